@@ -1,0 +1,18 @@
+package dk.stafet.testsupport;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Second Quarkus application (another resource set, so Quarkus restarts); see {@link SharedServersCheck}. */
+@QuarkusTest
+@WithTestResource(value = KafkaKraftResource.class, initArgs = @ResourceArg(name = "shared", value = "true"))
+@WithTestResource(PostgresResource.class)
+class QuarkusAppTwoTest {
+    @Test
+    void seesTheSameBrokerAndAnotherDatabase() throws Exception {
+        SharedServersCheck.checkKafkaAndDatabase();
+    }
+}
