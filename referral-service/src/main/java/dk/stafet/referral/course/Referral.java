@@ -1,0 +1,86 @@
+package dk.stafet.referral.course;
+
+import dk.stafet.referral.course.lifecycle.ReferralState;
+import dk.stafet.referral.security.AccessRule;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A referral [henvisning] received by a hospital department or practising specialist. */
+@Entity
+@Table(name = "referral")
+public class Referral extends PanacheEntityBase implements AccessRule.Involving {
+
+  @Id
+  public UUID id;
+
+  @Column(name = "patient_key", nullable = false)
+  public String patientKey;
+
+  @Column(name = "referrer_sor", nullable = false)
+  public String referrerSor;
+
+  @Column(name = "receiver_sor", nullable = false)
+  public String receiverSor;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public ReferralState state;
+
+  /** Why it was rejected (free text from the receiver; no CPR). */
+  public String reason;
+
+  @Column(name = "forwarded_to_sor")
+  public String forwardedToSor;
+
+  /** Part of a cancer pathway [kræftpakke]: maximum waiting times apply. */
+  @Column(nullable = false)
+  public boolean cancer;
+
+  /** The condition the waiting-time rule applies to (e.g. an ICD-10 or pathway code). */
+  @Column(name = "condition_code")
+  public String conditionCode;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "waiting_time_rule")
+  public WaitingTimeRule waitingTimeRule;
+
+  @Column(name = "received_at", nullable = false)
+  public Instant receivedAt;
+
+  @Column(name = "visited_at")
+  public Instant visitedAt;
+
+  @Column(name = "started_at")
+  public Instant startedAt;
+
+  @Column(name = "ended_at")
+  public Instant endedAt;
+
+  @Column(name = "recorded_at", nullable = false)
+  public Instant recordedAt;
+
+  @Column(name = "updated_at", nullable = false)
+  public Instant updatedAt;
+
+  @Version
+  public long version;
+
+  public static List<Referral> ofPatient(String patientKey) {
+    return list("patientKey = ?1 ORDER BY receivedAt", patientKey);
+  }
+
+  /** True if {@code sor} is a party to this referral (referrer, receiver or the organisation it was forwarded to). */
+  @Override
+  public boolean involves(String sor) {
+    return sor.equals(referrerSor) || sor.equals(receiverSor) || sor.equals(forwardedToSor);
+  }
+}

@@ -1,0 +1,116 @@
+package dk.stafet.referral.course.service;
+
+import dk.stafet.contracts.events.CourseEventType;
+import dk.stafet.contracts.registry.OrganisationKind;
+import dk.stafet.referral.audit.AuditLog;
+import dk.stafet.referral.course.Course;
+import dk.stafet.referral.course.CourseTransition.Aggregate;
+import dk.stafet.referral.course.HospitalStay;
+import dk.stafet.referral.course.Patient;
+import dk.stafet.referral.course.Referral;
+import dk.stafet.referral.security.NotTheActorException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+
+/** Patient-level facts (listed GP, death) and the patient lookup. */
+@ApplicationScoped
+@Transactional
+public class PatientService {
+
+  private final Patients patients;
+  private final Organisations organisations;
+  private final FactRecorder facts;
+  private final HospitalStayService stays;
+  private final AuditLog audit;
+
+  public PatientService(Patients patients, Organisations organisations, FactRecorder facts, HospitalStayService stays,
+      AuditLog audit) {
+    this.patients = patients;
+    this.organisations = organisations;
+    this.facts = facts;
+    this.stays = stays;
+    this.audit = audit;
+  }
+
+  /** Registers the listed GP (the acting GP practice itself); publishes LISTED_GP_REGISTERED unless nothing changed. */
+  public PatientOverview registerListedGp(String actorSor, RegisterListedGp command) {
+    Log.debugf("Registering a listed patient at %s", command.gpSor());
+    Instant at = Occurrence.orNow(command.occurredAt());
+    organisations.require("gpSor", command.gpSor(), EnumSet.of(OrganisationKind.GP));
+    if (command.municipalitySor() != null) {
+      organisations.require("municipalitySor", command.municipalitySor(), EnumSet.of(OrganisationKind.MUNICIPALITY));
+    }
+    if (!command.gpSor().equals(actorSor)) {
+      throw new NotTheActorException("registering a listed patient", "GP practice itself (gpSor)");
+    }
+    Patient patient = patients.findOrCreate(command.cpr());
+    String previousGp = patient.listedGpSor;
+    String municipality = command.municipalitySor() != null ? command.municipalitySor() : patient.municipalitySor;
+    FactRecorder.Fact fact = facts.fact(Aggregate.PATIENT, patient.patientKey, patient, "REGISTER_LISTED_GP")
+        .states(previousGp == null ? "NO_LISTED_GP" : "LISTED", "LISTED")
+        .at(at)
+        .by(actorSor);
+    if (command.gpSor().equals(previousGp) && Objects.equals(municipality, patient.municipalitySor)) {
+      fact.historyOnly().record();
+    } else {
+      patient.listedGpSor = command.gpSor();
+      patient.listedGpSince = at;
+      patient.municipalitySor = municipality;
+      Flush.now("patient");
+      fact.event(CourseEventType.LISTED_GP_REGISTERED, command.gpSor(), previousGp)
+          .detail("previousGpSor", previousGp)
+          .detail("municipalitySor", municipality)
+          .record();
+    }
+    return overview(patient, actorSor);
+  }
+
+  /** Records a death reported over REST by an organisation that may see the patient; publishes DECEASED once. */
+  public void recordDeath(String actorSor, RegisterDeath command) {
+    Log.debugf("Death reported by %s", actorSor);
+    Instant at = Occurrence.orNow(command.occurredAt());
+    Patient patient = patients.find(command.cpr()).orElseThrow(() -> new UnknownResourceException("patient"));
+    if (!seesPatient(actorSor, patient)) {
+      throw new UnknownResourceException("patient");
+    }
+    stays.recordPatientDeath(patient, at, actorSor, null, null);
+  }
+
+  /** What the caller may see of the patient with this CPR number; the read is audited, refusals too. */
+  public PatientOverview lookup(String callerSor, PatientLookup command) {
+    Patient patient = patients.find(command.cpr()).orElseThrow(() -> new UnknownResourceException("patient"));
+    Log.debugf("Lookup of %s", patient.patientKey);
+    PatientOverview overview = overview(patient, callerSor);
+    if (!Patients.hasPatientRole(callerSor, patient) && overview.referrals().isEmpty()
+        && overview.hospitalStays().isEmpty() && overview.courses().isEmpty()) {
+      audit.denied(callerSor, "LOOKUP", patient.patientKey, "PATIENT", patient.patientKey);
+      throw new UnknownResourceException("patient");
+    }
+    audit.read(callerSor, "LOOKUP", patient.patientKey, "PATIENT", patient.patientKey);
+    return overview;
+  }
+
+  private boolean seesPatient(String callerSor, Patient patient) {
+    return Patients.hasPatientRole(callerSor, patient)
+        || Referral.ofPatient(patient.patientKey).stream().anyMatch(r -> r.involves(callerSor))
+        || HospitalStay.ofPatient(patient.patientKey).stream().anyMatch(s -> s.involves(callerSor))
+        || Course.ofPatient(patient.patientKey).stream().anyMatch(c -> c.involves(callerSor));
+  }
+
+  private static PatientOverview overview(Patient patient, String callerSor) {
+    boolean all = Patients.hasPatientRole(callerSor, patient);
+    List<ReferralView> referrals = Referral.ofPatient(patient.patientKey).stream()
+        .filter(r -> all || r.involves(callerSor)).map(r -> ReferralView.of(r, false)).toList();
+    List<HospitalStayView> hospitalStays = HospitalStay.ofPatient(patient.patientKey).stream()
+        .filter(s -> all || s.involves(callerSor)).map(s -> HospitalStayView.of(s, false)).toList();
+    List<CourseView> courses = Course.ofPatient(patient.patientKey).stream()
+        .filter(c -> all || c.involves(callerSor)).map(c -> CourseView.of(c, false)).toList();
+    return new PatientOverview(patient.patientKey, all ? patient.listedGpSor : null, all ? patient.municipalitySor : null,
+        patient.deceasedAt, referrals, hospitalStays, courses);
+  }
+}

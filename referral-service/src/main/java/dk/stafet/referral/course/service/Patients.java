@@ -1,0 +1,73 @@
+package dk.stafet.referral.course.service;
+
+import dk.stafet.contracts.cpr.CprIssue;
+import dk.stafet.contracts.cpr.CprNumber;
+import dk.stafet.contracts.pseudonym.PatientPseudonym;
+import dk.stafet.referral.course.Patient;
+import dk.stafet.referral.security.AccessRule;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Finds patients by CPR number (through the pseudonym) and creates them on first sight. */
+@ApplicationScoped
+public class Patients {
+
+  private final PatientPseudonym pseudonym;
+
+  public Patients(PatientPseudonym pseudonym) {
+    this.pseudonym = pseudonym;
+  }
+
+  /** The patient with this CPR number, created if new. @throws InvalidCprException for a malformed number */
+  public Patient findOrCreate(String cpr) {
+    String valid = validate(cpr);
+    String key = pseudonym.of(valid);
+    Patient patient = Patient.byKey(key);
+    if (patient == null) {
+      patient = new Patient();
+      patient.patientKey = key;
+      patient.cpr = valid;
+      patient.createdAt = Instant.now();
+      patient.persist();
+    }
+    return patient;
+  }
+
+  /** The patient with this CPR number, if referral-service knows it. */
+  public Optional<Patient> find(String cpr) {
+    return Optional.ofNullable(Patient.byKey(pseudonym.of(validate(cpr))));
+  }
+
+  public Patient byKey(String patientKey) {
+    Patient patient = Patient.byKey(patientKey);
+    if (patient == null) {
+      throw new IllegalStateException("a course refers to an unknown patient key");
+    }
+    return patient;
+  }
+
+  /** True if the caller holds a patient-level role (listed GP, municipality). */
+  public static boolean hasPatientRole(String callerSor, Patient patient) {
+    return AccessRule.hasPatientRole(callerSor, patient.listedGpSor, patient.municipalitySor);
+  }
+
+  public static boolean maySee(String callerSor, Patient patient, AccessRule.Involving resource) {
+    return AccessRule.maySee(callerSor, patient.listedGpSor, patient.municipalitySor, resource);
+  }
+
+  /**
+   * The CPR number without hyphen or spaces, if {@link CprNumber} finds no problem (warnings, e.g. a failed modulus-11
+   * check, are accepted: domain brief I1). The problem text is passed on, with any number in it masked.
+   */
+  static String validate(String cpr) {
+    List<String> errors = CprNumber.validate(cpr).stream().filter(CprIssue::isError).map(CprIssue::message).toList();
+    if (!errors.isEmpty()) {
+      // CprIssue messages never quote the number; masked anyway, in case that ever changes.
+      throw new InvalidCprException(String.join("; ", errors).replaceAll("\\d{6,}", "<cpr>"));
+    }
+    // One patient, one key: "010170-1234" and "0101701234" give the same pseudonym.
+    return CprNumber.parse(cpr).value();
+  }
+}

@@ -1,0 +1,114 @@
+package dk.stafet.referral.course.rest;
+
+import static dk.stafet.referral.course.rest.TestData.DEPARTMENT;
+import static dk.stafet.referral.course.rest.TestData.GP;
+import static dk.stafet.referral.course.rest.TestData.MUNICIPALITY;
+import static dk.stafet.referral.course.rest.TestData.OTHER_DEPARTMENT;
+import static dk.stafet.referral.course.rest.TestData.OTHER_GP;
+import static dk.stafet.referral.course.rest.TestData.get;
+import static dk.stafet.referral.course.rest.TestData.newCpr;
+import static dk.stafet.referral.course.rest.TestData.post;
+import static dk.stafet.referral.course.rest.TestData.referral;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import dk.stafet.contracts.pseudonym.PatientPseudonym;
+import dk.stafet.referral.audit.AuditEntry;
+import dk.stafet.testsupport.KafkaKraftResource;
+import dk.stafet.testsupport.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Only involved organisations see a patient's courses; others get 404; every read leaves an audit row. */
+@QuarkusTest
+@WithTestResource(KafkaKraftResource.class)
+@WithTestResource(PostgresResource.class)
+class AccessAndAuditTests {
+
+  @Inject
+  PatientPseudonym pseudonym;
+
+  @Test
+  void involvedOrganisationsReadAndEachReadIsAudited() {
+    String cpr = newCpr();
+    String id = post(DEPARTMENT, "/api/referrals", referral(cpr)).statusCode(201).extract().path("id");
+
+    get(DEPARTMENT, "/api/referrals/" + id).statusCode(200)
+        .body("id", equalTo(id))
+        .body("history", hasSize(1))
+        .body(not(containsString(cpr)));
+    get(GP, "/api/referrals/" + id).statusCode(200);
+
+    List<AuditEntry> audit = auditOf(pseudonym.of(cpr));
+    assertThat(audit).extracting(e -> e.callerSor + " " + e.action + " " + e.outcome + " " + e.resourceType + " " + e.resourceId)
+        .containsExactly(DEPARTMENT + " READ GRANTED REFERRAL " + id, GP + " READ GRANTED REFERRAL " + id);
+    assertThat(audit).allSatisfy(e -> assertThat(e.patientKey).isEqualTo(pseudonym.of(cpr)));
+  }
+
+  @Test
+  void otherOrganisationGets404AndTheRefusalIsAudited() {
+    String cpr = newCpr();
+    String id = post(DEPARTMENT, "/api/referrals", referral(cpr)).statusCode(201).extract().path("id");
+
+    get(OTHER_DEPARTMENT, "/api/referrals/" + id).statusCode(404).contentType("application/problem+json");
+    // Same answer as for an id that does not exist.
+    get(OTHER_DEPARTMENT, "/api/referrals/" + java.util.UUID.randomUUID()).statusCode(404);
+    post(OTHER_DEPARTMENT, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(404);
+    // Writes by an organisation that may not see it: 404 as well; by the referrer (who may see it): 403.
+    post(OTHER_DEPARTMENT, "/api/referrals/" + id + "/visitation", Map.of("decision", "ACCEPTED")).statusCode(404);
+    post(GP, "/api/referrals/" + id + "/visitation", Map.of("decision", "ACCEPTED")).statusCode(403);
+
+    assertThat(auditOf(pseudonym.of(cpr))).extracting(e -> e.callerSor + " " + e.action + " " + e.outcome)
+        .containsExactly(OTHER_DEPARTMENT + " READ DENIED", OTHER_DEPARTMENT + " LOOKUP DENIED");
+  }
+
+  @Test
+  void withoutCallerPatientDataIs401() {
+    String id = post(DEPARTMENT, "/api/referrals", referral(newCpr())).statusCode(201).extract().path("id");
+    get(null, "/api/referrals/" + id).statusCode(401);
+    post(null, "/api/patients/lookup", Map.of("cpr", newCpr())).statusCode(401);
+    post(null, "/api/referrals", referral(newCpr())).statusCode(401);
+  }
+
+  @Test
+  void listedGpAndMunicipalitySeeEverythingOthersOnlyTheirOwn() {
+    String cpr = newCpr();
+    post(OTHER_GP, "/api/patients/listed-gp", Map.of("cpr", cpr, "gpSor", OTHER_GP, "municipalitySor", MUNICIPALITY))
+        .statusCode(200);
+    post(DEPARTMENT, "/api/referrals", referral(cpr)).statusCode(201);
+    post(OTHER_DEPARTMENT, "/api/hospital-stays", Map.of("cpr", cpr, "episodeOfCareId", "ep-" + java.util.UUID.randomUUID(),
+        "serviceProviderSor", OTHER_DEPARTMENT, "encounterClass", "IMP")).statusCode(201);
+
+    post(OTHER_GP, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(200)
+        .body("patientKey", equalTo(pseudonym.of(cpr)))
+        .body("listedGpSor", equalTo(OTHER_GP))
+        .body("referrals", hasSize(1))
+        .body("hospitalStays", hasSize(1))
+        .body(not(containsString(cpr)));
+    post(MUNICIPALITY, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(200)
+        .body("referrals", hasSize(1)).body("hospitalStays", hasSize(1));
+    post(DEPARTMENT, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(200)
+        .body("referrals", hasSize(1)).body("hospitalStays", hasSize(0));
+
+    assertThat(auditOf(pseudonym.of(cpr))).extracting(e -> e.callerSor + " " + e.action + " " + e.resourceType)
+        .containsExactly(OTHER_GP + " LOOKUP PATIENT", MUNICIPALITY + " LOOKUP PATIENT", DEPARTMENT + " LOOKUP PATIENT");
+  }
+
+  @Test
+  void auditTrailIsForCoordinatorsOnly() {
+    get(DEPARTMENT, "/api/audit?patientKey=" + pseudonym.of(newCpr())).statusCode(403);
+    get(null, "/api/audit?patientKey=p-0").statusCode(401);
+  }
+
+  private static List<AuditEntry> auditOf(String patientKey) {
+    return QuarkusTransaction.requiringNew().call(() -> AuditEntry.ofPatient(patientKey));
+  }
+}
