@@ -1,0 +1,45 @@
+package dk.stafet.referral.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.util.Optional;
+
+/** Settings of the front door (application.properties, prefix {@code stafet.front-door}). */
+@ConfigMapping(prefix = "stafet.front-door")
+public interface FrontDoorConfig {
+
+  Limits limits();
+
+  Medcom medcom();
+
+  Hub hub();
+
+  interface Limits {
+    /** Larger messages are refused and quarantined; MedCom messages are normally a few kB. */
+    @WithName("max-message-bytes")
+    @WithDefault("2000000")
+    int maxMessageBytes();
+
+    /** Base of the absolute fullUrls in the acknowledgements we write. */
+    @WithName("full-url-base")
+    @WithDefault("https://stafet.example.dk/fhir/")
+    String fullUrlBase();
+  }
+
+  interface Medcom {
+    /** MedCom's profiles for offline validation; when absent only the structure and FHIR layers run. */
+    @WithName("profiles-dir")
+    Optional<String> profilesDir();
+  }
+
+  /** Stafet's own identity, used where a message names no receiver we could answer for. */
+  interface Hub {
+    String sor();
+
+    String gln();
+
+    @WithDefault("Stafet")
+    String name();
+  }
+}

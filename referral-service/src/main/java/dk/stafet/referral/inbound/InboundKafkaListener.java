@@ -1,0 +1,39 @@
+package dk.stafet.referral.inbound;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * The Kafka door: every record on {@code medcom.inbound} goes through the same {@link FrontDoor} as HTTP. The answer goes
+ * to the sender's own topic through the outbox; unanswerable input is quarantined. The offset is committed only after
+ * the front door has stored its outcome, so a crash re-reads the record and the letter-id check makes that harmless.
+ */
+@ApplicationScoped
+public class InboundKafkaListener {
+
+  public static final String CHANNEL = "medcom-inbound";
+
+  private final FrontDoor frontDoor;
+
+  public InboundKafkaListener(FrontDoor frontDoor) {
+    this.frontDoor = frontDoor;
+  }
+
+  @Incoming(CHANNEL)
+  @Blocking // ordered: one record at a time per partition keeps each patient's order
+  public CompletionStage<Void> onMessage(Message<byte[]> record) {
+    String contentType = record.getMetadata(IncomingKafkaRecordMetadata.class)
+        .map(metadata -> metadata.getHeaders().lastHeader("content-type"))
+        .map(Header::value)
+        .map(value -> new String(value, StandardCharsets.UTF_8))
+        .orElse(null);
+    frontDoor.receive(InboundRequest.kafka(record.getPayload(), contentType));
+    return record.ack();
+  }
+}

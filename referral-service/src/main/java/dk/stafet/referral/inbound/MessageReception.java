@@ -1,0 +1,276 @@
+package dk.stafet.referral.inbound;
+
+import dk.stafet.contracts.events.MedcomMessageEvent;
+import dk.stafet.contracts.events.Topics;
+import dk.stafet.contracts.medcom.AcknowledgementBuilder;
+import dk.stafet.contracts.medcom.MedcomCodec;
+import dk.stafet.contracts.medcom.MedcomFormat;
+import dk.stafet.contracts.medcom.MedcomIssue;
+import dk.stafet.contracts.medcom.MedcomMessage;
+import dk.stafet.contracts.medcom.MedcomValidator;
+import dk.stafet.contracts.medcom.MessageReenveloper;
+import dk.stafet.contracts.medcom.OperationOutcomes;
+import dk.stafet.contracts.outbox.Outbox;
+import dk.stafet.contracts.pseudonym.PatientPseudonym;
+import dk.stafet.referral.config.FrontDoorConfig;
+import dk.stafet.referral.inbound.FrontDoor.ReceivedInput;
+import dk.stafet.referral.inbound.InboundResult.Disposition;
+import dk.stafet.referral.quarantine.QuarantineService;
+import dk.stafet.referral.quarantine.QuarantineService.Rejection;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.MessageHeader.ResponseType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Organization;
+
+/**
+ * Stores and acts on identified messages, following MedCom's receiver rules (medcom-spec.md §5): a letter id seen
+ * before gets the first acknowledgement again and has no second effect; a reused envelope id is an error; after a
+ * transient error a retransmission is processed again. Each outcome, its acknowledgement and the events it causes
+ * commit in one transaction (the acknowledgement to a Kafka sender goes through the outbox too).
+ */
+@ApplicationScoped
+public class MessageReception {
+
+  static final String ACK_EVENT_TYPE = "dk.stafet.medcom.acknowledgement";
+  private static final String CONSUMER_FLAG_THRESHOLD_NOTE = "received three or more times despite acknowledgements";
+
+  private final MedcomCodec codec;
+  private final MessageFacts facts;
+  private final QuarantineService quarantine;
+  private final Outbox outbox;
+  private final PatientPseudonym pseudonym;
+  private final FrontDoorConfig config;
+  private final MeterRegistry meters;
+  private final Clock clock = Clock.systemUTC();
+
+  public MessageReception(MedcomCodec codec, MessageFacts facts, QuarantineService quarantine, Outbox outbox,
+      PatientPseudonym pseudonym, FrontDoorConfig config, MeterRegistry meters) {
+    this.codec = codec;
+    this.facts = facts;
+    this.quarantine = quarantine;
+    this.outbox = outbox;
+    this.pseudonym = pseudonym;
+    this.config = config;
+    this.meters = meters;
+  }
+
+  /** A retransmission or redelivery of a letter we have answered: the same answer in a new envelope, nothing else. */
+  public Optional<InboundResult> answerDuplicate(ReceivedInput input) {
+    return QuarkusTransaction.requiringNew().call(() -> {
+      Optional<ReceivedMessage> seen = ReceivedMessage.findByHeaderId(input.message().messageHeaderId());
+      if (seen.isEmpty() || seen.get().outcome == ReceivedMessage.Outcome.TRANSIENT_ERROR) {
+        return Optional.empty(); // new, or nothing was processed last time (KR5): process it now
+      }
+      ReceivedMessage first = seen.get();
+      first.timesReceived++;
+      first.lastReceivedAt = Instant.now();
+      ReceivedBundle.remember(input.message().bundleId(), first.messageHeaderId, first.lastReceivedAt);
+      meters.counter("stafet.front_door.duplicates", "type", first.messageType).increment();
+      if (first.timesReceived >= 3) {
+        Log.warnf("Message %s %s; flagged for manual follow-up", first.messageHeaderId, CONSUMER_FLAG_THRESHOLD_NOTE);
+        meters.counter("stafet.front_door.repeated_duplicates").increment();
+      }
+      if (first.outcome == ReceivedMessage.Outcome.ACKNOWLEDGEMENT) {
+        // An acknowledgement is never acknowledged; a duplicate one is logged and ignored (ACK-TP 3.4.2).
+        Log.infof("Duplicate acknowledgement %s ignored", first.messageHeaderId);
+        return Optional.of(new InboundResult(Disposition.ACKNOWLEDGEMENT_RECORDED, null, information(
+            "Duplicate acknowledgement: already recorded, ignored"), null));
+      }
+      // Same code and content as the first answer, in a new envelope (MedCom §5, ACK-TP send).
+      Bundle ack = MessageReenveloper.reEnvelope(codec.parse(first.ackBundle, MedcomFormat.JSON), clock);
+      UUID quarantineId = null;
+      if (first.outcome == ReceivedMessage.Outcome.REJECTED) {
+        quarantineId = quarantine.quarantine(rejection(input, "DUPLICATE_OF_REJECTED", List.of(MedcomIssue.hl7(
+            MedcomIssue.Severity.ERROR, "duplicate", "MSG_DUPLICATE_ID", null,
+            "Retransmission of a message that was rejected; the first answer stands"))), input.request().body()).id;
+      }
+      sendAckOverKafka(input, first.patientKey, ack);
+      Disposition disposition = first.outcome == ReceivedMessage.Outcome.REJECTED ? Disposition.REJECTED : Disposition.DUPLICATE;
+      return Optional.of(new InboundResult(disposition, ack, null, quarantineId));
+    });
+  }
+
+  /** A new letter: rejected with a fatal-error acknowledgement if it has errors, otherwise stored and acted on. */
+  public InboundResult process(ReceivedInput input, List<MedcomIssue> validationIssues) {
+    List<MedcomIssue> issues = new ArrayList<>(validationIssues);
+    try {
+      return QuarkusTransaction.requiringNew().call(() -> {
+        ReceivedBundle earlier = ReceivedBundle.findById(input.message().bundleId());
+        if (earlier != null && !earlier.messageHeaderId.equals(input.message().messageHeaderId())) {
+          issues.add(MedcomIssue.hl7(MedcomIssue.Severity.ERROR, "duplicate", "MSG_DUPLICATE_ID", "Bundle.id",
+              "Bundle.id was already used for another message; every transmission needs a new Bundle.id"));
+        }
+        return MedcomValidator.hasErrors(issues) ? reject(input, issues) : accept(input, issues);
+      });
+    } catch (RuntimeException e) {
+      // Our side failed: nothing of the message was kept, so answer transient-error and let the sender resend (KR4/KR5).
+      Log.errorf("Processing of message %s failed (%s); answering transient-error", input.message().messageHeaderId(),
+          e.getClass().getSimpleName());
+      meters.counter("stafet.front_door.transient_errors").increment();
+      return QuarkusTransaction.requiringNew().call(() -> transientError(input));
+    }
+  }
+
+  /** An acknowledgement of a message Stafet delivered: matched by notification-service, never itself acknowledged. */
+  public InboundResult recordAcknowledgement(ReceivedInput input, List<MedcomIssue> issues) {
+    if (MedcomValidator.hasErrors(issues)) {
+      // An invalid acknowledgement is reported by another channel (here: quarantine and the operations view).
+      UUID id = quarantine.quarantine(rejection(input, "INVALID_ACKNOWLEDGEMENT", issues), input.request().body()).id;
+      return new InboundResult(Disposition.REJECTED, null, OperationOutcomes.of(issues), id);
+    }
+    return QuarkusTransaction.requiringNew().call(() -> {
+      MedcomMessage message = input.message();
+      ReceivedMessage stored = store(input, ReceivedMessage.Outcome.ACKNOWLEDGEMENT, null, patientKey(message));
+      var response = message.acknowledgementResponse().orElseThrow();
+      MedcomMessageEvent event = messageEvent(MedcomMessageEvent.Kind.ACKNOWLEDGEMENT_RECEIVED, input, stored,
+          response.code(), response.identifier());
+      outbox.add(Topics.MEDCOM_MESSAGE_EVENTS, event.eventId(), partitionKey(stored), event.cloudEventType(),
+          response.identifier(), event);
+      return new InboundResult(Disposition.ACKNOWLEDGEMENT_RECORDED, null,
+          information("Acknowledgement recorded for message " + response.identifier()), null);
+    });
+  }
+
+  private InboundResult reject(ReceivedInput input, List<MedcomIssue> issues) {
+    Bundle ack = acknowledgement(input.message(), ResponseType.FATALERROR, issues);
+    ReceivedMessage stored = store(input, ReceivedMessage.Outcome.REJECTED, ack, patientKey(input.message()));
+    UUID quarantineId = quarantine.quarantine(rejection(input, "INVALID_MESSAGE", issues), input.request().body()).id;
+    sendAckOverKafka(input, stored.patientKey, ack);
+    Log.infof("Message %s rejected with %d error(s)", stored.messageHeaderId, issues.stream().filter(MedcomIssue::isError).count());
+    return new InboundResult(Disposition.REJECTED, ack, null, quarantineId);
+  }
+
+  private InboundResult accept(ReceivedInput input, List<MedcomIssue> warnings) {
+    MedcomMessage message = input.message();
+    String patientKey = patientKey(message);
+    Bundle ack = acknowledgement(message, ResponseType.OK, List.of());
+    ReceivedMessage stored = store(input, ReceivedMessage.Outcome.ACCEPTED, ack, patientKey);
+    facts.apply(message, patientKey);
+    if (addressedToAnotherOrganisation(message)) {
+      MedcomMessageEvent event = messageEvent(MedcomMessageEvent.Kind.FOR_DELIVERY, input, stored, null, null);
+      outbox.add(Topics.MEDCOM_MESSAGE_EVENTS, event.eventId(), partitionKey(stored), event.cloudEventType(),
+          stored.messageHeaderId, event);
+    }
+    sendAckOverKafka(input, patientKey, ack);
+    Log.infof("Message %s (%s) accepted with %d warning(s)", stored.messageHeaderId, stored.messageType, warnings.size());
+    return new InboundResult(Disposition.ACCEPTED, ack, null, null);
+  }
+
+  private InboundResult transientError(ReceivedInput input) {
+    List<MedcomIssue> issues = List.of(MedcomIssue.hl7(MedcomIssue.Severity.ERROR, "exception", "MSG_LOCAL_FAIL", null,
+        "The receiver could not process the message now; it will be processed when it is sent again"));
+    Bundle ack = acknowledgement(input.message(), ResponseType.TRANSIENTERROR, issues);
+    ReceivedMessage.findByHeaderId(input.message().messageHeaderId()).ifPresent(ReceivedMessage::delete);
+    ReceivedMessage stored = store(input, ReceivedMessage.Outcome.TRANSIENT_ERROR, ack, null);
+    sendAckOverKafka(input, stored.patientKey, ack);
+    return new InboundResult(Disposition.TRANSIENT_ERROR, ack, null, null);
+  }
+
+  private ReceivedMessage store(ReceivedInput input, ReceivedMessage.Outcome outcome, Bundle ack, String patientKey) {
+    MedcomMessage message = input.message();
+    ReceivedMessage stored = new ReceivedMessage();
+    stored.id = UUID.randomUUID();
+    stored.messageHeaderId = message.messageHeaderId();
+    stored.firstBundleId = message.bundleId();
+    stored.messageType = message.messageType().name();
+    stored.channel = input.request().channel().name();
+    message.sender().ifPresent(sender -> {
+      stored.senderGln = sender.gln();
+      stored.senderSor = sender.sor();
+    });
+    message.primaryReceiver().map(destination -> destination.receiver()).ifPresent(receiver -> {
+      stored.receiverGln = receiver.gln();
+      stored.receiverSor = receiver.sor();
+    });
+    stored.patientKey = patientKey;
+    stored.contentType = input.format().mimeType();
+    stored.rawBundle = input.text();
+    stored.outcome = outcome;
+    if (ack != null) {
+      stored.ackBundle = codec.write(ack, MedcomFormat.JSON);
+      stored.ackMessageHeaderId = new MedcomMessage(ack).messageHeaderId();
+      stored.ackCode = new MedcomMessage(ack).acknowledgementResponse().map(r -> r.code()).orElse(null);
+    }
+    stored.receivedAt = Instant.now();
+    stored.lastReceivedAt = stored.receivedAt;
+    stored.timesReceived = 1;
+    stored.persist();
+    ReceivedBundle.remember(message.bundleId(), stored.messageHeaderId, stored.receivedAt);
+    return stored;
+  }
+
+  /** The acknowledgement is sent on behalf of the message's primary receiver (MedCom: the one who received it). */
+  private Bundle acknowledgement(MedcomMessage original, ResponseType code, List<MedcomIssue> issues) {
+    Organization receiver = original.messageHeader()
+        .filter(header -> header.hasDestination())
+        .flatMap(header -> original.resolve(header.getDestinationFirstRep().getReceiver()))
+        .filter(Organization.class::isInstance).map(Organization.class::cast)
+        .orElseGet(this::hubOrganisation);
+    String endpoint = original.primaryReceiver().map(destination -> destination.endpoint())
+        .filter(e -> e != null && !e.isBlank())
+        .orElse("https://sor2.sum.dsdn.dk/#id=" + config.hub().sor());
+    return new AcknowledgementBuilder(receiver, endpoint, config.limits().fullUrlBase(), clock).build(original, code, issues);
+  }
+
+  private Organization hubOrganisation() {
+    Organization hub = new Organization();
+    hub.setName(config.hub().name());
+    hub.addIdentifier(new Identifier().setSystem("urn:oid:1.2.208.176.1.1").setValue(config.hub().sor()));
+    hub.addIdentifier(new Identifier().setSystem("https://www.gs1.org/gln").setValue(config.hub().gln()));
+    return hub;
+  }
+
+  /** Over Kafka the acknowledgement goes to the sender's own topic; over HTTP it is the response. */
+  private void sendAckOverKafka(ReceivedInput input, String patientKey, Bundle ack) {
+    if (input.request().channel() != Channel.KAFKA) {
+      return;
+    }
+    String senderGln = input.message().sender().map(sender -> sender.gln()).orElseThrow();
+    String ackHeaderId = new MedcomMessage(ack).messageHeaderId();
+    outbox.add(Topics.outboundFor(senderGln), UUID.randomUUID(), patientKey == null ? ackHeaderId : patientKey,
+        ACK_EVENT_TYPE, ackHeaderId, codec.write(ack, input.format()), input.format().mimeType());
+  }
+
+  private boolean addressedToAnotherOrganisation(MedcomMessage message) {
+    return message.primaryReceiver()
+        .map(destination -> destination.receiver())
+        .map(receiver -> receiver.gln() != null && !receiver.gln().equals(config.hub().gln()))
+        .orElse(false);
+  }
+
+  private MedcomMessageEvent messageEvent(MedcomMessageEvent.Kind kind, ReceivedInput input, ReceivedMessage stored,
+      String ackCode, String acknowledgedHeaderId) {
+    return new MedcomMessageEvent(UUID.randomUUID(), kind, stored.receivedAt, stored.patientKey, stored.messageType,
+        stored.messageHeaderId, input.message().bundleId(), stored.senderGln, stored.senderSor, stored.receiverGln,
+        stored.receiverSor, ackCode, acknowledgedHeaderId, input.format().mimeType(), input.text());
+  }
+
+  private String patientKey(MedcomMessage message) {
+    return message.patient().flatMap(patient -> patient.cprValue()).map(pseudonym::of).orElse(null);
+  }
+
+  private static String partitionKey(ReceivedMessage stored) {
+    return stored.patientKey != null ? stored.patientKey : stored.messageHeaderId;
+  }
+
+  private static Rejection rejection(ReceivedInput input, String reasonCode, List<MedcomIssue> issues) {
+    return new Rejection(input.request().channel().name(), input.request().contentType(),
+        input.message().sender().map(sender -> sender.gln()).orElse(null), input.message().messageHeaderId(),
+        reasonCode, issues, input.request().replayOf());
+  }
+
+  private static OperationOutcome information(String text) {
+    return OperationOutcomes.of(List.of(MedcomIssue.hl7(MedcomIssue.Severity.INFORMATION, "informational", null, null, text)));
+  }
+}

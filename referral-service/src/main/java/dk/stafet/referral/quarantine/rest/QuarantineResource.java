@@ -1,0 +1,89 @@
+package dk.stafet.referral.quarantine.rest;
+
+import dk.stafet.referral.inbound.Channel;
+import dk.stafet.referral.inbound.FrontDoor;
+import dk.stafet.referral.inbound.InboundRequest;
+import dk.stafet.referral.inbound.InboundResult;
+import dk.stafet.referral.quarantine.QuarantineService;
+import dk.stafet.referral.quarantine.QuarantinedInput;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Operators' view of rejected input: list, inspect, replay. The raw input is shown only on inspection. */
+@Path("/api/quarantine")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Quarantine")
+public class QuarantineResource {
+
+  /** A line of the list: what, when, why; never the content. */
+  public record QuarantineEntry(UUID id, Instant receivedAt, String channel, String contentType, String senderGln,
+      String messageHeaderId, String reasonCode, String reason, int sizeBytes, String status, Instant replayedAt,
+      String replayOutcome) {
+
+    static QuarantineEntry of(QuarantinedInput input) {
+      return new QuarantineEntry(input.id, input.receivedAt, input.channel, input.contentType, input.senderGln,
+          input.messageHeaderId, input.reasonCode, input.reason, input.sizeBytes, input.status.name(), input.replayedAt,
+          input.replayOutcome);
+    }
+  }
+
+  public record QuarantinePage(long total, List<QuarantineEntry> entries) {
+  }
+
+  public record QuarantineDetail(QuarantineEntry entry, String rawInput) {
+  }
+
+  public record ReplayResult(UUID id, String disposition, String ackCode, UUID newQuarantineId) {
+  }
+
+  private final QuarantineService quarantine;
+  private final FrontDoor frontDoor;
+
+  public QuarantineResource(QuarantineService quarantine, FrontDoor frontDoor) {
+    this.quarantine = quarantine;
+    this.frontDoor = frontDoor;
+  }
+
+  @GET
+  @Operation(summary = "List quarantined input, newest first")
+  public QuarantinePage list(@QueryParam("offset") @DefaultValue("0") int offset,
+      @QueryParam("limit") @DefaultValue("50") int limit) {
+    int pageSize = Math.max(1, Math.min(limit, 500));
+    return new QuarantinePage(quarantine.count(),
+        quarantine.list(Math.max(0, offset), pageSize).stream().map(QuarantineEntry::of).toList());
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "Inspect one quarantined input, with its raw content")
+  public QuarantineDetail inspect(@PathParam("id") UUID id) {
+    QuarantinedInput input = quarantine.find(id).orElseThrow(NotFoundException::new);
+    return new QuarantineDetail(QuarantineEntry.of(input), new String(input.rawInput, StandardCharsets.UTF_8));
+  }
+
+  @POST
+  @Path("/{id}/replay")
+  @Operation(summary = "Send a quarantined input through the front door again (e.g. after an organisation was registered)")
+  public ReplayResult replay(@PathParam("id") UUID id) {
+    QuarantinedInput input = quarantine.find(id).orElseThrow(NotFoundException::new);
+    InboundResult result = frontDoor.receive(new InboundRequest(input.rawInput, input.contentType, Channel.valueOf(input.channel), null, id));
+    boolean accepted = result.disposition() == InboundResult.Disposition.ACCEPTED
+        || result.disposition() == InboundResult.Disposition.DUPLICATE
+        || result.disposition() == InboundResult.Disposition.ACKNOWLEDGEMENT_RECORDED;
+    quarantine.recordReplay(id, accepted, result.disposition().name());
+    return new ReplayResult(id, result.disposition().name(), result.ackCode(), result.quarantineId());
+  }
+}

@@ -1,0 +1,93 @@
+package dk.stafet.referral.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.stafet.contracts.events.Topics;
+import dk.stafet.contracts.medcom.MedcomCodec;
+import dk.stafet.contracts.medcom.MedcomMessage;
+import dk.stafet.testsupport.KafkaKraftResource;
+import dk.stafet.testsupport.KafkaTestClient;
+import dk.stafet.testsupport.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The Kafka door: MedCom's examples on {@code medcom.inbound}, acknowledgements on the sender's own topic. */
+@QuarkusTest
+@WithTestResource(KafkaKraftResource.class)
+@WithTestResource(PostgresResource.class)
+class InboundKafkaTests {
+
+  private static final MedcomCodec CODEC = new MedcomCodec();
+  private static KafkaTestClient kafka;
+
+  @BeforeAll
+  static void connect() {
+    kafka = new KafkaTestClient(KafkaKraftResource.bootstrapServers());
+  }
+
+  @AfterAll
+  static void disconnect() {
+    kafka.close();
+  }
+
+  static java.util.List<Path> validExamples() {
+    return MedcomExamples.validHospitalNotificationsAndCareCommunications();
+  }
+
+  @ParameterizedTest
+  @MethodSource("validExamples")
+  void everyValidExampleIsAcknowledgedOkOnTheSendersTopic(Path example) {
+    MedcomMessage ack = sendAndAwaitAck(example);
+
+    assertThat(ack.acknowledgementResponse().orElseThrow().code()).isEqualTo("ok");
+  }
+
+  @Test
+  void theExampleBuiltToFailGetsFatalErrorOnTheSendersTopic() {
+    MedcomMessage ack = sendAndAwaitAck(MedcomExamples.hospitalNotification("TEK_FCC"));
+
+    assertThat(ack.acknowledgementResponse().orElseThrow().code()).isEqualTo("fatal-error");
+    assertThat(ack.acknowledgementResponse().orElseThrow().issues()).isNotEmpty();
+  }
+
+  @Test
+  void theAcknowledgementIsKeyedByThePatientPseudonymNeverTheCpr() {
+    Path example = MedcomExamples.hospitalNotification("STOR_F");
+    String body = MedcomExamples.read(example);
+    MedcomMessage sent = new MedcomMessage(CODEC.parse(body, MedcomExamples.contentType(example)));
+    kafka.send(Topics.MEDCOM_INBOUND, UUID.randomUUID().toString(), body, Map.of("content-type", "application/fhir+json"));
+
+    ConsumerRecord<String, String> record = awaitAckRecord(sent);
+
+    String cpr = sent.patient().orElseThrow().cpr();
+    assertThat(record.key()).startsWith("p-").doesNotContain(cpr);
+    assertThat(KafkaTestClient.header(record, "ce_type")).hasValue("dk.stafet.medcom.acknowledgement");
+    assertThat(KafkaTestClient.header(record, "content-type")).hasValue("application/fhir+json");
+  }
+
+  private MedcomMessage sendAndAwaitAck(Path example) {
+    String body = MedcomExamples.read(example);
+    MedcomMessage sent = new MedcomMessage(CODEC.parse(body, MedcomExamples.contentType(example)));
+    kafka.send(Topics.MEDCOM_INBOUND, UUID.randomUUID().toString(), body,
+        Map.of("content-type", MedcomExamples.contentType(example)));
+    ConsumerRecord<String, String> record = awaitAckRecord(sent);
+    return new MedcomMessage(CODEC.parse(record.value(), (String) null));
+  }
+
+  private ConsumerRecord<String, String> awaitAckRecord(MedcomMessage sent) {
+    String topic = Topics.outboundFor(sent.sender().orElseThrow().gln());
+    return kafka.awaitRecord(topic, record -> sent.messageHeaderId().equals(
+        new MedcomMessage(CODEC.parse(record.value(), (String) null)).acknowledgementResponse()
+            .map(response -> response.identifier()).orElse(null)), Duration.ofSeconds(30));
+  }
+}
