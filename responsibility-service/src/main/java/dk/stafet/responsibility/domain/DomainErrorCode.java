@@ -1,0 +1,23 @@
+package dk.stafet.responsibility.domain;
+
+/** Stable error codes for {@link DomainException}; safe to return to callers and to log. */
+public enum DomainErrorCode {
+    // Handover (R23, R24, R20)
+    HANDOVER_NOT_CURRENT_HOLDER,
+    HANDOVER_TO_SELF,
+    HANDOVER_RECEIVER_CANNOT_HOLD_PRD,
+    HANDOVER_ADMISSION_TO_NON_HOSPITAL,
+    HANDOVER_NO_HOLDER,
+    HANDOVER_GP_AGREEMENT_CHANNEL_MISSING,
+    HANDOVER_NOT_RECEIVER,
+    HANDOVER_ALREADY_ACCEPTED,
+    HANDOVER_ALREADY_REJECTED,
+    HANDOVER_VOID,
+    HANDOVER_INVALID_DEADLINE,
+    HANDOVER_BEFORE_PROPOSAL,
+    // Named doctor (R27)
+    ASSIGNMENT_FROM_NON_HOLDER,
+    // Ledger
+    EVENT_ID_CONFLICT,
+    EVENT_FOR_OTHER_PATIENT
+}

@@ -1,0 +1,42 @@
+package dk.stafet.responsibility.domain.rules;
+
+import dk.stafet.responsibility.domain.course.Referral;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * R17 (proposal): while a referral is received, accepted or forwarded, the referrer keeps PRD. A
+ * hospital referrer keeps it as a hospital-owned course; any other referrer is the GP level, i.e.
+ * the patient's own GP (we do not make a substitute or a specialist PRD through a referral — interp.).
+ * R18 (proposal): once a hospital referral is started (first contact) the receiving department is
+ * PRD, 24 h, until the referral ends (then R9/R11). A started referral to a practising specialist
+ * only changes treatment (R19, see {@link SpecialistTreatmentRule}).
+ */
+public final class ReferralRule implements CourseRule {
+
+    @Override
+    public RuleId id() {
+        return RuleId.R17;
+    }
+
+    @Override
+    public List<Claim> claims(PatientSituation situation) {
+        List<Claim> claims = new ArrayList<>();
+        for (Referral referral : situation.referrals()) {
+            if (referral.handedOverTo().isPresent()) {
+                claims.add(Claim.by(RuleId.R23, referral.handedOverTo().get(),
+                        referral.startedAt().orElse(referral.receivedAt()), referral.ref()));
+            } else if (referral.state().isPending()) {
+                if (referral.referrer().isHospital()) {
+                    claims.add(Claim.by(RuleId.R17, referral.referrer(), referral.receivedAt(), referral.ref()));
+                } else {
+                    claims.add(Claim.forListedGp(RuleId.R17, referral.receivedAt(), referral.ref()));
+                }
+            } else if (referral.startedAt().isPresent() && referral.receiver().isHospital()) {
+                claims.add(Claim.by(RuleId.R18, referral.receiver(), referral.startedAt().get(), referral.ref()));
+            }
+        }
+        return claims;
+    }
+}

@@ -1,0 +1,93 @@
+package dk.stafet.responsibility.domain.rules;
+
+import dk.stafet.responsibility.domain.DoctorId;
+import dk.stafet.responsibility.domain.calendar.DanishCalendar;
+import dk.stafet.responsibility.domain.course.CourseRef;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who is responsible while a situation lasts: the PRD holder, how treatment responsibility is
+ * arranged, the rule that decided the PRD (e.g. R6) and the rule that decided treatment (e.g. R19),
+ * the course that gives the holder its responsibility (moved by handovers, R23) and any R26 alarm.
+ *
+ * <p>Exactly one of these holds (R26 invariant): a PRD is present; or it is an explicit gap with a
+ * {@link ResponsibilityAlarm.GapAlarm}; or the patient is deceased (R20).
+ */
+public record ResponsibilityDecision(
+        Optional<PatientResponsibleDoctor> prd,
+        TreatmentArrangement treatment,
+        RuleId decidedBy,
+        RuleId treatmentDecidedBy,
+        Optional<CourseRef> decidingCourse,
+        Optional<ResponsibilityAlarm> alarm) {
+
+    public ResponsibilityDecision {
+        Objects.requireNonNull(prd, "prd");
+        Objects.requireNonNull(treatment, "treatment");
+        Objects.requireNonNull(decidedBy, "decidedBy");
+        Objects.requireNonNull(treatmentDecidedBy, "treatmentDecidedBy");
+        Objects.requireNonNull(decidingCourse, "decidingCourse");
+        Objects.requireNonNull(alarm, "alarm");
+        boolean gap = alarm.filter(a -> a instanceof ResponsibilityAlarm.GapAlarm).isPresent();
+        boolean deceased = decidedBy == RuleId.R20;
+        // R26: never a silent null — no PRD is allowed only as an explicit gap or after death.
+        if (prd.isEmpty() && !gap && !deceased) {
+            throw new IllegalArgumentException("R26: a decision without PRD must be a gap or death");
+        }
+        if (prd.isPresent() && (gap || deceased)) {
+            throw new IllegalArgumentException("a gap or death decision cannot have a PRD");
+        }
+        if (prd.isEmpty() && treatment != TreatmentArrangement.NONE) {
+            throw new IllegalArgumentException("treatment responsibility without a PRD");
+        }
+    }
+
+    /** A holder decided by {@code rule}. */
+    public static ResponsibilityDecision held(PatientResponsibleDoctor prd, TreatmentArrangement treatment,
+                                              RuleId rule, RuleId treatmentRule, CourseRef course) {
+        return new ResponsibilityDecision(Optional.of(prd), treatment, rule, treatmentRule, Optional.of(course),
+                Optional.empty());
+    }
+
+    /** R20: no PRD and no treatment responsibility from the instant of death. */
+    public static ResponsibilityDecision deceased() {
+        return new ResponsibilityDecision(Optional.empty(), TreatmentArrangement.NONE, RuleId.R20, RuleId.R20,
+                Optional.empty(), Optional.empty());
+    }
+
+    /** R26: explicit gap. */
+    public static ResponsibilityDecision gap(String reason) {
+        return new ResponsibilityDecision(Optional.empty(), TreatmentArrangement.NONE, RuleId.R26, RuleId.R26,
+                Optional.empty(), Optional.of(new ResponsibilityAlarm.GapAlarm(reason)));
+    }
+
+    /** R26: {@code intendedBy} found no receiver, so {@code previous} keeps PRD and treatment responsibility. */
+    public static ResponsibilityDecision noReceiver(ResponsibilityDecision previous, RuleId intendedBy, String reason) {
+        if (previous.prd().isEmpty()) {
+            throw new IllegalArgumentException("R26: only a previous holder can keep responsibility");
+        }
+        return new ResponsibilityDecision(previous.prd(), previous.treatment(), RuleId.R26, RuleId.R26,
+                previous.decidingCourse(), Optional.of(new ResponsibilityAlarm.NoReceiverAlarm(intendedBy, reason)));
+    }
+
+    /** The same decision with the PRD's named doctor (R27) replaced; no effect without a PRD. */
+    public ResponsibilityDecision withNamedDoctor(Optional<DoctorId> doctor) {
+        return new ResponsibilityDecision(prd.map(p -> p.withNamedDoctor(doctor)), treatment, decidedBy,
+                treatmentDecidedBy, decidingCourse, alarm);
+    }
+
+    public boolean isDeceased() {
+        return decidedBy == RuleId.R20;
+    }
+
+    public boolean isGap() {
+        return prd.isEmpty() && !isDeceased();
+    }
+
+    public TreatmentSector treatmentSectorAt(Instant instant, DanishCalendar calendar) {
+        return treatment.sectorAt(instant, calendar);
+    }
+}

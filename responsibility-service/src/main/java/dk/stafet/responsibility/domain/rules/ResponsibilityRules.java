@@ -1,0 +1,95 @@
+package dk.stafet.responsibility.domain.rules;
+
+import dk.stafet.responsibility.domain.DoctorId;
+import dk.stafet.responsibility.domain.Organisation;
+import dk.stafet.responsibility.domain.OrganisationKind;
+import dk.stafet.responsibility.domain.course.NamedDoctor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rules engine: a pure function from a {@link PatientSituation} to a {@link ResponsibilityDecision}.
+ *
+ * <ol>
+ *   <li>R20: death decides everything.</li>
+ *   <li>Every {@link CourseRule} turns active courses into claims (the table rows R5–R18, R23).</li>
+ *   <li>R21: the strongest claim wins — admission &gt; hospital-owned course &gt; GP; within a tier
+ *       the most recently started.</li>
+ *   <li>R26: a winning claim for "the listed GP" when there is none → previous holder keeps it
+ *       (no-receiver) or an explicit gap.</li>
+ *   <li>R19 adjusts treatment when the GP level holds PRD; R27 adds the named doctor.</li>
+ * </ol>
+ * Immutable and thread-safe.
+ */
+public final class ResponsibilityRules {
+
+    private final List<CourseRule> courseRules;
+
+    public ResponsibilityRules(List<CourseRule> courseRules) {
+        this.courseRules = List.copyOf(courseRules);
+    }
+
+    /** The rules of the brief's table. */
+    public static ResponsibilityRules standard() {
+        return new ResponsibilityRules(List.of(
+                new AdmissionRule(),
+                new HospitalCourseRule(),
+                new AcuteFunctionRule(),
+                new ReferralRule(),
+                new TransferRule(),
+                new ListedGpRule()));
+    }
+
+    public List<CourseRule> courseRules() {
+        return courseRules;
+    }
+
+    /** All claims, strongest first (R21) — useful to explain a decision. */
+    public List<Claim> claims(PatientSituation situation) {
+        List<Claim> claims = new ArrayList<>();
+        for (CourseRule rule : courseRules) {
+            claims.addAll(rule.claims(situation));
+        }
+        claims.sort(Claim.STRONGEST_FIRST);
+        return claims;
+    }
+
+    public ResponsibilityDecision decide(PatientSituation situation) {
+        if (DeathRule.applies(situation)) {
+            return ResponsibilityDecision.deceased();
+        }
+        List<Claim> claims = claims(situation);
+        if (claims.isEmpty()) {
+            return ResponsibilityDecision.gap("no rule claims responsibility");
+        }
+        Claim winner = claims.get(0);
+        Optional<Organisation> holder = winner.holder().or(situation::listedGp);
+        if (holder.isEmpty()) {
+            return NoReceiverRule.resolve(situation, winner);
+        }
+        Organisation organisation = holder.get();
+        PatientResponsibleDoctor prd = new PatientResponsibleDoctor(organisation, namedDoctorIn(situation, organisation));
+        TreatmentArrangement treatment;
+        RuleId treatmentRule = winner.rule();
+        if (organisation.kind() == OrganisationKind.HOSPITAL_DEPARTMENT) {
+            treatment = TreatmentArrangement.HOSPITAL_24H;
+        } else if (organisation.kind() == OrganisationKind.PRACTISING_SPECIALIST) {
+            treatment = TreatmentArrangement.SPECIALIST_OUT_OF_HOURS_SPLIT;
+        } else if (SpecialistTreatmentRule.applies(situation)) {
+            treatment = TreatmentArrangement.SPECIALIST_OUT_OF_HOURS_SPLIT; // R19
+            treatmentRule = RuleId.R19;
+        } else {
+            treatment = TreatmentArrangement.GP_OUT_OF_HOURS_SPLIT;
+        }
+        return ResponsibilityDecision.held(prd, treatment, winner.rule(), treatmentRule, winner.course());
+    }
+
+    /** R27: the named doctor counts only inside the organisation that holds PRD. */
+    static Optional<DoctorId> namedDoctorIn(PatientSituation situation, Organisation holder) {
+        return situation.namedDoctor()
+                .filter(named -> named.organisation().id().equals(holder.id()))
+                .map(NamedDoctor::doctor);
+    }
+}

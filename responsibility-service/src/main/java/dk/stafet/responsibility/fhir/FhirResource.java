@@ -1,0 +1,57 @@
+package dk.stafet.responsibility.fhir;
+
+import dk.stafet.responsibility.rest.InvalidRequestException;
+import dk.stafet.responsibility.rest.OpenApiDefinition;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** FHIR R4 reads for EHRs (application/fhir+json, written by HAPI). */
+@Path("/fhir")
+@Produces(FhirSupport.FHIR_JSON)
+@Tag(name = "fhir", description = "FHIR R4 EpisodeOfCare and CareTeam views of patient responsibility")
+@SecurityRequirement(name = OpenApiDefinition.CALLER_ORGANISATION)
+public class FhirResource {
+
+  private final FhirService fhir;
+
+  public FhirResource(FhirService fhir) {
+    this.fhir = fhir;
+  }
+
+  @GET
+  @Path("/EpisodeOfCare")
+  @Operation(summary = "Search EpisodeOfCare by patient key; a searchset Bundle (empty if not visible)")
+  @APIResponse(responseCode = "200", description = "searchset Bundle")
+  public String searchEpisodeOfCare(@QueryParam("patient-key") String patientKey) {
+    if (patientKey == null || patientKey.isBlank()) {
+      throw new InvalidRequestException("PATIENT_KEY_MISSING", "the search parameter patient-key is required");
+    }
+    return fhir.searchEpisodesOfCare(patientKey);
+  }
+
+  @GET
+  @Path("/EpisodeOfCare/{patientKey}")
+  @Operation(summary = "The patient's EpisodeOfCare; careManager = the patient-responsible doctor")
+  @APIResponse(responseCode = "200", description = "EpisodeOfCare")
+  @APIResponse(responseCode = "404", description = "Unknown patient or not involved")
+  public String episodeOfCare(@PathParam("patientKey") String patientKey) {
+    return fhir.episodeOfCare(patientKey);
+  }
+
+  @GET
+  @Path("/CareTeam/{patientKey}")
+  @Operation(summary = "The patient's CareTeam: PRD, treatment-responsible organisation, listed GP")
+  @APIResponse(responseCode = "200", description = "CareTeam")
+  @APIResponse(responseCode = "404", description = "Unknown patient or not involved")
+  public String careTeam(@PathParam("patientKey") String patientKey) {
+    return fhir.careTeam(patientKey);
+  }
+}

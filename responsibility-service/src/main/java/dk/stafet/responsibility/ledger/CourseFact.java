@@ -1,0 +1,72 @@
+package dk.stafet.responsibility.ledger;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.Immutable;
+
+/** One fact of a patient's courses, as received; append-only (database trigger). The payload is a {@link FactRecord}. */
+@Entity
+@Immutable
+@Table(name = "course_fact")
+public class CourseFact extends PanacheEntityBase {
+
+  /** Where a fact came from: stafet.course-events, an accepted handover (R23) or a named doctor (R27). */
+  public enum Source { COURSE_EVENT, HANDOVER, NAMED_DOCTOR }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long seq;
+
+  @Column(name = "event_id", nullable = false)
+  public UUID eventId;
+
+  @Column(name = "patient_key", nullable = false)
+  public String patientKey;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public Source source;
+
+  @Column(nullable = false)
+  public String type;
+
+  @Column(name = "course_id")
+  public String courseId;
+
+  @Column(name = "organisation_sor")
+  public String organisationSor;
+
+  @Column(name = "counterpart_sor")
+  public String counterpartSor;
+
+  @Column(name = "occurred_at", nullable = false)
+  public Instant occurredAt;
+
+  @Column(name = "recorded_at", nullable = false)
+  public Instant recordedAt;
+
+  @Column(nullable = false)
+  public String payload;
+
+  public static List<CourseFact> ofPatient(String patientKey) {
+    return list("patientKey = ?1 ORDER BY seq", patientKey);
+  }
+
+  public static boolean exists(UUID eventId) {
+    return count("eventId", eventId) > 0;
+  }
+
+  public FactRecord record() {
+    return FactRecord.fromJson(payload);
+  }
+}

@@ -1,0 +1,47 @@
+package dk.stafet.responsibility.rest;
+
+import dk.stafet.responsibility.domain.DomainException;
+import dk.stafet.responsibility.security.NotAuthenticatedException;
+import dk.stafet.responsibility.security.PatientNotFoundException;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns refusals into problem bodies. Domain refusals (R23, R24, R27, R20) are 409 with the domain's stable code:
+ * the request was understood but conflicts with the patient's current responsibility or the handover's state.
+ * Messages hold SOR codes and ids only, never patient data (DomainException guarantees this too).
+ */
+public class ProblemMapper {
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> domain(DomainException e) {
+    return problem(409, e.code().name(), e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> notAuthenticated(NotAuthenticatedException e) {
+    return problem(401, "NOT_AUTHENTICATED", e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> patientNotFound(PatientNotFoundException e) {
+    return problem(404, "PATIENT_NOT_FOUND", e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> notFound(NotFoundException e) {
+    return problem(404, "NOT_FOUND", e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> invalid(InvalidRequestException e) {
+    return problem(422, e.code(), e.getMessage());
+  }
+
+  private static RestResponse<Problem> problem(int status, String code, String message) {
+    return RestResponse.ResponseBuilder.<Problem>create(status)
+        .entity(new Problem(status, code, message))
+        .type(Problem.MEDIA_TYPE)
+        .build();
+  }
+}
