@@ -1,0 +1,59 @@
+package dk.stafet.notification.intake;
+
+import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * The common part of the Kafka listeners: read the CloudEvents id, hand the record to its transactional handler, retry
+ * a few times on failure (a database hiccup), and only then nack it to the channel's failure strategy.
+ */
+final class IncomingEvents {
+
+  static final int ATTEMPTS = 3;
+
+  private IncomingEvents() {
+  }
+
+  /** @param handler called with (CloudEvents id or null, record value) in its own transaction */
+  static CompletionStage<Void> handle(String channel, Message<String> record, BiConsumer<String, String> handler) {
+    String ceId = header(record, "ce_id");
+    RuntimeException last = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        handler.accept(ceId, record.getPayload());
+        return record.ack();
+      } catch (IllegalArgumentException unreadable) {
+        // Not a valid event: retrying cannot help.
+        Log.errorf("Unreadable record %s on %s: %s", ceId, channel, unreadable.getMessage());
+        return record.nack(unreadable);
+      } catch (RuntimeException e) {
+        last = e;
+        Log.warnf("Handling %s from %s failed (attempt %d of %d): %s", ceId, channel, attempt, ATTEMPTS,
+            e.getClass().getSimpleName());
+        sleep(200L * attempt);
+      }
+    }
+    return record.nack(last);
+  }
+
+  static String header(Message<?> record, String name) {
+    return record.getMetadata(IncomingKafkaRecordMetadata.class)
+        .map(metadata -> metadata.getHeaders().lastHeader(name))
+        .map(Header::value)
+        .map(value -> new String(value, StandardCharsets.UTF_8))
+        .orElse(null);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dk.stafet.notification.notify;
+
+import dk.stafet.contracts.medcom.MedcomFormat;
+import dk.stafet.contracts.medcom.MessageType;
+import dk.stafet.notification.compose.MessageComposer;
+import dk.stafet.notification.delivery.DeliveryService;
+import dk.stafet.notification.delivery.Escalations;
+import dk.stafet.notification.delivery.OutgoingMessage;
+import dk.stafet.notification.patient.HospitalStay;
+import dk.stafet.notification.patient.PatientFacts;
+import dk.stafet.notification.rules.Plan;
+import dk.stafet.notification.rules.PlannedNotification;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+
+/** Carries out a {@link Plan}: builds each message, sends it (tracked), and escalates the duties nobody can receive. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Notifier {
+
+  private final MessageComposer composer;
+  private final DeliveryService deliveries;
+  private final Escalations escalations;
+  private final PatientFacts patients;
+
+  public Notifier(MessageComposer composer, DeliveryService deliveries, Escalations escalations, PatientFacts patients) {
+    this.composer = composer;
+    this.deliveries = deliveries;
+    this.escalations = escalations;
+    this.patients = patients;
+  }
+
+  /**
+   * @param sourceEventId the event the plan answers (with recipient and type, the key that keeps it to one message)
+   * @param cpr           the patient's CPR number, for the message only
+   * @param eventTime     when the fact happened
+   */
+  public void carryOut(Plan plan, UUID sourceEventId, String patientKey, String cpr, Instant eventTime) {
+    for (Plan.Unaddressed duty : plan.unaddressed()) {
+      escalations.escalateUnaddressed(patientKey, null, duty.duty(), duty.reason());
+    }
+    for (PlannedNotification planned : plan.notifications()) {
+      if (OutgoingMessage.exists(sourceEventId, planned.recipient().gln(), planned.type().name())) {
+        continue; // this event already produced it (redelivery after a partial failure is impossible, but cheap to check)
+      }
+      Bundle bundle;
+      if (planned.type() == MessageType.HOSPITAL_NOTIFICATION) {
+        HospitalStay stay = patients.stayOf(planned.courseId());
+        if (stay == null) {
+          escalations.escalateUnaddressed(patientKey, planned.type().name(), planned.duty(),
+              "the hospital stay is unknown to notification-service");
+          continue;
+        }
+        bundle = composer.hospitalNotification(planned, cpr, stay, eventTime);
+      } else {
+        bundle = composer.careCommunication(planned, cpr);
+      }
+      OutgoingMessage message = new OutgoingMessage();
+      message.messageHeaderId = bundle.getEntryFirstRep().getResource().getIdElement().getIdPart();
+      message.sourceEventId = sourceEventId;
+      message.origin = OutgoingMessage.Origin.ORIGINATED;
+      message.messageType = planned.type().name();
+      message.eventCode = planned.code();
+      message.duty = planned.duty();
+      message.recipientGln = planned.recipient().gln();
+      message.recipientSor = planned.recipient().sor();
+      message.senderGln = planned.sender().gln();
+      message.senderSor = planned.sender().sor();
+      message.patientKey = patientKey;
+      message.courseId = planned.courseId();
+      message.contentType = MedcomFormat.JSON.mimeType();
+      deliveries.send(message, bundle.getIdElement().getIdPart(), composer.write(bundle),
+          planned.recipient().acknowledges());
+    }
+  }
+}

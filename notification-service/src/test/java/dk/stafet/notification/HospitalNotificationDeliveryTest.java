@@ -1,0 +1,193 @@
+package dk.stafet.notification;
+
+import static dk.stafet.notification.support.Organisations.GLADSAXE;
+import static dk.stafet.notification.support.Organisations.GP;
+import static dk.stafet.notification.support.Organisations.HERLEV;
+import static dk.stafet.notification.support.Organisations.HOSPITAL;
+import static dk.stafet.notification.support.Organisations.NO_ACK_MUNICIPALITY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.stafet.contracts.events.CourseEvent;
+import dk.stafet.contracts.events.CourseEventType;
+import dk.stafet.contracts.events.MedcomMessageEvent;
+import dk.stafet.contracts.events.Topics;
+import dk.stafet.contracts.medcom.HospitalNotificationBuilder;
+import dk.stafet.contracts.medcom.HospitalNotificationEvent;
+import dk.stafet.contracts.medcom.MedcomCodec;
+import dk.stafet.contracts.medcom.MedcomFormat;
+import dk.stafet.contracts.medcom.MedcomMessage;
+import dk.stafet.notification.delivery.DeliveryState;
+import dk.stafet.notification.delivery.rest.DeliveryOperations;
+import dk.stafet.notification.delivery.rest.DeliveryView;
+import dk.stafet.notification.support.Deliveries;
+import dk.stafet.notification.support.TestEvents;
+import dk.stafet.testsupport.KafkaKraftResource;
+import dk.stafet.testsupport.KafkaTestClient;
+import dk.stafet.testsupport.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** HospitalNotifications over real Kafka and PostgreSQL: built, sent, acknowledged, never twice; hub deliveries. */
+@QuarkusTest
+@WithTestResource(KafkaKraftResource.class)
+@WithTestResource(PostgresResource.class)
+class HospitalNotificationDeliveryTest {
+
+  @Inject
+  DeliveryOperations operations;
+
+  private KafkaTestClient kafka;
+  private Deliveries deliveries;
+
+  @BeforeEach
+  void connect() {
+    kafka = KafkaTestClient.create();
+    deliveries = new Deliveries(operations, kafka);
+  }
+
+  @AfterEach
+  void close() {
+    kafka.close();
+  }
+
+  @Test
+  void admissionReportedOverRestIsNotifiedToTheMunicipalityAndAcknowledged() {
+    String patient = TestEvents.newPatientKey();
+    TestEvents.publish(kafka, TestEvents.course(CourseEventType.LISTED_GP_REGISTERED, patient, null, GP.sor(), null,
+        Map.of("municipalitySor", GLADSAXE.sor())));
+    TestEvents.publish(kafka, admission(patient));
+
+    DeliveryView sent = deliveries.awaitOne(patient);
+    assertThat(sent.messageType()).isEqualTo("HOSPITAL_NOTIFICATION");
+    assertThat(sent.eventCode()).isEqualTo("STIN");
+    assertThat(sent.recipientGln()).isEqualTo(GLADSAXE.gln());
+    assertThat(sent.senderGln()).isEqualTo(HOSPITAL.gln());
+    MedcomMessage onTopic = deliveries.transmissions(GLADSAXE.gln(), sent.messageHeaderId(), 1).get(0);
+    assertThat(onTopic.hospitalNotificationEvent()).contains(HospitalNotificationEvent.STIN);
+    assertThat(onTopic.sender().orElseThrow().sor()).isEqualTo(HOSPITAL.sor());
+    assertThat(onTopic.patient().orElseThrow().cprValue()).contains(TestEvents.CPR);
+
+    TestEvents.publish(kafka, TestEvents.ack(UUID.randomUUID().toString(), sent.messageHeaderId(), "ok",
+        GLADSAXE.gln(), patient));
+
+    DeliveryView acknowledged = deliveries.awaitState(sent.messageHeaderId(), DeliveryState.ACKNOWLEDGED);
+    assertThat(acknowledged.ackCode()).isEqualTo("ok");
+    assertThat(acknowledged.nextAttemptAt()).isNull();
+  }
+
+  @Test
+  void laterNotificationsOfTheStayCarryTheChain() {
+    String patient = TestEvents.newPatientKey();
+    CourseEvent admission = admission(patient);
+    TestEvents.publish(kafka, admission);
+    TestEvents.publish(kafka, TestEvents.course(CourseEventType.DISCHARGED, patient, admission.courseId(),
+        HOSPITAL.sor(), null, Map.of("hnCode", "SLHJ", "encounterClass", "IMP", "municipalityCode", "0163")));
+
+    List<DeliveryView> both = org.awaitility.Awaitility.await().atMost(Deliveries.WAIT)
+        .until(() -> deliveries.of(patient), list -> list.size() == 2);
+    DeliveryView discharge = both.stream().filter(v -> "SLHJ".equals(v.eventCode())).findFirst().orElseThrow();
+    DeliveryView start = both.stream().filter(v -> "STIN".equals(v.eventCode())).findFirst().orElseThrow();
+    assertThat(discharge.recipientGln()).isEqualTo(HERLEV.gln());
+    MedcomMessage message = deliveries.transmissions(HERLEV.gln(), discharge.messageHeaderId(), 1).get(0);
+    assertThat(message.provenances()).extracting(p -> p.activityCode())
+        .containsExactly("admit-inpatient", "discharge-inpatient-home");
+    assertThat(message.currentProvenance().orElseThrow().entities()).singleElement()
+        .satisfies(e -> assertThat(e.reference()).isEqualTo("MessageHeader/" + start.messageHeaderId()));
+    assertThat(message.encounter().orElseThrow().status()).isEqualTo("finished");
+  }
+
+  @Test
+  void redeliveredEventCreatesNoSecondMessage() throws InterruptedException {
+    String patient = TestEvents.newPatientKey();
+    CourseEvent admission = admission(patient);
+    TestEvents.publish(kafka, admission);
+    // The same event again: a redelivery (same CloudEvents id), and a re-publication under a new CloudEvents id.
+    TestEvents.publish(kafka, Topics.COURSE_EVENTS, patient, admission.eventId(),
+        admission.type().cloudEventType(), admission);
+    TestEvents.publish(kafka, Topics.COURSE_EVENTS, patient, UUID.randomUUID(),
+        admission.type().cloudEventType(), admission);
+    TestEvents.publish(kafka, TestEvents.course(CourseEventType.REFERRAL_RECEIVED, patient, "marker", HOSPITAL.sor(),
+        null, Map.of()));
+
+    deliveries.awaitOne(patient);
+    Thread.sleep(1500); // the three copies are consumed in order, before the marker; allow the last to commit
+    assertThat(deliveries.of(patient)).hasSize(1);
+  }
+
+  @Test
+  void factReportedByAMedcomMessageIsNotSentAgain() throws InterruptedException {
+    String patient = TestEvents.newPatientKey();
+    CourseEvent fromMessage = new CourseEvent(UUID.randomUUID(), CourseEventType.ADMISSION_STARTED, Instant.now(),
+        Instant.now(), patient, TestEvents.CPR, UUID.randomUUID().toString(), HOSPITAL.sor(), null,
+        UUID.randomUUID().toString(), Map.of("hnCode", "STIN", "encounterClass", "IMP", "municipalityCode", "0163"));
+    TestEvents.publish(kafka, fromMessage);
+    TestEvents.publish(kafka, admission(patient)); // a REST fact after it, as a marker that the first was consumed
+
+    deliveries.awaitOne(patient);
+    Thread.sleep(1000);
+    assertThat(deliveries.of(patient)).singleElement()
+        .satisfies(v -> assertThat(v.sourceEventId()).isNotEqualTo(fromMessage.eventId()));
+  }
+
+  @Test
+  void recipientThatCannotAcknowledgeIsDeliveredWithoutWaiting() throws InterruptedException {
+    String patient = TestEvents.newPatientKey();
+    TestEvents.publish(kafka, TestEvents.course(CourseEventType.ADMISSION_STARTED, patient,
+        UUID.randomUUID().toString(), HOSPITAL.sor(), null,
+        Map.of("hnCode", "STAA", "encounterClass", "EMER", "municipalityCode", NO_ACK_MUNICIPALITY.municipalityCode())));
+
+    DeliveryView sent = deliveries.awaitOne(patient);
+    assertThat(sent.state()).isEqualTo(DeliveryState.DELIVERED_NO_ACK_EXPECTED);
+    assertThat(sent.nextAttemptAt()).isNull();
+    Thread.sleep(Duration.ofSeconds(5).toMillis()); // longer than the test ack timeout: still one transmission
+    assertThat(operations.get(sent.messageHeaderId()).orElseThrow().attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void hubDeliversAnotherOrganisationsMessageUnchangedInANewEnvelope() {
+    String patient = TestEvents.newPatientKey();
+    MedcomCodec codec = new MedcomCodec();
+    Bundle original = new HospitalNotificationBuilder("https://hospital.example/fhir/", Clock.systemUTC())
+        .build(new HospitalNotificationBuilder.Notification(HospitalNotificationEvent.STIN, null,
+            HOSPITAL.asOrganisation(), HERLEV.asOrganisation(), null, TestEvents.CPR, "Elmer", List.of(), "IMP",
+            UUID.randomUUID().toString(), null, Instant.now(), null, null, null, List.of(), null, null));
+    String originalText = codec.write(original, MedcomFormat.JSON);
+    MedcomMessage sent = codec.parseMessage(originalText, MedcomFormat.JSON.mimeType());
+    MedcomMessageEvent forDelivery = new MedcomMessageEvent(UUID.randomUUID(), MedcomMessageEvent.Kind.FOR_DELIVERY,
+        Instant.now(), patient, "HospitalNotification", sent.messageHeaderId(), sent.bundleId(), HOSPITAL.gln(),
+        HOSPITAL.sor(), HERLEV.gln(), HERLEV.sor(), null, null, MedcomFormat.JSON.mimeType(),
+        originalText);
+
+    TestEvents.publish(kafka, forDelivery);
+
+    DeliveryView tracked = deliveries.awaitOne(patient);
+    assertThat(tracked.origin()).isEqualTo("HUB_DELIVERY");
+    assertThat(tracked.messageHeaderId()).isEqualTo(sent.messageHeaderId());
+    assertThat(tracked.state()).isEqualTo(DeliveryState.SENT);
+    MedcomMessage delivered = deliveries.transmissions(HERLEV.gln(), sent.messageHeaderId(), 1).get(0);
+    assertThat(delivered.bundleId()).isNotEqualTo(sent.bundleId());
+    assertThat(delivered.sender().orElseThrow().gln()).isEqualTo(HOSPITAL.gln());
+    assertThat(delivered.provenances()).isEqualTo(sent.provenances());
+    assertThat(delivered.encounter()).isEqualTo(sent.encounter());
+
+    TestEvents.publish(kafka, TestEvents.ack(UUID.randomUUID().toString(), sent.messageHeaderId(), "ok", HERLEV.gln(),
+        patient));
+    deliveries.awaitState(sent.messageHeaderId(), DeliveryState.ACKNOWLEDGED);
+  }
+
+  private static CourseEvent admission(String patient) {
+    return TestEvents.course(CourseEventType.ADMISSION_STARTED, patient, UUID.randomUUID().toString(), HOSPITAL.sor(),
+        null, Map.of("hnCode", "STIN", "encounterClass", "IMP", "episodeOfCareId", UUID.randomUUID().toString()));
+  }
+}
