@@ -1,0 +1,150 @@
+package dk.stafet.web.client;
+
+import io.quarkus.qute.TemplateData;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The parts of the three services' JSON answers the pages read. Unknown fields are ignored, so a service may add
+ * fields without breaking the pages.
+ */
+public final class Api {
+
+  /** The header in which every caller names its organisation (SOR code). */
+  public static final String ORGANISATION_HEADER = "X-Stafet-Organisation";
+
+  private Api() {
+  }
+
+  // ---- responsibility-service ----
+
+  @TemplateData
+  public record Doctor(String id, String name) {
+  }
+
+  @TemplateData
+  public record Handover(String id, String patientKey, String fromSor, String toSor, Doctor toDoctor, String courseKind,
+      String courseId, String reason, boolean patientInformed, boolean relativesInformed, String agreementChannel,
+      Instant proposedAt, Instant respondBy, String state, Instant timedOutAt, Instant decidedAt,
+      String rejectionReason) {
+  }
+
+  public record Accept(String agreementChannel, Instant occurredAt) {
+  }
+
+  public record Reject(String reason, Instant occurredAt) {
+  }
+
+  @TemplateData
+  public record LedgerEntry(long entryNo, Instant validFrom, Instant validTo, String holderSor, String holderKind,
+      String doctorId, String doctorName, String treatment, String rule, String treatmentRule, String courseKind,
+      String courseId, String alarm, String alarmReason, String causedByEvent, String reason, Instant recordedAt,
+      List<Long> corrects, List<Long> correctedBy, boolean current) {
+  }
+
+  @TemplateData
+  public record Ledger(String patientKey, List<LedgerEntry> entries) {
+  }
+
+  @TemplateData
+  public record OrganisationRef(String sor, String name, String kind) {
+  }
+
+  @TemplateData
+  public record ContactPoint(String phone, String openingHours) {
+  }
+
+  @TemplateData
+  public record Prd(OrganisationRef organisation, Doctor doctor, String rule, Instant since) {
+  }
+
+  @TemplateData
+  public record WhoToCall(String patientKey, Instant at, String role, Doctor namedDoctor, OrganisationRef organisation,
+      ContactPoint contactPoint, String rule, Instant validUntil, String treatmentSector, Prd patientResponsibleDoctor,
+      String alarm) {
+  }
+
+  @TemplateData
+  public record LookupAnswer(String patientKey, WhoToCall whoToCall) {
+  }
+
+  public record CprBody(String cpr) {
+
+    @Override
+    public String toString() {
+      return "CprBody[]";
+    }
+  }
+
+  @TemplateData
+  public record CourseTypeKpis(String courseType, long activePatients, long withNamedDoctor, Double namedPrdShare,
+      Double target, long referralToNamedCount, Double referralToNamedMedianSeconds, Double referralToNamedMeanSeconds,
+      long gaps, double gapSeconds) {
+
+    public long withoutNamedDoctor() {
+      return Math.max(0, activePatients - withNamedDoctor);
+    }
+  }
+
+  @TemplateData
+  public record Kpis(Instant computedAt, List<CourseTypeKpis> courseTypes) {
+  }
+
+  /**
+   * A patient needing attention: no named doctor, or an R26 alarm. Expected from a coordinator endpoint that
+   * responsibility-service does not have yet (docs/web.md, "Missing in the services").
+   */
+  @TemplateData
+  public record Attention(String patientKey, String holderSor, String holderKind, String rule, Instant since,
+      String alarm, String courseKind, boolean cancer) {
+  }
+
+  // ---- referral-service ----
+
+  @TemplateData
+  public record Referral(String id, String patientKey, String referrerSor, String receiverSor, String state,
+      String reason, String forwardedToSor, boolean cancer, String conditionCode, String waitingTimeRule,
+      Instant receivedAt, Instant visitedAt, Instant startedAt, Instant endedAt) {
+  }
+
+  @TemplateData
+  public record HospitalStay(String id, String serviceProviderSor, String encounterClass, String state,
+      Instant admittedAt, Instant dischargedAt) {
+  }
+
+  @TemplateData
+  public record Course(String id, String kind, String ownerSor, String state, Instant startedAt, Instant endedAt) {
+  }
+
+  @TemplateData
+  public record PatientOverview(String patientKey, String listedGpSor, String municipalitySor, Instant deceasedAt,
+      List<Referral> referrals, List<HospitalStay> hospitalStays, List<Course> courses) {
+  }
+
+  @TemplateData
+  public record QuarantineEntry(String id, Instant receivedAt, String channel, String contentType, String senderGln,
+      String messageHeaderId, String reasonCode, String reason, int sizeBytes, String status, Instant replayedAt,
+      String replayOutcome) {
+  }
+
+  @TemplateData
+  public record QuarantinePage(long total, List<QuarantineEntry> entries) {
+  }
+
+  @TemplateData
+  public record ReplayResult(String id, String disposition, String ackCode, String newQuarantineId) {
+  }
+
+  // ---- notification-service ----
+
+  @TemplateData
+  public record Delivery(String messageHeaderId, String messageType, String eventCode, String duty, String origin,
+      String recipientGln, String recipientSor, String senderGln, String patientKey, String state, String stateReason,
+      int attempts, Instant nextAttemptAt, String ackCode, Instant createdAt, Instant lastSentAt,
+      Instant acknowledgedAt) {
+  }
+
+  @TemplateData
+  public record StateCount(String state, String recipientGln, long count) {
+  }
+}

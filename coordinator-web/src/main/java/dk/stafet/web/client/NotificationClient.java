@@ -1,0 +1,37 @@
+package dk.stafet.web.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** notification-service (port 8083): outgoing MedCom messages and their acknowledgement state. */
+@RegisterRestClient(configKey = "notification")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface NotificationClient {
+
+  @GET
+  @Path("/api/deliveries")
+  List<Api.Delivery> deliveries(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @QueryParam("state") String state,
+      @QueryParam("patientKey") String patientKey, @QueryParam("limit") int limit);
+
+  @GET
+  @Path("/api/deliveries/dead-letters")
+  List<Api.Delivery> deadLetters(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @QueryParam("limit") int limit);
+
+  @GET
+  @Path("/api/deliveries/counts")
+  List<Api.StateCount> counts(@HeaderParam(Api.ORGANISATION_HEADER) String organisation);
+
+  @POST
+  @Path("/api/deliveries/{messageHeaderId}/resend")
+  Api.Delivery resend(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @PathParam("messageHeaderId") String messageHeaderId);
+}

@@ -1,0 +1,38 @@
+package dk.stafet.web.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** referral-service (port 8081): the front door's quarantine, referrals and course facts. */
+@RegisterRestClient(configKey = "referral")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface ReferralClient {
+
+  @GET
+  @Path("/api/quarantine")
+  Api.QuarantinePage quarantine(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @QueryParam("limit") int limit);
+
+  @POST
+  @Path("/api/quarantine/{id}/replay")
+  Api.ReplayResult replay(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @PathParam("id") String id);
+
+  /** The CPR number goes in the body, never in the URL. */
+  @POST
+  @Path("/api/patients/lookup")
+  Api.PatientOverview lookup(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, Api.CprBody body);
+
+  /** Proposed endpoint (not in referral-service yet): open referrals with a maximum waiting time, for coordinators. */
+  @GET
+  @Path("/api/referrals/waiting-times")
+  List<Api.Referral> waitingTimeReferrals(@HeaderParam(Api.ORGANISATION_HEADER) String organisation);
+}

@@ -1,0 +1,54 @@
+package dk.stafet.web.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** responsibility-service (port 8082): ledger, handovers, who to call, KPIs. */
+@RegisterRestClient(configKey = "responsibility")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface ResponsibilityClient {
+
+  @GET
+  @Path("/api/handovers")
+  List<Api.Handover> handovers(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @QueryParam("state") String state);
+
+  @POST
+  @Path("/api/handovers/{id}/accept")
+  Api.Handover accept(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @PathParam("id") String id, Api.Accept body);
+
+  @POST
+  @Path("/api/handovers/{id}/reject")
+  Api.Handover reject(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @PathParam("id") String id, Api.Reject body);
+
+  @GET
+  @Path("/api/patients/{patientKey}/ledger")
+  Api.Ledger ledger(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @PathParam("patientKey") String patientKey);
+
+  @GET
+  @Path("/api/patients/{patientKey}/who-to-call")
+  Api.WhoToCall whoToCall(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @PathParam("patientKey") String patientKey);
+
+  /** The CPR number goes in the body, never in the URL. */
+  @POST
+  @Path("/api/patients/lookup")
+  Api.LookupAnswer lookup(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, Api.CprBody body);
+
+  @GET
+  @Path("/api/kpis")
+  Api.Kpis kpis(@HeaderParam(Api.ORGANISATION_HEADER) String organisation);
+
+  /** Proposed endpoint (not in responsibility-service yet): patients without a named doctor or with an R26 alarm. */
+  @GET
+  @Path("/api/patients/attention")
+  List<Api.Attention> attention(@HeaderParam(Api.ORGANISATION_HEADER) String organisation);
+}

@@ -1,0 +1,109 @@
+package dk.stafet.web.pages;
+
+import dk.stafet.web.client.Api;
+import dk.stafet.web.client.Fetched;
+import dk.stafet.web.client.NotificationClient;
+import dk.stafet.web.client.ReferralClient;
+import dk.stafet.web.client.ResponsibilityClient;
+import dk.stafet.web.config.WebConfig;
+import dk.stafet.web.view.WaitingTimes;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** What the coordinator page shows, section by section, read from the services as the coordinator organisation. */
+@ApplicationScoped
+public class CoordinatorData {
+
+  static final int LIST_LIMIT = 100;
+
+  private final ResponsibilityClient responsibility;
+  private final ReferralClient referral;
+  private final NotificationClient notification;
+  private final WaitingTimes waitingTimes;
+  private final String coordinator;
+
+  public CoordinatorData(@RestClient ResponsibilityClient responsibility, @RestClient ReferralClient referral,
+      @RestClient NotificationClient notification, WaitingTimes waitingTimes, WebConfig config) {
+    this.responsibility = responsibility;
+    this.referral = referral;
+    this.notification = notification;
+    this.waitingTimes = waitingTimes;
+    this.coordinator = config.coordinatorOrganisation();
+  }
+
+  /** Patients with no named patient-responsible doctor, or with a gap / no-receiver alarm (R26, R27). */
+  public Fetched<List<Api.Attention>> attention() {
+    return Fetched.ofProposed(() -> responsibility.attention(coordinator));
+  }
+
+  /** The KPI counts, shown when the list above is not available. */
+  public Fetched<Api.Kpis> kpis() {
+    return Fetched.of(() -> responsibility.kpis(coordinator));
+  }
+
+  /** Handovers waiting for the receiver's answer: PROPOSED, then UNANSWERED (deadline passed), oldest deadline first. */
+  public Fetched<List<Api.Handover>> waitingHandovers() {
+    return Fetched.of(() -> {
+      List<Api.Handover> all = new ArrayList<>(responsibility.handovers(coordinator, "PROPOSED"));
+      all.addAll(responsibility.handovers(coordinator, "UNANSWERED"));
+      all.sort(Comparator.comparing(Api.Handover::respondBy, Comparator.nullsLast(Comparator.naturalOrder())));
+      return all;
+    });
+  }
+
+  public Optional<Api.Handover> handover(String id) {
+    Fetched<List<Api.Handover>> waiting = waitingHandovers();
+    return waiting.ok() ? waiting.value().stream().filter(h -> h.id().equals(id)).findFirst() : Optional.empty();
+  }
+
+  /** Referrals over or near their maximum waiting time (needs the proposed referral-service endpoint). */
+  public Fetched<List<WaitingTimes.Deadline>> waitingTimeAttention() {
+    Fetched<List<Api.Referral>> referrals = Fetched.ofProposed(() -> referral.waitingTimeReferrals(coordinator));
+    return referrals.ok() ? new Fetched<>(waitingTimes.attention(referrals.value()), "OK", null)
+        : new Fetched<>(null, referrals.outcome(), referrals.code());
+  }
+
+  /** Messages sent and still waiting for their acknowledgement, and those answered negatively. */
+  public Fetched<List<Api.Delivery>> unacknowledged() {
+    return Fetched.of(() -> {
+      List<Api.Delivery> all = new ArrayList<>(notification.deliveries(coordinator, "NEGATIVE", null, LIST_LIMIT));
+      all.addAll(notification.deliveries(coordinator, "SENT", null, LIST_LIMIT));
+      return all;
+    });
+  }
+
+  public Fetched<List<Api.Delivery>> deadLetters() {
+    return Fetched.of(() -> notification.deadLetters(coordinator, LIST_LIMIT));
+  }
+
+  /** Quarantined input not yet replayed successfully. */
+  public Fetched<List<Api.QuarantineEntry>> quarantine() {
+    return Fetched.of(() -> referral.quarantine(coordinator, LIST_LIMIT).entries().stream()
+        .filter(e -> !"REPLAYED_ACCEPTED".equals(e.status())).toList());
+  }
+
+  public Fetched<Api.Handover> accept(Api.Handover handover, String agreementChannel) {
+    // Acting for the receiving department: only the proposed receiver may accept (R23).
+    return Fetched.of(() -> responsibility.accept(handover.toSor(), handover.id(), new Api.Accept(blankToNull(agreementChannel), null)));
+  }
+
+  public Fetched<Api.Handover> reject(Api.Handover handover, String reason) {
+    return Fetched.of(() -> responsibility.reject(handover.toSor(), handover.id(), new Api.Reject(blankToNull(reason), null)));
+  }
+
+  public Fetched<Api.Delivery> resend(String messageHeaderId) {
+    return Fetched.of(() -> notification.resend(coordinator, messageHeaderId));
+  }
+
+  public Fetched<Api.ReplayResult> replay(String quarantineId) {
+    return Fetched.of(() -> referral.replay(coordinator, quarantineId));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

@@ -1,0 +1,163 @@
+package dk.stafet.web.pages;
+
+import dk.stafet.web.client.Api;
+import dk.stafet.web.client.Fetched;
+import dk.stafet.web.i18n.Lang;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.resteasy.reactive.RestCookie;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The coordinator's page {@code /}: patients without a named doctor, handovers waiting for an answer, referrals near
+ * their maximum waiting time, unacknowledged and dead-lettered messages, quarantined input. Each section is also a
+ * fragment that htmx polls every 5 s; each action answers the re-rendered section (or redirects without htmx).
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class CoordinatorPage {
+
+  private static final Set<String> AGREEMENT_CHANNELS = Set.of("ORAL", "ELECTRONIC", "WRITTEN");
+  private static final int MAX_REASON = 1000;
+
+  private final CoordinatorData data;
+  private final Template coordinator;
+  private final Template attention;
+  private final Template handovers;
+  private final Template waiting;
+  private final Template messages;
+  private final Template quarantine;
+
+  public CoordinatorPage(CoordinatorData data, @Location("coordinator.html") Template coordinator,
+      @Location("fragments/attention.html") Template attention, @Location("fragments/handovers.html") Template handovers,
+      @Location("fragments/waiting.html") Template waiting, @Location("fragments/messages.html") Template messages,
+      @Location("fragments/quarantine.html") Template quarantine) {
+    this.data = data;
+    this.coordinator = coordinator;
+    this.attention = attention;
+    this.handovers = handovers;
+    this.waiting = waiting;
+    this.messages = messages;
+    this.quarantine = quarantine;
+  }
+
+  @GET
+  public TemplateInstance page(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
+    TemplateInstance page = Page.of(coordinator, Lang.resolve(lang, cookie));
+    attentionData(page);
+    handoverData(page, null);
+    waitingData(page);
+    messageData(page, null);
+    quarantineData(page, null);
+    return page;
+  }
+
+  @GET
+  @Path("fragments/attention")
+  public TemplateInstance attentionFragment(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
+    return attentionData(Page.of(attention, Lang.resolve(lang, cookie)));
+  }
+
+  @GET
+  @Path("fragments/handovers")
+  public TemplateInstance handoversFragment(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
+    return handoverData(Page.of(handovers, Lang.resolve(lang, cookie)), null);
+  }
+
+  @GET
+  @Path("fragments/waiting")
+  public TemplateInstance waitingFragment(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
+    return waitingData(Page.of(waiting, Lang.resolve(lang, cookie)));
+  }
+
+  @GET
+  @Path("fragments/messages")
+  public TemplateInstance messagesFragment(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
+    return messageData(Page.of(messages, Lang.resolve(lang, cookie)), null);
+  }
+
+  @GET
+  @Path("fragments/quarantine")
+  public TemplateInstance quarantineFragment(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
+    return quarantineData(Page.of(quarantine, Lang.resolve(lang, cookie)), null);
+  }
+
+  @POST
+  @Path("handovers/{id}/accept")
+  public Response accept(@PathParam("id") String id, @RestForm String agreementChannel, @RestQuery String lang,
+      @RestCookie(Lang.COOKIE) String cookie, @RestHeader("HX-Request") String htmx) {
+    String channel = agreementChannel != null && AGREEMENT_CHANNELS.contains(agreementChannel) ? agreementChannel : null;
+    Optional<Api.Handover> handover = data.handover(id);
+    Flash flash = handover.map(h -> Flash.of("accepted", data.accept(h, channel))).orElse(Flash.error("HANDOVER_NOT_WAITING"));
+    return answer(htmx, () -> handoverData(Page.of(handovers, Lang.resolve(lang, cookie)), flash));
+  }
+
+  @POST
+  @Path("handovers/{id}/reject")
+  public Response reject(@PathParam("id") String id, @RestForm String reason, @RestQuery String lang,
+      @RestCookie(Lang.COOKIE) String cookie, @RestHeader("HX-Request") String htmx) {
+    String text = reason == null ? null : reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+    Optional<Api.Handover> handover = data.handover(id);
+    Flash flash = handover.map(h -> Flash.of("rejected", data.reject(h, text))).orElse(Flash.error("HANDOVER_NOT_WAITING"));
+    return answer(htmx, () -> handoverData(Page.of(handovers, Lang.resolve(lang, cookie)), flash));
+  }
+
+  @POST
+  @Path("deliveries/{messageHeaderId}/resend")
+  public Response resend(@PathParam("messageHeaderId") String messageHeaderId, @RestQuery String lang,
+      @RestCookie(Lang.COOKIE) String cookie, @RestHeader("HX-Request") String htmx) {
+    Flash flash = Flash.of("resent", data.resend(messageHeaderId));
+    return answer(htmx, () -> messageData(Page.of(messages, Lang.resolve(lang, cookie)), flash));
+  }
+
+  @POST
+  @Path("quarantine/{id}/replay")
+  public Response replay(@PathParam("id") String id, @RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie,
+      @RestHeader("HX-Request") String htmx) {
+    Fetched<Api.ReplayResult> result = data.replay(id);
+    Flash flash = result.ok() ? new Flash("replayed", result.value().disposition(), false) : Flash.of("replayed", result);
+    return answer(htmx, () -> quarantineData(Page.of(quarantine, Lang.resolve(lang, cookie)), flash));
+  }
+
+  /** htmx gets the re-rendered section; a plain form post is redirected back to the page (post/redirect/get). */
+  private static Response answer(String htmx, java.util.function.Supplier<TemplateInstance> fragment) {
+    if ("true".equals(htmx)) {
+      return Response.ok(fragment.get(), MediaType.TEXT_HTML_TYPE).build();
+    }
+    return Response.seeOther(URI.create("/")).build();
+  }
+
+  private TemplateInstance attentionData(TemplateInstance t) {
+    var list = data.attention();
+    return t.data("attention", list).data("kpis", list.ok() ? null : data.kpis());
+  }
+
+  private TemplateInstance handoverData(TemplateInstance t, Flash flash) {
+    return t.data("handovers", data.waitingHandovers()).data("flash", flash);
+  }
+
+  private TemplateInstance waitingData(TemplateInstance t) {
+    return t.data("waiting", data.waitingTimeAttention());
+  }
+
+  private TemplateInstance messageData(TemplateInstance t, Flash flash) {
+    return t.data("unacknowledged", data.unacknowledged()).data("deadLetters", data.deadLetters()).data("flash", flash);
+  }
+
+  private TemplateInstance quarantineData(TemplateInstance t, Flash flash) {
+    return t.data("quarantine", data.quarantine()).data("flash", flash);
+  }
+}

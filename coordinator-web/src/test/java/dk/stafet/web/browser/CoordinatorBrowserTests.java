@@ -1,0 +1,126 @@
+package dk.stafet.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.stafet.web.client.Api;
+import dk.stafet.web.stub.StubState;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The coordinator page in a real headless Chromium: htmx loads, Accept calls the (stub) responsibility API, the page updates. */
+@QuarkusTest
+class CoordinatorBrowserTests {
+
+  private static final String HANDOVER = "11111111-1111-1111-1111-111111111111";
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @TestHTTPResource("/")
+  URL root;
+
+  private Path userData;
+  private ChromeDriver browser;
+
+  @BeforeEach
+  void start() throws IOException {
+    StubState.reset();
+    userData = Files.createTempDirectory("stafet-chromium-");
+    browser = Chromium.start(userData);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    try (Stream<Path> files = Files.walk(userData)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Test
+  void acceptingAWaitingHandoverCallsTheReceiverAndUpdatesThePage() throws IOException {
+    browser.get(root.toString());
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-" + HANDOVER)));
+    assertThat(item.getText()).contains("Akutafdelingen, Aarhus Universitetshospital").contains("Lægehuset Åbyhøj")
+        .contains("<script>alert('x')</script>");   // shown as text, not run
+    assertThat(browser.findElements(By.cssSelector("#handovers script"))).isEmpty();
+    wait.until(d -> Boolean.TRUE.equals(d instanceof ChromeDriver c && c.executeScript("return typeof htmx !== 'undefined'") instanceof Boolean b && b));
+    screenshot("coordinator-before-accept");
+
+    item.findElement(By.cssSelector("select[name=agreementChannel] option[value=ELECTRONIC]")).click();
+    item.findElement(By.cssSelector("button.accept")).click();
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("handovers"), "Overdragelsen er accepteret"));
+    assertThat(browser.findElements(By.id("handover-" + HANDOVER))).isEmpty();
+    assertThat(browser.getCurrentUrl()).isEqualTo(root.toString());   // htmx swapped the section; no reload
+    assertThat(StubState.calls).anyMatch(c -> c.startsWith("POST /api/handovers/" + HANDOVER + "/accept " + StubState.GP)
+        && c.contains("ELECTRONIC"));
+    screenshot("coordinator-after-accept");
+
+    // live update: a new proposal appears through the 5-second polling, without a reload
+    Instant now = Instant.now();
+    StubState.handovers.put("44444444-4444-4444-4444-444444444444", new Api.Handover("44444444-4444-4444-4444-444444444444",
+        StubState.PATIENT, StubState.HOSPITAL_DEPT, StubState.GP, null, "HOSPITAL_OUTPATIENT", "c2", "IV-behandling slut",
+        false, false, null, now, now.plusSeconds(3600), "PROPOSED", null, null, null));
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-44444444-4444-4444-4444-444444444444")));
+
+    assertThat(cspViolations()).isEmpty();
+  }
+
+  @Test
+  void pagesRenderOnAPhoneAndTheKpiChartsDraw() throws IOException {
+    browser.manage().window().setSize(new Dimension(390, 844));
+    browser.get(root + "?lang=en");
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("handovers")));
+    long pageWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
+    assertThat(pageWidth).isLessThanOrEqualTo(400);   // single column, no sideways scrolling
+    screenshot("coordinator-phone-en");
+
+    browser.manage().window().setSize(new Dimension(1280, 1000));
+    browser.get(root + "kpis");
+    List<WebElement> bars = browser.findElements(By.cssSelector("svg.chart rect.bar"));
+    assertThat(bars).isNotEmpty();
+    assertThat(bars.get(0).getSize().getWidth()).isGreaterThan(0);
+    screenshot("kpis");
+
+    browser.get(root + "patients/" + StubState.PATIENT);
+    assertThat(browser.findElement(By.id("ledger")).getText()).contains("R6");
+    screenshot("timeline");
+    assertThat(cspViolations()).isEmpty();
+  }
+
+  private List<String> cspViolations() {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+  }
+
+  private void screenshot(String name) throws IOException {
+    Path file = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}

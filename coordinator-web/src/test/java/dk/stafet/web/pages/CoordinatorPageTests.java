@@ -1,0 +1,121 @@
+package dk.stafet.web.pages;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.stafet.web.stub.StubState;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CoordinatorPageTests {
+
+  @BeforeEach
+  void reset() {
+    StubState.reset();
+  }
+
+  private static String get(String path) {
+    return given().when().get(path).then().statusCode(200).contentType(ContentType.HTML).extract().asString();
+  }
+
+  @Test
+  void showsWaitingHandoverWithOrganisationNamesAndActions() {
+    String html = get("/");
+    assertThat(html).contains("Overdragelser der venter på svar")
+        .contains("Akutafdelingen, Aarhus Universitetshospital")   // fromSor, named from the registry
+        .contains("Lægehuset Åbyhøj")                                // toSor
+        .contains("hx-post=\"/handovers/11111111-1111-1111-1111-111111111111/accept?lang=da\"")
+        .contains("href=\"/patients/" + StubState.PATIENT + "\"")
+        .contains("hx-trigger=\"every 5s\"");
+    assertThat(StubState.calls).anyMatch(c -> c.startsWith("GET /api/handovers?state=PROPOSED 999999000901001"));
+  }
+
+  @Test
+  void escapesHostileTextFromSenders() {
+    String html = get("/");
+    assertThat(html).doesNotContain("<script>alert")
+        .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+    // the only script element is htmx from this origin
+    assertThat(html.split("<script", -1)).hasSize(2);
+  }
+
+  @Test
+  void acceptActsForTheReceivingDepartmentAndRerendersTheSection() {
+    String fragment = given().header("HX-Request", "true").formParam("agreementChannel", "ORAL")
+        .when().post("/handovers/11111111-1111-1111-1111-111111111111/accept")
+        .then().statusCode(200).extract().asString();
+    assertThat(StubState.calls).anyMatch(c -> c.startsWith("POST /api/handovers/11111111-1111-1111-1111-111111111111/accept "
+        + StubState.GP) && c.contains("\"agreementChannel\":\"ORAL\""));
+    assertThat(fragment).startsWith("<section id=\"handovers\"").contains("Overdragelsen er accepteret")
+        .contains("Ingen overdragelser venter");
+  }
+
+  @Test
+  void rejectSendsTheReasonAndAPlainFormPostIsRedirected() {
+    given().redirects().follow(false).formParam("reason", "Ikke vores patient")
+        .when().post("/handovers/11111111-1111-1111-1111-111111111111/reject")
+        .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/"));
+    assertThat(StubState.calls).anyMatch(c -> c.contains("/reject " + StubState.GP) && c.contains("Ikke vores patient"));
+    assertThat(StubState.handovers.get("11111111-1111-1111-1111-111111111111").state()).isEqualTo("REJECTED");
+  }
+
+  @Test
+  void unknownHandoverIsNotSentToTheService() {
+    String fragment = given().header("HX-Request", "true").when().post("/handovers/33333333-3333-3333-3333-333333333333/accept")
+        .then().statusCode(200).extract().asString();
+    assertThat(fragment).contains("HANDOVER_NOT_WAITING");
+    assertThat(StubState.calls).noneMatch(c -> c.startsWith("POST"));
+  }
+
+  @Test
+  void deadLettersHaveResendAndQuarantineHasReplay() {
+    String html = get("/");
+    assertThat(html).contains("hx-post=\"/deliveries/mh-dead-1/resend?lang=da\"")
+        .contains("hx-post=\"/quarantine/22222222-2222-2222-2222-222222222222/replay?lang=da\"")
+        .contains("UNKNOWN_RECEIVER")
+        .contains("Venter på kvittering");
+    String fragment = given().header("HX-Request", "true").when().post("/deliveries/mh-dead-1/resend")
+        .then().statusCode(200).extract().asString();
+    assertThat(fragment).contains("Beskeden er sendt igen").contains("Ingen døde beskeder");
+    given().header("HX-Request", "true").when().post("/quarantine/22222222-2222-2222-2222-222222222222/replay")
+        .then().statusCode(200).body(org.hamcrest.Matchers.containsString("Genafspillet (ACCEPTED)"));
+  }
+
+  @Test
+  void missingServiceEndpointsAreNamedAndKpiCountsShown() {
+    String html = get("/?lang=en");
+    assertThat(html).contains("responsibility-service does not list patients without a named doctor yet")
+        .contains("CANCER: 6 of 40 active patients without a named doctor · 1 gaps")
+        .contains("referral-service does not yet expose open referrals");
+  }
+
+  @Test
+  void listsPatientsWithoutNamedDoctorAndWaitingTimeBreachesWhenTheServicesExposeThem() {
+    StubState.attentionEndpoint = true;
+    StubState.waitingEndpoint = true;
+    String html = get("/");
+    assertThat(html).contains("&lt;b&gt;&lt;script&gt;")  // unknown SOR shown as text, escaped
+        .contains("Fristen er overskredet")
+        .contains("dage tilbage")
+        .doesNotContain("r-fine");
+  }
+
+  @Test
+  void aServiceThatIsDownBreaksOnlyItsSection() {
+    StubState.responsibilityDown = true;
+    String html = get("/");
+    assertThat(html).contains("Tjenesten svarer ikke lige nu").contains("mh-dead-1");
+  }
+
+  @Test
+  void fragmentsRenderAloneForPolling() {
+    assertThat(get("/fragments/handovers")).startsWith("<section id=\"handovers\"");
+    assertThat(get("/fragments/messages?lang=en")).contains("Dead letters");
+    assertThat(get("/fragments/quarantine")).contains("Input i karantæne");
+    assertThat(get("/fragments/attention")).contains("Patienter uden navngiven");
+    assertThat(get("/fragments/waiting")).contains("Henvisninger tæt på");
+  }
+}

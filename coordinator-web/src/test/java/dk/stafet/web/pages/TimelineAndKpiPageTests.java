@@ -1,0 +1,57 @@
+package dk.stafet.web.pages;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.stafet.web.stub.StubState;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TimelineAndKpiPageTests {
+
+  @BeforeEach
+  void reset() {
+    StubState.reset();
+  }
+
+  @Test
+  void timelineShowsLedgerRulesHandoversAndMessagesWithAckState() {
+    String html = given().when().get("/patients/" + StubState.PATIENT).then().statusCode(200).extract().asString();
+    assertThat(html).contains("Hvem havde ansvaret hvornår")
+        .contains("Lægehuset Åbyhøj").contains("R5")
+        .contains("Akutafdelingen, Aarhus Universitetshospital").contains("R6")
+        .contains("02.03.2026 10:15")                // Danish time (CET) of 09:15Z
+        .contains("gælder stadig")
+        .contains("Dr. &lt;script&gt;")
+        .contains("ACKNOWLEDGED (ok)").contains("DEAD_LETTER")
+        .contains("Udskrevet til opfølgning")
+        .doesNotContain("<script>alert");
+    assertThat(StubState.calls).anyMatch(c -> c.equals("GET /api/patients/" + StubState.PATIENT + "/ledger 999999000901001"));
+  }
+
+  @Test
+  void timelineRefusesSomethingThatIsNotAPatientKey() {
+    given().when().get("/patients/0102031234").then().statusCode(404);
+  }
+
+  @Test
+  void timelineOfUnknownPatientSaysSo() {
+    String html = given().when().get("/patients/p-ffffffffffffffffffffffffffffffff?lang=en").then().statusCode(200).extract().asString();
+    assertThat(html).contains("Not found, or no access.");
+  }
+
+  @Test
+  void kpiPageDrawsSvgChartsAgainstTheTarget() {
+    StubState.waitingEndpoint = true;
+    String html = given().when().get("/kpis?lang=en").then().statusCode(200).extract().asString();
+    assertThat(html).contains("<svg class=\"chart\"")
+        .contains("85.0 % (34/40)")
+        .contains("class=\"target\"").contains(">90 %<")
+        .contains("class=\"bar bad\"")       // cancer below target
+        .contains("3 d 12 h")                 // median time to named doctor
+        .contains("1 over the deadline · 1 near it")
+        .contains("Median 60 s");             // acknowledgement latency of mh-ack-1
+  }
+}

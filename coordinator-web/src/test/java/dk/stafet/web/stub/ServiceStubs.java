@@ -1,0 +1,197 @@
+package dk.stafet.web.stub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.stafet.web.client.Api;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tiny stand-ins for the three services' REST APIs, served by the test application itself under /stub/… (the pages'
+ * REST clients point there in the test profile). They answer what {@link StubState} holds and record every call.
+ */
+@Path("/stub")
+@Produces(MediaType.APPLICATION_JSON)
+public class ServiceStubs {
+
+  private static final String ORG = Api.ORGANISATION_HEADER;
+
+  private static void record(String call, String org, Object body) {
+    StubState.calls.add(call + " " + org + (body == null ? "" : " " + body));
+  }
+
+  private static Response problem(int status, String code) {
+    return Response.status(status).type("application/problem+json")
+        .entity(Map.of("status", status, "code", code, "message", code)).build();
+  }
+
+  // ---- responsibility-service ----
+
+  @GET
+  @Path("/responsibility/api/handovers")
+  public Response handovers(@HeaderParam(ORG) String org, @QueryParam("state") String state) {
+    record("GET /api/handovers?state=" + state, org, null);
+    if (StubState.responsibilityDown) {
+      return Response.status(503).build();
+    }
+    return Response.ok(StubState.handovers.values().stream().filter(h -> state == null || h.state().equals(state)).toList()).build();
+  }
+
+  @POST
+  @Path("/responsibility/api/handovers/{id}/accept")
+  public Response accept(@HeaderParam(ORG) String org, @PathParam("id") String id, JsonNode body) {
+    record("POST /api/handovers/" + id + "/accept", org, body);
+    return decide(org, id, "ACCEPTED", null);
+  }
+
+  @POST
+  @Path("/responsibility/api/handovers/{id}/reject")
+  public Response reject(@HeaderParam(ORG) String org, @PathParam("id") String id, JsonNode body) {
+    record("POST /api/handovers/" + id + "/reject", org, body);
+    return decide(org, id, "REJECTED", body == null || body.get("reason") == null ? null : body.get("reason").asText());
+  }
+
+  private static Response decide(String org, String id, String state, String reason) {
+    Api.Handover h = StubState.handovers.get(id);
+    if (h == null) {
+      return problem(404, "HANDOVER_NOT_FOUND");
+    }
+    if (!h.toSor().equals(org)) {
+      return problem(409, "HANDOVER_NOT_RECEIVER");
+    }
+    if (!"PROPOSED".equals(h.state()) && !"UNANSWERED".equals(h.state())) {
+      return problem(409, "HANDOVER_ALREADY_" + h.state());
+    }
+    Api.Handover decided = new Api.Handover(h.id(), h.patientKey(), h.fromSor(), h.toSor(), h.toDoctor(), h.courseKind(),
+        h.courseId(), h.reason(), h.patientInformed(), h.relativesInformed(), h.agreementChannel(), h.proposedAt(),
+        h.respondBy(), state, h.timedOutAt(), Instant.now(), reason);
+    StubState.handovers.put(id, decided);
+    return Response.ok(decided).build();
+  }
+
+  @GET
+  @Path("/responsibility/api/patients/{key}/ledger")
+  public Response ledger(@HeaderParam(ORG) String org, @PathParam("key") String key) {
+    record("GET /api/patients/" + key + "/ledger", org, null);
+    return StubState.PATIENT.equals(key) ? Response.ok(StubState.ledger()).build() : problem(404, "PATIENT_NOT_FOUND");
+  }
+
+  @GET
+  @Path("/responsibility/api/patients/{key}/who-to-call")
+  public Response whoToCall(@HeaderParam(ORG) String org, @PathParam("key") String key) {
+    record("GET /api/patients/" + key + "/who-to-call", org, null);
+    return StubState.PATIENT.equals(key) ? Response.ok(StubState.whoToCall()).build() : problem(404, "PATIENT_NOT_FOUND");
+  }
+
+  @POST
+  @Path("/responsibility/api/patients/lookup")
+  public Response responsibilityLookup(@HeaderParam(ORG) String org, JsonNode body) {
+    String cpr = body == null || body.get("cpr") == null ? null : body.get("cpr").asText();
+    record("POST /responsibility/api/patients/lookup", org, cpr == null ? null : "cpr=" + cpr);
+    return StubState.CPR.equals(cpr) ? Response.ok(new Api.LookupAnswer(StubState.PATIENT, StubState.whoToCall())).build()
+        : problem(404, "PATIENT_NOT_FOUND");
+  }
+
+  @GET
+  @Path("/responsibility/api/kpis")
+  public Api.Kpis kpis(@HeaderParam(ORG) String org) {
+    record("GET /api/kpis", org, null);
+    return StubState.kpis();
+  }
+
+  @GET
+  @Path("/responsibility/api/patients/attention")
+  public Response attention(@HeaderParam(ORG) String org) {
+    record("GET /api/patients/attention", org, null);
+    if (!StubState.attentionEndpoint) {
+      return Response.status(404).build();
+    }
+    return Response.ok(List.of(new Api.Attention(StubState.PATIENT, "<b>" + StubState.HOSTILE + "</b>", "GP", "R5",
+        Instant.now().minusSeconds(7200), "gap", "CANCER", true))).build();
+  }
+
+  // ---- referral-service ----
+
+  @GET
+  @Path("/referral/api/quarantine")
+  public Api.QuarantinePage quarantine(@HeaderParam(ORG) String org, @QueryParam("limit") int limit) {
+    record("GET /api/quarantine", org, null);
+    return new Api.QuarantinePage(StubState.quarantine.size(), List.copyOf(StubState.quarantine));
+  }
+
+  @POST
+  @Path("/referral/api/quarantine/{id}/replay")
+  public Response replay(@HeaderParam(ORG) String org, @PathParam("id") String id) {
+    record("POST /api/quarantine/" + id + "/replay", org, null);
+    return Response.ok(new Api.ReplayResult(id, "ACCEPTED", "ok", null)).build();
+  }
+
+  @POST
+  @Path("/referral/api/patients/lookup")
+  public Response referralLookup(@HeaderParam(ORG) String org, JsonNode body) {
+    String cpr = body == null || body.get("cpr") == null ? null : body.get("cpr").asText();
+    record("POST /referral/api/patients/lookup", org, cpr == null ? null : "cpr=" + cpr);
+    return StubState.CPR.equals(cpr)
+        ? Response.ok(new Api.PatientOverview(StubState.PATIENT, StubState.GP, null, null, StubState.referrals(), List.of(), List.of())).build()
+        : problem(404, "Not Found");
+  }
+
+  @GET
+  @Path("/referral/api/referrals/waiting-times")
+  public Response waitingTimes(@HeaderParam(ORG) String org) {
+    record("GET /api/referrals/waiting-times", org, null);
+    return StubState.waitingEndpoint ? Response.ok(StubState.referrals()).build() : Response.status(404).build();
+  }
+
+  // ---- notification-service ----
+
+  @GET
+  @Path("/notification/api/deliveries")
+  public List<Api.Delivery> deliveries(@HeaderParam(ORG) String org, @QueryParam("state") String state,
+      @QueryParam("patientKey") String patientKey) {
+    record("GET /api/deliveries?state=" + state + "&patientKey=" + patientKey, org, null);
+    return StubState.deliveries.stream().filter(d -> state == null || d.state().equals(state))
+        .filter(d -> patientKey == null || patientKey.equals(d.patientKey())).toList();
+  }
+
+  @GET
+  @Path("/notification/api/deliveries/dead-letters")
+  public List<Api.Delivery> deadLetters(@HeaderParam(ORG) String org) {
+    return StubState.deliveries.stream().filter(d -> d.state().equals("DEAD_LETTER")).toList();
+  }
+
+  @GET
+  @Path("/notification/api/deliveries/counts")
+  public List<Api.StateCount> counts(@HeaderParam(ORG) String org) {
+    return StubState.deliveries.stream().map(d -> new Api.StateCount(d.state(), d.recipientGln(), 1)).toList();
+  }
+
+  @POST
+  @Path("/notification/api/deliveries/{id}/resend")
+  public Response resend(@HeaderParam(ORG) String org, @PathParam("id") String id) {
+    record("POST /api/deliveries/" + id + "/resend", org, null);
+    for (Api.Delivery d : StubState.deliveries) {
+      if (d.messageHeaderId().equals(id)) {
+        if (!"DEAD_LETTER".equals(d.state())) {
+          return Response.status(409).entity(Map.of("error", "not dead-lettered")).build();
+        }
+        StubState.deliveries.remove(d);
+        Api.Delivery resent = new Api.Delivery(d.messageHeaderId(), d.messageType(), d.eventCode(), d.duty(), d.origin(),
+            d.recipientGln(), d.recipientSor(), d.senderGln(), d.patientKey(), "SENT", null, d.attempts() + 1,
+            null, null, d.createdAt(), Instant.now(), null);
+        StubState.deliveries.add(resent);
+        return Response.ok(resent).build();
+      }
+    }
+    return Response.status(404).build();
+  }
+}
