@@ -249,6 +249,9 @@ class BadInputSuiteTests {
     // The current Provenance describes this letter (MedCom §1).
     firstResource(bundle, "Provenance").withArray("target").forEach(target ->
         ((ObjectNode) target).put("reference", "MessageHeader/" + letterId));
+    // A stay of its own, so the accepted variants leave the example's own stay to the tests that send the example.
+    firstResource(bundle, "Encounter").withArray("episodeOfCare").forEach(episode ->
+        ((ObjectNode) episode.with("identifier")).put("value", UUID.randomUUID().toString()));
     change.accept(bundle);
     return JSON.writeValueAsString(bundle);
   }
