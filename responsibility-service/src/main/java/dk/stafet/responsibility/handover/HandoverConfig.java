@@ -18,6 +18,10 @@ public interface HandoverConfig {
   @WithDefault("60s")
   String timeoutCheckInterval();
 
-  /** SOR codes of course coordinators, who see every handover in GET /api/handovers (004: they follow a case). */
+  /**
+   * SOR codes of course coordinators / patient advisors, who see every handover in GET /api/handovers (004: they follow
+   * a case), may read any patient and the attention list. Read through {@link
+   * dk.stafet.responsibility.security.CallerRoles}; kept here so the setting stays where it always was.
+   */
   Optional<List<String>> coordinatorSors();
 }

@@ -25,6 +25,7 @@ import dk.stafet.responsibility.rest.InvalidRequestException;
 import dk.stafet.responsibility.rest.NotFoundException;
 import dk.stafet.responsibility.rest.OccurredAt;
 import dk.stafet.responsibility.security.Caller;
+import dk.stafet.responsibility.security.CallerRoles;
 import dk.stafet.responsibility.security.PatientAccess;
 import dk.stafet.responsibility.security.PatientNotFoundException;
 import dk.stafet.responsibility.audit.AuditLog;
@@ -55,9 +56,10 @@ public class HandoverService {
   private final OrganisationDirectory directory;
   private final ResponsibilityEvents events;
   private final HandoverConfig config;
+  private final CallerRoles roles;
 
   public HandoverService(PatientAccess access, Caller caller, AuditLog audit, LedgerReader reader, LedgerService ledger,
-      OrganisationDirectory directory, ResponsibilityEvents events, HandoverConfig config) {
+      OrganisationDirectory directory, ResponsibilityEvents events, HandoverConfig config, CallerRoles roles) {
     this.access = access;
     this.caller = caller;
     this.audit = audit;
@@ -66,6 +68,7 @@ public class HandoverService {
     this.directory = directory;
     this.events = events;
     this.config = config;
+    this.roles = roles;
   }
 
   @Transactional
@@ -73,7 +76,7 @@ public class HandoverService {
     if (command == null || command.patientKey() == null) {
       throw new InvalidRequestException("PATIENT_KEY_MISSING", "patientKey is required");
     }
-    String proposerSor = access.requireReadable(command.patientKey(), "handover-propose");
+    String proposerSor = access.requireInvolved(command.patientKey(), "handover-propose");
     Patient patient = Patient.locked(command.patientKey()).orElseThrow(PatientNotFoundException::new);
     if (command.reason() == null || command.reason().isBlank()) {
       throw new InvalidRequestException("REASON_MISSING", "a handover needs a reason");
@@ -167,10 +170,11 @@ public class HandoverService {
   @Transactional
   public List<HandoverViews.Handover> list(HandoverState state) {
     String sor = caller.requireOrganisation();
-    boolean coordinator = config.coordinatorSors().map(l -> l.contains(sor)).orElse(false);
+    boolean coordinator = roles.isCoordinator(sor);
     List<HandoverRow> rows = HandoverRow.inState(state).stream()
         .filter(r -> coordinator || sor.equals(r.proposerSor) || sor.equals(r.receiverSor)).toList();
-    rows.stream().map(r -> r.patientKey).distinct().forEach(p -> audit.record(sor, "handover-list", p, true));
+    String action = coordinator ? PatientAccess.AS_COORDINATOR + "handover-list" : "handover-list";
+    rows.stream().map(r -> r.patientKey).distinct().forEach(p -> audit.record(sor, action, p, true));
     return rows.stream().map(HandoverViews.Handover::of).toList();
   }
 
@@ -216,7 +220,7 @@ public class HandoverService {
     if (candidate == null) {
       throw new NotFoundException("handover");
     }
-    String sor = access.requireReadable(candidate.patientKey, action);
+    String sor = access.requireInvolved(candidate.patientKey, action);
     Patient patient = Patient.locked(candidate.patientKey).orElseThrow(PatientNotFoundException::new);
     HandoverRow row = HandoverRow.findById(id);
     Organisation by = sor.equals(row.receiverSor) ? HandoverRehydration.receiver(row) : organisation(sor);

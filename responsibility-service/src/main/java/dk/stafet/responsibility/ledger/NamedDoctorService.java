@@ -38,7 +38,7 @@ public class NamedDoctorService {
 
   @Transactional
   public LedgerViews.Responsibility name(String patientKey, LedgerViews.NameDoctor command) {
-    String caller = access.requireReadable(patientKey, "named-doctor");
+    String caller = access.requireInvolved(patientKey, "named-doctor");
     if (command == null || command.doctorId() == null || command.doctorId().isBlank()) {
       throw new InvalidRequestException("DOCTOR_ID_MISSING", "doctorId is required");
     }

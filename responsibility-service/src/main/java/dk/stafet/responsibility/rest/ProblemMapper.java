@@ -1,6 +1,7 @@
 package dk.stafet.responsibility.rest;
 
 import dk.stafet.responsibility.domain.DomainException;
+import dk.stafet.responsibility.security.ForbiddenException;
 import dk.stafet.responsibility.security.NotAuthenticatedException;
 import dk.stafet.responsibility.security.PatientNotFoundException;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -21,6 +22,11 @@ public class ProblemMapper {
   @ServerExceptionMapper
   public RestResponse<Problem> notAuthenticated(NotAuthenticatedException e) {
     return problem(401, "NOT_AUTHENTICATED", e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> forbidden(ForbiddenException e) {
+    return problem(403, e.code(), e.getMessage());
   }
 
   @ServerExceptionMapper

@@ -4,15 +4,37 @@ import dk.stafet.responsibility.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 
 /**
- * Who may read a patient's responsibility data: organisations involved with the patient — the current or any
- * earlier PRD holder in the ledger, the listed GP, any organisation named in the patient's course facts (course
- * owners, referrers, receivers, the acute function), and the proposer or receiver of a handover (a receiver must see
- * the patient to answer). Everyone else gets 404. Every check writes an audit row, granted or denied.
+ * Who may read or act on a patient's responsibility data. Every check writes an audit row, granted or denied.
+ *
+ * <ul>
+ *   <li><b>Involved</b> organisations — the current or any earlier PRD holder in the ledger, the listed GP, any
+ *       organisation named in the patient's course facts (course owners, referrers, receivers, the acute function),
+ *       and the proposer or receiver of a handover (a receiver must see the patient to answer) — may read and act
+ *       ({@link #requireReadable}, {@link #requireInvolved}); audited under the plain action, e.g. {@code ledger}.</li>
+ *   <li><b>Course coordinators</b> ({@link CallerRoles#isCoordinator}) may read any known patient
+ *       ({@link #requireReadable}, {@link #requireLookup}, {@link #requireWhoToCall}), but act only where they are
+ *       involved ({@link #requireInvolved}); their reads are audited as {@value #AS_COORDINATOR}{@code <action>} so
+ *       reads not justified by involvement can be reviewed on their own.</li>
+ *   <li><b>The patient portal</b> ({@link CallerRoles#isPatientPortal}) may look a known patient up by CPR number
+ *       ({@link #requireLookup}; the gateway authenticated the citizen and passes only the citizen's own number), and
+ *       then read that patient's who-to-call by key ({@link #requireWhoToCall}) for
+ *       {@code stafet.patient-portal-lookup-validity} after its lookup. Nothing else. Audited as
+ *       {@value #AS_PATIENT_PORTAL}{@code <action>}.</li>
+ * </ul>
+ * Everyone else, and every caller for an unknown patient, gets 404.
  */
 @ApplicationScoped
 public class PatientAccess {
+
+  /** Audit-action prefix of a coordinator's read, e.g. {@code READ_AS_COORDINATOR:ledger}. */
+  public static final String AS_COORDINATOR = "READ_AS_COORDINATOR:";
+  /** Audit-action prefix of the patient portal's read, e.g. {@code READ_AS_PATIENT_PORTAL:lookup}. */
+  public static final String AS_PATIENT_PORTAL = "READ_AS_PATIENT_PORTAL:";
+
+  private static final String LOOKUP = "lookup";
 
   private static final String INVOLVED = """
       SELECT EXISTS (SELECT 1 FROM patient WHERE patient_key = :p AND listed_gp_sor = :o)
@@ -21,35 +43,99 @@ public class PatientAccess {
           OR EXISTS (SELECT 1 FROM handover WHERE patient_key = :p AND (proposer_sor = :o OR receiver_sor = :o))
       """;
 
+  private static final String KNOWN = "SELECT EXISTS (SELECT 1 FROM patient WHERE patient_key = :p)";
+
+  /** The portal looked this patient up (granted) recently: the gateway vouched for the citizen's own CPR number. */
+  private static final String PORTAL_LOOKED_UP = """
+      SELECT EXISTS (SELECT 1 FROM audit_entry WHERE patient_key = :p AND at >= :since AND caller_sor = :o
+                     AND action = :a AND outcome = 'GRANTED')
+      """;
+
+  /** What a check lets through besides involvement. */
+  private enum Allow { INVOLVED_ONLY, COORDINATOR, COORDINATOR_AND_PORTAL_LOOKUP, COORDINATOR_AND_PORTAL_AFTER_LOOKUP }
+
   private final EntityManager em;
   private final Caller caller;
+  private final CallerRoles roles;
   private final AuditLog audit;
 
-  public PatientAccess(EntityManager em, Caller caller, AuditLog audit) {
+  public PatientAccess(EntityManager em, Caller caller, CallerRoles roles, AuditLog audit) {
     this.em = em;
     this.caller = caller;
+    this.roles = roles;
     this.audit = audit;
   }
 
   /**
-   * Checks that the caller may read {@code patientKey} and audits the attempt.
+   * A read of the patient's data (ledger, responsibility, FHIR): involved organisations and coordinators.
    *
    * @return the caller's SOR code
-   * @throws PatientNotFoundException if the patient is unknown or the caller is not involved
+   * @throws PatientNotFoundException if the patient is unknown or the caller may not see it
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public String requireReadable(String patientKey, String action) {
+    return check(patientKey, action, Allow.COORDINATOR);
+  }
+
+  /** Lookup by CPR number: involved organisations, coordinators, and the patient portal. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public String requireLookup(String patientKey) {
+    return check(patientKey, LOOKUP, Allow.COORDINATOR_AND_PORTAL_LOOKUP);
+  }
+
+  /** Who to call: involved organisations, coordinators, and the patient portal after a lookup of this patient. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public String requireWhoToCall(String patientKey, String action) {
+    return check(patientKey, action, Allow.COORDINATOR_AND_PORTAL_AFTER_LOOKUP);
+  }
+
+  /**
+   * A command on the patient (propose or answer a handover, name the doctor): involved organisations only. A
+   * coordinator's role lets it read, not act for a holder; the domain's own checks (R23, R27) come after this.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public String requireInvolved(String patientKey, String action) {
+    return check(patientKey, action, Allow.INVOLVED_ONLY);
+  }
+
+  public boolean isInvolved(String sor, String patientKey) {
+    return exists(em.createNativeQuery(INVOLVED).setParameter("p", patientKey).setParameter("o", sor).getSingleResult());
+  }
+
+  private String check(String patientKey, String action, Allow allow) {
     String sor = caller.requireOrganisation();
-    boolean involved = isInvolved(sor, patientKey);
-    audit.record(sor, action, patientKey, involved);
-    if (!involved) {
+    String audited = action;
+    boolean granted;
+    if (allow != Allow.INVOLVED_ONLY && roles.isCoordinator(sor)) {
+      audited = AS_COORDINATOR + action;
+      granted = isKnown(patientKey);
+    } else if (roles.isPatientPortal(sor) && allow == Allow.COORDINATOR_AND_PORTAL_LOOKUP) {
+      audited = AS_PATIENT_PORTAL + action;
+      granted = isKnown(patientKey);
+    } else if (roles.isPatientPortal(sor) && allow == Allow.COORDINATOR_AND_PORTAL_AFTER_LOOKUP) {
+      audited = AS_PATIENT_PORTAL + action;
+      granted = portalLookedUp(sor, patientKey);
+    } else {
+      granted = isInvolved(sor, patientKey);
+    }
+    audit.record(sor, audited, patientKey, granted);
+    if (!granted) {
       throw new PatientNotFoundException();
     }
     return sor;
   }
 
-  public boolean isInvolved(String sor, String patientKey) {
-    Object result = em.createNativeQuery(INVOLVED).setParameter("p", patientKey).setParameter("o", sor).getSingleResult();
+  private boolean isKnown(String patientKey) {
+    return exists(em.createNativeQuery(KNOWN).setParameter("p", patientKey).getSingleResult());
+  }
+
+  private boolean portalLookedUp(String sor, String patientKey) {
+    Instant since = Instant.now().minus(roles.portalLookupValidity());
+    return exists(em.createNativeQuery(PORTAL_LOOKED_UP).setParameter("p", patientKey).setParameter("o", sor)
+        .setParameter("since", since).setParameter("a", AS_PATIENT_PORTAL + LOOKUP).getSingleResult());
+  }
+
+  private static boolean exists(Object result) {
     return Boolean.TRUE.equals(result);
   }
 }

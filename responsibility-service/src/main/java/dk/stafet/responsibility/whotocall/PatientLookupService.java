@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds a patient by CPR number (given in a request body only) through the keyed pseudonym, and answers who to call.
- * The CPR number is neither stored nor logged here; the error for a malformed one does not repeat it.
+ * The CPR number is neither stored nor logged here; the error for a malformed one does not repeat it. Involved
+ * organisations, coordinators and the patient portal may look up ({@link PatientAccess#requireLookup}); for the portal
+ * the API gateway has authenticated the citizen and passes only the citizen's own CPR number.
  */
 @ApplicationScoped
 public class PatientLookupService {
@@ -30,7 +32,7 @@ public class PatientLookupService {
   @Transactional
   public LookupAnswer lookup(String cpr) {
     String patientKey = pseudonym.of(normalise(cpr));
-    access.requireReadable(patientKey, "lookup");
+    access.requireLookup(patientKey);
     return new LookupAnswer(patientKey, whoToCall.answer(patientKey, Instant.now()));
   }
 

@@ -1,5 +1,7 @@
 package dk.stafet.responsibility.whotocall;
 
+import dk.stafet.responsibility.attention.Attention;
+import dk.stafet.responsibility.attention.AttentionService;
 import dk.stafet.responsibility.ledger.LedgerQueries;
 import dk.stafet.responsibility.ledger.LedgerViews;
 import dk.stafet.responsibility.ledger.NamedDoctorService;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * A patient's responsibility: who to call, the ledger, point-in-time answers and naming the doctor. The caller is the
- * organisation in {@value Caller#HEADER} (set by the gateway); a caller not involved with the patient gets 404.
+ * A patient's responsibility: who to call, the ledger, point-in-time answers and naming the doctor; and the
+ * coordinators' list of patients needing attention. The caller is the organisation in the X-Stafet-Organisation header
+ * (set by the gateway); a caller that may not see the patient gets 404 ({@link
+ * dk.stafet.responsibility.security.PatientAccess}: involved organisations, coordinators, the patient portal).
  */
 @Path("/api/patients")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,13 +42,15 @@ public class PatientResource {
   private final WhoToCallService whoToCall;
   private final LedgerQueries ledger;
   private final NamedDoctorService namedDoctor;
+  private final AttentionService attention;
 
   public PatientResource(PatientLookupService lookup, WhoToCallService whoToCall, LedgerQueries ledger,
-      NamedDoctorService namedDoctor) {
+      NamedDoctorService namedDoctor, AttentionService attention) {
     this.lookup = lookup;
     this.whoToCall = whoToCall;
     this.ledger = ledger;
     this.namedDoctor = namedDoctor;
+    this.attention = attention;
   }
 
   /** The CPR number travels in the body only, never in a URL. */
@@ -59,6 +66,19 @@ public class PatientResource {
   @APIResponse(responseCode = "422", description = "Malformed CPR number")
   public PatientLookupService.LookupAnswer lookup(LookupRequest request) {
     return lookup.lookup(request == null ? null : request.cpr());
+  }
+
+  @GET
+  @Path("/attention")
+  @Operation(summary = "Coordinators: patients needing attention — no named PRD, a gap / no-receiver alarm (R26) or an "
+      + "unanswered handover (R24) — newest first")
+  @APIResponse(responseCode = "200", description = "The patients, newest first; each one listed is audited")
+  @APIResponse(responseCode = "403", description = "COORDINATORS_ONLY: the caller is not a course coordinator",
+      content = @Content(schema = @Schema(implementation = Problem.class)))
+  @APIResponse(responseCode = "422", description = "INVALID_LIMIT")
+  public List<Attention> attention(
+      @Parameter(description = "at most this many patients (1–1000, default 100)") @QueryParam("limit") Integer limit) {
+    return attention.list(limit);
   }
 
   @GET

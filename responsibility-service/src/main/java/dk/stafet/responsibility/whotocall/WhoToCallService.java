@@ -32,7 +32,7 @@ public class WhoToCallService {
 
   @Transactional
   public WhoToCallAnswer whoToCall(String patientKey, Instant at) {
-    access.requireReadable(patientKey, "who-to-call");
+    access.requireWhoToCall(patientKey, "who-to-call");
     return answer(patientKey, at == null ? Instant.now() : at);
   }
 

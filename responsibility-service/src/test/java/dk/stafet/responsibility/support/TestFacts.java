@@ -28,6 +28,8 @@ public final class TestFacts {
   public static final String MUNICIPALITY = "999000000029016";
   /** Course coordinator (%test.stafet.handover.coordinator-sors). */
   public static final String COORDINATOR = "999999000901001";
+  /** The patient portal, "mit forløb" (%test.stafet.patient-portal-sors). */
+  public static final String PATIENT_PORTAL = "999999000902001";
 
   private static final ZoneId DK = ZoneId.of("Europe/Copenhagen");
 
