@@ -143,7 +143,9 @@ public class MessageReception {
   }
 
   private InboundResult reject(ReceivedInput input, List<MedcomIssue> issues) {
-    Bundle ack = acknowledgement(input.message(), ResponseType.FATALERROR, issues);
+    // The answer names the errors; the tolerated findings and notes stay with the quarantined input.
+    List<MedcomIssue> errors = issues.stream().filter(MedcomIssue::isError).toList();
+    Bundle ack = acknowledgement(input.message(), ResponseType.FATALERROR, errors);
     ReceivedMessage stored = store(input, ReceivedMessage.Outcome.REJECTED, ack, patientKey(input.message()));
     UUID quarantineId = quarantine.quarantine(rejection(input, "INVALID_MESSAGE", issues), input.request().body()).id;
     sendAckOverKafka(input, stored.patientKey, ack);

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The default build runs 100,000 courses ({@link #everyCourseKeepsTheInvariants}); the
  * 1,000,000-course run is {@code -Dstafet.property.exhaustive=true}.
  */
-class CourseInvariantProperties {
+class CourseInvariantPropertiesTest {
 
     private static final CourseReplay REPLAY = new CourseReplay(ResponsibilityRules.standard());
     private static final DanishCalendar CALENDAR = new DanishCalendar();
