@@ -26,7 +26,11 @@ public enum CourseEventType {
   IV_TREATMENT_ENDED,
   SPECIALIST_COURSE_STARTED,
   SPECIALIST_COURSE_ENDED,
-  LISTED_GP_REGISTERED;
+  LISTED_GP_REGISTERED,
+  /** A referral's maximum waiting time (domain brief §8, W1–W8) is close: warn the department and the coordinators. */
+  WAITING_TIME_WARNING,
+  /** A referral's maximum waiting time is exceeded: escalate to the patient advisor (docs/waiting-times.md). */
+  WAITING_TIME_EXCEEDED;
 
   public String cloudEventType() {
     return "dk.stafet.course." + name().toLowerCase().replace('_', '-');

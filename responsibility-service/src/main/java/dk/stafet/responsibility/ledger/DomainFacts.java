@@ -107,6 +107,8 @@ public final class DomainFacts {
           new Organisation(OrgId.of(f.organisationSor()), OrganisationKind.PRACTISING_SPECIALIST));
       case SPECIALIST_COURSE_ENDED -> new SpecialistCourseEnded(id, at, course);
       case LISTED_GP_REGISTERED -> new ListedGpChanged(id, at, Optional.ofNullable(f.organisationSor()).map(Organisation::gp));
+      // Waiting-time alerts (docs/waiting-times.md) are about deadlines, not about who holds the responsibility.
+      case WAITING_TIME_WARNING, WAITING_TIME_EXCEEDED -> null;
     };
   }
 

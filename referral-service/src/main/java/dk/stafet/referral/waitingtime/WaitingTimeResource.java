@@ -1,0 +1,58 @@
+package dk.stafet.referral.waitingtime;
+
+import dk.stafet.referral.course.rest.Problem;
+import dk.stafet.referral.security.Caller;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Maximum waiting times of open referrals (domain brief §8), for course coordinators. */
+@Path("/api/referrals/waiting-times")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Waiting times", description = "Open referrals against their maximum waiting times W1–W8")
+public class WaitingTimeResource {
+
+  private final WaitingTimeService service;
+  private final Caller caller;
+
+  public WaitingTimeResource(WaitingTimeService service, Caller caller) {
+    this.service = service;
+    this.caller = caller;
+  }
+
+  @GET
+  @Operation(summary = "Open referrals with a waiting-time rule: rule, received, deadline, days left, status "
+      + "(course coordinators only; each listed referral is audited)")
+  public List<WaitingTimeView> list(
+      @Parameter(description = "warning, exceeded or all (default)") @QueryParam("status") String status) {
+    String callerSor = caller.requireOrganisation();
+    WaitingTimeService.Filter filter;
+    try {
+      filter = WaitingTimeService.Filter.parse(status);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFilterException();
+    }
+    return service.list(callerSor, filter);
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> invalidFilter(InvalidFilterException e) {
+    Problem problem = new Problem("https://stafet.dk/problems/invalid-parameter", "Invalid parameter", 400,
+        "status must be warning, exceeded or all", null, null, null);
+    return RestResponse.ResponseBuilder.<Problem>create(400).entity(problem).type(Problem.MEDIA_TYPE).build();
+  }
+
+  static final class InvalidFilterException extends RuntimeException {
+    InvalidFilterException() {
+      super("status must be warning, exceeded or all", null, false, false);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dk.stafet.referral.waitingtime;
+
+import dk.stafet.referral.audit.AuditConfig;
+import dk.stafet.referral.audit.AuditLog;
+import dk.stafet.referral.course.Referral;
+import dk.stafet.referral.security.NotTheActorException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The open referrals with a maximum waiting time, for course coordinators only; every listed referral is audited. */
+@ApplicationScoped
+public class WaitingTimeService {
+
+  /** Which open referrals to list. */
+  public enum Filter {
+    WARNING, EXCEEDED, ALL;
+
+    /** @throws IllegalArgumentException for anything but warning, exceeded or all (any case) */
+    public static Filter parse(String value) {
+      return value == null || value.isBlank() ? ALL : valueOf(value.trim().toUpperCase(Locale.ROOT));
+    }
+
+    boolean accepts(WaitingTimeStatus status) {
+      return this == ALL || name().equals(status.name());
+    }
+  }
+
+  private final WaitingTimes waitingTimes;
+  private final AuditLog audit;
+  private final Set<String> coordinators;
+
+  public WaitingTimeService(WaitingTimes waitingTimes, AuditLog audit, AuditConfig auditConfig) {
+    this.waitingTimes = waitingTimes;
+    this.audit = audit;
+    this.coordinators = auditConfig.coordinatorSors().orElse(Set.of());
+  }
+
+  /** Open referrals (the rule's awaited event has not happened) by deadline, soonest first; PENDING ones last. */
+  @Transactional
+  public List<WaitingTimeView> list(String callerSor, Filter filter) {
+    Log.debugf("Waiting-time list (%s)", filter);
+    if (!coordinators.contains(callerSor)) {
+      audit.denied(callerSor, "READ_WAITING_TIMES", null, "REFERRAL", null);
+      throw new NotTheActorException("reading the waiting-time list", "course coordinator (stafet.audit.coordinator-sors)");
+    }
+    Instant now = Instant.now();
+    List<WaitingTimeView> views = Referral.<Referral>list("FROM Referral r WHERE r.waitingTimeRule IS NOT NULL "
+            + "AND r.state IN ?1 ORDER BY r.receivedAt", WaitingTimeAlerts.WAITING_STATES).stream()
+        .map(r -> WaitingTimeView.of(r, waitingTimes.assess(r, now)))
+        .filter(v -> v.status() != null && filter.accepts(v.status()))
+        .sorted(Comparator.comparing(WaitingTimeView::deadlineAt, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
+    for (WaitingTimeView view : views) {
+      audit.read(callerSor, "READ_WAITING_TIMES", view.patientKey(), "REFERRAL", view.id());
+    }
+    return views;
+  }
+}
