@@ -1,0 +1,86 @@
+package dk.stafet.tools.demo;
+
+import dk.stafet.contracts.registry.Organisation;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * The synthetic population: each patient lives in a municipality of the region and is listed with a GP practice
+ * there. Ages lean old, as hospital patients do. A patient who dies is replaced by a new one, so the population keeps
+ * its size.
+ */
+final class Population {
+
+  private final Region region;
+  private final RandomGenerator random;
+  private final List<Patient> patients = new ArrayList<>();
+  private final Set<String> issued = new HashSet<>();
+  private int nextNumber = 1;
+
+  Population(Region region, RandomGenerator random, int size) {
+    this.region = region;
+    this.random = random;
+    for (int i = 0; i < size; i++) {
+      patients.add(newPatient());
+    }
+  }
+
+  List<Patient> all() {
+    return List.copyOf(patients);
+  }
+
+  /** The living patients not yet registered with their GP. */
+  List<Patient> unregistered() {
+    return patients.stream().filter(p -> !p.registered && !p.busy && !p.deceased).toList();
+  }
+
+  /** A patient free for a new course, preferring those whose history is oldest. */
+  Optional<Patient> pickAvailable() {
+    List<Patient> free = patients.stream().filter(Patient::available).toList();
+    if (free.isEmpty()) {
+      return Optional.empty();
+    }
+    // Among the free, pick at random from the older half so every patient gets courses.
+    List<Patient> sorted = new ArrayList<>(free);
+    sorted.sort((a, b) -> a.lastFactAt == null ? -1 : b.lastFactAt == null ? 1 : a.lastFactAt.compareTo(b.lastFactAt));
+    return Optional.of(sorted.get(random.nextInt(Math.max(1, (sorted.size() + 1) / 2))));
+  }
+
+  /** The deceased patient leaves the population; a newly listed one takes the place. */
+  Patient replace(Patient deceased) {
+    Patient replacement = newPatient();
+    patients.set(patients.indexOf(deceased), replacement);
+    return replacement;
+  }
+
+  long living() {
+    return patients.stream().filter(p -> !p.deceased).count();
+  }
+
+  private Patient newPatient() {
+    boolean male = random.nextBoolean();
+    LocalDate birthDate = birthDate();
+    String cpr;
+    do {
+      cpr = SyntheticCpr.generate(birthDate, male, random);
+    } while (!issued.add(cpr));
+    Organisation municipality = region.municipality(random);
+    Organisation gp = region.gpFor(municipality, random);
+    return new Patient(nextNumber++, cpr, DanishNames.family(random), DanishNames.given(male, random), birthDate, male,
+        gp, municipality);
+  }
+
+  /** Mostly 55–95 years old, some younger adults and a few children. */
+  private LocalDate birthDate() {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+    double r = random.nextDouble();
+    int age = r < 0.65 ? 55 + random.nextInt(41) : r < 0.93 ? 18 + random.nextInt(37) : 1 + random.nextInt(17);
+    return today.minusYears(age).minusDays(1 + random.nextInt(364));
+  }
+}
