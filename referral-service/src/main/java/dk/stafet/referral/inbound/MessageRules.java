@@ -10,6 +10,7 @@ import dk.stafet.contracts.medcom.MedcomViews.OrganisationView;
 import dk.stafet.contracts.medcom.MessageType;
 import dk.stafet.contracts.registry.Organisation;
 import dk.stafet.contracts.registry.OrganisationRegistry;
+import dk.stafet.referral.config.FrontDoorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
 
@@ -36,15 +38,21 @@ public class MessageRules {
   private static final Pattern TEN_DIGITS = Pattern.compile("\\d{10}");
 
   private final OrganisationRegistry registry;
+  private final Set<String> hubIdentifiers;
   private final Clock clock;
 
   @Inject
-  public MessageRules(OrganisationRegistry registry) {
-    this(registry, Clock.systemUTC());
+  public MessageRules(OrganisationRegistry registry, FrontDoorConfig config) {
+    this(registry, Set.of(config.hub().sor(), config.hub().gln()), Clock.systemUTC());
   }
 
-  MessageRules(OrganisationRegistry registry, Clock clock) {
+  /**
+   * @param hubIdentifiers Stafet's own SOR and GLN: messages Stafet sends in its own name are answered to it, so it is a
+   *                       known receiver (and sender) although it is no health organisation of the registry
+   */
+  MessageRules(OrganisationRegistry registry, Set<String> hubIdentifiers, Clock clock) {
     this.registry = registry;
+    this.hubIdentifiers = Set.copyOf(hubIdentifiers);
     this.clock = clock;
   }
 
@@ -79,7 +87,7 @@ public class MessageRules {
       return; // the front door does not let an input without a sender this far
     }
     Optional<Organisation> known = lookUp(sender.get());
-    if (known.isEmpty()) {
+    if (!isKnown(sender.get())) {
       issues.add(error("not-found", "MSG_NO_EXIST", HEADER + ".sender",
           "The sender organisation (SOR " + sender.get().sor() + ", GLN " + sender.get().gln() + ") is not registered"));
     }
@@ -97,7 +105,7 @@ public class MessageRules {
       return;
     }
     OrganisationView receiver = message.primaryReceiver().get().receiver();
-    if (lookUp(receiver).isEmpty()) {
+    if (!isKnown(receiver)) {
       issues.add(MedcomIssue.medcom(Severity.ERROR, "not-found", "MSG_Receiver_Identifier_UNKNOWN",
           HEADER + ".destination.receiver",
           "The receiver organisation (SOR " + receiver.sor() + ", GLN " + receiver.gln() + ") is not registered"));
@@ -148,6 +156,14 @@ public class MessageRules {
       issues.add(error("not-found", "MSG_NO_EXIST", path + ".serviceProvider",
           "The service provider (SOR " + encounter.serviceProvider().sor() + ") is not registered"));
     }
+  }
+
+  private boolean isKnown(OrganisationView organisation) {
+    return isHub(organisation.sor()) || isHub(organisation.gln()) || lookUp(organisation).isPresent();
+  }
+
+  private boolean isHub(String identifier) {
+    return identifier != null && hubIdentifiers.contains(identifier);
   }
 
   private Optional<Organisation> lookUp(OrganisationView organisation) {
