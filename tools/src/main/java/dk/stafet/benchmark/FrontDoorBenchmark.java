@@ -139,7 +139,10 @@ public final class FrontDoorBenchmark {
     for (JsonNode entry : bundle.withArray("entry")) {
       ObjectNode resource = (ObjectNode) entry.get("resource");
       switch (resource.path("resourceType").asText()) {
-        case "MessageHeader" -> resource.put("id", headerId);
+        case "MessageHeader" -> {
+          resource.put("id", headerId);
+          ((ObjectNode) entry).put("fullUrl", "MessageHeader/" + headerId); // fullUrl and id must agree
+        }
         case "Provenance" -> resource.withArray("target").forEach(t -> ((ObjectNode) t).put("reference", "MessageHeader/" + headerId));
         case "Encounter" -> resource.withArray("episodeOfCare").forEach(e -> ((ObjectNode) e.with("identifier"))
             .put("value", UUID.randomUUID().toString()));
