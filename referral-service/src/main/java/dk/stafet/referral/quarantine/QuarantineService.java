@@ -26,12 +26,23 @@ public class QuarantineService {
       List<MedcomIssue> issues, UUID replayOf) {
   }
 
+  /** Anything shaped like a CPR number (ten digits, with or without the hyphen) in a finding's text. */
+  private static final java.util.regex.Pattern CPR_LIKE = java.util.regex.Pattern.compile("(?<!\\d)\\d{6}-?\\d{4}(?!\\d)");
+
+  /**
+   * The reason is shown in the quarantine list, which operators read; a validator finding may quote an element's value,
+   * so anything that looks like a CPR number is masked there. The raw input keeps everything.
+   */
+  static String maskedReason(List<MedcomIssue> issues) {
+    return CPR_LIKE.matcher(EventJson.write(issues)).replaceAll("**********");
+  }
+
   @Transactional(Transactional.TxType.REQUIRED)
   public QuarantinedInput quarantine(Rejection rejection, byte[] rawInput) {
     if (rejection.replayOf() != null) {
       // A replay that is rejected again stays the one entry it was; the replay result says what happened.
       QuarantinedInput replayed = QuarantinedInput.findById(rejection.replayOf());
-      replayed.reason = EventJson.write(rejection.issues());
+      replayed.reason = maskedReason(rejection.issues());
       replayed.reasonCode = rejection.reasonCode();
       return replayed;
     }
@@ -43,7 +54,7 @@ public class QuarantineService {
     input.senderGln = rejection.senderGln();
     input.messageHeaderId = rejection.messageHeaderId();
     input.reasonCode = rejection.reasonCode();
-    input.reason = EventJson.write(rejection.issues());
+    input.reason = maskedReason(rejection.issues());
     input.sizeBytes = rawInput.length;
     input.truncated = false;
     input.rawInput = rawInput;
