@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.stafet.e2e.Polling.Attempt;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
 import java.io.IOException;
@@ -60,8 +61,8 @@ class CoordinatorPageEndToEndIT {
     private static final String CPR = "1204561118";
     private static final String CARDIOLOGY_SOR = "999000000003016";      // Hjertesygdomme, AUH (hospital department)
     private static final String GP_SOR = "999000000018016";              // Lægehuset Åbyhøj (GP practice)
-    private static final String COORDINATOR_SOR = "999999000901001";
-    private static final String PATIENT_PORTAL_SOR = "999999000902001";
+    private static final String COORDINATOR_SOR = ServiceProcess.COORDINATOR_SOR;
+    private static final String PATIENT_PORTAL_SOR = ServiceProcess.PATIENT_PORTAL_SOR;
     private static final List<String> SERVICES_WITH_DB = List.of("referral-service", "responsibility-service", "notification-service");
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
 
@@ -92,22 +93,7 @@ class CoordinatorPageEndToEndIT {
         String secret = "e2e-pseudonym-secret-" + UUID.randomUUID();
         for (String module : SERVICES_WITH_DB) {
             String[] db = PostgresResource.newDatabase(); // {jdbcUrl, user, password, name}
-            Map<String, String> env = new HashMap<>();
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", db[0]);
-            env.put("QUARKUS_DATASOURCE_USERNAME", db[1]);
-            env.put("QUARKUS_DATASOURCE_PASSWORD", db[2]);
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-            env.put("STAFET_SHARED_DIR", shared.toString());
-            env.put("STAFET_PSEUDONYM_SECRET", secret);
-            env.put("STAFET_HANDOVER_COORDINATOR_SORS", COORDINATOR_SOR);
-            env.put("STAFET_AUDIT_COORDINATOR_SORS", COORDINATOR_SOR);
-            env.put("STAFET_PATIENT_PORTAL_SORS", PATIENT_PORTAL_SOR);
-            env.put("STAFET_SIMULATOR_ENABLED", "true");
-            env.put("STAFET_SIMULATOR_RECIPIENTS", "all");
-            env.put("STAFET_SIMULATOR_SILENT_SHARE", "0");
-            env.put("STAFET_SIMULATOR_REJECT_SHARE", "0");
-            env.put("STAFET_SIMULATOR_SLOW_SHARE", "0");
-            env.put("STAFET_SIMULATOR_TOPIC_REFRESH", "PT1S");
+            Map<String, String> env = ServiceProcess.backendEnvironment(db, kafka, shared, secret);
             SERVICES.put(module, ServiceProcess.start(root, module, logs, env));
         }
         // coordinator-web: no database, no Kafka; the services' base URLs and the coordinator's SOR.
@@ -298,47 +284,15 @@ class CoordinatorPageEndToEndIT {
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return JsonHttp.send(http, request);
     }
 
-    private record Attempt(JsonNode result, String lastSeen) {
-        static Attempt yes(JsonNode result) {
-            return new Attempt(result, null);
-        }
-
-        static Attempt no(String lastSeen) {
-            return new Attempt(null, lastSeen);
-        }
-    }
-
-    /** Tries every 300 ms until it succeeds; after {@link #EVENTUALLY} fails with what it saw last and the log's tail. */
     private static JsonNode eventually(String what, ServiceProcess service, Supplier<Attempt> attempt) {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        String last = "nothing";
-        while (System.nanoTime() < deadline) {
-            Attempt a = attempt.get();
-            if (a.result() != null) {
-                return a.result();
-            }
-            last = a.lastSeen();
-            ServiceProcess.sleep(300);
-        }
-        return fail("Not within " + EVENTUALLY.toSeconds() + " s: " + what + ". Last seen: " + last + "\n" + service.tail(40));
+        return Polling.eventually(what, EVENTUALLY, Duration.ofMillis(300), service, attempt);
     }
 
     private static JsonNode readTree(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + json, e);
-        }
+        return JsonHttp.readTree(json);
     }
 
     private static List<String> cspViolations() {

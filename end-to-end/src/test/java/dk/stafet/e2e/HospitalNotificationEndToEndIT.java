@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.stafet.e2e.Polling.Attempt;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +48,8 @@ class HospitalNotificationEndToEndIT {
     private static final String MUNICIPALITY_GLN = "5790001348120";
     private static final String MESSAGE_HEADER_ID = "b9b4818e-02de-4cc4-b418-d20cbc7b5404";
     private static final String STIN_A = "medcom-examples/dk-medcom-hospitalnotification-testscripts/HospitalNotification_Ex_STIN_A.json";
-    private static final String COORDINATOR_SOR = "999999000901001";
-    private static final String PATIENT_PORTAL_SOR = "999999000902001";
+    private static final String COORDINATOR_SOR = ServiceProcess.COORDINATOR_SOR;
+    private static final String PATIENT_PORTAL_SOR = ServiceProcess.PATIENT_PORTAL_SOR;
     private static final List<String> MODULES = List.of("referral-service", "responsibility-service", "notification-service");
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
@@ -82,24 +81,7 @@ class HospitalNotificationEndToEndIT {
         String secret = "e2e-pseudonym-secret-" + UUID.randomUUID(); // one secret for all three: keys must agree
         for (String module : MODULES) {
             String[] db = PostgresResource.newDatabase(); // {jdbcUrl, user, password, name}
-            Map<String, String> env = new HashMap<>();
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", db[0]);
-            env.put("QUARKUS_DATASOURCE_USERNAME", db[1]);
-            env.put("QUARKUS_DATASOURCE_PASSWORD", db[2]);
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
-            env.put("STAFET_SHARED_DIR", shared.toString());
-            env.put("STAFET_PSEUDONYM_SECRET", secret);
-            // As ./stafet up passes them (start_services).
-            env.put("STAFET_HANDOVER_COORDINATOR_SORS", COORDINATOR_SOR);
-            env.put("STAFET_AUDIT_COORDINATOR_SORS", COORDINATOR_SOR);
-            env.put("STAFET_PATIENT_PORTAL_SORS", PATIENT_PORTAL_SOR);
-            // The recipient simulator (notification-service): answer every recipient, always, and see new topics fast.
-            env.put("STAFET_SIMULATOR_ENABLED", "true");
-            env.put("STAFET_SIMULATOR_RECIPIENTS", "all");
-            env.put("STAFET_SIMULATOR_SILENT_SHARE", "0");
-            env.put("STAFET_SIMULATOR_REJECT_SHARE", "0");
-            env.put("STAFET_SIMULATOR_SLOW_SHARE", "0");
-            env.put("STAFET_SIMULATOR_TOPIC_REFRESH", "PT1S");
+            Map<String, String> env = ServiceProcess.backendEnvironment(db, kafka, shared, secret);
             SERVICES.put(module, ServiceProcess.start(root, module, logs, env));
         }
         for (ServiceProcess service : SERVICES.values()) {
@@ -229,48 +211,16 @@ class HospitalNotificationEndToEndIT {
         return null;
     }
 
-    private record Attempt(JsonNode result, String lastSeen) {
-        static Attempt yes(JsonNode result) {
-            return new Attempt(result, null);
-        }
-
-        static Attempt no(String lastSeen) {
-            return new Attempt(null, lastSeen);
-        }
-    }
-
-    /** Tries every 500 ms until it succeeds; after {@link #EVENTUALLY} fails with what it saw last and the log's tail. */
     private static JsonNode eventually(String what, ServiceProcess service, Supplier<Attempt> attempt) {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        String last = "nothing";
-        while (System.nanoTime() < deadline) {
-            Attempt a = attempt.get();
-            if (a.result() != null) {
-                return a.result();
-            }
-            last = a.lastSeen();
-            ServiceProcess.sleep(500);
-        }
-        return fail("Not within " + EVENTUALLY.toSeconds() + " s: " + what + ". Last seen: " + last + "\n" + service.tail(40));
+        return Polling.eventually(what, EVENTUALLY, Duration.ofMillis(500), service, attempt);
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return JsonHttp.send(http, request);
     }
 
     private static JsonNode readTree(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + json, e);
-        }
+        return JsonHttp.readTree(json);
     }
 
     private static String setting(String property, String defaultValue) {

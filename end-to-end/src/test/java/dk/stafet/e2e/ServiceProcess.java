@@ -195,4 +195,35 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The coordinator and patient-portal identities the tests act as (the same defaults as ./stafet up). */
+    static final String COORDINATOR_SOR = "999999000901001";
+    static final String PATIENT_PORTAL_SOR = "999999000902001";
+
+    /**
+     * The environment of a service with its own database, as ./stafet up passes it (start_services), with the recipient
+     * simulator answering every recipient, always, and seeing new topics fast.
+     *
+     * @param db     {jdbcUrl, user, password, name} from PostgresResource.newDatabase()
+     * @param secret the pseudonym secret; one for all services, or their patient keys would not agree
+     */
+    static Map<String, String> backendEnvironment(String[] db, String kafka, Path shared, String secret) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", db[0]);
+        env.put("QUARKUS_DATASOURCE_USERNAME", db[1]);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", db[2]);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("STAFET_SHARED_DIR", shared.toString());
+        env.put("STAFET_PSEUDONYM_SECRET", secret);
+        env.put("STAFET_HANDOVER_COORDINATOR_SORS", COORDINATOR_SOR);
+        env.put("STAFET_AUDIT_COORDINATOR_SORS", COORDINATOR_SOR);
+        env.put("STAFET_PATIENT_PORTAL_SORS", PATIENT_PORTAL_SOR);
+        env.put("STAFET_SIMULATOR_ENABLED", "true");
+        env.put("STAFET_SIMULATOR_RECIPIENTS", "all");
+        env.put("STAFET_SIMULATOR_SILENT_SHARE", "0");
+        env.put("STAFET_SIMULATOR_REJECT_SHARE", "0");
+        env.put("STAFET_SIMULATOR_SLOW_SHARE", "0");
+        env.put("STAFET_SIMULATOR_TOPIC_REFRESH", "PT1S");
+        return env;
+    }
 }
