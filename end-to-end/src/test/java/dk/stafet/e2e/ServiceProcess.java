@@ -215,8 +215,7 @@ final class ServiceProcess implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("STAFET_SHARED_DIR", shared.toString());
         env.put("STAFET_PSEUDONYM_SECRET", secret);
-        env.put("STAFET_HANDOVER_COORDINATOR_SORS", COORDINATOR_SOR);
-        env.put("STAFET_AUDIT_COORDINATOR_SORS", COORDINATOR_SOR);
+        env.put("STAFET_COORDINATOR_SORS", COORDINATOR_SOR);
         env.put("STAFET_PATIENT_PORTAL_SORS", PATIENT_PORTAL_SOR);
         env.put("STAFET_SIMULATOR_ENABLED", "true");
         env.put("STAFET_SIMULATOR_RECIPIENTS", "all");

@@ -1,11 +1,17 @@
 package dk.stafet.notification;
 
+import static dk.stafet.notification.support.Organisations.COORDINATOR;
 import static dk.stafet.notification.support.Organisations.GLADSAXE;
 import static dk.stafet.notification.support.Organisations.GP;
 import static dk.stafet.notification.support.Organisations.HERLEV;
 import static dk.stafet.notification.support.Organisations.HOSPITAL;
 import static dk.stafet.notification.support.Organisations.NO_ACK_MUNICIPALITY;
+import static dk.stafet.notification.support.Organisations.PATIENT_PORTAL;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
 import dk.stafet.contracts.events.CourseEvent;
 import dk.stafet.contracts.events.CourseEventType;
@@ -21,11 +27,15 @@ import dk.stafet.notification.delivery.rest.DeliveryOperations;
 import dk.stafet.notification.delivery.rest.DeliveryView;
 import dk.stafet.notification.support.Deliveries;
 import dk.stafet.notification.support.TestEvents;
+import dk.stafet.service.audit.AuditEntry;
+import dk.stafet.service.security.Caller;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -184,6 +194,49 @@ class HospitalNotificationDeliveryTest {
     TestEvents.publish(kafka, TestEvents.ack(UUID.randomUUID().toString(), sent.messageHeaderId(), "ok", HERLEV.gln(),
         patient));
     deliveries.awaitState(sent.messageHeaderId(), DeliveryState.ACKNOWLEDGED);
+  }
+
+  @Test
+  void eachCallerSeesOnlyTheMessagesItMaySeeAndEveryReadIsAudited() {
+    String patient = TestEvents.newPatientKey();
+    TestEvents.publish(kafka, TestEvents.course(CourseEventType.LISTED_GP_REGISTERED, patient, null, GP.sor(), null,
+        Map.of("municipalitySor", GLADSAXE.sor())));
+    TestEvents.publish(kafka, admission(patient));
+    String headerId = deliveries.awaitOne(patient).messageHeaderId();
+
+    // No organisation: 401. The recipient (Gladsaxe) and the sender (the hospital, by its GLN) see the letter.
+    given().queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(401)
+        .body("code", equalTo("NOT_AUTHENTICATED"));
+    asCaller(GLADSAXE.sor()).queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(200)
+        .body("messageHeaderId", contains(headerId));
+    asCaller(HOSPITAL.sor()).get("/api/deliveries/" + headerId).then().statusCode(200);
+    // Another municipality sees nothing of it, neither in lists nor by id nor in its counts.
+    asCaller(HERLEV.sor()).queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(200)
+        .body("size()", equalTo(0));
+    asCaller(HERLEV.sor()).get("/api/deliveries/" + headerId).then().statusCode(404);
+    asCaller(HERLEV.sor()).get("/api/deliveries/counts").then().statusCode(200)
+        .body("recipientGln", everyItem(equalTo(HERLEV.gln())));
+    // Only coordinators resend and see the unmatched acknowledgements.
+    asCaller(GLADSAXE.sor()).post("/api/deliveries/" + headerId + "/resend").then().statusCode(403);
+    asCaller(GLADSAXE.sor()).get("/api/deliveries/unmatched-acks").then().statusCode(403);
+    asCaller(COORDINATOR).get("/api/deliveries/" + headerId).then().statusCode(200);
+    // The patient portal reads one patient's messages, never the whole list or a letter by id.
+    asCaller(PATIENT_PORTAL).queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(200)
+        .body("messageHeaderId", contains(headerId));
+    asCaller(PATIENT_PORTAL).get("/api/deliveries").then().statusCode(403);
+    asCaller(PATIENT_PORTAL).get("/api/deliveries/" + headerId).then().statusCode(404);
+
+    List<String> audited = QuarkusTransaction.requiringNew().call(() -> AuditEntry.ofPatient(patient)).stream()
+        .map(e -> e.callerSor + " " + e.action + " " + e.outcome).toList();
+    assertThat(audited).containsExactly(
+        GLADSAXE.sor() + " READ_DELIVERIES GRANTED",
+        HOSPITAL.sor() + " READ_DELIVERIES GRANTED",
+        COORDINATOR + " READ_AS_COORDINATOR:READ_DELIVERIES GRANTED",
+        PATIENT_PORTAL + " READ_AS_PATIENT_PORTAL:READ_DELIVERIES GRANTED");
+  }
+
+  private static RequestSpecification asCaller(String sor) {
+    return given().header(Caller.HEADER, sor);
   }
 
   private static CourseEvent admission(String patient) {

@@ -2,6 +2,7 @@ package dk.stafet.web.client;
 
 import io.quarkus.qute.TemplateData;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -101,10 +102,39 @@ public final class Api {
 
   // ---- referral-service ----
 
+  /**
+   * Where an open referral stands against its maximum waiting time, as referral-service assesses it (the one place
+   * deadlines are computed, with the rules W1–W8 as data): status PENDING (no clock yet), ON_TRACK, WARNING or
+   * EXCEEDED; {@code daysLeft} 0 = today is the last day, negative = days over.
+   */
+  @TemplateData
+  public record WaitingTime(String awaiting, String limit, LocalDate deadline, Instant deadlineAt, Long daysLeft,
+      String status) {
+  }
+
   @TemplateData
   public record Referral(String id, String patientKey, String referrerSor, String receiverSor, String state,
       String reason, String forwardedToSor, boolean cancer, String conditionCode, String waitingTimeRule,
-      Instant receivedAt, Instant visitedAt, Instant startedAt, Instant endedAt) {
+      Instant receivedAt, Instant visitedAt, Instant startedAt, Instant endedAt, WaitingTime waitingTime) {
+  }
+
+  /** An open referral on the coordinators' waiting-time list ({@code GET /api/referrals/waiting-times}). */
+  @TemplateData
+  public record WaitingTimeReferral(String id, String patientKey, String referrerSor, String receiverSor, String state,
+      boolean cancer, String conditionCode, String waitingTimeRule, String awaiting, String limit, Instant receivedAt,
+      Instant visitedAt, LocalDate deadline, Instant deadlineAt, Long daysLeft, String status) {
+  }
+
+  /** Counts behind the KPI panel's waiting-time line ({@code GET /api/referrals/waiting-times/summary}). */
+  @TemplateData
+  public record WaitingTimeSummary(long open, long pending, long onTrack, long warning, long exceeded,
+      long exceededAlerts, long warningAlerts) {
+  }
+
+  /** A MedCom message the front door received about the patient, with the acknowledgement Stafet answered. */
+  @TemplateData
+  public record ReceivedMessage(String messageType, String messageHeaderId, String senderSor, String senderGln,
+      String receiverSor, String receiverGln, Instant receivedAt, int timesReceived, String outcome, String ackCode) {
   }
 
   @TemplateData

@@ -31,8 +31,19 @@ public interface ReferralClient {
   @Path("/api/patients/lookup")
   Api.PatientOverview lookup(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, Api.CprBody body);
 
-  /** Proposed endpoint (not in referral-service yet): open referrals with a maximum waiting time, for coordinators. */
+  /** Open referrals with a maximum waiting time, soonest deadline first (coordinators); status warning|exceeded|all. */
   @GET
   @Path("/api/referrals/waiting-times")
-  List<Api.Referral> waitingTimeReferrals(@HeaderParam(Api.ORGANISATION_HEADER) String organisation);
+  List<Api.WaitingTimeReferral> waitingTimeReferrals(@HeaderParam(Api.ORGANISATION_HEADER) String organisation,
+      @QueryParam("status") String status);
+
+  @GET
+  @Path("/api/referrals/waiting-times/summary")
+  Api.WaitingTimeSummary waitingTimeSummary(@HeaderParam(Api.ORGANISATION_HEADER) String organisation);
+
+  /** The MedCom messages received about a patient (metadata only). */
+  @GET
+  @Path("/api/patients/{patientKey}/messages")
+  List<Api.ReceivedMessage> receivedMessages(@HeaderParam(Api.ORGANISATION_HEADER) String organisation,
+      @PathParam("patientKey") String patientKey);
 }

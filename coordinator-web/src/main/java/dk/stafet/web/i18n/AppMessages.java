@@ -27,8 +27,8 @@ public interface AppMessages {
   String waiting_title();
   String waiting_none();
   String waiting_missing();
-  String deadline_over();
   String deadline_near(long daysLeft);
+  String deadline_over(long daysOver);
   String messages_title();
   String dead_letters();
   String dead_letters_none();
@@ -113,7 +113,9 @@ public interface AppMessages {
   String messages_out();
   String messages_none();
   String messages_in();
-  String messages_in_missing();
+  String ledger_corrected(int count);
+  String col_our_ack();
+  String times_received(int times);
   String kpi_title();
   String computed_at();
   String kpi_share();
@@ -123,7 +125,7 @@ public interface AppMessages {
   String kpi_table();
   String kpi_no_data();
   String kpi_waiting();
-  String kpi_waiting_counts(long breaches, long near, long metLate);
+  String kpi_waiting_counts(long exceeded, long warning, long open, long exceededAlerts);
   String kpi_messages();
   String kpi_latency();
   String kpi_latency_values(String median, String p90, String max, int sample);
@@ -156,7 +158,8 @@ public interface AppMessages {
   String ref_started();
   String ref_ended();
   String received_on();
-  String my_deadline(String date, Integer days);
+  String my_deadline(String rule, String date);
+  String my_deadline_pending();
   String my_deadline_over();
   String my_messages();
   String msg_hospital_notification();

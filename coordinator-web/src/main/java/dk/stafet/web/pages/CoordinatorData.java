@@ -6,7 +6,6 @@ import dk.stafet.web.client.NotificationClient;
 import dk.stafet.web.client.ReferralClient;
 import dk.stafet.web.client.ResponsibilityClient;
 import dk.stafet.web.config.WebConfig;
-import dk.stafet.web.view.WaitingTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,15 +22,13 @@ public class CoordinatorData {
   private final ResponsibilityClient responsibility;
   private final ReferralClient referral;
   private final NotificationClient notification;
-  private final WaitingTimes waitingTimes;
   private final String coordinator;
 
   public CoordinatorData(@RestClient ResponsibilityClient responsibility, @RestClient ReferralClient referral,
-      @RestClient NotificationClient notification, WaitingTimes waitingTimes, WebConfig config) {
+      @RestClient NotificationClient notification, WebConfig config) {
     this.responsibility = responsibility;
     this.referral = referral;
     this.notification = notification;
-    this.waitingTimes = waitingTimes;
     this.coordinator = config.coordinatorOrganisation();
   }
 
@@ -60,11 +57,16 @@ public class CoordinatorData {
     return waiting.ok() ? waiting.value().stream().filter(h -> h.id().equals(id)).findFirst() : Optional.empty();
   }
 
-  /** Referrals over or near their maximum waiting time (needs the proposed referral-service endpoint). */
-  public Fetched<List<WaitingTimes.Deadline>> waitingTimeAttention() {
-    Fetched<List<Api.Referral>> referrals = Fetched.ofProposed(() -> referral.waitingTimeReferrals(coordinator));
-    return referrals.ok() ? new Fetched<>(waitingTimes.attention(referrals.value()), "OK", null)
-        : new Fetched<>(null, referrals.outcome(), referrals.code());
+  /**
+   * Referrals over or near their maximum waiting time, over first, then soonest deadline: referral-service's own
+   * assessment (its rules W1–W8 and calendar), never recomputed here.
+   */
+  public Fetched<List<Api.WaitingTimeReferral>> waitingTimeAttention() {
+    return Fetched.ofProposed(() -> {
+      List<Api.WaitingTimeReferral> all = new ArrayList<>(referral.waitingTimeReferrals(coordinator, "exceeded"));
+      all.addAll(referral.waitingTimeReferrals(coordinator, "warning"));
+      return all;
+    });
   }
 
   /** Messages sent and still waiting for their acknowledgement, and those answered negatively. */

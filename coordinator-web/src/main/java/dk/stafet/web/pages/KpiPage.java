@@ -8,7 +8,6 @@ import dk.stafet.web.client.ResponsibilityClient;
 import dk.stafet.web.config.WebConfig;
 import dk.stafet.web.i18n.Lang;
 import dk.stafet.web.view.BarChart;
-import dk.stafet.web.view.WaitingTimes;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -41,16 +40,14 @@ public class KpiPage {
   private final ResponsibilityClient responsibility;
   private final NotificationClient notification;
   private final ReferralClient referral;
-  private final WaitingTimes waitingTimes;
   private final String coordinator;
   private final Template kpis;
 
   public KpiPage(@RestClient ResponsibilityClient responsibility, @RestClient NotificationClient notification,
-      @RestClient ReferralClient referral, WaitingTimes waitingTimes, WebConfig config, @Location("kpis.html") Template kpis) {
+      @RestClient ReferralClient referral, WebConfig config, @Location("kpis.html") Template kpis) {
     this.responsibility = responsibility;
     this.notification = notification;
     this.referral = referral;
-    this.waitingTimes = waitingTimes;
     this.coordinator = config.coordinatorOrganisation();
     this.kpis = kpis;
   }
@@ -60,7 +57,7 @@ public class KpiPage {
     Fetched<Api.Kpis> kpi = Fetched.of(() -> responsibility.kpis(coordinator));
     Fetched<List<Api.StateCount>> counts = Fetched.of(() -> notification.counts(coordinator));
     Fetched<List<Api.Delivery>> acknowledged = Fetched.of(() -> notification.deliveries(coordinator, "ACKNOWLEDGED", null, LATENCY_SAMPLE));
-    Fetched<List<Api.Referral>> waiting = Fetched.ofProposed(() -> referral.waitingTimeReferrals(coordinator));
+    Fetched<Api.WaitingTimeSummary> waiting = Fetched.ofProposed(() -> referral.waitingTimeSummary(coordinator));
 
     TemplateInstance page = Page.of(kpis, Lang.resolve(lang, cookie)).data("kpi", kpi).data("counts", counts)
         .data("waiting", waiting);
@@ -72,12 +69,6 @@ public class KpiPage {
       page.data("stateChart", stateChart(counts.value()));
     }
     page.data("latency", acknowledged.ok() ? Latency.of(acknowledged.value()) : null);
-    if (waiting.ok()) {
-      List<WaitingTimes.Deadline> deadlines = waitingTimes.of(waiting.value());
-      page.data("breaches", deadlines.stream().filter(d -> "OVER".equals(d.status())).count())
-          .data("near", deadlines.stream().filter(d -> "NEAR".equals(d.status())).count())
-          .data("metLate", deadlines.stream().filter(d -> "MET_LATE".equals(d.status())).count());
-    }
     return page;
   }
 

@@ -7,7 +7,6 @@ import dk.stafet.web.client.ReferralClient;
 import dk.stafet.web.client.ResponsibilityClient;
 import dk.stafet.web.config.WebConfig;
 import dk.stafet.web.i18n.Lang;
-import dk.stafet.web.view.WaitingTimes;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -36,17 +36,15 @@ public class MyCoursePage {
   private final ResponsibilityClient responsibility;
   private final ReferralClient referral;
   private final NotificationClient notification;
-  private final WaitingTimes waitingTimes;
   private final String portal;
   private final Template myCourse;
 
   public MyCoursePage(@RestClient ResponsibilityClient responsibility, @RestClient ReferralClient referral,
-      @RestClient NotificationClient notification, WaitingTimes waitingTimes, WebConfig config,
+      @RestClient NotificationClient notification, WebConfig config,
       @Location("my-course.html") Template myCourse) {
     this.responsibility = responsibility;
     this.referral = referral;
     this.notification = notification;
-    this.waitingTimes = waitingTimes;
     this.portal = config.patientPortalOrganisation();
     this.myCourse = myCourse;
   }
@@ -67,8 +65,10 @@ public class MyCoursePage {
     Fetched<Api.LookupAnswer> who = Fetched.of(() -> responsibility.lookup(portal, body));
     Fetched<Api.PatientOverview> overview = Fetched.of(() -> referral.lookup(portal, body));
     String patientKey = who.ok() ? who.value().patientKey() : overview.ok() ? overview.value().patientKey() : null;
-    Fetched<List<WaitingTimes.Deadline>> referrals = overview.ok()
-        ? new Fetched<>(waitingTimes.of(overview.value().referrals() == null ? List.of() : overview.value().referrals()), "OK", null)
+    Fetched<List<Api.Referral>> referrals = overview.ok()
+        ? new Fetched<>(overview.value().referrals() == null ? List.of() : overview.value().referrals().stream()
+            .sorted(Comparator.comparing(Api.Referral::receivedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+            .toList(), "OK", null)
         : new Fetched<>(null, overview.outcome(), overview.code());
     Fetched<List<Api.Delivery>> messages = patientKey == null ? new Fetched<>(null, "NOT_FOUND", null)
         : Fetched.of(() -> notification.deliveries(portal, null, patientKey, 100));

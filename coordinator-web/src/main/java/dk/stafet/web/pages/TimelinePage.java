@@ -3,6 +3,7 @@ package dk.stafet.web.pages;
 import dk.stafet.web.client.Api;
 import dk.stafet.web.client.Fetched;
 import dk.stafet.web.client.NotificationClient;
+import dk.stafet.web.client.ReferralClient;
 import dk.stafet.web.client.ResponsibilityClient;
 import dk.stafet.web.config.WebConfig;
 import dk.stafet.web.i18n.Lang;
@@ -25,7 +26,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 /**
  * A patient's timeline {@code /patients/{patientKey}} (the pseudonym, never the CPR number): who was responsible when
  * and by which rule (the ledger), the handovers, who to call now, and the messages sent about the patient with their
- * acknowledgement state.
+ * acknowledgement state, and the messages received about the patient with the acknowledgement Stafet answered.
  */
 @Path("/patients/{patientKey}")
 @Produces(MediaType.TEXT_HTML)
@@ -35,13 +36,15 @@ public class TimelinePage {
   private static final Pattern PATIENT_KEY = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
   private final ResponsibilityClient responsibility;
+  private final ReferralClient referral;
   private final NotificationClient notification;
   private final String coordinator;
   private final Template timeline;
 
-  public TimelinePage(@RestClient ResponsibilityClient responsibility, @RestClient NotificationClient notification,
-      WebConfig config, @Location("timeline.html") Template timeline) {
+  public TimelinePage(@RestClient ResponsibilityClient responsibility, @RestClient ReferralClient referral,
+      @RestClient NotificationClient notification, WebConfig config, @Location("timeline.html") Template timeline) {
     this.responsibility = responsibility;
+    this.referral = referral;
     this.notification = notification;
     this.coordinator = config.coordinatorOrganisation();
     this.timeline = timeline;
@@ -54,12 +57,16 @@ public class TimelinePage {
       throw new NotFoundException();
     }
     Fetched<Api.Ledger> ledger = Fetched.of(() -> responsibility.ledger(coordinator, patientKey));
+    // The history as it stands (current entries) first; entries corrected later are folded away below it: kept for
+    // audit, but a closed-off open-ended entry reappears as its corrected twin and would double every row.
+    List<Api.LedgerEntry> sorted = ledger.ok() ? ledger.value().entries().stream()
+        .sorted(Comparator.comparing(Api.LedgerEntry::validFrom, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(Api.LedgerEntry::entryNo))
+        .toList() : List.of();
     Fetched<List<Api.LedgerEntry>> entries = ledger.ok()
-        ? new Fetched<>(ledger.value().entries().stream()
-            .sorted(Comparator.comparing(Api.LedgerEntry::validFrom, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparingLong(Api.LedgerEntry::entryNo))
-            .toList(), "OK", null)
+        ? new Fetched<>(sorted.stream().filter(Api.LedgerEntry::current).toList(), "OK", null)
         : new Fetched<>(null, ledger.outcome(), ledger.code());
+    List<Api.LedgerEntry> corrected = sorted.stream().filter(e -> !e.current()).toList();
     Fetched<List<Api.Handover>> handovers = Fetched.of(() -> responsibility.handovers(coordinator, null).stream()
         .filter(h -> patientKey.equals(h.patientKey()))
         .sorted(Comparator.comparing(Api.Handover::proposedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
@@ -67,8 +74,10 @@ public class TimelinePage {
     return Page.of(timeline, Lang.resolve(lang, cookie))
         .data("patientKey", patientKey)
         .data("entries", entries)
+        .data("corrected", corrected)
         .data("whoToCall", Fetched.of(() -> responsibility.whoToCall(coordinator, patientKey)))
         .data("handovers", handovers)
-        .data("sent", Fetched.of(() -> notification.deliveries(coordinator, null, patientKey, 200)));
+        .data("sent", Fetched.of(() -> notification.deliveries(coordinator, null, patientKey, 200)))
+        .data("received", Fetched.of(() -> referral.receivedMessages(coordinator, patientKey)));
   }
 }

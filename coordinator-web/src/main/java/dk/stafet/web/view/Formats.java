@@ -3,6 +3,7 @@ package dk.stafet.web.view;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -23,6 +24,16 @@ public final class Formats {
 
   static String date(Instant instant) {
     return instant == null ? "—" : DATE.format(instant);
+  }
+
+  /** A calendar day (e.g. a waiting-time deadline's last allowed day), already in Danish time. */
+  static String day(LocalDate day) {
+    return day == null ? "—" : DATE.format(day);
+  }
+
+  /** Days as a count without sign: "3 days left" and "3 days over" say the direction in words. */
+  static long abs(Long days) {
+    return days == null ? 0 : Math.abs(days);
   }
 
   /** Seconds as e.g. "2 d 3 t" / "4 h 10 min"; language-neutral units (d, h, min). */

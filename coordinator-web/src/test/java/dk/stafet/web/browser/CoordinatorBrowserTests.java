@@ -114,6 +114,36 @@ class CoordinatorBrowserTests {
     assertThat(cspViolations()).isEmpty();
   }
 
+  @Test
+  void fromTheGapListAndTheWaitingTimeListToThePatientsTimeline() throws IOException {
+    StubState.attentionEndpoint = true;
+    StubState.waitingEndpoint = true;
+    browser.get(root.toString());
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    WebElement gaps = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attention")));
+    assertThat(gaps.getText()).contains("gap").contains("R5");
+    WebElement waiting = browser.findElement(By.id("waiting"));
+    assertThat(waiting.getText()).contains("Fristen er overskredet med 6 dage").contains("2 dage tilbage")
+        .doesNotContain("W4");
+
+    gaps.findElement(By.linkText(StubState.PATIENT)).click();
+    wait.until(ExpectedConditions.urlContains("/patients/" + StubState.PATIENT));
+    WebElement ledger = browser.findElement(By.id("ledger"));
+    assertThat(ledger.getText()).contains("R5").contains("R6");
+    // The entry corrected later is folded away until asked for.
+    WebElement corrected = browser.findElement(By.id("corrected-entries"));
+    assertThat(corrected.findElements(By.cssSelector("tr.corrected")).get(0).isDisplayed()).isFalse();
+    corrected.findElement(By.tagName("summary")).click();
+    assertThat(corrected.findElements(By.cssSelector("tr.corrected")).get(0).isDisplayed()).isTrue();
+    assertThat(corrected.getText()).contains("R7");
+    // Messages in, with the acknowledgement Stafet answered, and out, with the recipient's.
+    assertThat(browser.findElement(By.id("patient-messages-in")).getText()).contains("fatal-error")
+        .contains("modtaget 2 gange").contains("CareCommunication <script>alert('x')</script>");
+    assertThat(browser.findElement(By.id("patient-messages")).getText()).contains("DEAD_LETTER").contains("ACKNOWLEDGED (ok)");
+    screenshot("timeline-from-gap-list");
+    assertThat(cspViolations()).isEmpty();
+  }
+
   private List<String> cspViolations() {
     return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
         .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();

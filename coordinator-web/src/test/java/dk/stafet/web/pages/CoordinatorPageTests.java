@@ -89,7 +89,7 @@ class CoordinatorPageTests {
     String html = get("/?lang=en");
     assertThat(html).contains("responsibility-service does not list patients without a named doctor yet")
         .contains("CANCER: 6 of 40 active patients without a named doctor · 1 gaps")
-        .contains("referral-service does not yet expose open referrals");
+        .contains("referral-service does not answer with the list of referrals");
   }
 
   @Test
@@ -98,9 +98,12 @@ class CoordinatorPageTests {
     StubState.waitingEndpoint = true;
     String html = get("/");
     assertThat(html).contains("&lt;b&gt;&lt;script&gt;")  // unknown SOR shown as text, escaped
-        .contains("Fristen er overskredet")
-        .contains("dage tilbage")
-        .doesNotContain("r-fine");
+        .contains("Fristen er overskredet med 6 dage")   // referral-service's days, not recomputed here
+        .contains("2 dage tilbage")
+        .contains(">W1: 14 days from referral received<").contains(">W3: ")
+        .doesNotContain(">W4: ");                         // on track: not on the attention list
+    assertThat(StubState.calls).contains("GET /api/referrals/waiting-times?status=exceeded 999999000901001",
+        "GET /api/referrals/waiting-times?status=warning 999999000901001");
   }
 
   @Test

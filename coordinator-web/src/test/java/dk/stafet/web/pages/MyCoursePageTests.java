@@ -30,6 +30,8 @@ class MyCoursePageTests {
         .contains("Ring til Akutafdelingen &lt;script&gt;")
         .contains("78 45 00 00")
         .contains("Henvisning til Akutafdelingen, Aarhus Universitetshospital")
+        .contains("Du har ret til din første undersøgelse senest")   // W1, in plain words
+        .contains("Din behandling skal begynde senest")                // W3
         .contains("Fristen er overskredet")
         .contains("Besked om indlæggelse eller udskrivelse")
         .contains("Ved livsfare: ring 112.")

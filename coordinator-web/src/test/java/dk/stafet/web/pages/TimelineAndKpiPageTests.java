@@ -32,6 +32,22 @@ class TimelineAndKpiPageTests {
   }
 
   @Test
+  void timelineShowsReceivedMessagesWithOurAcknowledgementAndFoldsCorrectedEntries() {
+    String html = given().when().get("/patients/" + StubState.PATIENT).then().statusCode(200).extract().asString();
+    String received = html.substring(html.indexOf("id=\"patient-messages-in\""));
+    assertThat(received).contains("HospitalNotification").contains("modtaget 2 gange").contains(">ok<")
+        .contains("CareCommunication &lt;script&gt;").contains("fatal-error")
+        .contains("Akutafdelingen, Aarhus Universitetshospital");
+    assertThat(StubState.calls).contains("GET /api/patients/" + StubState.PATIENT + "/messages 999999000901001");
+    // The entry corrected later is kept, folded away below the current history.
+    String ledger = html.substring(html.indexOf("id=\"ledger\""), html.indexOf("id=\"patient-handovers\""));
+    String current = ledger.substring(0, ledger.indexOf("<details"));
+    assertThat(current).contains("R6").doesNotContain("R7");
+    assertThat(ledger.substring(ledger.indexOf("<details id=\"corrected-entries\">")))
+        .contains("Vis 1 rettede poster").contains("R7").contains("class=\"corrected");
+  }
+
+  @Test
   void timelineRefusesSomethingThatIsNotAPatientKey() {
     given().when().get("/patients/0102031234").then().statusCode(404);
   }
@@ -51,7 +67,7 @@ class TimelineAndKpiPageTests {
         .contains("class=\"target\"").contains(">90 %<")
         .contains("class=\"bar bad\"")       // cancer below target
         .contains("3 d 12 h")                 // median time to named doctor
-        .contains("1 over the deadline · 1 near it")
+        .contains("1 over the deadline · 1 near it (of 3 with a maximum waiting time) · 4 breaches in total")
         .contains("Median 60 s");             // acknowledgement latency of mh-ack-1
   }
 }

@@ -147,9 +147,28 @@ public class ServiceStubs {
 
   @GET
   @Path("/referral/api/referrals/waiting-times")
-  public Response waitingTimes(@HeaderParam(ORG) String org) {
-    record("GET /api/referrals/waiting-times", org, null);
-    return StubState.waitingEndpoint ? Response.ok(StubState.referrals()).build() : Response.status(404).build();
+  public Response waitingTimes(@HeaderParam(ORG) String org, @QueryParam("status") String status) {
+    record("GET /api/referrals/waiting-times?status=" + status, org, null);
+    return StubState.waitingEndpoint
+        ? Response.ok(StubState.waitingTimeReferrals().stream()
+            .filter(r -> status == null || r.status().equalsIgnoreCase(status)).toList()).build()
+        : Response.status(404).build();
+  }
+
+  @GET
+  @Path("/referral/api/referrals/waiting-times/summary")
+  public Response waitingTimeSummary(@HeaderParam(ORG) String org) {
+    record("GET /api/referrals/waiting-times/summary", org, null);
+    return StubState.waitingEndpoint ? Response.ok(new Api.WaitingTimeSummary(3, 0, 1, 1, 1, 4, 9)).build()
+        : Response.status(404).build();
+  }
+
+  @GET
+  @Path("/referral/api/patients/{patientKey}/messages")
+  public Response receivedMessages(@HeaderParam(ORG) String org, @PathParam("patientKey") String patientKey) {
+    record("GET /api/patients/" + patientKey + "/messages", org, null);
+    return StubState.PATIENT.equals(patientKey) ? Response.ok(StubState.receivedMessages()).build()
+        : problem(404, "NOT_FOUND");
   }
 
   // ---- notification-service ----

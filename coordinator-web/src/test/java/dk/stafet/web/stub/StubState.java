@@ -2,6 +2,8 @@ package dk.stafet.web.stub;
 
 import dk.stafet.web.client.Api;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +70,11 @@ public final class StubState {
             null, null, null, null, "LISTED_GP_REGISTERED", "NEW_STATE", t0, null, null, true),
         new Api.LedgerEntry(2, t0.plusSeconds(86400), null, HOSPITAL_DEPT, "HOSPITAL_DEPARTMENT", "DR-42",
             "Dr. " + HOSTILE, "HOSPITAL_24H", "R6", "R6", "ADMISSION", "a1", null, null, "ADMISSION_STARTED",
-            "NEW_STATE", t0.plusSeconds(86400), null, null, true)));
+            "NEW_STATE", t0.plusSeconds(86400), null, null, true),
+        // An admission cancelled later: corrected, no longer part of the history as it stands.
+        new Api.LedgerEntry(3, t0.plusSeconds(3600), t0.plusSeconds(7200), HOSPITAL_DEPT, "HOSPITAL_DEPARTMENT", null,
+            null, "HOSPITAL_24H", "R7", "R7", "ADMISSION", "a0", null, null, "ADMISSION_STARTED", "NEW_STATE",
+            t0.plusSeconds(3600), null, List.of(4L), false)));
   }
 
   public static Api.WhoToCall whoToCall() {
@@ -86,14 +92,40 @@ public final class StubState {
         new Api.CourseTypeKpis("OTHER", 0, 0, null, null, 0, null, null, 0, 0)));
   }
 
+  /** The patient's referrals as referral-service's lookup gives them, each open one with its deadline. */
   public static List<Api.Referral> referrals() {
     Instant now = Instant.now();
     return List.of(
         new Api.Referral("r-over", PATIENT, GP, HOSPITAL_DEPT, "RECEIVED", null, null, true, "DC50", "W1",
-            now.minus(20, ChronoUnit.DAYS), null, null, null),
-        new Api.Referral("r-near", PATIENT, GP, HOSPITAL_DEPT, "ACCEPTED", null, null, true, "DC50", "W1",
-            now.minus(12, ChronoUnit.DAYS), null, null, null),
+            now.minus(20, ChronoUnit.DAYS), null, null, null, waitingTime("first examination day", -6, "EXCEEDED")),
+        new Api.Referral("r-near", PATIENT, GP, HOSPITAL_DEPT, "ACCEPTED", null, null, true, "DC50", "W3",
+            now.minus(12, ChronoUnit.DAYS), now.minus(12, ChronoUnit.DAYS), null, null,
+            waitingTime("treatment starts", 2, "WARNING")),
         new Api.Referral("r-fine", PATIENT, GP, HOSPITAL_DEPT, "RECEIVED", null, null, false, null, "W4",
-            now.minus(1, ChronoUnit.DAYS), null, null, null));
+            now.minus(1, ChronoUnit.DAYS), null, null, null, waitingTime("treatment starts", 27, "ON_TRACK")));
+  }
+
+  /** referral-service's waiting-time list: the same referrals, flat, with status. */
+  public static List<Api.WaitingTimeReferral> waitingTimeReferrals() {
+    return referrals().stream().map(r -> new Api.WaitingTimeReferral(r.id(), r.patientKey(), r.referrerSor(),
+        r.receiverSor(), r.state(), r.cancer(), r.conditionCode(), r.waitingTimeRule(), r.waitingTime().awaiting(),
+        r.waitingTime().limit(), r.receivedAt(), r.visitedAt(), r.waitingTime().deadline(), r.waitingTime().deadlineAt(),
+        r.waitingTime().daysLeft(), r.waitingTime().status())).toList();
+  }
+
+  /** Messages the front door received about the patient; one was a rejected letter, one arrived twice. */
+  public static List<Api.ReceivedMessage> receivedMessages() {
+    Instant t0 = Instant.parse("2026-03-02T09:10:00Z");
+    return List.of(
+        new Api.ReceivedMessage("HospitalNotification", "mh-in-1", HOSPITAL_DEPT, "5790001382445", "999999000016001",
+            "5790000000005", t0, 2, "ACCEPTED", "ok"),
+        new Api.ReceivedMessage("CareCommunication " + HOSTILE, "mh-in-2", GP, "5790000123456", "999999000016001",
+            "5790000000005", t0.plusSeconds(600), 1, "REJECTED", "fatal-error"));
+  }
+
+  private static Api.WaitingTime waitingTime(String awaiting, long daysLeft, String status) {
+    LocalDate lastDay = LocalDate.now(ZoneId.of("Europe/Copenhagen")).plusDays(daysLeft);
+    return new Api.WaitingTime(awaiting, "14 days from referral received", lastDay,
+        lastDay.plusDays(1).atStartOfDay(ZoneId.of("Europe/Copenhagen")).toInstant(), daysLeft, status);
   }
 }

@@ -1,5 +1,6 @@
 package dk.stafet.referral.audit;
 
+import dk.stafet.service.audit.AuditEntry;
 import java.time.Instant;
 
 /** One audit row as the audit endpoint returns it. */

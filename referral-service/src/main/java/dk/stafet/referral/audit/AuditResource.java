@@ -1,6 +1,6 @@
 package dk.stafet.referral.audit;
 
-import dk.stafet.referral.security.Caller;
+import dk.stafet.service.security.Caller;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,7 +1,7 @@
 package dk.stafet.referral.waitingtime;
 
 import dk.stafet.referral.course.rest.Problem;
-import dk.stafet.referral.security.Caller;
+import dk.stafet.service.security.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,6 +41,14 @@ public class WaitingTimeResource {
       throw new InvalidFilterException();
     }
     return service.list(callerSor, filter);
+  }
+
+  @GET
+  @Path("/summary")
+  @Operation(summary = "How many open referrals are pending, on track, near (warning) or over (exceeded) their maximum "
+      + "waiting time, and how many alerts were raised (course coordinators only; counts, no patient data)")
+  public WaitingTimeSummary summary() {
+    return service.summary(caller.requireOrganisation());
   }
 
   @ServerExceptionMapper

@@ -1,17 +1,19 @@
 package dk.stafet.referral.waitingtime;
 
-import dk.stafet.referral.audit.AuditConfig;
-import dk.stafet.referral.audit.AuditLog;
+import dk.stafet.service.audit.AuditLog;
 import dk.stafet.referral.course.Referral;
 import dk.stafet.referral.security.NotTheActorException;
+import dk.stafet.service.security.CallerRoles;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** The open referrals with a maximum waiting time, for course coordinators only; every listed referral is audited. */
 @ApplicationScoped
@@ -33,21 +35,42 @@ public class WaitingTimeService {
 
   private final WaitingTimes waitingTimes;
   private final AuditLog audit;
-  private final Set<String> coordinators;
+  private final CallerRoles roles;
 
-  public WaitingTimeService(WaitingTimes waitingTimes, AuditLog audit, AuditConfig auditConfig) {
+  public WaitingTimeService(WaitingTimes waitingTimes, AuditLog audit, CallerRoles roles) {
     this.waitingTimes = waitingTimes;
     this.audit = audit;
-    this.coordinators = auditConfig.coordinatorSors().orElse(Set.of());
+    this.roles = roles;
+  }
+
+  /** How many open referrals stand where, and how many alerts were raised; course coordinators only. */
+  @Transactional
+  public WaitingTimeSummary summary(String callerSor) {
+    if (!roles.isCoordinator(callerSor)) {
+      throw new NotTheActorException("reading the waiting-time summary", "course coordinator (stafet.coordinator-sors)");
+    }
+    Instant now = Instant.now();
+    Map<WaitingTimeStatus, Long> byStatus = Referral.<Referral>list("FROM Referral r WHERE r.waitingTimeRule IS NOT NULL "
+            + "AND r.state IN ?1", WaitingTimeAlerts.WAITING_STATES).stream()
+        .map(r -> waitingTimes.assess(r, now))
+        .filter(a -> a.open() && a.status() != null)
+        .collect(Collectors.groupingBy(WaitingTimes.Assessment::status, () -> new EnumMap<>(WaitingTimeStatus.class),
+            Collectors.counting()));
+    long open = byStatus.values().stream().mapToLong(Long::longValue).sum();
+    return new WaitingTimeSummary(now, open, byStatus.getOrDefault(WaitingTimeStatus.PENDING, 0L),
+        byStatus.getOrDefault(WaitingTimeStatus.ON_TRACK, 0L), byStatus.getOrDefault(WaitingTimeStatus.WARNING, 0L),
+        byStatus.getOrDefault(WaitingTimeStatus.EXCEEDED, 0L),
+        WaitingTimeAlert.count("kind", WaitingTimeAlert.Kind.EXCEEDED),
+        WaitingTimeAlert.count("kind", WaitingTimeAlert.Kind.WARNING));
   }
 
   /** Open referrals (the rule's awaited event has not happened) by deadline, soonest first; PENDING ones last. */
   @Transactional
   public List<WaitingTimeView> list(String callerSor, Filter filter) {
     Log.debugf("Waiting-time list (%s)", filter);
-    if (!coordinators.contains(callerSor)) {
+    if (!roles.isCoordinator(callerSor)) {
       audit.denied(callerSor, "READ_WAITING_TIMES", null, "REFERRAL", null);
-      throw new NotTheActorException("reading the waiting-time list", "course coordinator (stafet.audit.coordinator-sors)");
+      throw new NotTheActorException("reading the waiting-time list", "course coordinator (stafet.coordinator-sors)");
     }
     Instant now = Instant.now();
     List<WaitingTimeView> views = Referral.<Referral>list("FROM Referral r WHERE r.waitingTimeRule IS NOT NULL "

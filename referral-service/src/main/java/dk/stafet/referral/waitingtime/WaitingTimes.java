@@ -79,6 +79,11 @@ public class WaitingTimes {
     return new Assessment(rule, true, deadline, status, daysLeft, warnFrom);
   }
 
+  /** The referral's deadline at {@code now}, if it has a waiting-time rule and the awaited step has not happened. */
+  public Optional<WaitingTimeDeadline> deadlineOf(Referral referral, Instant now) {
+    return referral.waitingTimeRule == null ? Optional.empty() : WaitingTimeDeadline.of(assess(referral, now));
+  }
+
   static LocalDate today(Instant now) {
     return now.atZone(WaitingTimeRules.ZONE).toLocalDate();
   }

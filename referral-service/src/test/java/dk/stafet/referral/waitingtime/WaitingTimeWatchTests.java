@@ -13,9 +13,9 @@ import dk.stafet.contracts.events.Topics;
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
 import dk.stafet.contracts.registry.OrganisationKind;
 import dk.stafet.contracts.registry.OrganisationRegistry;
-import dk.stafet.referral.audit.AuditEntry;
+import dk.stafet.service.audit.AuditEntry;
 import dk.stafet.referral.inbound.ReceivedMessage;
-import dk.stafet.referral.security.Caller;
+import dk.stafet.service.security.Caller;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
@@ -59,7 +59,7 @@ class WaitingTimeWatchTests {
   public static class Coordinators implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("stafet.audit.coordinator-sors", COORDINATOR,
+      return Map.of("stafet.coordinator-sors", COORDINATOR,
           "stafet.waiting-time.patient-advisor-sor", PATIENT_ADVISOR,
           "stafet.waiting-time.check-interval", "off");
     }
@@ -209,6 +209,33 @@ class WaitingTimeWatchTests {
         .path("find { it.id == '" + exceeded + "' }.patientKey");
     assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>list("patientKey", exceededPatient)))
         .extracting(e -> e.action).contains("READ_WAITING_TIMES");
+  }
+
+  @Test
+  void theReferralItselfCarriesItsDeadlineAndCoordinatorsGetCountsForTheKpiPanel() {
+    Instant now = Instant.now();
+    String cpr = newCpr();
+    String exceeded = receive(cpr, "W1", now.minus(20, ChronoUnit.DAYS));
+    String summaryBefore = get(COORDINATOR, "/api/referrals/waiting-times/summary").statusCode(200).extract().asString();
+    long exceededBefore = ((Number) io.restassured.path.json.JsonPath.from(summaryBefore).get("exceeded")).longValue();
+
+    // The same assessment on the referral (lookup and by id) as on the coordinators' list.
+    post(GP, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(200)
+        .body("referrals[0].waitingTime.status", equalTo("EXCEEDED"))
+        .body("referrals[0].waitingTime.daysLeft", equalTo(-6))
+        .body("referrals[0].waitingTime.awaiting", equalTo("first examination day"))
+        .body("referrals[0].waitingTime.deadline",
+            equalTo(now.minus(20, ChronoUnit.DAYS).atZone(WaitingTimeRules.ZONE).toLocalDate().plusDays(14).toString()));
+    get(DEPARTMENT, "/api/referrals/" + exceeded).statusCode(200).body("waitingTime.status", equalTo("EXCEEDED"));
+    // Once the awaited step happened, there is nothing left to watch: no deadline on the referral.
+    post(DEPARTMENT, "/api/referrals/" + exceeded + "/visitation", Map.of("decision", "ACCEPTED")).statusCode(200);
+    post(DEPARTMENT, "/api/referrals/" + exceeded + "/start", Map.of()).statusCode(200);
+    get(DEPARTMENT, "/api/referrals/" + exceeded).statusCode(200).body("waitingTime", equalTo(null));
+
+    get(COORDINATOR, "/api/referrals/waiting-times/summary").statusCode(200)
+        .body("exceeded", equalTo((int) exceededBefore - 1))
+        .body("open", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+    get(DEPARTMENT, "/api/referrals/waiting-times/summary").statusCode(403);
   }
 
   @Test

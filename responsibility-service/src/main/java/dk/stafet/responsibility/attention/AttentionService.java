@@ -1,12 +1,12 @@
 package dk.stafet.responsibility.attention;
 
-import dk.stafet.responsibility.audit.AuditLog;
+import dk.stafet.service.audit.AuditLog;
 import dk.stafet.responsibility.ledger.Patient;
 import dk.stafet.responsibility.organisation.OrganisationDirectory;
 import dk.stafet.responsibility.organisation.OrganisationInfo;
 import dk.stafet.responsibility.rest.InvalidRequestException;
-import dk.stafet.responsibility.security.Caller;
-import dk.stafet.responsibility.security.CallerRoles;
+import dk.stafet.service.security.Caller;
+import dk.stafet.service.security.CallerRoles;
 import dk.stafet.responsibility.security.ForbiddenException;
 import dk.stafet.responsibility.security.PatientAccess;
 import jakarta.enterprise.context.ApplicationScoped;

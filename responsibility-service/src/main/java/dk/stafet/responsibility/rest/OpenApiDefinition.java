@@ -1,6 +1,6 @@
 package dk.stafet.responsibility.rest;
 
-import dk.stafet.responsibility.security.Caller;
+import dk.stafet.service.security.Caller;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;

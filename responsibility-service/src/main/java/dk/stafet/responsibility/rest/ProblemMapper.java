@@ -2,7 +2,7 @@ package dk.stafet.responsibility.rest;
 
 import dk.stafet.responsibility.domain.DomainException;
 import dk.stafet.responsibility.security.ForbiddenException;
-import dk.stafet.responsibility.security.NotAuthenticatedException;
+import dk.stafet.service.security.NotAuthenticatedException;
 import dk.stafet.responsibility.security.PatientNotFoundException;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

@@ -1,6 +1,8 @@
 package dk.stafet.responsibility.security;
 
-import dk.stafet.responsibility.audit.AuditLog;
+import dk.stafet.service.audit.AuditLog;
+import dk.stafet.service.security.Caller;
+import dk.stafet.service.security.CallerRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -30,9 +32,9 @@ import java.time.Instant;
 public class PatientAccess {
 
   /** Audit-action prefix of a coordinator's read, e.g. {@code READ_AS_COORDINATOR:ledger}. */
-  public static final String AS_COORDINATOR = "READ_AS_COORDINATOR:";
+  public static final String AS_COORDINATOR = CallerRoles.AS_COORDINATOR;
   /** Audit-action prefix of the patient portal's read, e.g. {@code READ_AS_PATIENT_PORTAL:lookup}. */
-  public static final String AS_PATIENT_PORTAL = "READ_AS_PATIENT_PORTAL:";
+  public static final String AS_PATIENT_PORTAL = CallerRoles.AS_PATIENT_PORTAL;
 
   private static final String LOOKUP = "lookup";
 
@@ -44,12 +46,6 @@ public class PatientAccess {
       """;
 
   private static final String KNOWN = "SELECT EXISTS (SELECT 1 FROM patient WHERE patient_key = :p)";
-
-  /** The portal looked this patient up (granted) recently: the gateway vouched for the citizen's own CPR number. */
-  private static final String PORTAL_LOOKED_UP = """
-      SELECT EXISTS (SELECT 1 FROM audit_entry WHERE patient_key = :p AND at >= :since AND caller_sor = :o
-                     AND action = :a AND outcome = 'GRANTED')
-      """;
 
   /** What a check lets through besides involvement. */
   private enum Allow { INVOLVED_ONLY, COORDINATOR, COORDINATOR_AND_PORTAL_LOOKUP, COORDINATOR_AND_PORTAL_AFTER_LOOKUP }
@@ -129,10 +125,9 @@ public class PatientAccess {
     return exists(em.createNativeQuery(KNOWN).setParameter("p", patientKey).getSingleResult());
   }
 
+  /** The portal looked this patient up (granted) recently: the gateway vouched for the citizen's own CPR number. */
   private boolean portalLookedUp(String sor, String patientKey) {
-    Instant since = Instant.now().minus(roles.portalLookupValidity());
-    return exists(em.createNativeQuery(PORTAL_LOOKED_UP).setParameter("p", patientKey).setParameter("o", sor)
-        .setParameter("since", since).setParameter("a", AS_PATIENT_PORTAL + LOOKUP).getSingleResult());
+    return audit.grantedSince(sor, AS_PATIENT_PORTAL + LOOKUP, patientKey, Instant.now().minus(roles.portalLookupValidity()));
   }
 
   private static boolean exists(Object result) {

@@ -6,7 +6,7 @@ import dk.stafet.referral.course.service.InvalidCommandException;
 import dk.stafet.referral.course.service.InvalidCprException;
 import dk.stafet.referral.course.service.UnknownOrganisationException;
 import dk.stafet.referral.course.service.UnknownResourceException;
-import dk.stafet.referral.security.NotAuthenticatedException;
+import dk.stafet.service.security.NotAuthenticatedException;
 import dk.stafet.referral.security.NotTheActorException;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

@@ -5,7 +5,7 @@ import dk.stafet.referral.course.service.CourseView;
 import dk.stafet.referral.course.service.DeclineAcuteReferral;
 import dk.stafet.referral.course.service.EndCourse;
 import dk.stafet.referral.course.service.StartCourse;
-import dk.stafet.referral.security.Caller;
+import dk.stafet.service.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

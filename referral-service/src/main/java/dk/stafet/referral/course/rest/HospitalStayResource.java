@@ -4,7 +4,7 @@ import dk.stafet.referral.course.lifecycle.AdmissionTransition;
 import dk.stafet.referral.course.service.AdmitPatient;
 import dk.stafet.referral.course.service.HospitalStayService;
 import dk.stafet.referral.course.service.HospitalStayView;
-import dk.stafet.referral.security.Caller;
+import dk.stafet.service.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

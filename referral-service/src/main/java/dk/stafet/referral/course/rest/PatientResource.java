@@ -5,7 +5,7 @@ import dk.stafet.referral.course.service.PatientOverview;
 import dk.stafet.referral.course.service.PatientService;
 import dk.stafet.referral.course.service.RegisterDeath;
 import dk.stafet.referral.course.service.RegisterListedGp;
-import dk.stafet.referral.security.Caller;
+import dk.stafet.service.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

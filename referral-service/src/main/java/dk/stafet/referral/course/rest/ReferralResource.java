@@ -4,7 +4,7 @@ import dk.stafet.referral.course.service.ReceiveReferral;
 import dk.stafet.referral.course.service.ReferralService;
 import dk.stafet.referral.course.service.ReferralView;
 import dk.stafet.referral.course.service.Visitation;
-import dk.stafet.referral.security.Caller;
+import dk.stafet.service.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;

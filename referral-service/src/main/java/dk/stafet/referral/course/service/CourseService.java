@@ -2,7 +2,7 @@ package dk.stafet.referral.course.service;
 
 import dk.stafet.contracts.events.CourseEventType;
 import dk.stafet.contracts.registry.OrganisationKind;
-import dk.stafet.referral.audit.AuditLog;
+import dk.stafet.service.audit.AuditLog;
 import dk.stafet.referral.course.AcuteForm;
 import dk.stafet.referral.course.Course;
 import dk.stafet.referral.course.CourseKind;

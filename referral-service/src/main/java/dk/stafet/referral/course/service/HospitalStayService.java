@@ -1,7 +1,7 @@
 package dk.stafet.referral.course.service;
 
 import dk.stafet.contracts.events.CourseEventType;
-import dk.stafet.referral.audit.AuditLog;
+import dk.stafet.service.audit.AuditLog;
 import dk.stafet.referral.course.CourseTransition;
 import dk.stafet.referral.course.CourseTransition.Aggregate;
 import dk.stafet.referral.course.EncounterClass;

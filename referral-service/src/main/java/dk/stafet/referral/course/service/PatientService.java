@@ -2,7 +2,9 @@ package dk.stafet.referral.course.service;
 
 import dk.stafet.contracts.events.CourseEventType;
 import dk.stafet.contracts.registry.OrganisationKind;
-import dk.stafet.referral.audit.AuditLog;
+import dk.stafet.referral.waitingtime.WaitingTimes;
+import dk.stafet.service.audit.AuditLog;
+import dk.stafet.service.security.CallerRoles;
 import dk.stafet.referral.course.Course;
 import dk.stafet.referral.course.CourseTransition.Aggregate;
 import dk.stafet.referral.course.HospitalStay;
@@ -27,14 +29,18 @@ public class PatientService {
   private final FactRecorder facts;
   private final HospitalStayService stays;
   private final AuditLog audit;
+  private final CallerRoles roles;
+  private final WaitingTimes waitingTimes;
 
   public PatientService(Patients patients, Organisations organisations, FactRecorder facts, HospitalStayService stays,
-      AuditLog audit) {
+      AuditLog audit, CallerRoles roles, WaitingTimes waitingTimes) {
     this.patients = patients;
     this.organisations = organisations;
     this.facts = facts;
     this.stays = stays;
     this.audit = audit;
+    this.roles = roles;
+    this.waitingTimes = waitingTimes;
   }
 
   /** Registers the listed GP (the acting GP practice itself); publishes LISTED_GP_REGISTERED unless nothing changed. */
@@ -67,7 +73,7 @@ public class PatientService {
           .detail("municipalitySor", municipality)
           .record();
     }
-    return overview(patient, actorSor);
+    return overview(patient, actorSor, true);
   }
 
   /** Records a death reported over REST by an organisation that may see the patient; publishes DECEASED once. */
@@ -82,17 +88,29 @@ public class PatientService {
   }
 
   /** What the caller may see of the patient with this CPR number; the read is audited, refusals too. */
+  /**
+   * What the caller may see of the patient. The listed GP, the municipality, course coordinators and the patient
+   * portal (the citizen's own lookup, docs/security.md) see the whole patient; anyone else only what it is a party to,
+   * and 404 if that is nothing. Audited either way; reads resting on a role under the role's prefix.
+   */
   public PatientOverview lookup(String callerSor, PatientLookup command) {
     Patient patient = patients.find(command.cpr()).orElseThrow(() -> new UnknownResourceException("patient"));
     Log.debugf("Lookup of %s", patient.patientKey);
-    PatientOverview overview = overview(patient, callerSor);
-    if (!Patients.hasPatientRole(callerSor, patient) && overview.referrals().isEmpty()
-        && overview.hospitalStays().isEmpty() && overview.courses().isEmpty()) {
-      audit.denied(callerSor, "LOOKUP", patient.patientKey, "PATIENT", patient.patientKey);
+    boolean wholePatient = seesWholePatient(callerSor, patient);
+    String action = roles.auditedAction(callerSor, "LOOKUP");
+    PatientOverview overview = overview(patient, callerSor, wholePatient);
+    if (!wholePatient && overview.referrals().isEmpty() && overview.hospitalStays().isEmpty()
+        && overview.courses().isEmpty()) {
+      audit.denied(callerSor, action, patient.patientKey, "PATIENT", patient.patientKey);
       throw new UnknownResourceException("patient");
     }
-    audit.read(callerSor, "LOOKUP", patient.patientKey, "PATIENT", patient.patientKey);
+    audit.read(callerSor, action, patient.patientKey, "PATIENT", patient.patientKey);
     return overview;
+  }
+
+  private boolean seesWholePatient(String callerSor, Patient patient) {
+    return Patients.hasPatientRole(callerSor, patient) || roles.isCoordinator(callerSor)
+        || roles.isPatientPortal(callerSor);
   }
 
   private boolean seesPatient(String callerSor, Patient patient) {
@@ -102,10 +120,9 @@ public class PatientService {
         || Course.ofPatient(patient.patientKey).stream().anyMatch(c -> c.involves(callerSor));
   }
 
-  private static PatientOverview overview(Patient patient, String callerSor) {
-    boolean all = Patients.hasPatientRole(callerSor, patient);
+  private PatientOverview overview(Patient patient, String callerSor, boolean all) {
     List<ReferralView> referrals = Referral.ofPatient(patient.patientKey).stream()
-        .filter(r -> all || r.involves(callerSor)).map(r -> ReferralView.of(r, false)).toList();
+        .filter(r -> all || r.involves(callerSor)).map(r -> ReferralView.of(r, false, waitingTimes)).toList();
     List<HospitalStayView> hospitalStays = HospitalStay.ofPatient(patient.patientKey).stream()
         .filter(s -> all || s.involves(callerSor)).map(s -> HospitalStayView.of(s, false)).toList();
     List<CourseView> courses = Course.ofPatient(patient.patientKey).stream()

@@ -2,7 +2,8 @@ package dk.stafet.referral.course.service;
 
 import dk.stafet.contracts.events.CourseEventType;
 import dk.stafet.contracts.registry.OrganisationKind;
-import dk.stafet.referral.audit.AuditLog;
+import dk.stafet.referral.waitingtime.WaitingTimes;
+import dk.stafet.service.audit.AuditLog;
 import dk.stafet.referral.course.CourseTransition.Aggregate;
 import dk.stafet.referral.course.Patient;
 import dk.stafet.referral.course.Referral;
@@ -34,12 +35,15 @@ public class ReferralService {
   private final Organisations organisations;
   private final FactRecorder facts;
   private final AuditLog audit;
+  private final WaitingTimes waitingTimes;
 
-  public ReferralService(Patients patients, Organisations organisations, FactRecorder facts, AuditLog audit) {
+  public ReferralService(Patients patients, Organisations organisations, FactRecorder facts, AuditLog audit,
+      WaitingTimes waitingTimes) {
     this.patients = patients;
     this.organisations = organisations;
     this.facts = facts;
     this.audit = audit;
+    this.waitingTimes = waitingTimes;
   }
 
   /** Records a referral the acting organisation (its receiver) has received; publishes REFERRAL_RECEIVED. */
@@ -153,7 +157,7 @@ public class ReferralService {
       throw new UnknownResourceException("referral");
     }
     audit.read(callerSor, "READ", referral.patientKey, "REFERRAL", id.toString());
-    return ReferralView.of(referral, true);
+    return ReferralView.of(referral, true, waitingTimes);
   }
 
   private Referral forWrite(UUID id, String actorSor, String act) {

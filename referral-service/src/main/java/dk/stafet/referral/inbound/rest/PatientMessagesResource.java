@@ -1,6 +1,6 @@
 package dk.stafet.referral.inbound.rest;
 
-import dk.stafet.referral.audit.AuditLog;
+import dk.stafet.service.audit.AuditLog;
 import dk.stafet.referral.course.Course;
 import dk.stafet.referral.course.HospitalStay;
 import dk.stafet.referral.course.Patient;
@@ -9,7 +9,8 @@ import dk.stafet.referral.course.service.Patients;
 import dk.stafet.referral.course.service.UnknownResourceException;
 import dk.stafet.referral.inbound.ReceivedMessage;
 import dk.stafet.referral.security.AccessRule;
-import dk.stafet.referral.security.Caller;
+import dk.stafet.service.security.Caller;
+import dk.stafet.service.security.CallerRoles;
 import io.quarkus.logging.Log;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -28,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * acknowledgement code — never the message content. Access follows {@link AccessRule}: the listed GP and the
  * municipality see all of the patient's messages; another organisation involved with the patient (a party to one of
  * the patient's referrals, stays or courses, or to one of the messages) sees only the messages it sent or received.
- * Anyone else gets 404, as if the patient were unknown. Every answer is audited, refusals too.
+ * Course coordinators see all of them; so does the patient portal for {@code stafet.patient-portal-lookup-validity}
+ * after it looked the patient up by CPR number (the citizen's own lookup, docs/security.md). Anyone else gets 404, as
+ * if the patient were unknown. Every answer is audited, refusals too.
  */
 @Path("/api/patients/{patientKey}/messages")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,11 +63,15 @@ public class PatientMessagesResource {
     }
   }
 
+  private static final String ACTION = "READ_MESSAGES";
+
   private final Caller caller;
+  private final CallerRoles roles;
   private final AuditLog audit;
 
-  public PatientMessagesResource(Caller caller, AuditLog audit) {
+  public PatientMessagesResource(Caller caller, CallerRoles roles, AuditLog audit) {
     this.caller = caller;
+    this.roles = roles;
     this.audit = audit;
   }
 
@@ -80,16 +87,23 @@ public class PatientMessagesResource {
       throw new UnknownResourceException("patient");
     }
     List<MessageView> all = ReceivedMessage.forPatient(patientKey).stream().map(MessageView::of).toList();
-    boolean patientRole = Patients.hasPatientRole(callerSor, patient);
-    List<MessageView> visible = all.stream()
-        .filter(m -> Patients.maySee(callerSor, patient, m.parties()))
-        .toList();
-    if (!patientRole && visible.isEmpty() && !involved(callerSor, patientKey)) {
-      audit.denied(callerSor, "READ_MESSAGES", patientKey, "MEDCOM_MESSAGES", patientKey);
+    String action = roles.auditedAction(callerSor, ACTION);
+    boolean wholePatient = Patients.hasPatientRole(callerSor, patient) || roles.isCoordinator(callerSor)
+        || (roles.isPatientPortal(callerSor) && portalLookedUp(callerSor, patientKey));
+    List<MessageView> visible = wholePatient ? all
+        : all.stream().filter(m -> Patients.maySee(callerSor, patient, m.parties())).toList();
+    if (!wholePatient && (roles.isPatientPortal(callerSor) || visible.isEmpty() && !involved(callerSor, patientKey))) {
+      audit.denied(callerSor, action, patientKey, "MEDCOM_MESSAGES", patientKey);
       throw new UnknownResourceException("patient");
     }
-    audit.read(callerSor, "READ_MESSAGES", patientKey, "MEDCOM_MESSAGES", patientKey);
+    audit.read(callerSor, action, patientKey, "MEDCOM_MESSAGES", patientKey);
     return visible;
+  }
+
+  /** The portal looked this patient up (granted) recently: the gateway vouched for the citizen's own CPR number. */
+  private boolean portalLookedUp(String portalSor, String patientKey) {
+    return audit.grantedSince(portalSor, CallerRoles.AS_PATIENT_PORTAL + "LOOKUP", patientKey,
+        Instant.now().minus(roles.portalLookupValidity()));
   }
 
   /** A party to one of the patient's referrals, stays or courses (the access rule of docs/course-facts.md). */

@@ -1,10 +1,12 @@
 package dk.stafet.referral.course.rest;
 
+import static dk.stafet.referral.course.rest.TestData.COORDINATOR;
 import static dk.stafet.referral.course.rest.TestData.DEPARTMENT;
 import static dk.stafet.referral.course.rest.TestData.GP;
 import static dk.stafet.referral.course.rest.TestData.MUNICIPALITY;
 import static dk.stafet.referral.course.rest.TestData.OTHER_DEPARTMENT;
 import static dk.stafet.referral.course.rest.TestData.OTHER_GP;
+import static dk.stafet.referral.course.rest.TestData.PATIENT_PORTAL;
 import static dk.stafet.referral.course.rest.TestData.get;
 import static dk.stafet.referral.course.rest.TestData.newCpr;
 import static dk.stafet.referral.course.rest.TestData.post;
@@ -16,7 +18,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
-import dk.stafet.referral.audit.AuditEntry;
+import dk.stafet.service.audit.AuditEntry;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -100,6 +102,36 @@ class AccessAndAuditTests {
 
     assertThat(auditOf(pseudonym.of(cpr))).extracting(e -> e.callerSor + " " + e.action + " " + e.resourceType)
         .containsExactly(OTHER_GP + " LOOKUP PATIENT", MUNICIPALITY + " LOOKUP PATIENT", DEPARTMENT + " LOOKUP PATIENT");
+  }
+
+  @Test
+  void coordinatorsAndThePatientPortalSeeTheWholePatientAndTheirReadsAreAuditedAsSuch() {
+    String cpr = newCpr();
+    String key = pseudonym.of(cpr);
+    post(DEPARTMENT, "/api/referrals", referral(cpr)).statusCode(201);
+    post(OTHER_DEPARTMENT, "/api/hospital-stays", Map.of("cpr", cpr, "episodeOfCareId", "ep-" + java.util.UUID.randomUUID(),
+        "serviceProviderSor", OTHER_DEPARTMENT, "encounterClass", "IMP")).statusCode(201);
+
+    // The portal reads messages by key only after its own lookup of the patient (the citizen's own CPR number).
+    get(PATIENT_PORTAL, "/api/patients/" + key + "/messages").statusCode(404);
+    post(COORDINATOR, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(200)
+        .body("referrals", hasSize(1)).body("hospitalStays", hasSize(1));
+    post(PATIENT_PORTAL, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(200)
+        .body("patientKey", equalTo(key))
+        .body("referrals[0].waitingTimeRule", equalTo("W1"))
+        .body("hospitalStays", hasSize(1))
+        .body(not(containsString(cpr)));
+    get(PATIENT_PORTAL, "/api/patients/" + key + "/messages").statusCode(200);
+    get(COORDINATOR, "/api/patients/" + key + "/messages").statusCode(200);
+    // Unknown patients stay unknown to both; neither role lets the portal act.
+    post(PATIENT_PORTAL, "/api/patients/lookup", Map.of("cpr", newCpr())).statusCode(404);
+
+    assertThat(auditOf(key)).extracting(e -> e.callerSor + " " + e.action + " " + e.outcome).containsExactly(
+        PATIENT_PORTAL + " READ_AS_PATIENT_PORTAL:READ_MESSAGES DENIED",
+        COORDINATOR + " READ_AS_COORDINATOR:LOOKUP GRANTED",
+        PATIENT_PORTAL + " READ_AS_PATIENT_PORTAL:LOOKUP GRANTED",
+        PATIENT_PORTAL + " READ_AS_PATIENT_PORTAL:READ_MESSAGES GRANTED",
+        COORDINATOR + " READ_AS_COORDINATOR:READ_MESSAGES GRANTED");
   }
 
   @Test

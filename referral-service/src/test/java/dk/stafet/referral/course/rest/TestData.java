@@ -2,7 +2,7 @@ package dk.stafet.referral.course.rest;
 
 import static io.restassured.RestAssured.given;
 
-import dk.stafet.referral.security.Caller;
+import dk.stafet.service.security.Caller;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
@@ -19,6 +19,9 @@ final class TestData {
   static final String OTHER_DEPARTMENT = RegistryFixture.otherSorOf("HOSPITAL_DEPARTMENT");
   static final String MUNICIPALITY = RegistryFixture.sorOf("MUNICIPALITY");
   static final String UNKNOWN_SOR = "999999999999999";
+  /** Roles from configuration (%test.stafet.coordinator-sors, %test.stafet.patient-portal-sors), not the register. */
+  static final String COORDINATOR = "999999000901001";
+  static final String PATIENT_PORTAL = "999999000902001";
 
   private static final AtomicInteger SERIAL = new AtomicInteger(ThreadLocalRandom.current().nextInt(1000, 3000));
 

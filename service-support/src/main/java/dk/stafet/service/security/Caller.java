@@ -1,4 +1,4 @@
-package dk.stafet.referral.security;
+package dk.stafet.service.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * The organisation (a SOR code) on whose behalf the current HTTP request is made. {@link CallerFilter} fills it from
  * the {@value #HEADER} header. In production the API gateway sets that header from the client certificate or OIDC
- * token and strips any value the client sent; referral-service trusts it only behind the gateway.
+ * token and strips any value the client sent; the services trust it only behind the gateway (docs/security.md).
  */
 @RequestScoped
 public class Caller {
@@ -19,9 +19,14 @@ public class Caller {
   private String organisationSor;
 
   void identify(String headerValue) {
-    if (headerValue != null && SOR.matcher(headerValue.trim()).matches()) {
-      organisationSor = headerValue.trim();
+    organisationSor = parse(headerValue).orElse(null);
+  }
+
+  static Optional<String> parse(String headerValue) {
+    if (headerValue == null || !SOR.matcher(headerValue.trim()).matches()) {
+      return Optional.empty();
     }
+    return Optional.of(headerValue.trim());
   }
 
   public Optional<String> organisation() {

@@ -1,4 +1,4 @@
-package dk.stafet.responsibility.audit;
+package dk.stafet.service.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import org.hibernate.annotations.Immutable;
 
-/** One read (or refused read) of a patient's data. Never holds a CPR number; append-only (database trigger). */
+/**
+ * One read (or refused read) of a patient's data. Never holds a CPR number; append-only (each service's migration
+ * creates the table with a trigger that refuses UPDATE and DELETE).
+ */
 @Entity
 @Immutable
 @Table(name = "audit_entry")
@@ -31,7 +34,7 @@ public class AuditEntry extends PanacheEntityBase {
   @Column(name = "caller_sor", nullable = false)
   public String callerSor;
 
-  /** What was read, e.g. {@code who-to-call}, {@code ledger}, {@code fhir-episode-of-care}. */
+  /** What the caller did, e.g. {@code LOOKUP}, {@code ledger} or {@code READ_AS_COORDINATOR:READ_DELIVERIES}. */
   @Column(nullable = false)
   public String action;
 
@@ -41,6 +44,13 @@ public class AuditEntry extends PanacheEntityBase {
 
   @Column(name = "patient_key")
   public String patientKey;
+
+  /** What kind of data was read, e.g. {@code REFERRAL}, {@code PATIENT}, {@code DELIVERY}; null where the action says it. */
+  @Column(name = "resource_type")
+  public String resourceType;
+
+  @Column(name = "resource_id")
+  public String resourceId;
 
   public static List<AuditEntry> ofPatient(String patientKey) {
     return list("patientKey = ?1 ORDER BY at, id", patientKey);

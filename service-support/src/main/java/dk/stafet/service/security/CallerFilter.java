@@ -1,4 +1,4 @@
-package dk.stafet.referral.security;
+package dk.stafet.service.security;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;

@@ -1,0 +1,38 @@
+package dk.stafet.notification.delivery.rest;
+
+import dk.stafet.service.security.CallerRoles;
+
+/**
+ * Who reads outgoing messages, and so which ones it sees (docs/notifications.md, "Who sees which messages"):
+ * <ul>
+ *   <li>{@link Kind#COORDINATOR}: course coordinators and operations see every message and may resend dead letters;</li>
+ *   <li>{@link Kind#PATIENT_PORTAL}: "mit forløb" sees the messages about one patient, and must name that patient;</li>
+ *   <li>{@link Kind#ORGANISATION}: anyone else sees the messages addressed to it (recipient SOR) or sent in its name
+ *       (sender GLN), nothing else.</li>
+ * </ul>
+ */
+public record DeliveryReader(String sor, String gln, Kind kind) {
+
+  public enum Kind { COORDINATOR, PATIENT_PORTAL, ORGANISATION }
+
+  static final String READ_DELIVERIES = "READ_DELIVERIES";
+
+  public static DeliveryReader of(String sor, String gln, CallerRoles roles) {
+    Kind kind = roles.isCoordinator(sor) ? Kind.COORDINATOR
+        : roles.isPatientPortal(sor) ? Kind.PATIENT_PORTAL : Kind.ORGANISATION;
+    return new DeliveryReader(sor, gln, kind);
+  }
+
+  /** The audit action of a read: prefixed when it rests on a role rather than on being a party to the message. */
+  String auditedAction() {
+    return switch (kind) {
+      case COORDINATOR -> CallerRoles.AS_COORDINATOR + READ_DELIVERIES;
+      case PATIENT_PORTAL -> CallerRoles.AS_PATIENT_PORTAL + READ_DELIVERIES;
+      case ORGANISATION -> READ_DELIVERIES;
+    };
+  }
+
+  boolean isCoordinator() {
+    return kind == Kind.COORDINATOR;
+  }
+}
