@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.stafet.service.audit.AuditEntry;
+import dk.stafet.service.security.Caller;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -32,6 +35,8 @@ class BadInputSuiteTests {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FHIR_JSON = "application/fhir+json; charset=UTF-8";
   private static final String FHIR_XML = "application/fhir+xml; charset=UTF-8";
+  /** %test.stafet.coordinator-sors: the quarantine is for operators. */
+  private static final String COORDINATOR = "999999000901001";
 
   /** One bad input, what it is, and the status it must get. */
   record BadInput(String category, String name, byte[] body, String contentType, String authenticatedSender, int status) {
@@ -105,8 +110,26 @@ class BadInputSuiteTests {
     assertThat(quarantineTotal() - quarantinedBefore).isEqualTo(rejected);
   }
 
+  @Test
+  void theQuarantineIsForOperatorsAndEveryReadingOfRawInputIsAudited() {
+    String id = given().body("{\"resourceType\": \"Bundle\", \"entry\": [").contentType(FHIR_JSON)
+        .when().post("/fhir/$process-message").then().statusCode(400).extract().header("X-Stafet-Quarantine-Id");
+    String department = "265161000016000";
+
+    given().when().get("/api/quarantine").then().statusCode(401);
+    given().header(Caller.HEADER, department).when().get("/api/quarantine").then().statusCode(403);
+    given().header(Caller.HEADER, department).when().get("/api/quarantine/" + id).then().statusCode(403);
+    given().header(Caller.HEADER, department).when().post("/api/quarantine/" + id + "/replay").then().statusCode(403);
+    given().header(Caller.HEADER, COORDINATOR).when().get("/api/quarantine/" + id).then().statusCode(200)
+        .body("rawInput", org.hamcrest.Matchers.startsWith("{\"resourceType\": \"Bundle\""));
+
+    assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>list("resourceId", id)))
+        .extracting(e -> e.callerSor + " " + e.action + " " + e.outcome + " " + e.resourceType)
+        .containsExactly(COORDINATOR + " READ_QUARANTINED_INPUT GRANTED QUARANTINE");
+  }
+
   private static long quarantineTotal() {
-    return given().when().get("/api/quarantine?limit=1").then().statusCode(200).extract().jsonPath().getLong("total");
+    return given().header(Caller.HEADER, COORDINATOR).when().get("/api/quarantine?limit=1").then().statusCode(200).extract().jsonPath().getLong("total");
   }
 
   static List<BadInput> generate() throws Exception {

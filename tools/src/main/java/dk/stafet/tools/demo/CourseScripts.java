@@ -101,6 +101,9 @@ final class CourseScripts {
 
   /** The next course of a living, registered patient. */
   CourseScript next(Patient p, LocalDate today) {
+    if (p.tour && p.courses++ == 0) {
+      return cancerPathway(p);
+    }
     double r = random.nextDouble();
     if (r < 0.24) {
       return cancerPathway(p);

@@ -27,6 +27,9 @@ final class Patient {
   boolean busy;
   /** When the patient's last fact happened; the next course starts after it. */
   Instant lastFactAt;
+  /** The README's tour patient ({@link Population#TOUR_CPR}): its first course is a cancer pathway. */
+  boolean tour;
+  int courses;
 
   Patient(int number, String cpr, String familyName, String givenName, LocalDate birthDate, boolean male,
           Organisation gp, Organisation municipality) {

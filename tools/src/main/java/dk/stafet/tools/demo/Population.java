@@ -17,6 +17,12 @@ import java.util.random.RandomGenerator;
  */
 final class Population {
 
+  /**
+   * The tour patient's synthetic CPR number (7 March 1958, male, modulus 11 valid), printed in the README so a new
+   * user can open "mit forløb" for a patient the demo is sure to have: its first course is a cancer pathway (W1).
+   */
+  static final String TOUR_CPR = "0703581005";
+
   private final Region region;
   private final RandomGenerator random;
   private final List<Patient> patients = new ArrayList<>();
@@ -26,7 +32,8 @@ final class Population {
   Population(Region region, RandomGenerator random, int size) {
     this.region = region;
     this.random = random;
-    for (int i = 0; i < size; i++) {
+    patients.add(tourPatient());
+    for (int i = 1; i < size; i++) {
       patients.add(newPatient());
     }
   }
@@ -74,6 +81,15 @@ final class Population {
     Organisation gp = region.gpFor(municipality, random);
     return new Patient(nextNumber++, cpr, DanishNames.family(random), DanishNames.given(male, random), birthDate, male,
         gp, municipality);
+  }
+
+  private Patient tourPatient() {
+    issued.add(TOUR_CPR);
+    Organisation municipality = region.municipality(random);
+    Patient tour = new Patient(nextNumber++, TOUR_CPR, DanishNames.family(random), DanishNames.given(true, random),
+        LocalDate.of(1958, 3, 7), true, region.gpFor(municipality, random), municipality);
+    tour.tour = true;
+    return tour;
   }
 
   /** Mostly 55–95 years old, some younger adults and a few children. */

@@ -6,6 +6,11 @@ import dk.stafet.referral.inbound.InboundRequest;
 import dk.stafet.referral.inbound.InboundResult;
 import dk.stafet.referral.quarantine.QuarantineService;
 import dk.stafet.referral.quarantine.QuarantinedInput;
+import dk.stafet.referral.security.NotTheActorException;
+import dk.stafet.service.audit.AuditLog;
+import dk.stafet.service.security.Caller;
+import dk.stafet.service.security.CallerRoles;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -22,7 +27,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Operators' view of rejected input: list, inspect, replay. The raw input is shown only on inspection. */
+/**
+ * Operators' view of rejected input: list, inspect, replay. The raw input is shown only on inspection. Quarantined
+ * input can hold anything a sender wrote, CPR numbers and clinical text included, and cannot always be tied to a
+ * patient or its organisations; so the quarantine is for course coordinators / operations only
+ * ({@code stafet.coordinator-sors}; others 403), and every inspection of raw input is audited.
+ */
 @Path("/api/quarantine")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Quarantine")
@@ -51,16 +61,24 @@ public class QuarantineResource {
 
   private final QuarantineService quarantine;
   private final FrontDoor frontDoor;
+  private final Caller caller;
+  private final CallerRoles roles;
+  private final AuditLog audit;
 
-  public QuarantineResource(QuarantineService quarantine, FrontDoor frontDoor) {
+  public QuarantineResource(QuarantineService quarantine, FrontDoor frontDoor, Caller caller, CallerRoles roles,
+      AuditLog audit) {
     this.quarantine = quarantine;
     this.frontDoor = frontDoor;
+    this.caller = caller;
+    this.roles = roles;
+    this.audit = audit;
   }
 
   @GET
   @Operation(summary = "List quarantined input, newest first")
   public QuarantinePage list(@QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
+    requireOperator("reading the quarantine");
     int pageSize = Math.max(1, Math.min(limit, 500));
     return new QuarantinePage(quarantine.count(),
         quarantine.list(Math.max(0, offset), pageSize).stream().map(QuarantineEntry::of).toList());
@@ -68,9 +86,12 @@ public class QuarantineResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Inspect one quarantined input, with its raw content")
+  @Transactional
+  @Operation(summary = "Inspect one quarantined input, with its raw content (audited)")
   public QuarantineDetail inspect(@PathParam("id") UUID id) {
+    String operator = requireOperator("inspecting quarantined input");
     QuarantinedInput input = quarantine.find(id).orElseThrow(NotFoundException::new);
+    audit.read(operator, "READ_QUARANTINED_INPUT", null, "QUARANTINE", id.toString());
     return new QuarantineDetail(QuarantineEntry.of(input), new String(input.rawInput, StandardCharsets.UTF_8));
   }
 
@@ -78,6 +99,7 @@ public class QuarantineResource {
   @Path("/{id}/replay")
   @Operation(summary = "Send a quarantined input through the front door again (e.g. after an organisation was registered)")
   public ReplayResult replay(@PathParam("id") UUID id) {
+    requireOperator("replaying quarantined input");
     QuarantinedInput input = quarantine.find(id).orElseThrow(NotFoundException::new);
     InboundResult result = frontDoor.receive(new InboundRequest(input.rawInput, input.contentType, Channel.valueOf(input.channel), null, id));
     boolean accepted = result.disposition() == InboundResult.Disposition.ACCEPTED
@@ -85,5 +107,13 @@ public class QuarantineResource {
         || result.disposition() == InboundResult.Disposition.ACKNOWLEDGEMENT_RECORDED;
     quarantine.recordReplay(id, accepted, result.disposition().name());
     return new ReplayResult(id, result.disposition().name(), result.ackCode(), result.quarantineId());
+  }
+
+  private String requireOperator(String act) {
+    String sor = caller.requireOrganisation();
+    if (!roles.isCoordinator(sor)) {
+      throw new NotTheActorException(act, "course coordinator / operations (stafet.coordinator-sors)");
+    }
+    return sor;
   }
 }
