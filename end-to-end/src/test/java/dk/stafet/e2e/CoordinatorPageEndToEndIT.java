@@ -241,6 +241,24 @@ class CoordinatorPageEndToEndIT {
         assertTrue(cspViolations().isEmpty(), () -> "CSP violations: " + cspViolations());
         log("4. attention list and timeline (R11 → R23); screenshots in %s", screenshots);
 
+        // 4b. "Mit forløb" in the browser as the citizen: a new cancer referral (W1) with the deadline referral-service
+        //     computed, in plain words; who to call now from the ledger. The CPR number goes in the form body only.
+        Map<String, Object> cancerReferral = Map.of("cpr", CPR, "referrerSor", GP_SOR, "receiverSor", CARDIOLOGY_SOR,
+                "cancer", true, "conditionCode", "DC50", "waitingTimeRule", "W1");
+        HttpResponse<String> referred = post(referral, "/api/referrals", CARDIOLOGY_SOR, cancerReferral);
+        assertEquals(201, referred.statusCode(), () -> "referral: " + referred.body() + "\n" + referral.tail(30));
+        browser.get(base(web) + "/my-course");
+        browser.findElement(By.id("cpr")).sendKeys(CPR);
+        browser.findElement(By.cssSelector("#cpr-form button[type=submit]")).click();
+        String mine = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("my-referrals"))).getText();
+        assertTrue(mine.contains("Hjertesygdomme, Aarhus Universitetshospital")
+                && mine.contains("Du har ret til din første undersøgelse senest"), mine);
+        String callNow = browser.findElement(By.id("call-now")).getText();
+        assertFalse(callNow.isBlank(), "no one to call");
+        assertFalse(browser.getPageSource().contains(CPR) || browser.getCurrentUrl().contains(CPR), "the CPR number leaked");
+        screenshot("e2e-my-course");
+        log("4b. mit forløb: referral with its W1 deadline, who to call: %s", callNow);
+
         // 5. Leave Kafka clean for the next test class (same broker, same consumer groups): the letters notification-service
         //    sent about the course are acknowledged by the recipient simulator, i.e. its answers on medcom.inbound have
         //    been consumed by this run's referral-service and are not picked up by the next run's.
