@@ -1,4 +1,4 @@
-package dk.stafet.responsibility.domain.calendar;
+package dk.stafet.contracts.calendar;
 
 import java.time.DayOfWeek;
 import java.time.Instant;

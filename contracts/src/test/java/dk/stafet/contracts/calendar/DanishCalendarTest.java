@@ -1,4 +1,4 @@
-package dk.stafet.responsibility.domain.calendar;
+package dk.stafet.contracts.calendar;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -7,9 +7,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 
-import static dk.stafet.responsibility.domain.Fixtures.cph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** R1–R4 with their boundaries. */
@@ -17,6 +17,11 @@ class DanishCalendarTest {
 
     private final DanishCalendar calendar = new DanishCalendar();
     private final DanishCalendar withoutR4 = new DanishCalendar(false);
+
+    /** Danish civil time, e.g. {@code cph("2026-03-27T15:59")}. */
+    private static Instant cph(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(DanishCalendar.ZONE).toInstant();
+    }
 
     @ParameterizedTest(name = "R3 Easter Sunday {0} = {1}")
     @CsvSource({
