@@ -9,8 +9,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.MessageHeader.ResponseType;
 import org.hl7.fhir.r4.model.Narrative;
@@ -25,8 +23,6 @@ import org.hl7.fhir.r4.model.Reference;
  * when there is something to say, an OperationOutcome.
  */
 public final class AcknowledgementBuilder {
-
-    private static final int MAX_ISSUES = 100;
 
     private final Organization ourOrganisation;
     private final String ourEndpoint;
@@ -77,7 +73,8 @@ public final class AcknowledgementBuilder {
         envelope.add(bundle, us);
         envelope.add(bundle, receiver);
         if (!issues.isEmpty()) {
-            OperationOutcome outcome = operationOutcome(issues);
+            OperationOutcome outcome = OperationOutcomes.of(issues);
+            profile(outcome, MedcomSystems.PROFILE_ACK_OPERATION_OUTCOME);
             header.getResponse().setDetails(reference(outcome));
             envelope.add(bundle, outcome);
         }
@@ -106,27 +103,6 @@ public final class AcknowledgementBuilder {
         provenance.addEntity().setRole(Provenance.ProvenanceEntityRole.REVISION)
                 .setWhat(new Reference("MessageHeader/" + originalHeaderId));
         return provenance;
-    }
-
-    private static OperationOutcome operationOutcome(List<MedcomIssue> issues) {
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.setId(newId());
-        profile(outcome, MedcomSystems.PROFILE_ACK_OPERATION_OUTCOME);
-        for (MedcomIssue issue : issues.subList(0, Math.min(issues.size(), MAX_ISSUES))) {
-            OperationOutcome.OperationOutcomeIssueComponent component = outcome.addIssue()
-                    .setSeverity(OperationOutcome.IssueSeverity.fromCode(issue.severity().code()))
-                    .setCode(OperationOutcome.IssueType.fromCode(issue.issueType()));
-            if (issue.detailsCode() != null) {
-                component.setDetails(new CodeableConcept(new Coding(issue.detailsSystem(), issue.detailsCode(), null)));
-            }
-            if (issue.diagnostics() != null) {
-                component.setDiagnostics(issue.diagnostics());
-            }
-            if (issue.path() != null) {
-                component.addExpression(issue.path());
-            }
-        }
-        return outcome;
     }
 
     private static Narrative narrative(ResponseType code, String originalHeaderId) {
