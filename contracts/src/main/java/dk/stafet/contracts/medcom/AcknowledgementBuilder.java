@@ -1,5 +1,6 @@
 package dk.stafet.contracts.medcom;
 
+import static dk.stafet.contracts.medcom.MessageEnvelope.narrative;
 import static dk.stafet.contracts.medcom.MessageEnvelope.newId;
 import static dk.stafet.contracts.medcom.MessageEnvelope.profile;
 import static dk.stafet.contracts.medcom.MessageEnvelope.reference;
@@ -11,7 +12,6 @@ import java.util.Objects;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.MessageHeader.ResponseType;
-import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Provenance;
@@ -65,7 +65,8 @@ public final class AcknowledgementBuilder {
         MessageHeader header = MessageEnvelope.header(newId(), MedcomSystems.PROFILE_ACK_HEADER,
                 MedcomSystems.EVENT_ACKNOWLEDGEMENT, us, ourEndpoint, receiver, original.sourceEndpoint());
         header.getResponse().setIdentifier(originalHeaderId).setCode(code);
-        header.setText(narrative(code, originalHeaderId));
+        // The original's id is quoted as it came, and a message that is being rejected may carry any characters there.
+        header.setText(narrative("Acknowledgement (" + code.toCode() + ") of message " + originalHeaderId));
 
         Bundle bundle = envelope.bundle(MedcomSystems.PROFILE_ACK_MESSAGE, header);
         latestOriginalProvenance(original).ifPresent(provenance -> envelope.add(bundle, provenance));
@@ -103,13 +104,5 @@ public final class AcknowledgementBuilder {
         provenance.addEntity().setRole(Provenance.ProvenanceEntityRole.REVISION)
                 .setWhat(new Reference("MessageHeader/" + originalHeaderId));
         return provenance;
-    }
-
-    private static Narrative narrative(ResponseType code, String originalHeaderId) {
-        Narrative narrative = new Narrative();
-        narrative.setStatus(Narrative.NarrativeStatus.GENERATED);
-        narrative.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Acknowledgement ("
-                + code.toCode() + ") of message " + originalHeaderId + "</p></div>");
-        return narrative;
     }
 }
