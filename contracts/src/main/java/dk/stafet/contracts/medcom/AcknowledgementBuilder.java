@@ -1,21 +1,21 @@
 package dk.stafet.contracts.medcom;
 
+import static dk.stafet.contracts.medcom.MessageEnvelope.narrative;
+import static dk.stafet.contracts.medcom.MessageEnvelope.newId;
+import static dk.stafet.contracts.medcom.MessageEnvelope.profile;
+import static dk.stafet.contracts.medcom.MessageEnvelope.reference;
+
 import dk.stafet.contracts.medcom.MedcomViews.ProvenanceView;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.MessageHeader.ResponseType;
-import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Builds MedCom Acknowledgement 2.0.3 Bundles (medcom-spec.md §1, §4), shaped like MedCom's published
@@ -24,11 +24,9 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class AcknowledgementBuilder {
 
-    private static final int MAX_ISSUES = 100;
-
     private final Organization ourOrganisation;
     private final String ourEndpoint;
-    private final String fullUrlBase;
+    private final MessageEnvelope envelope;
     private final Clock clock;
 
     /**
@@ -39,8 +37,8 @@ public final class AcknowledgementBuilder {
     public AcknowledgementBuilder(Organization ourOrganisation, String ourEndpoint, String fullUrlBase, Clock clock) {
         this.ourOrganisation = Objects.requireNonNull(ourOrganisation, "ourOrganisation");
         this.ourEndpoint = Objects.requireNonNull(ourEndpoint, "ourEndpoint");
-        this.fullUrlBase = fullUrlBase.endsWith("/") ? fullUrlBase : fullUrlBase + "/";
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.envelope = new MessageEnvelope(fullUrlBase, clock);
+        this.clock = clock;
     }
 
     /**
@@ -57,41 +55,29 @@ public final class AcknowledgementBuilder {
                 .orElseThrow(() -> new IllegalArgumentException("The original message names no sender Organization"));
         String originalHeaderId = Objects.requireNonNull(original.messageHeaderId(), "original MessageHeader.id");
 
-        Organization us = withProfile(ourOrganisation.copy(), MedcomSystems.PROFILE_MESSAGING_ORGANIZATION);
+        Organization us = profile(ourOrganisation.copy(), MedcomSystems.PROFILE_MESSAGING_ORGANIZATION);
         if (!us.hasIdElement() || us.getIdElement().getIdPart() == null) {
             us.setId(newId());
         }
         // Copied with its id, so the agent of the original's Provenance still resolves in the ack.
-        Organization receiver = withProfile(originalSender.copy(), MedcomSystems.PROFILE_MESSAGING_ORGANIZATION);
+        Organization receiver = profile(originalSender.copy(), MedcomSystems.PROFILE_MESSAGING_ORGANIZATION);
 
-        MessageHeader header = new MessageHeader();
-        header.setId(newId());
-        withProfile(header, MedcomSystems.PROFILE_ACK_HEADER);
-        header.setEvent(new Coding(MedcomSystems.EVENT_CODES, MedcomSystems.EVENT_ACKNOWLEDGEMENT, null));
-        MessageHeader.MessageDestinationComponent destination = header.addDestination();
-        destination.addExtension(MedcomSystems.DESTINATION_USE_EXTENSION,
-                new Coding(MedcomSystems.DESTINATION_USE, "primary", null));
-        destination.setEndpoint(original.sourceEndpoint());
-        destination.setReceiver(reference(receiver));
-        header.setSender(reference(us));
-        header.getSource().setEndpoint(ourEndpoint);
+        MessageHeader header = MessageEnvelope.header(newId(), MedcomSystems.PROFILE_ACK_HEADER,
+                MedcomSystems.EVENT_ACKNOWLEDGEMENT, us, ourEndpoint, receiver, original.sourceEndpoint());
         header.getResponse().setIdentifier(originalHeaderId).setCode(code);
-        header.setText(narrative(code, originalHeaderId));
+        // The original's id is quoted as it came, and a message that is being rejected may carry any characters there.
+        header.setText(narrative("Acknowledgement (" + code.toCode() + ") of message " + originalHeaderId));
 
-        Bundle bundle = new Bundle();
-        bundle.setId(newId());
-        withProfile(bundle, MedcomSystems.PROFILE_ACK_MESSAGE);
-        bundle.setType(Bundle.BundleType.MESSAGE);
-        bundle.setTimestampElement(FhirTimes.instantNow(clock));
-        add(bundle, header);
-        latestOriginalProvenance(original).ifPresent(provenance -> add(bundle, provenance));
-        add(bundle, ownProvenance(header, us, originalHeaderId));
-        add(bundle, us);
-        add(bundle, receiver);
+        Bundle bundle = envelope.bundle(MedcomSystems.PROFILE_ACK_MESSAGE, header);
+        latestOriginalProvenance(original).ifPresent(provenance -> envelope.add(bundle, provenance));
+        envelope.add(bundle, ownProvenance(header, us, originalHeaderId));
+        envelope.add(bundle, us);
+        envelope.add(bundle, receiver);
         if (!issues.isEmpty()) {
-            OperationOutcome outcome = operationOutcome(issues);
+            OperationOutcome outcome = OperationOutcomes.of(issues);
+            profile(outcome, MedcomSystems.PROFILE_ACK_OPERATION_OUTCOME);
             header.getResponse().setDetails(reference(outcome));
-            add(bundle, outcome);
+            envelope.add(bundle, outcome);
         }
         return bundle;
     }
@@ -113,64 +99,10 @@ public final class AcknowledgementBuilder {
     }
 
     private Provenance ownProvenance(MessageHeader header, Organization us, String originalHeaderId) {
-        Provenance provenance = new Provenance();
-        provenance.setId(newId());
-        withProfile(provenance, MedcomSystems.PROFILE_MESSAGING_PROVENANCE);
-        provenance.addTarget(new Reference("MessageHeader/" + header.getIdElement().getIdPart()));
-        provenance.setOccurred(FhirTimes.dateTimeNow(clock));
-        provenance.setRecordedElement(FhirTimes.instantNow(clock));
-        provenance.getActivity().addCoding(new Coding(MedcomSystems.ACTIVITY_CODES, MedcomSystems.ACTIVITY_ACKNOWLEDGEMENT, null));
-        provenance.addAgent().setWho(reference(us));
+        Provenance provenance = envelope.provenance(MedcomSystems.PROFILE_MESSAGING_PROVENANCE,
+                header.getIdElement().getIdPart(), MedcomSystems.ACTIVITY_ACKNOWLEDGEMENT, us);
         provenance.addEntity().setRole(Provenance.ProvenanceEntityRole.REVISION)
                 .setWhat(new Reference("MessageHeader/" + originalHeaderId));
         return provenance;
-    }
-
-    private static OperationOutcome operationOutcome(List<MedcomIssue> issues) {
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.setId(newId());
-        withProfile(outcome, MedcomSystems.PROFILE_ACK_OPERATION_OUTCOME);
-        for (MedcomIssue issue : issues.subList(0, Math.min(issues.size(), MAX_ISSUES))) {
-            OperationOutcome.OperationOutcomeIssueComponent component = outcome.addIssue()
-                    .setSeverity(OperationOutcome.IssueSeverity.fromCode(issue.severity().code()))
-                    .setCode(OperationOutcome.IssueType.fromCode(issue.issueType()));
-            if (issue.detailsCode() != null) {
-                component.setDetails(new CodeableConcept(new Coding(issue.detailsSystem(), issue.detailsCode(), null)));
-            }
-            if (issue.diagnostics() != null) {
-                component.setDiagnostics(issue.diagnostics());
-            }
-            if (issue.path() != null) {
-                component.addExpression(issue.path());
-            }
-        }
-        return outcome;
-    }
-
-    private static Narrative narrative(ResponseType code, String originalHeaderId) {
-        Narrative narrative = new Narrative();
-        narrative.setStatus(Narrative.NarrativeStatus.GENERATED);
-        narrative.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Acknowledgement ("
-                + code.toCode() + ") of message " + originalHeaderId + "</p></div>");
-        return narrative;
-    }
-
-    private void add(Bundle bundle, Resource resource) {
-        bundle.addEntry().setFullUrl(fullUrlBase + resource.fhirType() + "/" + resource.getIdElement().getIdPart())
-                .setResource(resource);
-    }
-
-    private static Reference reference(Resource resource) {
-        return new Reference(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
-    }
-
-    private static <T extends Resource> T withProfile(T resource, String profile) {
-        resource.getMeta().getProfile().clear();
-        resource.getMeta().addProfile(profile);
-        return resource;
-    }
-
-    private static String newId() {
-        return UUID.randomUUID().toString();
     }
 }

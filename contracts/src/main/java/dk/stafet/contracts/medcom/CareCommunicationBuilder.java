@@ -1,12 +1,14 @@
 package dk.stafet.contracts.medcom;
 
-import static dk.stafet.contracts.medcom.HospitalNotificationBuilder.dateTime;
-import static dk.stafet.contracts.medcom.HospitalNotificationBuilder.describe;
-import static dk.stafet.contracts.medcom.HospitalNotificationBuilder.endpoint;
-import static dk.stafet.contracts.medcom.HospitalNotificationBuilder.narrative;
-import static dk.stafet.contracts.medcom.HospitalNotificationBuilder.organisation;
-import static dk.stafet.contracts.medcom.HospitalNotificationBuilder.profile;
-import static dk.stafet.contracts.medcom.HospitalNotificationBuilder.reference;
+import static dk.stafet.contracts.medcom.MessageEnvelope.dateTime;
+import static dk.stafet.contracts.medcom.MessageEnvelope.describe;
+import static dk.stafet.contracts.medcom.MessageEnvelope.endpoint;
+import static dk.stafet.contracts.medcom.MessageEnvelope.narrative;
+import static dk.stafet.contracts.medcom.MessageEnvelope.newId;
+import static dk.stafet.contracts.medcom.MessageEnvelope.organisation;
+import static dk.stafet.contracts.medcom.MessageEnvelope.patient;
+import static dk.stafet.contracts.medcom.MessageEnvelope.profile;
+import static dk.stafet.contracts.medcom.MessageEnvelope.reference;
 
 import dk.stafet.contracts.medcom.MedcomViews.OrganisationView;
 import java.time.Clock;
@@ -14,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -29,7 +30,6 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
@@ -49,7 +49,6 @@ public final class CareCommunicationBuilder {
             "http://medcomfhir.dk/ig/carecommunication/StructureDefinition/medcom-careCommunication-communication";
     public static final String PROFILE_PROVENANCE =
             "http://medcomfhir.dk/ig/carecommunication/StructureDefinition/medcom-careCommunication-provenance";
-    public static final String PROFILE_PATIENT = "http://medcomfhir.dk/ig/core/StructureDefinition/medcom-core-patient";
     public static final String PROFILE_PRACTITIONER_ROLE =
             "http://medcomfhir.dk/ig/core/StructureDefinition/medcom-core-practitionerrole";
     public static final String PROFILE_PRACTITIONER = "http://medcomfhir.dk/ig/core/StructureDefinition/medcom-core-practitioner";
@@ -72,13 +71,11 @@ public final class CareCommunicationBuilder {
             "medicine", "nursing", "outpatient", "psychiatry-social-disability", "regarding-referral", "telemedicine",
             "training", "acute-ambulant", "extended-care-responsibility", "other");
 
-    private final String fullUrlBase;
-    private final Clock clock;
+    private final MessageEnvelope envelope;
 
     /** @param fullUrlBase absolute base for entry fullUrls; fullUrl = base + Type/id */
     public CareCommunicationBuilder(String fullUrlBase, Clock clock) {
-        this.fullUrlBase = fullUrlBase.endsWith("/") ? fullUrlBase : fullUrlBase + "/";
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.envelope = new MessageEnvelope(fullUrlBase, clock);
     }
 
     /**
@@ -134,53 +131,25 @@ public final class CareCommunicationBuilder {
         String headerId = c.messageHeaderId() != null ? c.messageHeaderId() : newId();
         Organization sender = organisation(c.sender());
         Organization receiver = organisation(c.receiver());
-        Patient patient = patient(c);
+        Patient patient = patient(c.cpr(), c.patientFamilyName(), c.patientGivenNames());
         Practitioner practitioner = practitioner(c.author());
         PractitionerRole role = role(c.author(), practitioner);
         String segmentId = "urn:uuid:" + newId();
         Communication communication = communication(c, patient, sender, role, segmentId);
 
-        MessageHeader header = new MessageHeader();
-        header.setId(headerId);
-        profile(header, PROFILE_HEADER);
-        header.setEvent(new Coding(MedcomSystems.EVENT_CODES, MedcomSystems.EVENT_CARE_COMMUNICATION, null));
-        MessageHeader.MessageDestinationComponent destination = header.addDestination();
-        destination.addExtension(MedcomSystems.DESTINATION_USE_EXTENSION,
-                new Coding(MedcomSystems.DESTINATION_USE, "primary", null));
-        destination.setEndpoint(endpoint(c.receiver()));
-        destination.setReceiver(reference(receiver));
-        header.setSender(reference(sender));
-        header.getSource().setEndpoint(endpoint(c.sender()));
+        MessageHeader header = MessageEnvelope.header(headerId, PROFILE_HEADER,
+                MedcomSystems.EVENT_CARE_COMMUNICATION, sender, endpoint(c.sender()), receiver, endpoint(c.receiver()));
         header.addFocus(reference(communication));
         header.setDefinition(MESSAGE_DEFINITION);
         header.setText(narrative("CareCommunication (" + c.category() + ") from " + describe(c.sender()) + " to "
                 + describe(c.receiver())));
 
-        Provenance provenance = new Provenance();
-        provenance.setId(newId());
-        profile(provenance, PROFILE_PROVENANCE);
-        provenance.addTarget(new Reference("MessageHeader/" + headerId));
-        provenance.setOccurred(FhirTimes.dateTimeNow(clock));
-        provenance.setRecordedElement(FhirTimes.instantNow(clock));
-        provenance.getActivity().addCoding(new Coding(MedcomSystems.ACTIVITY_CODES, "new-message", null));
-        provenance.addAgent().setWho(reference(sender));
+        Provenance provenance = envelope.provenance(PROFILE_PROVENANCE, headerId, "new-message", sender);
         provenance.addEntity().setRole(Provenance.ProvenanceEntityRole.SOURCE)
                 .setWhat(new Reference().setIdentifier(new Identifier().setValue(segmentId)));
 
-        Bundle bundle = new Bundle();
-        bundle.setId(newId());
-        profile(bundle, PROFILE_MESSAGE);
-        bundle.setType(Bundle.BundleType.MESSAGE);
-        bundle.setTimestampElement(FhirTimes.instantNow(clock));
-        add(bundle, header);
-        add(bundle, patient);
-        add(bundle, communication);
-        add(bundle, role);
-        add(bundle, practitioner);
-        add(bundle, receiver);
-        add(bundle, sender);
-        add(bundle, provenance);
-        return bundle;
+        return envelope.bundle(PROFILE_MESSAGE, header, patient, communication, role, practitioner, receiver, sender,
+                provenance);
     }
 
     private Communication communication(CareCommunication c, Patient patient, Organization sender,
@@ -198,22 +167,12 @@ public final class CareCommunicationBuilder {
         Communication.CommunicationPayloadComponent payload = communication.addPayload();
         payload.setContent(new StringType(c.text()));
         payload.addExtension(DATETIME_EXTENSION,
-                c.writtenAt() != null ? dateTime(c.writtenAt()) : FhirTimes.dateTimeNow(clock));
+                c.writtenAt() != null ? dateTime(c.writtenAt()) : envelope.dateTimeNow());
         payload.addExtension(IDENTIFIER_EXTENSION, new Identifier().setValue(segmentId).setAssigner(reference(sender)));
         payload.addExtension(PRACTITIONER_EXTENSION, reference(role));
         payload.addExtension(CONTACT_EXTENSION,
                 new ContactPoint().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(c.author().phone()));
         return communication;
-    }
-
-    private static Patient patient(CareCommunication c) {
-        Patient patient = new Patient();
-        patient.setId(newId());
-        profile(patient, PROFILE_PATIENT);
-        patient.addIdentifier().setSystem(MedcomSystems.CPR).setValue(c.cpr());
-        HumanName name = patient.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(c.patientFamilyName());
-        c.patientGivenNames().forEach(name::addGiven);
-        return patient;
     }
 
     private static Practitioner practitioner(Author author) {
@@ -236,14 +195,5 @@ public final class CareCommunicationBuilder {
             role.addCode(new CodeableConcept(new Coding(ROLE_CODES, author.roleCode(), null)));
         }
         return role;
-    }
-
-    private void add(Bundle bundle, Resource resource) {
-        bundle.addEntry().setFullUrl(fullUrlBase + resource.fhirType() + "/" + resource.getIdElement().getIdPart())
-                .setResource(resource);
-    }
-
-    private static String newId() {
-        return UUID.randomUUID().toString();
     }
 }

@@ -1,26 +1,28 @@
 package dk.stafet.contracts.medcom;
 
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import static dk.stafet.contracts.medcom.MessageEnvelope.dateTime;
+import static dk.stafet.contracts.medcom.MessageEnvelope.describe;
+import static dk.stafet.contracts.medcom.MessageEnvelope.endpoint;
+import static dk.stafet.contracts.medcom.MessageEnvelope.narrative;
+import static dk.stafet.contracts.medcom.MessageEnvelope.newId;
+import static dk.stafet.contracts.medcom.MessageEnvelope.organisation;
+import static dk.stafet.contracts.medcom.MessageEnvelope.patient;
+import static dk.stafet.contracts.medcom.MessageEnvelope.profile;
+import static dk.stafet.contracts.medcom.MessageEnvelope.reference;
+
 import dk.stafet.contracts.medcom.MedcomViews.OrganisationView;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TimeZone;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MessageHeader;
-import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
@@ -46,7 +48,6 @@ public final class HospitalNotificationBuilder {
             "http://medcomfhir.dk/ig/hospitalnotification/StructureDefinition/medcom-hospitalNotification-messageHeader";
     public static final String PROFILE_ENCOUNTER =
             "http://medcomfhir.dk/ig/hospitalnotification/StructureDefinition/medcom-hospitalNotification-encounter";
-    public static final String PROFILE_PATIENT = "http://medcomfhir.dk/ig/core/StructureDefinition/medcom-core-patient";
     public static final String REPORT_OF_ADMISSION_EXTENSION =
             "http://medcomfhir.dk/ig/hospitalnotification/StructureDefinition/medcom-messaging-reportOfAdmissionExtension";
     public static final String REPORT_OF_ADMISSION_RECIPIENT_EXTENSION =
@@ -58,13 +59,11 @@ public final class HospitalNotificationBuilder {
             HospitalNotificationEvent.STIN, HospitalNotificationEvent.AN_STAA, HospitalNotificationEvent.AN_STIN,
             HospitalNotificationEvent.AN_STOR);
 
-    private final String fullUrlBase;
-    private final Clock clock;
+    private final MessageEnvelope envelope;
 
     /** @param fullUrlBase absolute base for entry fullUrls, e.g. {@code https://stafet.dk/fhir/}; fullUrl = base + Type/id */
     public HospitalNotificationBuilder(String fullUrlBase, Clock clock) {
-        this.fullUrlBase = fullUrlBase.endsWith("/") ? fullUrlBase : fullUrlBase + "/";
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.envelope = new MessageEnvelope(fullUrlBase, clock);
     }
 
     /**
@@ -121,12 +120,7 @@ public final class HospitalNotificationBuilder {
         Organization provider = n.serviceProvider() == null ? sender : organisation(n.serviceProvider());
         boolean emergency = "EMER".equals(n.encounterClass());
 
-        Patient patient = new Patient();
-        patient.setId(newId());
-        profile(patient, PROFILE_PATIENT);
-        patient.addIdentifier().setSystem(MedcomSystems.CPR).setValue(n.cpr());
-        HumanName name = patient.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(n.patientFamilyName());
-        n.patientGivenNames().forEach(name::addGiven);
+        Patient patient = patient(n.cpr(), n.patientFamilyName(), n.patientGivenNames());
         if (isDeath(n.event())) {
             patient.setDeceased(new BooleanType(n.event() != HospitalNotificationEvent.AN_MORS));
         }
@@ -134,23 +128,14 @@ public final class HospitalNotificationBuilder {
         Encounter encounter = encounter(n, patient, provider);
         MessageHeader header = header(n, headerId, sender, receiver, encounter);
 
-        Bundle bundle = new Bundle();
-        bundle.setId(newId());
-        profile(bundle, PROFILE_MESSAGE);
-        bundle.setType(Bundle.BundleType.MESSAGE);
-        bundle.setTimestampElement(FhirTimes.instantNow(clock));
-        add(bundle, header);
-        add(bundle, patient);
-        add(bundle, encounter);
-        add(bundle, receiver);
-        add(bundle, sender);
+        Bundle bundle = envelope.bundle(PROFILE_MESSAGE, header, patient, encounter, receiver, sender);
         if (provider != sender && !sameId(provider, sender) && !sameId(provider, receiver)) {
-            add(bundle, provider);
+            envelope.add(bundle, provider);
         }
         for (Provenance earlier : n.earlierProvenances()) {
-            add(bundle, earlier.copy());
+            envelope.add(bundle, earlier.copy());
         }
-        add(bundle, ownProvenance(n, headerId, sender, emergency));
+        envelope.add(bundle, ownProvenance(n, headerId, sender, emergency));
         return bundle;
     }
 
@@ -212,22 +197,13 @@ public final class HospitalNotificationBuilder {
 
     private MessageHeader header(Notification n, String headerId, Organization sender, Organization receiver,
                                  Encounter encounter) {
-        MessageHeader header = new MessageHeader();
-        header.setId(headerId);
-        profile(header, PROFILE_HEADER);
+        MessageHeader header = MessageEnvelope.header(headerId, PROFILE_HEADER,
+                MedcomSystems.EVENT_HOSPITAL_NOTIFICATION, sender, endpoint(n.sender()), receiver, endpoint(n.receiver()));
         if (reportsAdmission(n.event())) {
             // Only the start notifications ask for an admission report (XDIS16), from the admitting organisation.
             header.addExtension(REPORT_OF_ADMISSION_EXTENSION, new BooleanType(true));
             header.addExtension(REPORT_OF_ADMISSION_RECIPIENT_EXTENSION, reference(sender));
         }
-        header.setEvent(new Coding(MedcomSystems.EVENT_CODES, MedcomSystems.EVENT_HOSPITAL_NOTIFICATION, null));
-        MessageHeader.MessageDestinationComponent destination = header.addDestination();
-        destination.addExtension(MedcomSystems.DESTINATION_USE_EXTENSION,
-                new Coding(MedcomSystems.DESTINATION_USE, "primary", null));
-        destination.setEndpoint(endpoint(n.receiver()));
-        destination.setReceiver(reference(receiver));
-        header.setSender(reference(sender));
-        header.getSource().setEndpoint(endpoint(n.sender()));
         header.addFocus(reference(encounter));
         header.setText(narrative("HospitalNotification " + n.event() + " (" + n.encounterClass() + ") from "
                 + describe(n.sender()) + " to " + describe(n.receiver()) + ", stay started "
@@ -236,80 +212,14 @@ public final class HospitalNotificationBuilder {
     }
 
     private Provenance ownProvenance(Notification n, String headerId, Organization sender, boolean emergency) {
-        Provenance provenance = new Provenance();
-        provenance.setId(newId());
-        profile(provenance, MedcomSystems.PROFILE_MESSAGING_PROVENANCE);
-        provenance.addTarget(new Reference("MessageHeader/" + headerId));
-        provenance.setOccurred(FhirTimes.dateTimeNow(clock));
-        provenance.setRecordedElement(FhirTimes.instantNow(clock));
-        provenance.getActivity().addCoding(new Coding(MedcomSystems.ACTIVITY_CODES,
-                activityOf(n.event(), emergency ? "EMER" : "IMP", n.previousActivity()), null));
-        provenance.addAgent().setWho(reference(sender));
+        Provenance provenance = envelope.provenance(MedcomSystems.PROFILE_MESSAGING_PROVENANCE, headerId,
+                activityOf(n.event(), emergency ? "EMER" : "IMP", n.previousActivity()), sender);
         if (n.previousMessageHeaderId() != null) {
             Provenance.ProvenanceEntityRole role = isCancellation(n.event())
                     ? Provenance.ProvenanceEntityRole.REMOVAL : Provenance.ProvenanceEntityRole.REVISION;
             provenance.addEntity().setRole(role).setWhat(new Reference("MessageHeader/" + n.previousMessageHeaderId()));
         }
         return provenance;
-    }
-
-    /** A MedComMessagingOrganization with SOR and GLN; its id is derived from the SOR code unless given. */
-    static Organization organisation(OrganisationView view) {
-        Objects.requireNonNull(view.sor(), "organisation SOR code");
-        Objects.requireNonNull(view.gln(), "organisation GLN");
-        Organization organisation = new Organization();
-        organisation.setId(view.resourceId() != null ? view.resourceId() : idFor(view.sor()));
-        profile(organisation, MedcomSystems.PROFILE_MESSAGING_ORGANIZATION);
-        organisation.addIdentifier().setSystem(MedcomSystems.GLN).setValue(view.gln());
-        organisation.addIdentifier().setSystem(MedcomSystems.SOR).setValue(view.sor());
-        if (view.name() != null) {
-            organisation.setName(view.name());
-        }
-        return organisation;
-    }
-
-    /** A stable resource id for an organisation: a name-based UUID of its SOR code. */
-    static String idFor(String sor) {
-        return UUID.nameUUIDFromBytes(("sor:" + sor).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    static String endpoint(OrganisationView view) {
-        return MedcomSystems.SOR_ENDPOINT_PREFIX + view.sor();
-    }
-
-    static DateTimeType dateTime(Instant instant) {
-        return new DateTimeType(Date.from(instant), TemporalPrecisionEnum.SECOND,
-                TimeZone.getTimeZone(FhirTimes.DANISH_TIME));
-    }
-
-    static Narrative narrative(String text) {
-        Narrative narrative = new Narrative();
-        narrative.setStatus(Narrative.NarrativeStatus.GENERATED);
-        narrative.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + escape(text) + "</p></div>");
-        return narrative;
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    static String describe(OrganisationView view) {
-        return view.name() != null ? view.name() + " (SOR " + view.sor() + ")" : "SOR " + view.sor();
-    }
-
-    static <T extends Resource> T profile(T resource, String profile) {
-        resource.getMeta().getProfile().clear();
-        resource.getMeta().addProfile(profile);
-        return resource;
-    }
-
-    static Reference reference(Resource resource) {
-        return new Reference(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
-    }
-
-    private void add(Bundle bundle, Resource resource) {
-        bundle.addEntry().setFullUrl(fullUrlBase + resource.fhirType() + "/" + resource.getIdElement().getIdPart())
-                .setResource(resource);
     }
 
     private static boolean sameId(Resource a, Resource b) {
@@ -331,9 +241,5 @@ public final class HospitalNotificationBuilder {
     /** A leave period is shown from STOR on; a start notification or a cancelled leave start has none. */
     private static boolean hasLeave(HospitalNotificationEvent event) {
         return !NO_LEAVE.contains(event);
-    }
-
-    private static String newId() {
-        return UUID.randomUUID().toString();
     }
 }

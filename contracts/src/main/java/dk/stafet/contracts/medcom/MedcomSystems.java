@@ -39,6 +39,8 @@ public final class MedcomSystems {
             "http://medcomfhir.dk/ig/messaging/StructureDefinition/medcom-messaging-organization";
     public static final String PROFILE_MESSAGING_PROVENANCE =
             "http://medcomfhir.dk/ig/messaging/StructureDefinition/medcom-messaging-provenance";
+    /** The same URL in both profile sets (core 2.0.0 for HospitalNotification, core 3.0.1 for CareCommunication). */
+    public static final String PROFILE_CORE_PATIENT = "http://medcomfhir.dk/ig/core/StructureDefinition/medcom-core-patient";
 
     /** Where SOR-addressed mailboxes live; MedCom uses it for every endpoint. */
     public static final String SOR_ENDPOINT_PREFIX = "https://sor2.sum.dsdn.dk/#id=";

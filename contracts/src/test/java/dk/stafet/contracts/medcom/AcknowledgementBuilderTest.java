@@ -92,6 +92,20 @@ class AcknowledgementBuilderTest {
     }
 
     @Test
+    void anOriginalHeaderIdIsEscapedInTheNarrative() {
+        Bundle original = codec.parse(MedcomExamples.read("HospitalNotification_Ex_STIN_A.json"), MedcomFormat.JSON);
+        original.getEntry().get(0).getResource().setId("a&b<c>");
+        List<MedcomIssue> issues = List.of(MedcomIssue.hl7(Severity.ERROR, "structure", "MSG_BAD_SYNTAX",
+                "Bundle.entry[0].resource.ofType(MessageHeader).id", "MessageHeader.id is not a valid id"));
+
+        Bundle ack = builder.build(new MedcomMessage(original), ResponseType.FATALERROR, issues);
+
+        MedcomMessage view = new MedcomMessage(ack);
+        assertThat(view.messageHeader().orElseThrow().getText().getDivAsString()).contains("a&amp;b&lt;c&gt;");
+        assertThat(view.acknowledgementResponse().orElseThrow().identifier()).isEqualTo("a&b<c>");
+    }
+
+    @Test
     void aNegativeAckNeedsAnIssue() {
         assertThatThrownBy(() -> builder.build(stinA(), ResponseType.TRANSIENTERROR, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);

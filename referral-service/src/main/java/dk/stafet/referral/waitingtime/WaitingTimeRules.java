@@ -2,6 +2,7 @@ package dk.stafet.referral.waitingtime;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.stafet.contracts.calendar.DanishCalendar;
 import dk.stafet.referral.course.WaitingTimeRule;
 import dk.stafet.referral.course.lifecycle.ReferralState;
 import java.io.IOException;
@@ -32,7 +33,10 @@ import java.util.Set;
 public final class WaitingTimeRules {
 
   /** Danish civil time: a day is a day in Denmark. */
-  public static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
+  public static final ZoneId ZONE = DanishCalendar.ZONE;
+
+  /** Only its working days are used, and the R4 switch (GP practices closed on 24 Dec etc.) does not touch them. */
+  private static final DanishCalendar CALENDAR = new DanishCalendar();
 
   /** The fact that starts a limit's clock. */
   public enum Start {
@@ -44,7 +48,11 @@ public final class WaitingTimeRules {
 
   public enum DayCount {
     CALENDAR_DAYS,
-    /** Monday–Friday except Danish public holidays ({@link DanishHolidays}). */
+    /**
+     * Monday–Friday except Danish public holidays ({@link DanishCalendar#isWorkingDay}). 5 June, 24 December and
+     * 31 December are not public holidays and count as working days: counting a day off as a working day makes a
+     * deadline earlier, never later, so the watch errs on the patient's side.
+     */
     WORKING_DAYS
   }
 
@@ -53,7 +61,7 @@ public final class WaitingTimeRules {
 
     /** The last allowed day when the clock started on {@code startDay}. */
     public LocalDate lastDay(LocalDate startDay) {
-      return unit == DayCount.WORKING_DAYS ? DanishHolidays.plusWorkingDays(startDay, days) : startDay.plusDays(days);
+      return unit == DayCount.WORKING_DAYS ? CALENDAR.plusWorkingDays(startDay, days) : startDay.plusDays(days);
     }
 
     public String describe() {

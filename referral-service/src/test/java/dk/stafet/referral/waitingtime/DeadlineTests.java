@@ -70,29 +70,6 @@ class DeadlineTests {
     return WaitingTimeRules.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
   }
 
-  // ---- Danish public holidays (own small calendar; no dependency on responsibility-service) ----
-
-  @Test
-  void easter2026AndTheHolidaysAroundIt() {
-    assertThat(DanishHolidays.easterSunday(2026)).isEqualTo(LocalDate.of(2026, 4, 5));
-    assertThat(DanishHolidays.easterSunday(2025)).isEqualTo(LocalDate.of(2025, 4, 20));
-    assertThat(DanishHolidays.easterSunday(2024)).isEqualTo(LocalDate.of(2024, 3, 31));
-    assertThat(DanishHolidays.isPublicHoliday(LocalDate.of(2026, 4, 2))).as("Maundy Thursday").isTrue();
-    assertThat(DanishHolidays.isPublicHoliday(LocalDate.of(2026, 4, 3))).as("Good Friday").isTrue();
-    assertThat(DanishHolidays.isPublicHoliday(LocalDate.of(2026, 4, 5))).as("Easter Sunday").isTrue();
-    assertThat(DanishHolidays.isPublicHoliday(LocalDate.of(2026, 4, 6))).as("Easter Monday").isTrue();
-    assertThat(DanishHolidays.isWorkingDay(LocalDate.of(2026, 4, 1))).isTrue();
-    assertThat(DanishHolidays.isWorkingDay(LocalDate.of(2026, 4, 7))).isTrue();
-    assertThat(DanishHolidays.isPublicHoliday(LocalDate.of(2026, 5, 14))).as("Ascension Day").isTrue();
-    assertThat(DanishHolidays.isPublicHoliday(LocalDate.of(2026, 5, 25))).as("Whit Monday").isTrue();
-    assertThat(DanishHolidays.isPublicHoliday(LocalDate.of(2026, 12, 25))).isTrue();
-    assertThat(DanishHolidays.isPublicHoliday(LocalDate.of(2026, 12, 26))).isTrue();
-    assertThat(DanishHolidays.isPublicHoliday(LocalDate.of(2027, 1, 1))).isTrue();
-    assertThat(DanishHolidays.isPublicHoliday(LocalDate.of(2023, 5, 5))).as("Great Prayer Day 2023").isTrue();
-    assertThat(DanishHolidays.isPublicHoliday(LocalDate.of(2024, 4, 26))).as("abolished from 2024").isFalse();
-    assertThat(DanishHolidays.isWorkingDay(LocalDate.of(2026, 6, 5))).as("Constitution Day is no public holiday").isTrue();
-  }
-
   // ---- W2: 8 working days ----
 
   @Test
@@ -116,6 +93,14 @@ class DeadlineTests {
     assertThat(lastDay(WaitingTimeRule.W2, noon(LocalDate.of(2026, 4, 2)), null)).isEqualTo(LocalDate.of(2026, 4, 16));
     // Wed 1 Apr: Tue 7 (1) … Thu 16 (8) — 15 calendar days over Easter.
     assertThat(lastDay(WaitingTimeRule.W2, noon(LocalDate.of(2026, 4, 1)), null)).isEqualTo(LocalDate.of(2026, 4, 16));
+  }
+
+  @Test
+  void w2CountsChristmasEveAndNewYearsEveAsWorkingDays() {
+    // Mon 21 Dec 2026: 22, 23, 24 Dec (1–3), Christmas Day and Boxing Day and the weekend do not count, 28–31 Dec
+    // (4–7), New Year's Day and the weekend do not count, Mon 4 Jan 2027 (8). GP practices may be closed on 24 and
+    // 31 Dec, but these are no public holidays: counting them makes the deadline earlier, never later.
+    assertThat(lastDay(WaitingTimeRule.W2, noon(LocalDate.of(2026, 12, 21)), null)).isEqualTo(LocalDate.of(2027, 1, 4));
   }
 
   @Test

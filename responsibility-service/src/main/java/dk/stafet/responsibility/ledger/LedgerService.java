@@ -1,7 +1,7 @@
 package dk.stafet.responsibility.ledger;
 
+import dk.stafet.contracts.calendar.DanishCalendar;
 import dk.stafet.contracts.events.ResponsibilityEventType;
-import dk.stafet.responsibility.domain.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.course.CourseEvent;
 import dk.stafet.responsibility.domain.ledger.CourseReplay;
 import dk.stafet.responsibility.domain.ledger.EntryReason;

@@ -1,7 +1,7 @@
 package dk.stafet.responsibility.whotocall;
 
+import dk.stafet.contracts.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.Organisation;
-import dk.stafet.responsibility.domain.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.rules.WhoToCallPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

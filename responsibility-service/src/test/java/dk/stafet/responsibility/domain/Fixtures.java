@@ -1,6 +1,6 @@
 package dk.stafet.responsibility.domain;
 
-import dk.stafet.responsibility.domain.calendar.DanishCalendar;
+import dk.stafet.contracts.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.course.AcuteExit;
 import dk.stafet.responsibility.domain.course.AcuteForm;
 import dk.stafet.responsibility.domain.course.AdmissionForm;

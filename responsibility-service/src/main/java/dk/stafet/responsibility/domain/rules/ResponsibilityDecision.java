@@ -1,7 +1,7 @@
 package dk.stafet.responsibility.domain.rules;
 
+import dk.stafet.contracts.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.DoctorId;
-import dk.stafet.responsibility.domain.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.course.CourseRef;
 
 import java.time.Instant;

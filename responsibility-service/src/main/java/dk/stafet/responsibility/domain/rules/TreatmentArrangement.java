@@ -1,6 +1,6 @@
 package dk.stafet.responsibility.domain.rules;
 
-import dk.stafet.responsibility.domain.calendar.DanishCalendar;
+import dk.stafet.contracts.calendar.DanishCalendar;
 
 import java.time.Instant;
 

@@ -1,8 +1,8 @@
 package dk.stafet.responsibility.domain.rules;
 
+import dk.stafet.contracts.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.Organisation;
 import dk.stafet.responsibility.domain.OrganisationKind;
-import dk.stafet.responsibility.domain.calendar.DanishCalendar;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -65,7 +65,7 @@ class RelayHandoverTest {
         assertThat(after.prd().orElseThrow().namedDoctor()).contains(DOCTOR);
         assertThat(after.decidedBy()).isEqualTo(RuleId.R23);
         // a GP receiver gets the GP/OOH split
-        assertThat(after.treatmentSectorAt(cph("2026-03-23T17:00"), new dk.stafet.responsibility.domain.calendar.DanishCalendar()))
+        assertThat(after.treatmentSectorAt(cph("2026-03-23T17:00"), new dk.stafet.contracts.calendar.DanishCalendar()))
                 .isEqualTo(dk.stafet.responsibility.domain.rules.TreatmentSector.OUT_OF_HOURS);
     }
 

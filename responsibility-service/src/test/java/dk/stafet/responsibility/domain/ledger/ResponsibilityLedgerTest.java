@@ -1,8 +1,8 @@
 package dk.stafet.responsibility.domain.ledger;
 
+import dk.stafet.contracts.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.DomainErrorCode;
 import dk.stafet.responsibility.domain.DomainException;
-import dk.stafet.responsibility.domain.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.course.CourseEvent;
 import dk.stafet.responsibility.domain.rules.CalleeRole;
 import dk.stafet.responsibility.domain.rules.RuleId;

@@ -1,9 +1,9 @@
 package dk.stafet.responsibility.domain.property;
 
+import dk.stafet.contracts.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.DomainErrorCode;
 import dk.stafet.responsibility.domain.DomainException;
 import dk.stafet.responsibility.domain.Organisation;
-import dk.stafet.responsibility.domain.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.course.AcuteExit;
 import dk.stafet.responsibility.domain.course.AcuteForm;
 import dk.stafet.responsibility.domain.course.AdmissionForm;

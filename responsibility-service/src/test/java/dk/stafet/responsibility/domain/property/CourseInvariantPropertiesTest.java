@@ -1,6 +1,6 @@
 package dk.stafet.responsibility.domain.property;
 
-import dk.stafet.responsibility.domain.calendar.DanishCalendar;
+import dk.stafet.contracts.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.ledger.CourseReplay;
 import dk.stafet.responsibility.domain.rules.ResponsibilityRules;
 import net.jqwik.api.Arbitraries;

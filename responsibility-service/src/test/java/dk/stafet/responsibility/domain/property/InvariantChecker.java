@@ -1,8 +1,8 @@
 package dk.stafet.responsibility.domain.property;
 
+import dk.stafet.contracts.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.Organisation;
 import dk.stafet.responsibility.domain.OrganisationKind;
-import dk.stafet.responsibility.domain.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.course.CourseEvent;
 import dk.stafet.responsibility.domain.course.CourseEvent.AdmissionCancelled;
 import dk.stafet.responsibility.domain.course.CourseEvent.AdmissionStarted;

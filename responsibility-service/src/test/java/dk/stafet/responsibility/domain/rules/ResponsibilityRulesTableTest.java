@@ -1,7 +1,7 @@
 package dk.stafet.responsibility.domain.rules;
 
+import dk.stafet.contracts.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.Organisation;
-import dk.stafet.responsibility.domain.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.course.AcuteExit;
 import dk.stafet.responsibility.domain.course.CourseEvent;
 import dk.stafet.responsibility.domain.course.CourseEvent.HandoverAccepted;

@@ -1,4 +1,4 @@
-package dk.stafet.responsibility.domain.calendar;
+package dk.stafet.contracts.calendar;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -10,7 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Danish civil calendar used by every rule (R1–R4).
+ * The Danish civil calendar, shared by the services so that Easter and the public holidays are computed in one place.
+ * The rule numbers are responsibility-service's (docs/rules.md), which uses all of it; referral-service counts
+ * working days with it for the waiting-time limits (docs/waiting-times.md).
  *
  * <ul>
  *   <li>R1: all rules use Europe/Copenhagen civil time; instants are converted before evaluation.</li>
@@ -19,6 +21,8 @@ import java.util.Optional;
  *       08:00 is GP hours, exactly 16:00 is out-of-hours.</li>
  *   <li>R3: fixed holidays and Easter-relative holidays (Gregorian computus); Store Bededag only to 2023.</li>
  *   <li>R4: 24 Dec, 31 Dec and 5 June out-of-hours all day (Proposal; configurable).</li>
+ *   <li>Working days [hverdage]: Monday–Friday except public holidays (R3). R4 days are working days: they are
+ *       not public holidays, and the R4 switch only decides whether GP practices count as open on them.</li>
  * </ul>
  *
  * Immutable and thread-safe.
@@ -123,16 +127,31 @@ public final class DanishCalendar {
         return Optional.empty();
     }
 
-    /** R2: a day on which GP hours exist at all (weekday, not R3 holiday, not an active R4 day). */
-    public boolean isGpDay(LocalDate date) {
+    /** Monday to Friday and not a public holiday (R3); R4 days count, whether or not R4 is switched on. */
+    public boolean isWorkingDay(LocalDate date) {
         DayOfWeek dow = date.getDayOfWeek();
-        if (dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY) {
-            return false;
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !isPublicHoliday(date);
+    }
+
+    /** The {@code n}th working day after {@code day} (which itself does not count, whatever it is). */
+    public LocalDate plusWorkingDays(LocalDate day, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative");
         }
-        if (isPublicHoliday(date)) {
-            return false;
+        LocalDate date = day;
+        int counted = 0;
+        while (counted < n) {
+            date = date.plusDays(1);
+            if (isWorkingDay(date)) {
+                counted++;
+            }
         }
-        return !(proposalDaysAreOutOfHours && proposalDay(date).isPresent());
+        return date;
+    }
+
+    /** R2: a day on which GP hours exist at all (a working day that is not an active R4 day). */
+    public boolean isGpDay(LocalDate date) {
+        return isWorkingDay(date) && !(proposalDaysAreOutOfHours && proposalDay(date).isPresent());
     }
 
     /** R1: the instant in Danish civil time. */

@@ -1,4 +1,4 @@
-package dk.stafet.responsibility.domain.calendar;
+package dk.stafet.contracts.calendar;
 
 /**
  * R4 (Proposal, seeds silent): days on which GP practices are usually closed, counted as

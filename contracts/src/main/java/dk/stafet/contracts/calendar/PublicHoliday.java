@@ -1,4 +1,4 @@
-package dk.stafet.responsibility.domain.calendar;
+package dk.stafet.contracts.calendar;
 
 /**
  * Danish public holidays [helligdage] (R3). Fixed dates plus those relative to Easter Sunday (E).

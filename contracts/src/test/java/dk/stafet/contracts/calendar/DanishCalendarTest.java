@@ -1,4 +1,4 @@
-package dk.stafet.responsibility.domain.calendar;
+package dk.stafet.contracts.calendar;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -7,16 +7,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 
-import static dk.stafet.responsibility.domain.Fixtures.cph;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** R1–R4 with their boundaries. */
+/** R1–R4 and working days, with their boundaries. */
 class DanishCalendarTest {
 
     private final DanishCalendar calendar = new DanishCalendar();
     private final DanishCalendar withoutR4 = new DanishCalendar(false);
+
+    /** Danish civil time, e.g. {@code cph("2026-03-27T15:59")}. */
+    private static Instant cph(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(DanishCalendar.ZONE).toInstant();
+    }
 
     @ParameterizedTest(name = "R3 Easter Sunday {0} = {1}")
     @CsvSource({
@@ -48,6 +54,48 @@ class DanishCalendarTest {
             "2026-06-05, "})                // R4, not R3
     void publicHolidays(LocalDate date, PublicHoliday expected) {
         assertThat(calendar.publicHoliday(date).orElse(null)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} is a working day: {1}")
+    @CsvSource({
+            "2026-04-01, true",   // Wednesday before Maundy Thursday
+            "2026-04-02, false",  // Maundy Thursday
+            "2026-04-03, false",  // Good Friday
+            "2026-04-05, false",  // Easter Sunday
+            "2026-04-06, false",  // Easter Monday
+            "2026-04-07, true",   // the day after Easter Monday
+            "2026-05-14, false",  // Ascension Day
+            "2026-05-25, false",  // Whit Monday
+            "2026-12-25, false",
+            "2026-12-26, false",
+            "2027-01-01, false",
+            "2023-05-05, false",  // Store Bededag 2023
+            "2024-04-26, true",   // Store Bededag abolished from 2024
+            "2026-03-28, false",  // Saturday
+            "2026-06-05, true",   // R4 days are not public holidays: working days even with R4 on
+            "2025-12-24, true",
+            "2025-12-31, true"})
+    void workingDays(LocalDate date, boolean expected) {
+        assertThat(calendar.isWorkingDay(date)).isEqualTo(expected);
+        assertThat(withoutR4.isWorkingDay(date)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{1} working days after {0} = {2}")
+    @CsvSource({
+            "2026-03-05, 8, 2026-03-17",  // Thursday, across one weekend
+            "2026-03-07, 8, 2026-03-18",  // from a Saturday: the count starts on Monday
+            "2026-03-31, 8, 2026-04-15",  // across Easter 2026
+            "2026-04-02, 8, 2026-04-16",  // from Maundy Thursday: the start day never counts
+            "2026-12-21, 8, 2027-01-04",  // 24 and 31 Dec count, 25 Dec and 1 Jan do not
+            "2026-03-06, 0, 2026-03-06"})
+    void plusWorkingDays(LocalDate day, int n, LocalDate expected) {
+        assertThat(calendar.plusWorkingDays(day, n)).isEqualTo(expected);
+    }
+
+    @Test
+    void aNegativeNumberOfWorkingDaysIsRefused() {
+        assertThatThrownBy(() -> calendar.plusWorkingDays(LocalDate.of(2026, 3, 6), -1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest(name = "R2 {0} local → GP hours {1} (R4 on)")
