@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.stafet.e2e.Polling.Attempt;
+import dk.stafet.testing.browser.Chromium;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,11 +31,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -111,7 +108,7 @@ class CoordinatorPageEndToEndIT {
         }
         log("stack ready");
         userData = Files.createTempDirectory("stafet-e2e-chromium-");
-        browser = HeadlessChromium.start(userData);
+        browser = Chromium.start(userData);
         log("browser ready");
     }
 
@@ -238,7 +235,8 @@ class CoordinatorPageEndToEndIT {
         assertTrue(ledger.contains("R11") && ledger.contains("R23"), ledger);
         assertTrue(ledger.contains("Hjertesygdomme, Aarhus Universitetshospital"), ledger);
         screenshot("e2e-timeline");
-        assertTrue(cspViolations().isEmpty(), () -> "CSP violations: " + cspViolations());
+        List<String> csp = Chromium.cspViolations(browser);   // reading the console empties it: read once
+        assertTrue(csp.isEmpty(), () -> "CSP violations: " + csp);
         log("4. attention list and timeline (R11 → R23); screenshots in %s", screenshots);
 
         // 4b. "Mit forløb" in the browser as the citizen: a new cancer referral (W1) with the deadline referral-service
@@ -313,14 +311,8 @@ class CoordinatorPageEndToEndIT {
         return JsonHttp.readTree(json);
     }
 
-    private static List<String> cspViolations() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
-    }
-
     private static void screenshot(String name) throws IOException {
-        Path file = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(file, screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, screenshots, name);
     }
 
     private static String setting(String property, String defaultValue) {

@@ -2,6 +2,7 @@ package dk.stafet.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.stafet.testing.browser.Chromium;
 import dk.stafet.web.client.Api;
 import dk.stafet.web.stub.StubState;
 import io.quarkus.test.common.http.TestHTTPResource;

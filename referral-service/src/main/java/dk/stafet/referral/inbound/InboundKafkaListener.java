@@ -1,5 +1,6 @@
 package dk.stafet.referral.inbound;
 
+import dk.stafet.referral.config.ValidatorWarmUp;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * The Kafka door: every record on {@code medcom.inbound} goes through the same {@link FrontDoor} as HTTP. The answer goes
  * to the sender's own topic through the outbox; unanswerable input is quarantined. The offset is committed only after
  * the front door has stored its outcome, so a crash re-reads the record and the letter-id check makes that harmless.
+ * <p>
+ * The consumer starts before the MedCom validator is warm; records that are already waiting wait for the warm-up
+ * ({@link ValidatorWarmUp}) instead of validating on a cold validator next to it.
  */
 @ApplicationScoped
 public class InboundKafkaListener {
@@ -20,14 +24,17 @@ public class InboundKafkaListener {
   public static final String CHANNEL = "medcom-inbound";
 
   private final FrontDoor frontDoor;
+  private final ValidatorWarmUp warmUp;
 
-  public InboundKafkaListener(FrontDoor frontDoor) {
+  public InboundKafkaListener(FrontDoor frontDoor, ValidatorWarmUp warmUp) {
     this.frontDoor = frontDoor;
+    this.warmUp = warmUp;
   }
 
   @Incoming(CHANNEL)
   @Blocking // ordered: one record at a time per partition keeps each patient's order
   public CompletionStage<Void> onMessage(Message<byte[]> record) {
+    warmUp.awaitWarm();
     String contentType = record.getMetadata(IncomingKafkaRecordMetadata.class)
         .map(metadata -> metadata.getHeaders().lastHeader("content-type"))
         .map(Header::value)

@@ -1,32 +1,44 @@
-package dk.stafet.web.browser;
+package dk.stafet.testing.browser;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * A real headless Chromium driven by Debian's chromedriver. Installs {@code chromium} and {@code chromium-driver} with
- * apt when they are missing (CI runs as root); skips the browser tests with a clear message only when that is not
- * possible. Selenium Manager is never used: nothing is downloaded besides Debian packages.
+ * A real headless Chromium driven by Debian's chromedriver, for coordinator-web's browser tests and the end-to-end
+ * browser test. Installs {@code chromium} and {@code chromium-driver} with apt when they are missing (CI runs as root);
+ * skips the browser tests with a clear message only when that is not possible. Selenium Manager is never used: nothing
+ * is downloaded besides Debian packages.
+ * <p>
+ * The browser console is recorded at every level, so {@link #cspViolations(ChromeDriver)} can tell whether a page broke
+ * its Content Security Policy.
  */
-final class Chromium {
+public final class Chromium {
 
-  static final Path BROWSER = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  public static final Path BROWSER = Path.of("/usr/bin/chromium");
+  public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
   private Chromium() {
   }
 
-  static ChromeDriver start(Path userDataDir) {
+  /**
+   * Starts a headless Chromium, 1280×1000, with its profile in {@code userDataDir} (the caller creates it before and
+   * deletes it after {@code quit()}).
+   */
+  public static ChromeDriver start(Path userDataDir) {
     ensureInstalled();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BROWSER.toFile());
@@ -39,6 +51,24 @@ final class Chromium {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
     return new ChromeDriver(service, options);
+  }
+
+  /** Saves what the browser shows now as {@code directory/name.png} (replacing an earlier one); returns the file. */
+  public static Path screenshot(ChromeDriver browser, Path directory, String name) throws IOException {
+    Files.createDirectories(directory);
+    Path target = directory.resolve(name + ".png");
+    Path file = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+    return target;
+  }
+
+  /**
+   * The browser console messages since the last call that report a Content Security Policy violation or a refused
+   * load. Reading the console empties it.
+   */
+  public static List<String> cspViolations(ChromeDriver browser) {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
   }
 
   private static void ensureInstalled() {
