@@ -17,6 +17,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * <p>
  * The consumer starts before the MedCom validator is warm; records that are already waiting wait for the warm-up
  * ({@link ValidatorWarmUp}) instead of validating on a cold validator next to it.
+ * <p>
+ * If the front door cannot even store its answer (the database is down), the record is tried again until it goes
+ * through ({@link UntilProcessed}), never skipped: nothing lost, and the partition's order kept. Only a shutdown
+ * interrupts the wait; the record is then nacked, and the channel's {@code failure-strategy=fail} makes sure no offset
+ * beyond it is committed, so it is read again after the restart.
  */
 @ApplicationScoped
 public class InboundKafkaListener {
@@ -25,6 +30,7 @@ public class InboundKafkaListener {
 
   private final FrontDoor frontDoor;
   private final ValidatorWarmUp warmUp;
+  private final UntilProcessed untilProcessed = new UntilProcessed();
 
   public InboundKafkaListener(FrontDoor frontDoor, ValidatorWarmUp warmUp) {
     this.frontDoor = frontDoor;
@@ -40,7 +46,15 @@ public class InboundKafkaListener {
         .map(Header::value)
         .map(value -> new String(value, StandardCharsets.UTF_8))
         .orElse(null);
-    frontDoor.receive(InboundRequest.kafka(record.getPayload(), contentType));
+    long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
+        .orElse(-1L);
+    try {
+      untilProcessed.run("medcom.inbound record at offset " + offset,
+          () -> frontDoor.receive(InboundRequest.kafka(record.getPayload(), contentType)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return record.nack(e);
+    }
     return record.ack();
   }
 }
