@@ -58,8 +58,22 @@ public class CourseFact extends PanacheEntityBase {
   @Column(nullable = false)
   public String payload;
 
-  public static List<CourseFact> ofPatient(String patientKey) {
-    return list("patientKey = ?1 ORDER BY seq", patientKey);
+  /**
+   * The patient's facts in arrival order as read-only values, not managed entities: a rebuild reads every fact of the
+   * patient, and managed rows would be hydrated and then walked again by every auto-flush of the transaction.
+   */
+  public static List<Stored> storedOfPatient(String patientKey) {
+    return getEntityManager()
+        .createQuery("SELECT f.seq, f.occurredAt, f.payload FROM CourseFact f WHERE f.patientKey = ?1 ORDER BY f.seq",
+            Object[].class)
+        .setParameter(1, patientKey)
+        .getResultStream()
+        .map(row -> new Stored((Long) row[0], (Instant) row[1], FactRecord.fromJson((String) row[2])))
+        .toList();
+  }
+
+  /** A stored fact: arrival order, event time (as stored) and the payload. */
+  public record Stored(long seq, Instant occurredAt, FactRecord record) {
   }
 
   public static boolean exists(UUID eventId) {

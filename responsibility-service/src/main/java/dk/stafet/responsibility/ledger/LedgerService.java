@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,7 +53,6 @@ public class LedgerService {
   /** Stores the fact (append-only), rebuilds the ledger and publishes what changed. */
   @Transactional(Transactional.TxType.MANDATORY)
   public LedgerUpdate record(Patient patient, CourseFact.Source source, FactRecord fact) {
-    Instant previousLatest = latestEventTime(patient.patientKey);
     CourseFact row = new CourseFact();
     row.eventId = fact.eventId();
     row.patientKey = patient.patientKey;
@@ -66,21 +66,27 @@ public class LedgerService {
     row.payload = fact.toJson();
     row.persist();
 
+    // All the patient's facts, this one included; each payload is read once per fact recorded.
+    List<CourseFact.Stored> stored = CourseFact.storedOfPatient(patient.patientKey);
+    List<FactRecord> facts = stored.stream().map(CourseFact.Stored::record).toList();
+    Instant previousLatest = stored.stream().filter(f -> f.seq() != row.seq).map(CourseFact.Stored::occurredAt)
+        .max(Comparator.naturalOrder()).orElse(null);
     EntryReason correction = fact.isCorrection() || "ADMISSION_CANCELLED".equals(fact.type())
         ? EntryReason.CANCELLATION_CORRECTION
         : previousLatest != null && fact.occurredAt().isBefore(previousLatest) ? EntryReason.LATE_EVENT_CORRECTION : null;
-    LedgerUpdate update = rebuild(patient.patientKey, fact.eventId().toString(), row.recordedAt, correction);
+    LedgerUpdate update = rebuild(patient.patientKey, facts, fact.eventId().toString(), row.recordedAt, correction);
     publishChanges(patient, fact, update);
     return update;
   }
 
   /** The domain timeline of the patient's facts as stored now (retracted facts left out). */
   public Timeline timeline(String patientKey) {
-    return replay.replay(effectiveFacts(CourseFact.ofPatient(patientKey)));
+    List<FactRecord> facts = CourseFact.storedOfPatient(patientKey).stream().map(CourseFact.Stored::record).toList();
+    return replay.replay(effectiveFacts(facts));
   }
 
-  private LedgerUpdate rebuild(String patientKey, String recordedFor, Instant recordedAt, EntryReason correction) {
-    List<CourseFact> facts = CourseFact.ofPatient(patientKey);
+  private LedgerUpdate rebuild(String patientKey, List<FactRecord> facts, String recordedFor, Instant recordedAt,
+      EntryReason correction) {
     Timeline timeline = replay.replay(effectiveFacts(facts));
     Map<String, String> doctorNames = doctorNames(facts);
     List<LedgerEntryRow> current = LedgerEntryRow.currentView(patientKey);
@@ -179,8 +185,7 @@ public class LedgerService {
     }
   }
 
-  private static List<CourseEvent> effectiveFacts(List<CourseFact> facts) {
-    List<FactRecord> records = facts.stream().map(CourseFact::record).toList();
+  private static List<CourseEvent> effectiveFacts(List<FactRecord> records) {
     Set<String> retracted = new HashSet<>();
     records.forEach(r -> r.retracts().ifPresent(retracted::add));
     List<CourseEvent> domain = new ArrayList<>();
@@ -192,10 +197,9 @@ public class LedgerService {
     return domain;
   }
 
-  private static Map<String, String> doctorNames(List<CourseFact> facts) {
+  private static Map<String, String> doctorNames(List<FactRecord> facts) {
     Map<String, String> names = new HashMap<>();
-    for (CourseFact f : facts) {
-      FactRecord r = f.record();
+    for (FactRecord r : facts) {
       String id = FactRecord.DOCTOR_ASSIGNED.equals(r.type()) ? r.detail("doctorId") : r.detail("receivingDoctor");
       String name = FactRecord.DOCTOR_ASSIGNED.equals(r.type()) ? r.detail("doctorName") : r.detail("receivingDoctorName");
       if (id != null && name != null) {
@@ -203,11 +207,6 @@ public class LedgerService {
       }
     }
     return names;
-  }
-
-  private static Instant latestEventTime(String patientKey) {
-    return CourseFact.find("SELECT max(occurredAt) FROM CourseFact WHERE patientKey = ?1", patientKey)
-        .project(Instant.class).firstResult();
   }
 
   private static LedgerEntryRow entry(String patientKey, long no, Span span, String causedBy, String recordedFor,

@@ -60,11 +60,10 @@ public final class ResponsibilityRules {
         if (DeathRule.applies(situation)) {
             return ResponsibilityDecision.deceased();
         }
-        List<Claim> claims = claims(situation);
-        if (claims.isEmpty()) {
+        Claim winner = strongest(situation);
+        if (winner == null) {
             return ResponsibilityDecision.gap("no rule claims responsibility");
         }
-        Claim winner = claims.get(0);
         Optional<Organisation> holder = winner.holder().or(situation::listedGp);
         if (holder.isEmpty()) {
             return NoReceiverRule.resolve(situation, winner);
@@ -84,6 +83,23 @@ public final class ResponsibilityRules {
             treatment = TreatmentArrangement.GP_OUT_OF_HOURS_SPLIT;
         }
         return ResponsibilityDecision.held(prd, treatment, winner.rule(), treatmentRule, winner.course());
+    }
+
+    /**
+     * The first of {@link #claims}, without sorting them all: a replay decides once per instant, and once per event
+     * at an instant with several, each time over every active course. Ties keep the earlier claim, as the stable
+     * sort in {@link #claims} does, so the winner is the same claim.
+     */
+    private Claim strongest(PatientSituation situation) {
+        Claim best = null;
+        for (CourseRule rule : courseRules) {
+            for (Claim claim : rule.claims(situation)) {
+                if (best == null || Claim.STRONGEST_FIRST.compare(claim, best) < 0) {
+                    best = claim;
+                }
+            }
+        }
+        return best;
     }
 
     /** R27: the named doctor counts only inside the organisation that holds PRD. */
