@@ -248,13 +248,21 @@ class CoordinatorPageEndToEndIT {
         browser.get(base(web) + "/my-course");
         browser.findElement(By.id("cpr")).sendKeys(CPR);
         browser.findElement(By.cssSelector("#cpr-form button[type=submit]")).click();
-        String mine = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("my-referrals"))).getText();
+        try {
+            wait.until(d -> !d.findElements(By.cssSelector("#my-referrals, #not-found, #cpr-invalid")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("e2e-my-course-failed");
+            fail("no answer to the CPR form at " + browser.getCurrentUrl() + ": " + browser.getPageSource());
+        }
+        screenshot("e2e-my-course");
+        List<WebElement> referralsSection = browser.findElements(By.id("my-referrals"));
+        assertFalse(referralsSection.isEmpty(), () -> "no referrals section: " + browser.findElement(By.tagName("main")).getText());
+        String mine = referralsSection.get(0).getText();
         assertTrue(mine.contains("Hjertesygdomme, Aarhus Universitetshospital")
                 && mine.contains("Du har ret til din første undersøgelse senest"), mine);
         String callNow = browser.findElement(By.id("call-now")).getText();
         assertFalse(callNow.isBlank(), "no one to call");
         assertFalse(browser.getPageSource().contains(CPR) || browser.getCurrentUrl().contains(CPR), "the CPR number leaked");
-        screenshot("e2e-my-course");
         log("4b. mit forløb: referral with its W1 deadline, who to call: %s", callNow);
 
         // 5. Leave Kafka clean for the next test class (same broker, same consumer groups): the letters notification-service

@@ -152,7 +152,8 @@ class HospitalNotificationEndToEndIT {
         // 3b. The simulated municipality acknowledged it through the front door: the delivery is ACKNOWLEDGED.
         JsonNode delivery = eventually("delivery " + MESSAGE_HEADER_ID + " ACKNOWLEDGED", notification, () -> {
             HttpResponse<String> r = send(HttpRequest.newBuilder(
-                    notification.uri("/api/deliveries?recipient=" + MUNICIPALITY_GLN + "&limit=100")).GET().build());
+                    notification.uri("/api/deliveries?recipient=" + MUNICIPALITY_GLN + "&limit=100"))
+                    .header("X-Stafet-Organisation", ServiceProcess.COORDINATOR_SOR).GET().build());
             if (r.statusCode() != 200) {
                 return Attempt.no(r.statusCode() + " " + r.body());
             }

@@ -39,7 +39,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   <li>through Kafka {@code medcom.inbound} to the published course event on {@code stafet.course-events}.</li>
  * </ul>
  * Each message is MedCom's STIN example with a new Bundle.id, MessageHeader.id and episode-of-care id, so every one is
- * processed in full (validation, storage, outbox, event). Usage:
+ * processed in full (validation, storage, outbox, event), and for a new synthetic patient (CPR number): the same
+ * patient admitted thousands of times at one instant is not a realistic history, and it left the local run's ledger
+ * working through that one patient long after the benchmark (docs/performance.md). Usage:
  * {@code java -cp ... dk.stafet.benchmark.FrontDoorBenchmark <STIN example> [messages] [concurrency]}.
  */
 public final class FrontDoorBenchmark {
@@ -144,6 +146,7 @@ public final class FrontDoorBenchmark {
           ((ObjectNode) entry).put("fullUrl", "MessageHeader/" + headerId); // fullUrl and id must agree
         }
         case "Provenance" -> resource.withArray("target").forEach(t -> ((ObjectNode) t).put("reference", "MessageHeader/" + headerId));
+        case "Patient" -> resource.withArray("identifier").forEach(i -> ((ObjectNode) i).put("value", syntheticCpr()));
         case "Encounter" -> resource.withArray("episodeOfCare").forEach(e -> ((ObjectNode) e.with("identifier"))
             .put("value", UUID.randomUUID().toString()));
         default -> { }
@@ -151,6 +154,13 @@ public final class FrontDoorBenchmark {
     }
     String body = JSON.writeValueAsString(bundle);
     return new Fresh(headerId, body);
+  }
+
+  /** A well-formed CPR number of someone born 1930–1999 (serial 0000–3999: the 1900s); synthetic, never a real one's. */
+  private static String syntheticCpr() {
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    java.time.LocalDate born = java.time.LocalDate.of(1930, 1, 1).plusDays(random.nextInt(70 * 365));
+    return born.format(java.time.format.DateTimeFormatter.ofPattern("ddMMyy")) + String.format("%04d", random.nextInt(4000));
   }
 
   private static KafkaProducer<String, String> producer(String bootstrap) {

@@ -145,6 +145,24 @@ class CoordinatorBrowserTests {
     assertThat(cspViolations()).isEmpty();
   }
 
+  @Test
+  void aCitizenTypesTheCprNumberIntoMitForloebAndSeesTheCourseInPlainWords() throws IOException {
+    browser.get(root + "my-course");
+    browser.findElement(By.id("cpr")).sendKeys("010203-1234");
+    browser.findElement(By.cssSelector("#cpr-form button[type=submit]")).click();   // the browser's own pattern check first
+
+    WebElement referrals = new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("my-referrals")));
+    assertThat(browser.findElement(By.id("my-doctor")).getText()).contains("Din patientansvarlige læge er Dr. Jensen.");
+    assertThat(referrals.getText()).contains("Du har ret til din første undersøgelse senest")
+        .contains("Fristen er overskredet");
+    assertThat(browser.getCurrentUrl()).doesNotContain("0102031234").doesNotContain("010203-1234");
+    assertThat(browser.getPageSource()).doesNotContain("0102031234").doesNotContain("010203-1234");
+    assertThat(StubState.calls).contains("POST /referral/api/patients/lookup 999999000902001 cpr=0102031234");
+    screenshot("my-course");
+    assertThat(cspViolations()).isEmpty();
+  }
+
   private List<String> cspViolations() {
     return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
         .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();

@@ -19,7 +19,9 @@ class MyCoursePageTests {
   @Test
   void formPostsTheCprNumberInTheBody() {
     String html = given().when().get("/my-course").then().statusCode(200).extract().asString();
-    assertThat(html).contains("<form method=\"post\" action=\"/my-course?lang=da\"").contains("name=\"cpr\"");
+    assertThat(html).contains("<form method=\"post\" action=\"/my-course?lang=da\"").contains("name=\"cpr\"")
+        // The browser checks the input against this pattern before it posts: its braces must survive the template.
+        .contains("pattern=\"[0-9]{6}-?[0-9]{4}\"");
   }
 
   @Test
