@@ -52,7 +52,10 @@ def main():
             print("wrote", os.path.join(out, name + ".png"))
 
         def find(css):
-            return call("POST", f"{s}/element", {"using": "css selector", "value": css})["element-6066-11e4-a52e-4f300ad1ec0a"]
+            found = call("POST", f"{s}/element", {"using": "css selector", "value": css})
+            if not isinstance(found, dict) or "element-6066-11e4-a52e-4f735466cecf" not in found:
+                raise SystemExit(f"{css} not found: {found}")
+            return found["element-6066-11e4-a52e-4f735466cecf"]
 
         call("POST", f"{s}/url", {"url": WEB + "/?lang=da"})
         time.sleep(2)
