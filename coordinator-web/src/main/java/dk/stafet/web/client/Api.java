@@ -39,7 +39,8 @@ public final class Api {
   @TemplateData
   public record LedgerEntry(long entryNo, Instant validFrom, Instant validTo, String holderSor, String holderKind,
       String doctorId, String doctorName, String treatment, String rule, String treatmentRule, String courseKind,
-      String courseId, String alarm, String alarmReason, String causedByEvent, String reason, Instant recordedAt,
+      String courseId, String alarm, String alarmReason, String causedByEvent, String causedByEventType, String reason,
+      Instant recordedAt,
       List<Long> corrects, List<Long> correctedBy, boolean current) {
   }
 
@@ -121,7 +122,8 @@ public final class Api {
   /** An open referral on the coordinators' waiting-time list ({@code GET /api/referrals/waiting-times}). */
   @TemplateData
   public record WaitingTimeReferral(String id, String patientKey, String referrerSor, String receiverSor, String state,
-      boolean cancer, String conditionCode, String waitingTimeRule, String awaiting, String limit, Instant receivedAt,
+      boolean cancer, String conditionCode, String waitingTimeRule, String awaiting, String limit, Integer limitDays,
+      String limitUnit, String limitStart, Instant receivedAt,
       Instant visitedAt, LocalDate deadline, Instant deadlineAt, Long daysLeft, String status) {
   }
 

@@ -28,6 +28,7 @@ public interface AppMessages {
   String waiting_none();
   String waiting_missing();
   String deadline_near(long daysLeft);
+  String wt_limit(Integer days, String unit, String start);
   String deadline_over(long daysOver);
   String messages_title();
   String dead_letters();

@@ -100,7 +100,7 @@ class CoordinatorPageTests {
     assertThat(html).contains("&lt;b&gt;&lt;script&gt;")  // unknown SOR shown as text, escaped
         .contains("Fristen er overskredet med 6 dage")   // referral-service's days, not recomputed here
         .contains("2 dage tilbage")
-        .contains(">W1: 14 days from referral received<").contains(">W3: ")
+        .contains(">W1: 14 dage fra henvisningen blev modtaget<").contains(">W3: ")
         .doesNotContain(">W4: ");                         // on track: not on the attention list
     assertThat(StubState.calls).contains("GET /api/referrals/waiting-times?status=exceeded 999999000901001",
         "GET /api/referrals/waiting-times?status=warning 999999000901001");

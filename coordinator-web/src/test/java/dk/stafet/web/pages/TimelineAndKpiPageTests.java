@@ -24,6 +24,7 @@ class TimelineAndKpiPageTests {
         .contains("Akutafdelingen, Aarhus Universitetshospital").contains("R6")
         .contains("02.03.2026 10:15")                // Danish time (CET) of 09:15Z
         .contains("gælder stadig")
+        .contains("LISTED_GP_REGISTERED").doesNotContain(">e-1<")   // what happened, not the event's id
         .contains("Dr. &lt;script&gt;")
         .contains("ACKNOWLEDGED (ok)").contains("DEAD_LETTER")
         .contains("Udskrevet til opfølgning")

@@ -67,13 +67,13 @@ public final class StubState {
     Instant t0 = Instant.parse("2026-03-02T09:15:00Z");
     return new Api.Ledger(PATIENT, List.of(
         new Api.LedgerEntry(1, t0, t0.plusSeconds(86400), GP, "GP", null, null, "GP_OUT_OF_HOURS_SPLIT", "R5", "R5",
-            null, null, null, null, "LISTED_GP_REGISTERED", "NEW_STATE", t0, null, null, true),
+            null, null, null, null, "e-1", "LISTED_GP_REGISTERED", "NEW_STATE", t0, null, null, true),
         new Api.LedgerEntry(2, t0.plusSeconds(86400), null, HOSPITAL_DEPT, "HOSPITAL_DEPARTMENT", "DR-42",
-            "Dr. " + HOSTILE, "HOSPITAL_24H", "R6", "R6", "ADMISSION", "a1", null, null, "ADMISSION_STARTED",
+            "Dr. " + HOSTILE, "HOSPITAL_24H", "R6", "R6", "ADMISSION", "a1", null, null, "e-2", "ADMISSION_STARTED",
             "NEW_STATE", t0.plusSeconds(86400), null, null, true),
         // An admission cancelled later: corrected, no longer part of the history as it stands.
         new Api.LedgerEntry(3, t0.plusSeconds(3600), t0.plusSeconds(7200), HOSPITAL_DEPT, "HOSPITAL_DEPARTMENT", null,
-            null, "HOSPITAL_24H", "R7", "R7", "ADMISSION", "a0", null, null, "ADMISSION_STARTED", "NEW_STATE",
+            null, "HOSPITAL_24H", "R7", "R7", "ADMISSION", "a0", null, null, "e-0", "ADMISSION_STARTED", "NEW_STATE",
             t0.plusSeconds(3600), null, List.of(4L), false)));
   }
 
@@ -109,7 +109,7 @@ public final class StubState {
   public static List<Api.WaitingTimeReferral> waitingTimeReferrals() {
     return referrals().stream().map(r -> new Api.WaitingTimeReferral(r.id(), r.patientKey(), r.referrerSor(),
         r.receiverSor(), r.state(), r.cancer(), r.conditionCode(), r.waitingTimeRule(), r.waitingTime().awaiting(),
-        r.waitingTime().limit(), r.receivedAt(), r.visitedAt(), r.waitingTime().deadline(), r.waitingTime().deadlineAt(),
+        r.waitingTime().limit(), 14, "CALENDAR_DAYS", "RECEIVED", r.receivedAt(), r.visitedAt(), r.waitingTime().deadline(), r.waitingTime().deadlineAt(),
         r.waitingTime().daysLeft(), r.waitingTime().status())).toList();
   }
 

@@ -20,6 +20,9 @@ public record WaitingTimeView(
     WaitingTimeRule waitingTimeRule,
     @Schema(description = "What the rule waits for, e.g. 'first examination day'") String awaiting,
     @Schema(description = "The deciding limit, e.g. '14 days from referral received'") String limit,
+    @Schema(description = "The deciding limit's days, for clients that phrase it in their own language") Integer limitDays,
+    @Schema(description = "CALENDAR_DAYS or WORKING_DAYS") WaitingTimeRules.DayCount limitUnit,
+    @Schema(description = "RECEIVED or ACCEPTED: the day the clock starts") WaitingTimeRules.Start limitStart,
     Instant receivedAt,
     @Schema(description = "When the referral was accepted at visitation, if it was") Instant visitedAt,
     @Schema(description = "The last allowed day (Danish time); null while PENDING") LocalDate deadline,
@@ -31,7 +34,9 @@ public record WaitingTimeView(
     var deadline = assessment.deadline();
     return new WaitingTimeView(referral.id.toString(), referral.patientKey, referral.referrerSor, referral.receiverSor,
         referral.state.name(), referral.cancer, referral.conditionCode, referral.waitingTimeRule, assessment.rule().to(),
-        deadline.map(d -> d.limit().describe()).orElse(null), referral.receivedAt,
+        deadline.map(d -> d.limit().describe()).orElse(null), deadline.map(d -> d.limit().days()).orElse(null),
+        deadline.map(d -> d.limit().unit()).orElse(null), deadline.map(d -> d.limit().start()).orElse(null),
+        referral.receivedAt,
         referral.state == ReferralState.RECEIVED ? null : referral.visitedAt,
         deadline.map(WaitingTimeRules.Deadline::lastDay).orElse(null),
         deadline.map(WaitingTimeRules.Deadline::exceededAt).orElse(null), assessment.daysLeft(), assessment.status());

@@ -191,6 +191,9 @@ class WaitingTimeWatchTests {
         .body("find { it.id == '" + exceeded + "' }.daysLeft", equalTo(-6))
         .body("find { it.id == '" + warning + "' }.status", equalTo("WARNING"))
         .body("find { it.id == '" + warning + "' }.daysLeft", equalTo(2))
+        .body("find { it.id == '" + warning + "' }.limitDays", equalTo(14))
+        .body("find { it.id == '" + warning + "' }.limitUnit", equalTo("CALENDAR_DAYS"))
+        .body("find { it.id == '" + warning + "' }.limitStart", equalTo("RECEIVED"))
         .body("find { it.id == '" + warning + "' }.deadline",
             equalTo(now.minus(12, ChronoUnit.DAYS).atZone(WaitingTimeRules.ZONE).toLocalDate().plusDays(14).toString()))
         .body("find { it.id == '" + onTrack + "' }.status", equalTo("ON_TRACK"))

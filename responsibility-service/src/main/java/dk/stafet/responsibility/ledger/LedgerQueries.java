@@ -40,9 +40,16 @@ public class LedgerQueries {
     }
     Set<Long> current = new HashSet<>();
     LedgerEntryRow.currentView(patientKey).forEach(e -> current.add(e.entryNo));
+    // People read "ADMISSION_STARTED", not an event id: the type of each fact, by its id.
+    Map<String, String> factTypes = new HashMap<>();
+    CourseFact.getEntityManager()
+        .createQuery("select f.eventId, f.type from CourseFact f where f.patientKey = :p", Object[].class)
+        .setParameter("p", patientKey).getResultStream()
+        .forEach(row -> factTypes.put(String.valueOf(row[0]), (String) row[1]));
     List<LedgerViews.Entry> entries = LedgerEntryRow.log(patientKey).stream().map(e -> new LedgerViews.Entry(
         e.entryNo, e.validFrom, e.validTo, e.holderSor, e.holderKind, e.holderDoctorId, e.holderDoctorName, e.treatment,
-        e.ruleId, e.treatmentRuleId, e.courseKind, e.courseId, e.alarm, e.alarmReason, e.causedByEvent, e.recordedForEvent,
+        e.ruleId, e.treatmentRuleId, e.courseKind, e.courseId, e.alarm, e.alarmReason, e.causedByEvent,
+        e.causedByEvent == null ? null : factTypes.get(e.causedByEvent), e.recordedForEvent,
         e.reason.name(), e.recordedAt, corrects.getOrDefault(e.entryNo, List.of()), correctedBy.getOrDefault(e.entryNo, List.of()),
         current.contains(e.entryNo))).toList();
     return new LedgerViews.Ledger(patientKey, entries);

@@ -33,6 +33,7 @@ public final class LedgerViews {
       String alarm,
       String alarmReason,
       @Schema(description = "the fact at validFrom that made it so") String causedByEvent,
+      @Schema(description = "what that fact was, e.g. ADMISSION_STARTED or HANDOVER_ACCEPTED") String causedByEventType,
       @Schema(description = "the fact whose recording wrote this entry") String recordedForEvent,
       @Schema(description = "NEW_STATE, INTERVAL_CLOSED, LATE_EVENT_CORRECTION or CANCELLATION_CORRECTION") String reason,
       Instant recordedAt,

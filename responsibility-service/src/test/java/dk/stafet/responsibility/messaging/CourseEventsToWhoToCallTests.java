@@ -130,6 +130,8 @@ class CourseEventsToWhoToCallTests {
         "dk.stafet.responsibility.responsibility-changed", "dk.stafet.responsibility.responsibility-changed");
     get(CARDIOLOGY, "/api/patients/" + key + "/ledger").statusCode(200)
         .body("entries.findAll { it.current }", hasSize(3))
-        .body("entries.findAll { it.current }.rule", equalTo(List.of("R5", "R6", "R7")));
+        .body("entries.findAll { it.current }.rule", equalTo(List.of("R5", "R6", "R7")))
+        .body("entries.findAll { it.current }.causedByEventType",
+            equalTo(List.of("LISTED_GP_REGISTERED", "ADMISSION_STARTED", "LEAVE_STARTED")));
   }
 }
