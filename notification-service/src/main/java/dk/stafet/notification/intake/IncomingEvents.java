@@ -1,5 +1,6 @@
 package dk.stafet.notification.intake;
 
+import dk.stafet.service.messaging.UntilStored;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +10,16 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * The common part of the Kafka listeners: read the CloudEvents id, hand the record to its transactional handler, retry
- * a few times on failure (a database hiccup), and only then nack it to the channel's failure strategy.
+ * The common part of the Kafka listeners: read the CloudEvents id and hand the record to its transactional handler.
+ * A database outage is waited out ({@link UntilStored}), so no event is parked in the dead-letter topic because
+ * PostgreSQL was briefly away; a record that is not a valid event is nacked at once; any other failure (e.g. an
+ * optimistic-lock conflict with the retry poller) is tried a few times and then nacked to the channel's failure
+ * strategy (the dead-letter topic).
  */
 final class IncomingEvents {
 
   static final int ATTEMPTS = 3;
+  private static final UntilStored UNTIL_STORED = new UntilStored();
 
   private IncomingEvents() {
   }
@@ -25,8 +30,11 @@ final class IncomingEvents {
     RuntimeException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        handler.accept(ceId, record.getPayload());
+        UNTIL_STORED.run(channel + " record " + ceId, () -> handler.accept(ceId, record.getPayload()));
         return record.ack();
+      } catch (InterruptedException shutdown) {
+        Thread.currentThread().interrupt();
+        return record.nack(shutdown);
       } catch (IllegalArgumentException unreadable) {
         // Not a valid event: retrying cannot help.
         Log.errorf("Unreadable record %s on %s: %s", ceId, channel, unreadable.getMessage());

@@ -1,10 +1,15 @@
 package dk.stafet.referral.inbound;
 
+import dk.stafet.contracts.medcom.MedcomIssue;
 import dk.stafet.referral.config.ValidatorWarmUp;
+import dk.stafet.referral.quarantine.QuarantineService;
+import dk.stafet.service.messaging.UntilStored;
+import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -18,10 +23,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * The consumer starts before the MedCom validator is warm; records that are already waiting wait for the warm-up
  * ({@link ValidatorWarmUp}) instead of validating on a cold validator next to it.
  * <p>
- * If the front door cannot even store its answer (the database is down), the record is tried again until it goes
- * through ({@link UntilProcessed}), never skipped: nothing lost, and the partition's order kept. Only a shutdown
- * interrupts the wait; the record is then nacked, and the channel's {@code failure-strategy=fail} makes sure no offset
- * beyond it is committed, so it is read again after the restart.
+ * If the front door cannot even store its answer because the database is down, the record is tried again until it
+ * goes through ({@link UntilStored}), never skipped: nothing lost, and the partition's order kept. Any other failure
+ * of ours (a bug the front door did not turn into a negative acknowledgement) puts the raw record in quarantine, where
+ * operators see it and can replay it, and the consumer moves on. Only a shutdown interrupts the wait; the record is
+ * then nacked, and the channel's {@code failure-strategy=fail} makes sure no offset beyond it is committed, so it is
+ * read again after the restart.
  */
 @ApplicationScoped
 public class InboundKafkaListener {
@@ -30,11 +37,13 @@ public class InboundKafkaListener {
 
   private final FrontDoor frontDoor;
   private final ValidatorWarmUp warmUp;
-  private final UntilProcessed untilProcessed = new UntilProcessed();
+  private final QuarantineService quarantine;
+  private final UntilStored untilStored = new UntilStored();
 
-  public InboundKafkaListener(FrontDoor frontDoor, ValidatorWarmUp warmUp) {
+  public InboundKafkaListener(FrontDoor frontDoor, ValidatorWarmUp warmUp, QuarantineService quarantine) {
     this.frontDoor = frontDoor;
     this.warmUp = warmUp;
+    this.quarantine = quarantine;
   }
 
   @Incoming(CHANNEL)
@@ -48,12 +57,24 @@ public class InboundKafkaListener {
         .orElse(null);
     long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
         .orElse(-1L);
+    String what = "medcom.inbound record at offset " + offset;
     try {
-      untilProcessed.run("medcom.inbound record at offset " + offset,
-          () -> frontDoor.receive(InboundRequest.kafka(record.getPayload(), contentType)));
+      untilStored.run(what, () -> frontDoor.receive(InboundRequest.kafka(record.getPayload(), contentType)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return record.nack(e);
+    } catch (RuntimeException e) {
+      Log.errorf("%s could not be processed (%s); kept in quarantine", what, e.getClass().getSimpleName());
+      try {
+        untilStored.run(what + " (quarantine)", () -> quarantine.quarantine(new QuarantineService.Rejection(
+            Channel.KAFKA.name(), contentType, null, null, "PROCESSING_FAILED", List.of(MedcomIssue.hl7(
+                MedcomIssue.Severity.FATAL, "exception", "MSG_LOCAL_FAIL", null,
+                "The front door failed on this input (" + e.getClass().getSimpleName() + "); replay it when fixed")), null),
+            record.getPayload() == null ? new byte[0] : record.getPayload()));
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return record.nack(interrupted);
+      }
     }
     return record.ack();
   }

@@ -37,7 +37,7 @@ class ValidatorWarmUpTest {
   void aRecordThatArrivesDuringWarmUpWaitsForTheWarmValidator() throws Exception {
     ValidatorWarmUp warmUp = new ValidatorWarmUp();
     RecordingFrontDoor frontDoor = new RecordingFrontDoor(warmUp);
-    InboundKafkaListener listener = new InboundKafkaListener(frontDoor, warmUp);
+    InboundKafkaListener listener = new InboundKafkaListener(frontDoor, warmUp, null);
     CountDownLatch warming = new CountDownLatch(1);
     CountDownLatch finishWarmUp = new CountDownLatch(1);
     Thread main = new Thread(() -> warmUp.run(() -> {
@@ -66,7 +66,7 @@ class ValidatorWarmUpTest {
     warmUp.run(() -> { });
     RecordingFrontDoor frontDoor = new RecordingFrontDoor(warmUp);
 
-    new InboundKafkaListener(frontDoor, warmUp).onMessage(Message.of(new byte[0])).toCompletableFuture().join();
+    new InboundKafkaListener(frontDoor, warmUp, null).onMessage(Message.of(new byte[0])).toCompletableFuture().join();
 
     assertThat(frontDoor.warmAtEachCall).containsExactly(true);
   }

@@ -3,9 +3,11 @@ package dk.stafet.responsibility.messaging;
 import dk.stafet.contracts.events.CourseEvent;
 import dk.stafet.contracts.events.EventJson;
 import dk.stafet.responsibility.ledger.CourseFactIngestion;
+import dk.stafet.service.messaging.UntilStored;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
@@ -17,9 +19,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Consumes stafet.course-events (key = patient pseudonym, so one patient's facts arrive in order; the ledger is
  * order-independent anyway, it replays in event time). Idempotent on the event id ({@code ce_id}).
  *
- * <p>Failure strategy: dead-letter-queue (application.properties). A record that cannot be read or applied goes to
- * {@code stafet.course-events.responsibility-dlq} and the channel continues. Because a rebuild replays in event time,
- * re-publishing a dead-lettered record later gives the same ledger as if it had arrived in order.
+ * <p>A database outage is waited out ({@link UntilStored}: the record is tried again in a new transaction until it is
+ * stored), so the ledger never misses a fact because PostgreSQL was briefly away. A record that cannot be read or
+ * applied goes to the dead-letter topic {@code stafet.course-events.responsibility-dlq} (failure strategy in
+ * application.properties) and the channel continues; because a rebuild replays in event time, re-publishing it later
+ * gives the same ledger as if it had arrived in order. A shutdown during the wait also sends the record there rather
+ * than lose it.
  */
 @ApplicationScoped
 public class CourseEventConsumer {
@@ -27,16 +32,31 @@ public class CourseEventConsumer {
   public static final String CHANNEL = "course-events";
 
   private final CourseFactIngestion ingestion;
+  private final UntilStored untilStored;
 
+  @Inject
   public CourseEventConsumer(CourseFactIngestion ingestion) {
+    this(ingestion, new UntilStored());
+  }
+
+  CourseEventConsumer(CourseFactIngestion ingestion, UntilStored untilStored) {
     this.ingestion = ingestion;
+    this.untilStored = untilStored;
   }
 
   @Incoming(CHANNEL)
   @Blocking
-  @Transactional
   public void onCourseEvent(ConsumerRecord<String, String> record) {
-    ingestion.apply(parse(record));
+    CourseEvent event = parse(record);
+    try {
+      // Each attempt in a transaction of its own: a failed one is rolled back whole.
+      untilStored.run("course event " + event.eventId(),
+          () -> QuarkusTransaction.requiringNew().run(() -> ingestion.apply(event)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the database; course event " + event.eventId()
+          + " goes to the dead-letter topic", e);
+    }
   }
 
   /** The event, with the id and key the envelope gives where the payload lacks them; mismatches are refused. */
