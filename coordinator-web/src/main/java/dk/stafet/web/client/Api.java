@@ -93,8 +93,8 @@ public final class Api {
   }
 
   /**
-   * A patient needing attention: no named doctor, or an R26 alarm. Expected from a coordinator endpoint that
-   * responsibility-service does not have yet (docs/web.md, "Missing in the services").
+   * A patient needing attention: no named doctor, or an R26 alarm, from responsibility-service's coordinator list
+   * {@code GET /api/patients/attention} (docs/responsibility-api.md).
    */
   @TemplateData
   public record Attention(String patientKey, String holderSor, String holderKind, String rule, Instant since,

@@ -47,7 +47,7 @@ public interface ResponsibilityClient {
   @Path("/api/kpis")
   Api.Kpis kpis(@HeaderParam(Api.ORGANISATION_HEADER) String organisation);
 
-  /** Proposed endpoint (not in responsibility-service yet): patients without a named doctor or with an R26 alarm. */
+  /** Patients without a named doctor or with an R26 alarm (coordinators only); an older service may lack it. */
   @GET
   @Path("/api/patients/attention")
   List<Api.Attention> attention(@HeaderParam(Api.ORGANISATION_HEADER) String organisation);
