@@ -264,17 +264,8 @@ class BadInputSuiteTests {
   }
 
   private static String mutate(String valid, Consumer<ObjectNode> change) throws Exception {
-    ObjectNode bundle = (ObjectNode) JSON.readTree(valid);
-    bundle.put("id", UUID.randomUUID().toString());
-    String letterId = UUID.randomUUID().toString();
-    firstResource(bundle, "MessageHeader").put("id", letterId);
-    ((ObjectNode) bundle.withArray("entry").get(0)).put("fullUrl", "MessageHeader/" + letterId);
-    // The current Provenance describes this letter (MedCom §1).
-    firstResource(bundle, "Provenance").withArray("target").forEach(target ->
-        ((ObjectNode) target).put("reference", "MessageHeader/" + letterId));
-    // A stay of its own, so the accepted variants leave the example's own stay to the tests that send the example.
-    firstResource(bundle, "Encounter").withArray("episodeOfCare").forEach(episode ->
-        ((ObjectNode) episode.with("identifier")).put("value", UUID.randomUUID().toString()));
+    // A stay of its own too, so the accepted variants leave the example's own stay to the tests that send the example.
+    ObjectNode bundle = MedcomExamples.withNewIds((ObjectNode) JSON.readTree(valid));
     change.accept(bundle);
     return JSON.writeValueAsString(bundle);
   }
@@ -286,12 +277,7 @@ class BadInputSuiteTests {
   }
 
   private static ObjectNode firstResource(ObjectNode bundle, String type) {
-    for (JsonNode entry : bundle.withArray("entry")) {
-      if (type.equals(entry.path("resource").path("resourceType").asText())) {
-        return (ObjectNode) entry.get("resource");
-      }
-    }
-    throw new IllegalStateException("no " + type);
+    return MedcomExamples.firstResource(bundle, type);
   }
 
   private static ObjectNode organisation(ObjectNode bundle, String reference) {

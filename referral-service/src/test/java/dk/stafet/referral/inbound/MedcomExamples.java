@@ -1,10 +1,14 @@
 package dk.stafet.referral.inbound;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -12,6 +16,8 @@ import java.util.stream.Stream;
  * {@code stafet.shared.dir}); they are third-party data and never copied into this repository.
  */
 public final class MedcomExamples {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private MedcomExamples() {
   }
@@ -49,6 +55,40 @@ public final class MedcomExamples {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A JSON example as a new letter: new Bundle.id, MessageHeader.id (with its fullUrl and the Provenance that names
+   * it) and episode of care, so the front door takes it as a message of its own rather than a retransmission.
+   */
+  public static ObjectNode withNewIds(ObjectNode bundle) {
+    bundle.put("id", UUID.randomUUID().toString());
+    String letterId = UUID.randomUUID().toString();
+    firstResource(bundle, "MessageHeader").put("id", letterId);
+    ((ObjectNode) bundle.withArray("entry").get(0)).put("fullUrl", "MessageHeader/" + letterId);
+    // The current Provenance describes this letter (MedCom §1).
+    firstResource(bundle, "Provenance").withArray("target").forEach(target ->
+        ((ObjectNode) target).put("reference", "MessageHeader/" + letterId));
+    firstResource(bundle, "Encounter").withArray("episodeOfCare").forEach(episode ->
+        ((ObjectNode) episode.with("identifier")).put("value", UUID.randomUUID().toString()));
+    return bundle;
+  }
+
+  public static String withNewIds(String json) {
+    try {
+      return JSON.writeValueAsString(withNewIds((ObjectNode) JSON.readTree(json)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ObjectNode firstResource(ObjectNode bundle, String type) {
+    for (JsonNode entry : bundle.withArray("entry")) {
+      if (type.equals(entry.path("resource").path("resourceType").asText())) {
+        return (ObjectNode) entry.get("resource");
+      }
+    }
+    throw new IllegalStateException("no " + type);
   }
 
   public static String contentType(Path file) {

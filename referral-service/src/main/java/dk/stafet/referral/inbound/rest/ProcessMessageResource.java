@@ -5,6 +5,11 @@ import dk.stafet.contracts.medcom.MedcomFormat;
 import dk.stafet.referral.inbound.FrontDoor;
 import dk.stafet.referral.inbound.InboundRequest;
 import dk.stafet.referral.inbound.InboundResult;
+import dk.stafet.contracts.medcom.MedcomIssue;
+import dk.stafet.contracts.medcom.OperationOutcomes;
+import dk.stafet.service.messaging.UntilStored;
+import io.quarkus.logging.Log;
+import java.util.List;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,6 +32,9 @@ public class ProcessMessageResource {
   static final String FHIR_XML = "application/fhir+xml";
 
   private final FrontDoor frontDoor;
+  /** When a sender should try again after the store was unavailable. */
+  static final int RETRY_AFTER_SECONDS = 30;
+
   private final MedcomCodec codec;
 
   public ProcessMessageResource(FrontDoor frontDoor, MedcomCodec codec) {
@@ -47,20 +55,40 @@ public class ProcessMessageResource {
   @APIResponse(responseCode = "200", description = "Acknowledgement ok (or an acknowledgement recorded)")
   @APIResponse(responseCode = "422", description = "Acknowledgement fatal-error naming each problem and its path")
   @APIResponse(responseCode = "400", description = "OperationOutcome: unreadable or unidentifiable input")
+  @APIResponse(responseCode = "503", description = "Acknowledgement transient-error, or an OperationOutcome with "
+      + "Retry-After when nothing could be stored (the database is unavailable): send the message again later")
   public Response processMessage(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.ACCEPT) String accept,
       @HeaderParam("X-Stafet-Organisation") String authenticatedSender) {
-    InboundResult result = frontDoor.receive(InboundRequest.http(body, contentType, authenticatedSender));
     MedcomFormat format = answerFormat(accept, contentType);
+    InboundResult result;
+    try {
+      result = frontDoor.receive(InboundRequest.http(body, contentType, authenticatedSender));
+    } catch (RuntimeException e) {
+      if (!UntilStored.isInfrastructureFailure(e)) {
+        throw e;
+      }
+      // Not even a transient-error acknowledgement could be stored (the database is away): nothing of the message was
+      // kept, so say so and when to send it again, instead of a bare 500.
+      Log.errorf("Message could not be received: storage unavailable (%s)", e.getClass().getSimpleName());
+      return encoded(Response.status(Response.Status.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS),
+          format, OperationOutcomes.of(List.of(MedcomIssue.hl7(MedcomIssue.Severity.ERROR, "transient", "MSG_LOCAL_FAIL",
+              null, "The receiver cannot store messages right now; nothing was kept. Send the message again later"))))
+          .build();
+    }
     IBaseResource answer = result.acknowledgement() != null ? result.acknowledgement() : result.outcome();
-    Response.ResponseBuilder response = Response.status(result.disposition().httpStatus())
-        .type(format.mimeType() + "; charset=UTF-8")
-        .entity(format == MedcomFormat.JSON ? codec.fhirContext().newJsonParser().encodeResourceToString(answer)
-            : codec.fhirContext().newXmlParser().encodeResourceToString(answer));
+    Response.ResponseBuilder response = encoded(Response.status(result.disposition().httpStatus()), format, answer);
     if (result.quarantineId() != null) {
       response.header("X-Stafet-Quarantine-Id", result.quarantineId());
     }
     return response.build();
+  }
+
+  private Response.ResponseBuilder encoded(Response.ResponseBuilder response, MedcomFormat format, IBaseResource answer) {
+    return response
+        .type(format.mimeType() + "; charset=UTF-8")
+        .entity(format == MedcomFormat.JSON ? codec.fhirContext().newJsonParser().encodeResourceToString(answer)
+            : codec.fhirContext().newXmlParser().encodeResourceToString(answer));
   }
 
   /** Answer in the format asked for, else in the format sent, else JSON. */
