@@ -10,6 +10,8 @@ import static dk.stafet.notification.support.Organisations.PATIENT_PORTAL;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
@@ -205,8 +207,14 @@ class HospitalNotificationDeliveryTest {
     String headerId = deliveries.awaitOne(patient).messageHeaderId();
 
     // No organisation: 401. The recipient (Gladsaxe) and the sender (the hospital, by its GLN) see the letter.
-    given().queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(401)
-        .body("code", equalTo("NOT_AUTHENTICATED"));
+    // The same 401 body in all three services (docs/errors.md): RFC 9457 plus the stable code.
+    given().queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(401).contentType("application/problem+json")
+        .body("keySet()", containsInAnyOrder("type", "title", "status", "detail", "code"))
+        .body("type", equalTo("https://stafet.dk/problems/not-authenticated"))
+        .body("title", equalTo("No calling organisation"))
+        .body("status", equalTo(401))
+        .body("code", equalTo("NOT_AUTHENTICATED"))
+        .body("detail", containsString("X-Stafet-Organisation"));
     asCaller(GLADSAXE.sor()).queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(200)
         .body("messageHeaderId", contains(headerId));
     asCaller(HOSPITAL.sor()).get("/api/deliveries/" + headerId).then().statusCode(200);

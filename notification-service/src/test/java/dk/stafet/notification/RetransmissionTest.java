@@ -98,8 +98,11 @@ class RetransmissionTest {
     deliveries.awaitState(headerId, DeliveryState.ACKNOWLEDGED);
     assertThat(deliveries.transmissions(HERLEV.gln(), headerId, 4)).extracting(MedcomMessage::messageHeaderId)
         .containsOnly(headerId);
-    given().header(Caller.HEADER, COORDINATOR).post("/api/deliveries/" + headerId + "/resend").then().statusCode(409);
-    given().header(Caller.HEADER, COORDINATOR).post("/api/deliveries/" + UUID.randomUUID() + "/resend").then().statusCode(404);
+    given().header(Caller.HEADER, COORDINATOR).post("/api/deliveries/" + headerId + "/resend").then().statusCode(409)
+        .contentType("application/problem+json").body("code", equalTo("NOT_DEAD_LETTERED"))
+        .body("type", equalTo("https://stafet.dk/problems/not-dead-lettered"));
+    given().header(Caller.HEADER, COORDINATOR).post("/api/deliveries/" + UUID.randomUUID() + "/resend").then().statusCode(404)
+        .contentType("application/problem+json").body("code", equalTo("NOT_FOUND"));
   }
 
   @Test

@@ -52,14 +52,17 @@ public record Fetched<T>(T value, String outcome, String code) {
     }
   }
 
-  /** The stable code of a problem body: {@code code} (responsibility), {@code title} (referral) or {@code error}. */
+  /**
+   * The stable code of a problem body: {@code code}, which all three services send (their one problem format,
+   * docs/errors.md); else {@code title} (e.g. Quarkus's own validation report).
+   */
   private static String problemCode(Response response) {
     if (response == null || !response.hasEntity()) {
       return null;
     }
     try {
       JsonNode body = response.readEntity(JsonNode.class);
-      for (String field : new String[] {"code", "title", "error"}) {
+      for (String field : new String[] {"code", "title"}) {
         if (body != null && body.hasNonNull(field)) {
           String text = body.get(field).asText();
           return text.length() > 120 ? text.substring(0, 120) : text;

@@ -29,9 +29,12 @@ public class ServiceStubs {
     StubState.calls.add(call + " " + org + (body == null ? "" : " " + body));
   }
 
+  /** The services' one problem format (service-support's Problem): RFC 9457 plus the stable code. */
   private static Response problem(int status, String code) {
+    String kebab = code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     return Response.status(status).type("application/problem+json")
-        .entity(Map.of("status", status, "code", code, "message", code)).build();
+        .entity(Map.of("type", "https://stafet.dk/problems/" + kebab, "title", code, "status", status, "detail", code,
+            "code", code)).build();
   }
 
   // ---- responsibility-service ----
@@ -142,7 +145,7 @@ public class ServiceStubs {
     record("POST /referral/api/patients/lookup", org, cpr == null ? null : "cpr=" + cpr);
     return StubState.CPR.equals(cpr)
         ? Response.ok(new Api.PatientOverview(StubState.PATIENT, StubState.GP, null, null, StubState.referrals(), List.of(), List.of())).build()
-        : problem(404, "Not Found");
+        : problem(404, "NOT_FOUND");
   }
 
   @GET
@@ -201,7 +204,7 @@ public class ServiceStubs {
     for (Api.Delivery d : StubState.deliveries) {
       if (d.messageHeaderId().equals(id)) {
         if (!"DEAD_LETTER".equals(d.state())) {
-          return Response.status(409).entity(Map.of("error", "not dead-lettered")).build();
+          return problem(409, "NOT_DEAD_LETTERED");
         }
         StubState.deliveries.remove(d);
         Api.Delivery resent = new Api.Delivery(d.messageHeaderId(), d.messageType(), d.eventCode(), d.duty(), d.origin(),

@@ -1,6 +1,6 @@
 package dk.stafet.referral.waitingtime;
 
-import dk.stafet.referral.course.rest.Problem;
+import dk.stafet.service.problem.Problem;
 import dk.stafet.service.security.Caller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -53,9 +53,7 @@ public class WaitingTimeResource {
 
   @ServerExceptionMapper
   public RestResponse<Problem> invalidFilter(InvalidFilterException e) {
-    Problem problem = new Problem("https://stafet.dk/problems/invalid-parameter", "Invalid parameter", 400,
-        "status must be warning, exceeded or all", null, null, null);
-    return RestResponse.ResponseBuilder.<Problem>create(400).entity(problem).type(Problem.MEDIA_TYPE).build();
+    return Problem.of(400, "INVALID_PARAMETER", "Invalid parameter", e.getMessage()).response();
   }
 
   static final class InvalidFilterException extends RuntimeException {

@@ -2,13 +2,15 @@ package dk.stafet.responsibility.rest;
 
 import dk.stafet.responsibility.domain.DomainException;
 import dk.stafet.responsibility.security.ForbiddenException;
-import dk.stafet.service.security.NotAuthenticatedException;
 import dk.stafet.responsibility.security.PatientNotFoundException;
+import dk.stafet.service.problem.Problem;
+import dk.stafet.service.security.NotAuthenticatedException;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns refusals into problem bodies. Domain refusals (R23, R24, R27, R20) are 409 with the domain's stable code:
+ * Turns refusals into the services' shared problem body ({@link Problem}: RFC 9457 plus the stable {@code code}; the
+ * type and title follow from the code). Domain refusals (R23, R24, R27, R20) are 409 with the domain's stable code:
  * the request was understood but conflicts with the patient's current responsibility or the handover's state.
  * Messages hold SOR codes and ids only, never patient data (DomainException guarantees this too).
  */
@@ -21,7 +23,7 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public RestResponse<Problem> notAuthenticated(NotAuthenticatedException e) {
-    return problem(401, "NOT_AUTHENTICATED", e.getMessage());
+    return Problem.notAuthenticated(e).response();
   }
 
   @ServerExceptionMapper
@@ -44,10 +46,7 @@ public class ProblemMapper {
     return problem(422, e.code(), e.getMessage());
   }
 
-  private static RestResponse<Problem> problem(int status, String code, String message) {
-    return RestResponse.ResponseBuilder.<Problem>create(status)
-        .entity(new Problem(status, code, message))
-        .type(Problem.MEDIA_TYPE)
-        .build();
+  private static RestResponse<Problem> problem(int status, String code, String detail) {
+    return Problem.of(status, code, detail).response();
   }
 }

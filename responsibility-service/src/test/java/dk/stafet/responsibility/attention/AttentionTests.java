@@ -15,6 +15,8 @@ import static dk.stafet.responsibility.support.TestFacts.send;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
@@ -144,9 +146,19 @@ class AttentionTests {
 
   @Test
   void onlyCoordinatorsMayList() {
-    given().when().get("/api/patients/attention").then().statusCode(401).body("code", equalTo("NOT_AUTHENTICATED"));
+    // The same 401 body in all three services (docs/errors.md): RFC 9457 plus the stable code.
+    given().when().get("/api/patients/attention").then().statusCode(401).contentType("application/problem+json")
+        .body("keySet()", containsInAnyOrder("type", "title", "status", "detail", "code"))
+        .body("type", equalTo("https://stafet.dk/problems/not-authenticated"))
+        .body("title", equalTo("No calling organisation"))
+        .body("status", equalTo(401))
+        .body("code", equalTo("NOT_AUTHENTICATED"))
+        .body("detail", containsString("X-Stafet-Organisation"));
     get(CARDIOLOGY, "/api/patients/attention").statusCode(403).contentType("application/problem+json")
-        .body("code", equalTo("COORDINATORS_ONLY"));
+        .body("code", equalTo("COORDINATORS_ONLY"))
+        .body("type", equalTo("https://stafet.dk/problems/coordinators-only"))
+        .body("title", equalTo("Coordinators only"))
+        .body("status", equalTo(403));
     assertThat(TestDb.count("SELECT count(*) FROM audit_entry WHERE caller_sor = ?1 AND outcome = 'DENIED' "
         + "AND action = 'READ_AS_COORDINATOR:attention' AND patient_key IS NULL", CARDIOLOGY)).isGreaterThanOrEqualTo(1);
     get(COORDINATOR, "/api/patients/attention?limit=0").statusCode(422).body("code", equalTo("INVALID_LIMIT"));

@@ -71,7 +71,9 @@ class HandoverTests {
     responsibility(CARDIOLOGY, key, acceptedAt.minusSeconds(1)).body("holderSor", equalTo(CARDIOLOGY));
     responsibility(MEDICAL_GODSTRUP, key, acceptedAt).body("holderSor", equalTo(MEDICAL_GODSTRUP)).body("rule", equalTo("R23"));
     post(MEDICAL_GODSTRUP, "/api/handovers/" + id + "/accept", Map.of()).statusCode(409)
-        .body("code", equalTo("HANDOVER_ALREADY_ACCEPTED"));
+        .body("code", equalTo("HANDOVER_ALREADY_ACCEPTED"))
+        .body("type", equalTo("https://stafet.dk/problems/handover-already-accepted"))
+        .body("status", equalTo(409));
     assertThat(TestDb.outboxTypes(key)).containsSubsequence(PREFIX + "handover-proposed", PREFIX + "handover-accepted")
         .endsWith(PREFIX + "responsibility-changed");
   }

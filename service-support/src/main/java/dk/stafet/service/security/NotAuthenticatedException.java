@@ -1,6 +1,6 @@
 package dk.stafet.service.security;
 
-/** The request names no (valid) organisation; each service answers 401 in its own problem format. */
+/** The request names no (valid) organisation; every service answers it 401 with {@code Problem.notAuthenticated}. */
 public class NotAuthenticatedException extends RuntimeException {
 
   public NotAuthenticatedException() {

@@ -1,30 +1,30 @@
 package dk.stafet.notification.delivery.rest;
 
+import dk.stafet.service.problem.Problem;
 import dk.stafet.service.security.NotAuthenticatedException;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Refusals as problem bodies (the same shape as responsibility-service's): a status, a stable code, a message. */
+/** Refusals as the services' shared problem body ({@link Problem}: RFC 9457 plus the stable {@code code}). */
 public class DeliveryProblems {
-
-  public static final String MEDIA_TYPE = "application/problem+json";
-
-  /** An error body; never carries patient data. */
-  public record Problem(int status, String code, String message) {
-  }
 
   @ServerExceptionMapper
   public RestResponse<Problem> notAuthenticated(NotAuthenticatedException e) {
-    return problem(401, "NOT_AUTHENTICATED", e.getMessage());
+    return Problem.notAuthenticated(e).response();
   }
 
   @ServerExceptionMapper
   public RestResponse<Problem> forbidden(DeliveryForbiddenException e) {
-    return problem(403, "FORBIDDEN", e.getMessage());
+    return Problem.of(403, "FORBIDDEN", e.getMessage()).response();
   }
 
-  static RestResponse<Problem> problem(int status, String code, String message) {
-    return RestResponse.ResponseBuilder.<Problem>create(status).entity(new Problem(status, code, message))
-        .type(MEDIA_TYPE).build();
+  @ServerExceptionMapper
+  public RestResponse<Problem> unknownDelivery(UnknownDeliveryException e) {
+    return Problem.of(404, "NOT_FOUND", "Not found", e.getMessage()).response();
+  }
+
+  @ServerExceptionMapper
+  public RestResponse<Problem> notDeadLettered(NotDeadLetteredException e) {
+    return Problem.of(409, "NOT_DEAD_LETTERED", "Not dead-lettered", e.getMessage()).response();
   }
 }

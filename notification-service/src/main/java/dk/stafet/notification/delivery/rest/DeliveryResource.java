@@ -3,7 +3,6 @@ package dk.stafet.notification.delivery.rest;
 import dk.stafet.notification.delivery.DeliveryState;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Outgoing MedCom messages and their acknowledgement state: counts, lists, dead letters, and the manual resend. Every
@@ -65,12 +63,12 @@ public class DeliveryResource {
   @Path("/{messageHeaderId}")
   public DeliveryView get(@PathParam("messageHeaderId") String messageHeaderId) {
     return operations.get(access.reader(), messageHeaderId)
-        .orElseThrow(() -> new NotFoundException("no such outgoing message"));
+        .orElseThrow(() -> new UnknownDeliveryException());
   }
 
   /**
    * A new attempt for a dead-lettered message: the same MessageHeader.id in a new envelope. Course coordinators only;
-   * 409 unless dead-lettered.
+   * 409 {@code NOT_DEAD_LETTERED} unless dead-lettered.
    */
   @POST
   @Path("/{messageHeaderId}/resend")
@@ -79,9 +77,9 @@ public class DeliveryResource {
     try {
       return operations.resend(messageHeaderId)
           .map(view -> Response.ok(view).build())
-          .orElseThrow(() -> new NotFoundException("no such outgoing message"));
+          .orElseThrow(() -> new UnknownDeliveryException());
     } catch (IllegalStateException notDeadLettered) {
-      return Response.status(Response.Status.CONFLICT).entity(Map.of("error", notDeadLettered.getMessage())).build();
+      throw new NotDeadLetteredException(notDeadLettered.getMessage());
     }
   }
 }

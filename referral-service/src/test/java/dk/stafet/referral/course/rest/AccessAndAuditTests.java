@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
@@ -75,7 +76,14 @@ class AccessAndAuditTests {
   @Test
   void withoutCallerPatientDataIs401() {
     String id = post(DEPARTMENT, "/api/referrals", referral(newCpr())).statusCode(201).extract().path("id");
-    get(null, "/api/referrals/" + id).statusCode(401);
+    // The same 401 body in all three services (docs/errors.md): RFC 9457 plus the stable code.
+    get(null, "/api/referrals/" + id).statusCode(401).contentType("application/problem+json")
+        .body("keySet()", containsInAnyOrder("type", "title", "status", "detail", "code"))
+        .body("type", equalTo("https://stafet.dk/problems/not-authenticated"))
+        .body("title", equalTo("No calling organisation"))
+        .body("status", equalTo(401))
+        .body("code", equalTo("NOT_AUTHENTICATED"))
+        .body("detail", containsString("X-Stafet-Organisation"));
     post(null, "/api/patients/lookup", Map.of("cpr", newCpr())).statusCode(401);
     post(null, "/api/referrals", referral(newCpr())).statusCode(401);
   }

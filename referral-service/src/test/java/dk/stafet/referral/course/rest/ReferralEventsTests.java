@@ -103,7 +103,10 @@ class ReferralEventsTests {
     post(DEPARTMENT, "/api/referrals/" + id + "/start", Map.of())
         .statusCode(409)
         .contentType("application/problem+json")
+        .body("type", equalTo("https://stafet.dk/problems/invalid-transition"))
+        .body("title", equalTo("Invalid transition"))
         .body("status", equalTo(409))
+        .body("code", equalTo("INVALID_TRANSITION"))
         .body("aggregate", equalTo("referral"))
         .body("transition", equalTo("START"))
         .body("fromState", equalTo("RECEIVED"));
@@ -140,7 +143,9 @@ class ReferralEventsTests {
   void malformedCprIs422NamingTheProblemButNotTheNumber() {
     Map<String, Object> body = new java.util.HashMap<>(referral("12345"));
     post(DEPARTMENT, "/api/referrals", body).statusCode(422)
-        .body("type", org.hamcrest.Matchers.endsWith("invalid-cpr"))
+        .body("type", equalTo("https://stafet.dk/problems/invalid-cpr"))
+        .body("code", equalTo("INVALID_CPR"))
+        .body("transition", org.hamcrest.Matchers.nullValue())
         .body("detail", org.hamcrest.Matchers.not(containsString("12345")));
   }
 
