@@ -3,6 +3,7 @@ package dk.stafet.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.stafet.tools.demo.SyntheticCpr;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -156,11 +159,10 @@ public final class FrontDoorBenchmark {
     return new Fresh(headerId, body);
   }
 
-  /** A well-formed CPR number of someone born 1930–1999 (serial 0000–3999: the 1900s); synthetic, never a real one's. */
+  /** The CPR number of a synthetic patient born 1930–1999 (the demo traffic's generator). */
   private static String syntheticCpr() {
-    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-    java.time.LocalDate born = java.time.LocalDate.of(1930, 1, 1).plusDays(random.nextInt(70 * 365));
-    return born.format(java.time.format.DateTimeFormatter.ofPattern("ddMMyy")) + String.format("%04d", random.nextInt(4000));
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return SyntheticCpr.generate(LocalDate.of(1930, 1, 1).plusDays(random.nextInt(70 * 365)), random.nextBoolean(), random);
   }
 
   private static KafkaProducer<String, String> producer(String bootstrap) {

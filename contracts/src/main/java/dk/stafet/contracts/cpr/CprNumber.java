@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A Danish CPR number (domain-brief.md §1): 10 digits DDMMYY-SSSS, the 7th digit with YY giving the
@@ -16,6 +17,9 @@ public final class CprNumber {
 
     public static final String FHIR_SYSTEM = "urn:oid:1.2.208.176.1.2";
     private static final int[] MODULUS_11_WEIGHTS = {4, 3, 2, 7, 6, 5, 4, 3, 2, 1};
+    /** Anything shaped like a CPR number: exactly ten digits, with or without the hyphen after the date. */
+    private static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)\\d{6}-?\\d{4}(?!\\d)");
+    public static final String MASK = "**********";
 
     public enum LegalSex { MALE, FEMALE }
 
@@ -25,6 +29,15 @@ public final class CprNumber {
     private CprNumber(String digits, LocalDate birthDate) {
         this.digits = digits;
         this.birthDate = birthDate;
+    }
+
+    /**
+     * The text with anything shaped like a CPR number replaced by {@value #MASK}: for text people read (problem
+     * details, quarantine reasons, demo output) that may quote a value. SOR codes (15 digits) and GLNs (13) are
+     * longer and stay readable.
+     */
+    public static String maskAll(String text) {
+        return text == null ? null : CPR_LIKE.matcher(text).replaceAll(MASK);
     }
 
     /**

@@ -64,4 +64,11 @@ class CprNumberTest {
     void noIssueMessageEverContainsTheInput(@ForAll @StringLength(min = 10, max = 11) String input) {
         CprNumber.validate(input).forEach(issue -> assertThat(issue.message()).doesNotContain(input));
     }
+
+    @Test
+    void maskAllHidesEveryCprShapedRunButNotLongerNumbers() {
+        assertThat(CprNumber.maskAll("patient 2509479989 and 250947-9989, SOR 265161000016000, GLN 5790001348120"))
+            .isEqualTo("patient ********** and **********, SOR 265161000016000, GLN 5790001348120");
+        assertThat(CprNumber.maskAll(null)).isNull();
+    }
 }

@@ -1,5 +1,6 @@
 package dk.stafet.referral.quarantine;
 
+import dk.stafet.contracts.cpr.CprNumber;
 import dk.stafet.contracts.events.EventJson;
 import dk.stafet.contracts.medcom.MedcomIssue;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,15 +27,12 @@ public class QuarantineService {
       List<MedcomIssue> issues, UUID replayOf) {
   }
 
-  /** Anything shaped like a CPR number (ten digits, with or without the hyphen) in a finding's text. */
-  private static final java.util.regex.Pattern CPR_LIKE = java.util.regex.Pattern.compile("(?<!\\d)\\d{6}-?\\d{4}(?!\\d)");
-
   /**
    * The reason is shown in the quarantine list, which operators read; a validator finding may quote an element's value,
    * so anything that looks like a CPR number is masked there. The raw input keeps everything.
    */
   static String maskedReason(List<MedcomIssue> issues) {
-    return CPR_LIKE.matcher(EventJson.write(issues)).replaceAll("**********");
+    return CprNumber.maskAll(EventJson.write(issues));
   }
 
   @Transactional(Transactional.TxType.REQUIRED)

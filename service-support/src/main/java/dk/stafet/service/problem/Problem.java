@@ -1,5 +1,6 @@
 package dk.stafet.service.problem;
 
+import dk.stafet.contracts.cpr.CprNumber;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dk.stafet.service.security.NotAuthenticatedException;
@@ -41,7 +42,6 @@ public record Problem(
   public static final String TYPE_PREFIX = "https://stafet.dk/problems/";
 
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
-  private static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)\\d{6}-?\\d{4}(?!\\d)");
 
   public Problem {
     Objects.requireNonNull(code, "code");
@@ -53,7 +53,7 @@ public record Problem(
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException("a problem has an error status: " + status);
     }
-    detail = detail == null ? null : CPR_LIKE.matcher(detail).replaceAll("**********");
+    detail = CprNumber.maskAll(detail);
   }
 
   /** A problem whose type and title follow from its code. */

@@ -1,9 +1,9 @@
 package dk.stafet.tools.demo;
 
+import dk.stafet.contracts.cpr.CprNumber;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.regex.Pattern;
 
 /**
  * Log lines to stdout. The demo never prints a CPR number on purpose; as a second line of defence every line is
@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  */
 final class DemoLog {
 
-  private static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)\\d{6}-?\\d{4}(?!\\d)");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
   private static final ZoneId ZONE = ZoneId.systemDefault();
 
@@ -28,7 +27,7 @@ final class DemoLog {
   }
 
   static String mask(String text) {
-    return text == null ? null : CPR_LIKE.matcher(text).replaceAll("**********");
+    return CprNumber.maskAll(text);
   }
 
   private static synchronized void print(String level, String format, Object... args) {

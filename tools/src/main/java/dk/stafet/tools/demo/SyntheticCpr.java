@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * even for women. They pass the modulus-11 check, except a share of those born from 2007 on, as real numbers issued
  * since 2007 may (domain brief I1; Stafet only warns).
  */
-final class SyntheticCpr {
+public final class SyntheticCpr {
 
   private static final int[] WEIGHTS = {4, 3, 2, 7, 6, 5, 4, 3, 2, 1};
   private static final double SHARE_WITHOUT_MODULUS_11_FROM_2007 = 0.3;
@@ -18,7 +18,7 @@ final class SyntheticCpr {
   private SyntheticCpr() {
   }
 
-  static String generate(LocalDate birthDate, boolean male, RandomGenerator random) {
+  public static String generate(LocalDate birthDate, boolean male, RandomGenerator random) {
     String date = String.format("%02d%02d%02d", birthDate.getDayOfMonth(), birthDate.getMonthValue(),
         birthDate.getYear() % 100);
     boolean modulus11 = birthDate.getYear() < 2007 || random.nextDouble() >= SHARE_WITHOUT_MODULUS_11_FROM_2007;
