@@ -11,7 +11,7 @@ import dk.stafet.service.security.CallerRoles;
  *       (sender GLN), nothing else.</li>
  * </ul>
  */
-public record DeliveryReader(String sor, String gln, Kind kind) {
+public record DeliveryReader(String sor, String gln, Kind kind, String auditedAction) {
 
   public enum Kind { COORDINATOR, PATIENT_PORTAL, ORGANISATION }
 
@@ -20,16 +20,8 @@ public record DeliveryReader(String sor, String gln, Kind kind) {
   public static DeliveryReader of(String sor, String gln, CallerRoles roles) {
     Kind kind = roles.isCoordinator(sor) ? Kind.COORDINATOR
         : roles.isPatientPortal(sor) ? Kind.PATIENT_PORTAL : Kind.ORGANISATION;
-    return new DeliveryReader(sor, gln, kind);
-  }
-
-  /** The audit action of a read: prefixed when it rests on a role rather than on being a party to the message. */
-  String auditedAction() {
-    return switch (kind) {
-      case COORDINATOR -> CallerRoles.AS_COORDINATOR + READ_DELIVERIES;
-      case PATIENT_PORTAL -> CallerRoles.AS_PATIENT_PORTAL + READ_DELIVERIES;
-      case ORGANISATION -> READ_DELIVERIES;
-    };
+    // The audit action is prefixed when the read rests on a role rather than on being a party to the message.
+    return new DeliveryReader(sor, gln, kind, roles.auditedAction(sor, READ_DELIVERIES));
   }
 
   boolean isCoordinator() {
