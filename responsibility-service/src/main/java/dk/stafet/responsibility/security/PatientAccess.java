@@ -1,12 +1,12 @@
 package dk.stafet.responsibility.security;
 
 import dk.stafet.service.audit.AuditLog;
+import dk.stafet.service.audit.PortalLookups;
 import dk.stafet.service.security.Caller;
 import dk.stafet.service.security.CallerRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 
 /**
  * Who may read or act on a patient's responsibility data. Every check writes an audit row, granted or denied.
@@ -54,12 +54,14 @@ public class PatientAccess {
   private final Caller caller;
   private final CallerRoles roles;
   private final AuditLog audit;
+  private final PortalLookups portalLookups;
 
-  public PatientAccess(EntityManager em, Caller caller, CallerRoles roles, AuditLog audit) {
+  public PatientAccess(EntityManager em, Caller caller, CallerRoles roles, AuditLog audit, PortalLookups portalLookups) {
     this.em = em;
     this.caller = caller;
     this.roles = roles;
     this.audit = audit;
+    this.portalLookups = portalLookups;
   }
 
   /**
@@ -110,7 +112,7 @@ public class PatientAccess {
       granted = isKnown(patientKey);
     } else if (roles.isPatientPortal(sor) && allow == Allow.COORDINATOR_AND_PORTAL_AFTER_LOOKUP) {
       audited = AS_PATIENT_PORTAL + action;
-      granted = portalLookedUp(sor, patientKey);
+      granted = portalLookups.lookedUpRecently(sor, LOOKUP, patientKey);
     } else {
       granted = isInvolved(sor, patientKey);
     }
@@ -123,11 +125,6 @@ public class PatientAccess {
 
   private boolean isKnown(String patientKey) {
     return exists(em.createNativeQuery(KNOWN).setParameter("p", patientKey).getSingleResult());
-  }
-
-  /** The portal looked this patient up (granted) recently: the gateway vouched for the citizen's own CPR number. */
-  private boolean portalLookedUp(String sor, String patientKey) {
-    return audit.grantedSince(sor, AS_PATIENT_PORTAL + LOOKUP, patientKey, Instant.now().minus(roles.portalLookupValidity()));
   }
 
   private static boolean exists(Object result) {

@@ -1,6 +1,7 @@
 package dk.stafet.referral.inbound.rest;
 
 import dk.stafet.service.audit.AuditLog;
+import dk.stafet.service.audit.PortalLookups;
 import dk.stafet.referral.course.Course;
 import dk.stafet.referral.course.HospitalStay;
 import dk.stafet.referral.course.Patient;
@@ -68,11 +69,13 @@ public class PatientMessagesResource {
   private final Caller caller;
   private final CallerRoles roles;
   private final AuditLog audit;
+  private final PortalLookups portalLookups;
 
-  public PatientMessagesResource(Caller caller, CallerRoles roles, AuditLog audit) {
+  public PatientMessagesResource(Caller caller, CallerRoles roles, AuditLog audit, PortalLookups portalLookups) {
     this.caller = caller;
     this.roles = roles;
     this.audit = audit;
+    this.portalLookups = portalLookups;
   }
 
   @GET
@@ -89,7 +92,7 @@ public class PatientMessagesResource {
     List<MessageView> all = ReceivedMessage.forPatient(patientKey).stream().map(MessageView::of).toList();
     String action = roles.auditedAction(callerSor, ACTION);
     boolean wholePatient = Patients.hasPatientRole(callerSor, patient) || roles.isCoordinator(callerSor)
-        || (roles.isPatientPortal(callerSor) && portalLookedUp(callerSor, patientKey));
+        || portalLookups.lookedUpRecently(callerSor, "LOOKUP", patientKey);
     List<MessageView> visible = wholePatient ? all
         : all.stream().filter(m -> Patients.maySee(callerSor, patient, m.parties())).toList();
     if (!wholePatient && (roles.isPatientPortal(callerSor) || visible.isEmpty() && !involved(callerSor, patientKey))) {
@@ -98,12 +101,6 @@ public class PatientMessagesResource {
     }
     audit.read(callerSor, action, patientKey, "MEDCOM_MESSAGES", patientKey);
     return visible;
-  }
-
-  /** The portal looked this patient up (granted) recently: the gateway vouched for the citizen's own CPR number. */
-  private boolean portalLookedUp(String portalSor, String patientKey) {
-    return audit.grantedSince(portalSor, CallerRoles.AS_PATIENT_PORTAL + "LOOKUP", patientKey,
-        Instant.now().minus(roles.portalLookupValidity()));
   }
 
   /** A party to one of the patient's referrals, stays or courses (the access rule of docs/course-facts.md). */
