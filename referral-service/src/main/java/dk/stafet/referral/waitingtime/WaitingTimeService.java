@@ -50,8 +50,7 @@ public class WaitingTimeService {
       throw new NotTheActorException("reading the waiting-time summary", "course coordinator (stafet.coordinator-sors)");
     }
     Instant now = Instant.now();
-    Map<WaitingTimeStatus, Long> byStatus = Referral.<Referral>list("FROM Referral r WHERE r.waitingTimeRule IS NOT NULL "
-            + "AND r.state IN ?1", WaitingTimeAlerts.WAITING_STATES).stream()
+    Map<WaitingTimeStatus, Long> byStatus = waitingWithRule().stream()
         .map(r -> waitingTimes.assess(r, now))
         .filter(a -> a.open() && a.status() != null)
         .collect(Collectors.groupingBy(WaitingTimes.Assessment::status, () -> new EnumMap<>(WaitingTimeStatus.class),
@@ -73,8 +72,7 @@ public class WaitingTimeService {
       throw new NotTheActorException("reading the waiting-time list", "course coordinator (stafet.coordinator-sors)");
     }
     Instant now = Instant.now();
-    List<WaitingTimeView> views = Referral.<Referral>list("FROM Referral r WHERE r.waitingTimeRule IS NOT NULL "
-            + "AND r.state IN ?1 ORDER BY r.receivedAt", WaitingTimeAlerts.WAITING_STATES).stream()
+    List<WaitingTimeView> views = waitingWithRule().stream()
         .map(r -> WaitingTimeView.of(r, waitingTimes.assess(r, now)))
         .filter(v -> v.status() != null && filter.accepts(v.status()))
         .sorted(Comparator.comparing(WaitingTimeView::deadlineAt, Comparator.nullsLast(Comparator.naturalOrder())))
@@ -83,5 +81,11 @@ public class WaitingTimeService {
       audit.read(callerSor, "READ_WAITING_TIMES", view.patientKey(), "REFERRAL", view.id());
     }
     return views;
+  }
+
+  /** The referrals with a rule whose awaited step may still be ahead (some are already met and assess as not open). */
+  private static List<Referral> waitingWithRule() {
+    return Referral.list("FROM Referral r WHERE r.waitingTimeRule IS NOT NULL AND r.state IN ?1 ORDER BY r.receivedAt",
+        WaitingTimeAlerts.WAITING_STATES);
   }
 }
