@@ -9,14 +9,12 @@ import dk.stafet.contracts.events.Topics;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomMessage;
 import dk.stafet.service.messaging.UntilStored;
+import dk.stafet.testsupport.DatabaseOutage;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -48,17 +46,10 @@ class FrontDoorOutageTests {
     String overHttp = MedcomExamples.withNewIds(MedcomExamples.read(MedcomExamples.hospitalNotification("STIN_A")));
     String overKafka = MedcomExamples.withNewIds(MedcomExamples.read(MedcomExamples.hospitalNotification("STIN_A")));
     MedcomMessage kafkaLetter = new MedcomMessage(CODEC.parse(overKafka, FHIR_JSON));
-    String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).split("\\?")[0];
-    String maintenance = jdbcUrl.substring(0, jdbcUrl.lastIndexOf('/') + 1) + "postgres";
     long waitsBefore = UntilStored.waits();
 
-    try (KafkaTestClient kafka = KafkaTestClient.create();
-        Connection admin = DriverManager.getConnection(maintenance, user, password);
-        Statement sql = admin.createStatement()) {
-      sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS false");
-      try {
-        sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
-
+    try (KafkaTestClient kafka = KafkaTestClient.create()) {
+      try (DatabaseOutage outage = DatabaseOutage.begin(jdbcUrl, user, password)) {
         given().contentType(FHIR_JSON).body(overHttp).when().post("/fhir/$process-message").then()
             .statusCode(503)
             .header("Retry-After", "30")
@@ -67,8 +58,6 @@ class FrontDoorOutageTests {
 
         kafka.send(Topics.MEDCOM_INBOUND, UUID.randomUUID().toString(), overKafka, Map.of("content-type", FHIR_JSON));
         await().atMost(Duration.ofSeconds(30)).until(() -> UntilStored.waits() > waitsBefore);
-      } finally {
-        sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS true");
       }
 
       // Back: the sender's retransmission is received, and the waiting Kafka record is answered, not skipped.

@@ -15,16 +15,13 @@ import static org.hamcrest.Matchers.equalTo;
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
 import dk.stafet.responsibility.support.TestDb;
 import dk.stafet.service.messaging.UntilStored;
+import dk.stafet.testsupport.DatabaseOutage;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -67,22 +64,13 @@ class DatabaseOutageTests {
   void factsThatArriveWhileTheDatabaseIsAwayAreStoredWhenItIsBackInOrderAndNotDeadLettered() throws Exception {
     String cpr = newCpr();
     String key = pseudonym.of(cpr);
-    String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).split("\\?")[0];
-    String maintenance = jdbcUrl.substring(0, jdbcUrl.lastIndexOf('/') + 1) + "postgres";
     long waitsBefore = UntilStored.waits();
 
-    try (Connection admin = DriverManager.getConnection(maintenance, user, password);
-        Statement sql = admin.createStatement()) {
-      sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS false");
-      try {
-        sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
-        send(kafka, listedGp(key, cpr, dk("2025-06-02T09:00"), GP_AABYHOEJ));
-        send(kafka, admitted(key, cpr, dk("2025-06-03T10:00"), "stay-outage", CARDIOLOGY));
-        // The consumer has met the outage (and waits) before the database comes back.
-        await().atMost(Duration.ofSeconds(30)).until(() -> UntilStored.waits() > waitsBefore);
-      } finally {
-        reopen(sql, database);
-      }
+    try (DatabaseOutage outage = DatabaseOutage.begin(jdbcUrl, user, password)) {
+      send(kafka, listedGp(key, cpr, dk("2025-06-02T09:00"), GP_AABYHOEJ));
+      send(kafka, admitted(key, cpr, dk("2025-06-03T10:00"), "stay-outage", CARDIOLOGY));
+      // The consumer has met the outage (and waits) before the database comes back.
+      await().atMost(Duration.ofSeconds(30)).until(() -> UntilStored.waits() > waitsBefore);
     }
 
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get(CARDIOLOGY, "/api/patients/" + key
@@ -90,9 +78,5 @@ class DatabaseOutageTests {
     assertThat(TestDb.count("SELECT count(*) FROM course_fact WHERE patient_key = ?1", key)).isEqualTo(2);
     assertThat(kafka.readAll("stafet.course-events.responsibility-dlq", Duration.ofSeconds(5)))
         .as("dead-lettered during the outage").noneMatch(r -> key.equals(r.key()));
-  }
-
-  private static void reopen(Statement sql, String database) throws SQLException {
-    sql.execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS true");
   }
 }
