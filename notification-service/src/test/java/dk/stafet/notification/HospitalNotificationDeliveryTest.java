@@ -1,5 +1,7 @@
 package dk.stafet.notification;
 
+import dk.stafet.testsupport.TestTokens;
+
 import static dk.stafet.notification.support.Organisations.COORDINATOR;
 import static dk.stafet.notification.support.Organisations.GLADSAXE;
 import static dk.stafet.notification.support.Organisations.GP;
@@ -30,7 +32,6 @@ import dk.stafet.notification.delivery.rest.DeliveryView;
 import dk.stafet.notification.support.Deliveries;
 import dk.stafet.notification.support.TestEvents;
 import dk.stafet.service.audit.AuditEntry;
-import dk.stafet.service.security.Caller;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
@@ -214,7 +215,7 @@ class HospitalNotificationDeliveryTest {
         .body("title", equalTo("No calling organisation"))
         .body("status", equalTo(401))
         .body("code", equalTo("NOT_AUTHENTICATED"))
-        .body("detail", containsString("X-Stafet-Organisation"));
+        .body("detail", containsString("bearer token"));
     asCaller(GLADSAXE.sor()).queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(200)
         .body("messageHeaderId", contains(headerId));
     asCaller(HOSPITAL.sor()).get("/api/deliveries/" + headerId).then().statusCode(200);
@@ -244,7 +245,7 @@ class HospitalNotificationDeliveryTest {
   }
 
   private static RequestSpecification asCaller(String sor) {
-    return given().header(Caller.HEADER, sor);
+    return given().auth().oauth2(TestTokens.forOrganisation(sor));
   }
 
   private static CourseEvent admission(String patient) {

@@ -1,5 +1,7 @@
 package dk.stafet.referral.inbound;
 
+import dk.stafet.testsupport.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.stafet.service.audit.AuditEntry;
-import dk.stafet.service.security.Caller;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -78,7 +79,7 @@ class BadInputSuiteTests {
         request = request.contentType(input.contentType());
       }
       if (input.authenticatedSender() != null) {
-        request = request.header("X-Stafet-Organisation", input.authenticatedSender());
+        request = request.auth().oauth2(TestTokens.forOrganisation(input.authenticatedSender()));
       }
       Response response = request.when().post("/fhir/$process-message").then().extract().response();
       if (response.statusCode() != input.status()) {
@@ -117,10 +118,10 @@ class BadInputSuiteTests {
     String department = "265161000016000";
 
     given().when().get("/api/quarantine").then().statusCode(401);
-    given().header(Caller.HEADER, department).when().get("/api/quarantine").then().statusCode(403);
-    given().header(Caller.HEADER, department).when().get("/api/quarantine/" + id).then().statusCode(403);
-    given().header(Caller.HEADER, department).when().post("/api/quarantine/" + id + "/replay").then().statusCode(403);
-    given().header(Caller.HEADER, COORDINATOR).when().get("/api/quarantine/" + id).then().statusCode(200)
+    given().auth().oauth2(TestTokens.forOrganisation(department)).when().get("/api/quarantine").then().statusCode(403);
+    given().auth().oauth2(TestTokens.forOrganisation(department)).when().get("/api/quarantine/" + id).then().statusCode(403);
+    given().auth().oauth2(TestTokens.forOrganisation(department)).when().post("/api/quarantine/" + id + "/replay").then().statusCode(403);
+    given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).when().get("/api/quarantine/" + id).then().statusCode(200)
         .body("rawInput", org.hamcrest.Matchers.startsWith("{\"resourceType\": \"Bundle\""));
 
     assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>list("resourceId", id)))
@@ -129,7 +130,7 @@ class BadInputSuiteTests {
   }
 
   private static long quarantineTotal() {
-    return given().header(Caller.HEADER, COORDINATOR).when().get("/api/quarantine?limit=1").then().statusCode(200).extract().jsonPath().getLong("total");
+    return given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).when().get("/api/quarantine?limit=1").then().statusCode(200).extract().jsonPath().getLong("total");
   }
 
   static List<BadInput> generate() throws Exception {

@@ -1,5 +1,7 @@
 package dk.stafet.responsibility.support;
 
+import dk.stafet.testsupport.TestTokens;
+
 import static io.restassured.RestAssured.given;
 
 import dk.stafet.contracts.events.CourseEvent;
@@ -85,11 +87,11 @@ public final class TestFacts {
   }
 
   public static ValidatableResponse get(String callerSor, String path) {
-    return given().header("X-Stafet-Organisation", callerSor).when().get(path).then();
+    return given().auth().oauth2(TestTokens.forOrganisation(callerSor)).when().get(path).then();
   }
 
   public static ValidatableResponse post(String callerSor, String path, Object body) {
-    return given().header("X-Stafet-Organisation", callerSor).contentType(ContentType.JSON).body(body)
+    return given().auth().oauth2(TestTokens.forOrganisation(callerSor)).contentType(ContentType.JSON).body(body)
         .when().post(path).then();
   }
 }

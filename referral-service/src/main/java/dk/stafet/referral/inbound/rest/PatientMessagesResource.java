@@ -1,7 +1,6 @@
 package dk.stafet.referral.inbound.rest;
 
 import dk.stafet.service.audit.AuditLog;
-import dk.stafet.service.audit.PortalLookups;
 import dk.stafet.referral.course.Course;
 import dk.stafet.referral.course.HospitalStay;
 import dk.stafet.referral.course.Patient;
@@ -69,13 +68,11 @@ public class PatientMessagesResource {
   private final Caller caller;
   private final CallerRoles roles;
   private final AuditLog audit;
-  private final PortalLookups portalLookups;
 
-  public PatientMessagesResource(Caller caller, CallerRoles roles, AuditLog audit, PortalLookups portalLookups) {
+  public PatientMessagesResource(Caller caller, CallerRoles roles, AuditLog audit) {
     this.caller = caller;
     this.roles = roles;
     this.audit = audit;
-    this.portalLookups = portalLookups;
   }
 
   @GET
@@ -92,7 +89,7 @@ public class PatientMessagesResource {
     List<MessageView> all = ReceivedMessage.forPatient(patientKey).stream().map(MessageView::of).toList();
     String action = roles.auditedAction(callerSor, ACTION);
     boolean wholePatient = Patients.hasPatientRole(callerSor, patient) || roles.isCoordinator(callerSor)
-        || portalLookups.lookedUpRecently(callerSor, "LOOKUP", patientKey);
+        || roles.isPortalFor(callerSor, patientKey);
     List<MessageView> visible = wholePatient ? all
         : all.stream().filter(m -> Patients.maySee(callerSor, patient, m.parties())).toList();
     if (!wholePatient && (roles.isPatientPortal(callerSor) || visible.isEmpty() && !involved(callerSor, patientKey))) {

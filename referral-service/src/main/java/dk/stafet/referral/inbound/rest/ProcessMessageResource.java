@@ -1,11 +1,15 @@
 package dk.stafet.referral.inbound.rest;
 
+import dk.stafet.service.security.Caller;
 import dk.stafet.contracts.medcom.MedcomCodec;
+import dk.stafet.service.security.Caller;
 import dk.stafet.contracts.medcom.MedcomFormat;
 import dk.stafet.referral.inbound.FrontDoor;
 import dk.stafet.referral.inbound.InboundRequest;
 import dk.stafet.referral.inbound.InboundResult;
+import dk.stafet.service.security.Caller;
 import dk.stafet.contracts.medcom.MedcomIssue;
+import dk.stafet.service.security.Caller;
 import dk.stafet.contracts.medcom.OperationOutcomes;
 import dk.stafet.service.messaging.UntilStored;
 import io.quarkus.logging.Log;
@@ -37,9 +41,12 @@ public class ProcessMessageResource {
 
   private final MedcomCodec codec;
 
-  public ProcessMessageResource(FrontDoor frontDoor, MedcomCodec codec) {
+  private final Caller caller;
+
+  public ProcessMessageResource(FrontDoor frontDoor, MedcomCodec codec, Caller caller) {
     this.frontDoor = frontDoor;
     this.codec = codec;
+    this.caller = caller;
   }
 
   @POST
@@ -58,9 +65,10 @@ public class ProcessMessageResource {
   @APIResponse(responseCode = "503", description = "Acknowledgement transient-error, or an OperationOutcome with "
       + "Retry-After when nothing could be stored (the database is unavailable): send the message again later")
   public Response processMessage(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept,
-      @HeaderParam("X-Stafet-Organisation") String authenticatedSender) {
+      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
     MedcomFormat format = answerFormat(accept, contentType);
+    // The sender the bearer token proves, checked against the Bundle's sender (MessageRules); no header is believed.
+    String authenticatedSender = caller.organisation().orElse(null);
     InboundResult result;
     try {
       result = frontDoor.receive(InboundRequest.http(body, contentType, authenticatedSender));
