@@ -1,6 +1,7 @@
 package dk.stafet.issuer;
 
 import dk.stafet.contracts.identity.StafetRole;
+import dk.stafet.contracts.registry.OrganisationRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +55,17 @@ public record DemoIdentity(String username, String subject, String name, String 
             NATIONAL_REGISTER_SOR, "NATIONAL_REGISTER", Set.of(StafetRole.NATIONAL_REGISTER)),
         new DemoIdentity("patient-portal", "mit-forloeb", "Mit forløb (borgerens egen adgang)", PATIENT_PORTAL_SOR,
             "PATIENT_PORTAL", Set.of(StafetRole.PATIENT_PORTAL)));
+  }
+
+  /**
+   * The identity acting for an organisation: the coordinator, register feed, security officer or portal for their
+   * synthetic SOR codes, else a member of staff of an organisation in the register (its kind from there).
+   */
+  public static Optional<DemoIdentity> forOrganisation(String sor, OrganisationRegistry registry) {
+    Optional<DemoIdentity> special = standard().stream()
+        .filter(i -> i.organisationSor().equals(sor) && !i.has(StafetRole.STAFF)).findFirst();
+    return special.isPresent() ? special
+        : registry.bySor(sor).map(o -> staff(o.sor(), o.kind().name()));
   }
 
   public static Optional<DemoIdentity> byUsername(String username) {

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dk.stafet.contracts.cpr.CprNumber;
 import dk.stafet.contracts.identity.StafetRole;
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
+import dk.stafet.contracts.registry.OrganisationRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -23,7 +24,8 @@ import java.util.concurrent.Executors;
  * The development token issuer the local run and the end-to-end tests start: {@code GET
  * /.well-known/openid-configuration}, {@code GET /jwks}, {@code GET /identities} and {@code POST /token} (form
  * {@code username=<demo identity>}, and for {@code patient-portal} also {@code cpr=<the citizen's CPR number>}, which
- * the issuer turns into the citizen's pseudonym and forgets). It authenticates nobody: whoever asks gets the token of
+ * the issuer turns into the citizen's pseudonym and forgets; or {@code organisation=<SOR>} for a system of any
+ * organisation in the register, as the demo traffic uses). It authenticates nobody: whoever asks gets the token of
  * any demo identity. Never run it where real data is (docs/security.md).
  */
 public final class DevIssuer implements AutoCloseable {
@@ -35,6 +37,7 @@ public final class DevIssuer implements AutoCloseable {
   private final IdentityTokens tokens;
   private final PatientPseudonym pseudonym;
   private final Duration lifetime;
+  private final OrganisationRegistry registry = OrganisationRegistry.standard();
 
   private DevIssuer(HttpServer server, SigningKey key, String issuer, PatientPseudonym pseudonym, Duration lifetime) {
     this.server = server;
@@ -76,8 +79,17 @@ public final class DevIssuer implements AutoCloseable {
 
   /** A token for a demo identity, as {@code POST /token} hands it out (for in-process callers such as the ITs). */
   public String token(String username, String cpr) {
-    DemoIdentity identity = DemoIdentity.byUsername(username)
-        .orElseThrow(() -> new IllegalArgumentException("no demo identity " + username));
+    return token(DemoIdentity.byUsername(username)
+        .orElseThrow(() -> new IllegalArgumentException("no demo identity " + username)), cpr);
+  }
+
+  /** A token acting for this organisation ({@link DemoIdentity#forOrganisation}): the demo traffic's callers. */
+  public String tokenForOrganisation(String sor) {
+    return token(DemoIdentity.forOrganisation(sor, registry)
+        .orElseThrow(() -> new IllegalArgumentException("no organisation " + sor + " in the register")), null);
+  }
+
+  private String token(DemoIdentity identity, String cpr) {
     String citizen = identity.has(StafetRole.PATIENT_PORTAL) ? pseudonymOf(cpr) : null;
     return tokens.sign(identity, citizen, lifetime);
   }
@@ -144,11 +156,16 @@ public final class DevIssuer implements AutoCloseable {
   private Answer token(HttpExchange exchange) throws IOException {
     Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     String username = Optional.ofNullable(form.get("username")).orElse(form.get("client_id"));
-    if (username == null || DemoIdentity.byUsername(username).isEmpty()) {
+    String token;
+    if (form.get("organisation") != null) {
+      token = tokenForOrganisation(form.get("organisation"));
+    } else if (username == null || DemoIdentity.byUsername(username).isEmpty()) {
       return error(400, "invalid_grant", "unknown demo identity; GET /identities lists them");
+    } else {
+      token = token(username, form.get("cpr"));
     }
     Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("access_token", token(username, form.get("cpr")));
+    answer.put("access_token", token);
     answer.put("token_type", "Bearer");
     answer.put("expires_in", lifetime.toSeconds());
     return new Answer(200, JSON.writeValueAsString(answer));

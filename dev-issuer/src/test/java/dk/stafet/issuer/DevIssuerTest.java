@@ -43,6 +43,12 @@ class DevIssuerTest {
       assertThat(token).doesNotContain("0101701234");
       assertThat(claims(token).path("stafet_patient").asText()).isEqualTo(new PatientPseudonym(SECRET).of("0101701234"));
       assertThat(claims(token).toString()).doesNotContain("0101701234");
+
+      JsonNode gp = claims(post(issuer, "organisation=999000000018016").path("access_token").asText());
+      assertThat(gp.path("stafet_org_kind").asText()).isEqualTo("GP");
+      assertThat(gp.path("groups").toString()).contains("STAFF");
+      JsonNode register = claims(post(issuer, "organisation=" + DemoIdentity.NATIONAL_REGISTER_SOR).path("access_token").asText());
+      assertThat(register.path("groups").toString()).contains("NATIONAL_REGISTER");
     }
     // A restart signs with the same key (the services keep the keys they fetched).
     assertThat(SigningKey.loadOrCreate(keyFile).keyId()).isEqualTo(SigningKey.loadOrCreate(keyFile).keyId());

@@ -229,11 +229,14 @@ class HospitalNotificationDeliveryTest {
     asCaller(GLADSAXE.sor()).post("/api/deliveries/" + headerId + "/resend").then().statusCode(403);
     asCaller(GLADSAXE.sor()).get("/api/deliveries/unmatched-acks").then().statusCode(403);
     asCaller(COORDINATOR).get("/api/deliveries/" + headerId).then().statusCode(200);
-    // The patient portal reads one patient's messages, never the whole list or a letter by id.
-    asCaller(PATIENT_PORTAL).queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(200)
+    // The patient portal reads its own citizen's messages, never another's, the whole list or a letter by id.
+    var portal = given().auth().oauth2(TestTokens.portalForPatient(patient));
+    portal.queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(200)
         .body("messageHeaderId", contains(headerId));
-    asCaller(PATIENT_PORTAL).get("/api/deliveries").then().statusCode(403);
-    asCaller(PATIENT_PORTAL).get("/api/deliveries/" + headerId).then().statusCode(404);
+    given().auth().oauth2(TestTokens.portalForPatient("p-someone-else")).queryParam("patientKey", patient)
+        .get("/api/deliveries").then().statusCode(403);
+    given().auth().oauth2(TestTokens.portalForPatient(patient)).get("/api/deliveries").then().statusCode(403);
+    given().auth().oauth2(TestTokens.portalForPatient(patient)).get("/api/deliveries/" + headerId).then().statusCode(404);
 
     List<String> audited = QuarkusTransaction.requiringNew().call(() -> AuditEntry.ofPatient(patient)).stream()
         .map(e -> e.callerSor + " " + e.action + " " + e.outcome).toList();

@@ -69,7 +69,12 @@ public final class TestTokens {
 
   /** The patient portal acting for the citizen with this CPR number (the token carries the pseudonym only). */
   public static String portalFor(String cpr) {
-    return TRUSTED.sign(portal(), new PatientPseudonym(PSEUDONYM_SECRET).of(cpr.replace("-", "").trim()), LIFETIME);
+    return portalForPatient(new PatientPseudonym(PSEUDONYM_SECRET).of(cpr.replace("-", "").trim()));
+  }
+
+  /** The patient portal acting for the citizen with this patient key (pseudonym). */
+  public static String portalForPatient(String patientKey) {
+    return TRUSTED.sign(portal(), patientKey, LIFETIME);
   }
 
   /** {@code Bearer <token>}: the value of the Authorization header. */

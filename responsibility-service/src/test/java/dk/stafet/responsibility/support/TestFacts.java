@@ -86,6 +86,15 @@ public final class TestFacts {
         "content-type", "application/json"));
   }
 
+  /** With this bearer token (e.g. TestTokens.portalFor(cpr)). */
+  public static ValidatableResponse getAs(String token, String path) {
+    return given().auth().oauth2(token).when().get(path).then();
+  }
+
+  public static ValidatableResponse postAs(String token, String path, Object body) {
+    return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post(path).then();
+  }
+
   public static ValidatableResponse get(String callerSor, String path) {
     return given().auth().oauth2(TestTokens.forOrganisation(callerSor)).when().get(path).then();
   }
