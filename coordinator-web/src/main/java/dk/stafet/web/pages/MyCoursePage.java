@@ -5,7 +5,7 @@ import dk.stafet.web.client.Fetched;
 import dk.stafet.web.client.NotificationClient;
 import dk.stafet.web.client.ReferralClient;
 import dk.stafet.web.client.ResponsibilityClient;
-import dk.stafet.web.config.WebConfig;
+import dk.stafet.web.security.ServiceTokens;
 import dk.stafet.web.i18n.Lang;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -36,16 +36,16 @@ public class MyCoursePage {
   private final ResponsibilityClient responsibility;
   private final ReferralClient referral;
   private final NotificationClient notification;
-  private final String portal;
+  private final ServiceTokens tokens;
   private final Template myCourse;
 
   public MyCoursePage(@RestClient ResponsibilityClient responsibility, @RestClient ReferralClient referral,
-      @RestClient NotificationClient notification, WebConfig config,
+      @RestClient NotificationClient notification, ServiceTokens tokens,
       @Location("my-course.html") Template myCourse) {
     this.responsibility = responsibility;
     this.referral = referral;
     this.notification = notification;
-    this.portal = config.patientPortalOrganisation();
+    this.tokens = tokens;
     this.myCourse = myCourse;
   }
 
@@ -62,6 +62,8 @@ public class MyCoursePage {
       return page.data("invalid", true);
     }
     Api.CprBody body = new Api.CprBody(digits.replace("-", ""));
+    // The portal's token acts for this one citizen (development: the issuer hands it out; production: after MitID).
+    String portal = tokens.portalFor(body.cpr());
     Fetched<Api.LookupAnswer> who = Fetched.of(() -> responsibility.lookup(portal, body));
     Fetched<Api.PatientOverview> overview = Fetched.of(() -> referral.lookup(portal, body));
     String patientKey = who.ok() ? who.value().patientKey() : overview.ok() ? overview.value().patientKey() : null;

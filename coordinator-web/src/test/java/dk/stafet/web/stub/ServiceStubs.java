@@ -23,10 +23,10 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ServiceStubs {
 
-  private static final String ORG = Api.ORGANISATION_HEADER;
+  private static final String ORG = Api.AUTHORIZATION;
 
   private static void record(String call, String org, Object body) {
-    StubState.calls.add(call + " " + org + (body == null ? "" : " " + body));
+    StubState.calls.add(call + " " + StubState.organisationOf(org) + (body == null ? "" : " " + body));
   }
 
   /** The services' one problem format (service-support's Problem): RFC 9457 plus the stable code. */
