@@ -121,6 +121,7 @@ class HospitalNotificationEndToEndIT {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/fhir+json; charset=UTF-8")
                 .header("Accept", "application/fhir+json")
+                .header("Authorization", ServiceProcess.bearer(issuer, ADMITTING_DEPARTMENT_SOR)) // STIN_A's sender
                 .POST(HttpRequest.BodyPublishers.ofByteArray(stinA)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), () -> "POST /fhir/$process-message: " + answer.body() + "\n" + referral.tail(30));
         assertEquals("ok", acknowledgementCode(answer.body()), () -> "acknowledgement: " + answer.body());

@@ -89,12 +89,13 @@ public class CoordinatorData {
   }
 
   public Fetched<Api.Handover> accept(Api.Handover handover, String agreementChannel) {
-    // Acting for the receiving department: only the proposed receiver may accept (R23).
-    return Fetched.of(() -> responsibility.accept(handover.toSor(), handover.id(), new Api.Accept(blankToNull(agreementChannel), null)));
+    // The coordinator records the receiving department's answer on its behalf, with the coordinator's own token: the
+    // service lets the COORDINATOR role do that and the audit names the coordinator (docs/security.md).
+    return Fetched.of(() -> responsibility.accept(tokens.coordinator(), handover.id(), new Api.Accept(blankToNull(agreementChannel), null)));
   }
 
   public Fetched<Api.Handover> reject(Api.Handover handover, String reason) {
-    return Fetched.of(() -> responsibility.reject(handover.toSor(), handover.id(), new Api.Reject(blankToNull(reason), null)));
+    return Fetched.of(() -> responsibility.reject(tokens.coordinator(), handover.id(), new Api.Reject(blankToNull(reason), null)));
   }
 
   public Fetched<Api.Delivery> resend(String messageHeaderId) {

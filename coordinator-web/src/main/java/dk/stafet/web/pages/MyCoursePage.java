@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
 import java.util.List;
+import jakarta.ws.rs.ProcessingException;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestCookie;
@@ -63,7 +64,7 @@ public class MyCoursePage {
     }
     Api.CprBody body = new Api.CprBody(digits.replace("-", ""));
     // The portal's token acts for this one citizen (development: the issuer hands it out; production: after MitID).
-    String portal = tokens.portalFor(body.cpr());
+    String portal = portalToken(body.cpr());
     Fetched<Api.LookupAnswer> who = Fetched.of(() -> responsibility.lookup(portal, body));
     Fetched<Api.PatientOverview> overview = Fetched.of(() -> referral.lookup(portal, body));
     String patientKey = who.ok() ? who.value().patientKey() : overview.ok() ? overview.value().patientKey() : null;
@@ -79,5 +80,14 @@ public class MyCoursePage {
         .data("who", who)
         .data("referrals", referrals)
         .data("messages", messages);
+  }
+
+  /** The portal's token for this citizen, or null when the issuer is away (the services then refuse, and the page says so). */
+  private String portalToken(String cpr) {
+    try {
+      return tokens.portalFor(cpr);
+    } catch (ProcessingException issuerUnavailable) {
+      return null;
+    }
   }
 }

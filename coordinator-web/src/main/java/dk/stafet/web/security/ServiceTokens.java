@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.stafet.web.config.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import jakarta.ws.rs.ProcessingException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -55,14 +55,15 @@ public class ServiceTokens {
           .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new IllegalStateException("the token issuer answered " + response.statusCode());
+        throw new ProcessingException("the token issuer answered " + response.statusCode());
       }
       return JSON.readTree(response.body());
     } catch (IOException e) {
-      throw new UncheckedIOException("the token issuer is unreachable", e);
+      // As for a service that does not answer: the page shows the section as unavailable (Fetched).
+      throw new ProcessingException("the token issuer is unreachable", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      throw new ProcessingException(e);
     }
   }
 

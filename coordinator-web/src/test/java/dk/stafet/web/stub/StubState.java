@@ -24,6 +24,8 @@ public final class StubState {
   public static final String GP = "999000000018016";
   public static final String MUNICIPALITY_GLN = "5790000000005";
   public static final String CPR = "0102031234";
+  /** The development issuer's demo coordinator, whose token the pages use. */
+  public static final String COORDINATOR = "999999000901001";
 
   /**
    * The organisation a stub call's bearer token acts for (its stafet_org claim), or "-" without one. The stubs stand

@@ -1,6 +1,7 @@
 package dk.stafet.responsibility.security;
 
 import dk.stafet.service.audit.AuditLog;
+import dk.stafet.contracts.identity.StafetRole;
 import dk.stafet.service.security.Caller;
 import dk.stafet.service.security.CallerRoles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,7 +98,11 @@ public class PatientAccess {
   }
 
   private String check(String patientKey, String action, Allow allow) {
-    String sor = caller.requireOrganisation();
+    String sor = allow == Allow.INVOLVED_ONLY
+        // Commands are for the staff of care organisations; coordinators, the portal, the register feed and the
+        // security officer read at most (403 whatever the patient, so nothing about it is revealed).
+        ? caller.requireRole(StafetRole.STAFF, "acting on a patient's responsibility (" + action + ")")
+        : caller.requireOrganisation();
     String audited = action;
     boolean granted;
     if (allow != Allow.INVOLVED_ONLY && roles.isCoordinator(sor)) {

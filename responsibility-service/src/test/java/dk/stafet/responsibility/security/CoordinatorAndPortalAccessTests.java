@@ -96,10 +96,12 @@ class CoordinatorAndPortalAccessTests {
         key, GP_AABYHOEJ)).isEqualTo(1);
     get(MUNICIPALITY, base + "/ledger").statusCode(404).body("code", equalTo("PATIENT_NOT_FOUND"));
 
-    // Reading is not acting: naming the doctor or proposing a handover stays with involved organisations.
-    post(COORDINATOR, base + "/named-doctor", Map.of("doctorId", "AUT-COORD")).statusCode(404);
+    // Reading is not acting: naming the doctor or proposing a handover is for the staff of involved organisations
+    // (a role the coordinator's token lacks: 403, whatever the patient).
+    post(COORDINATOR, base + "/named-doctor", Map.of("doctorId", "AUT-COORD")).statusCode(403)
+        .body("code", equalTo("NOT_AUTHORISED"));
     post(COORDINATOR, "/api/handovers", Map.of("patientKey", key, "toSor", MEDICAL_GODSTRUP, "reason", "coordinator move",
-        "patientInformed", true, "relativesInformed", false)).statusCode(404);
+        "patientInformed", true, "relativesInformed", false)).statusCode(403);
     get(COORDINATOR, base + "/responsibility").statusCode(200).body("holderSor", equalTo(CARDIOLOGY))
         .body("doctorId", equalTo(null));
   }
@@ -138,7 +140,7 @@ class CoordinatorAndPortalAccessTests {
     getAs(portal, "/fhir/EpisodeOfCare/" + key).statusCode(404);
     getAs(portal, "/api/patients/" + otherKey + "/who-to-call").statusCode(404);
     getAs(portal, "/api/patients/attention").statusCode(403);
-    postAs(portal, "/api/patients/" + key + "/named-doctor", Map.of("doctorId", "AUT-X")).statusCode(404);
+    postAs(portal, "/api/patients/" + key + "/named-doctor", Map.of("doctorId", "AUT-X")).statusCode(403);
 
     // Another citizen's CPR number, and an unknown one: nothing found; malformed numbers are refused as for anyone.
     postAs(portal, "/api/patients/lookup", Map.of("cpr", otherCpr)).statusCode(404).body("code", equalTo("PATIENT_NOT_FOUND"));
@@ -153,6 +155,22 @@ class CoordinatorAndPortalAccessTests {
         + "AND action = 'READ_AS_PATIENT_PORTAL:who-to-call'", key, PATIENT_PORTAL)).isEqualTo(1);
     assertThat(TestDb.count("SELECT count(*) FROM audit_entry WHERE patient_key = ?1 AND caller_sor = ?2 AND outcome = 'DENIED'",
         otherKey, PATIENT_PORTAL)).isEqualTo(2);
+  }
+
+  @Test
+  void aCoordinatorRecordsTheReceiversAnswerOnItsBehalfAndTheAuditNamesThePerson() {
+    String key = admittedToCardiology(newCpr());
+    String id = post(CARDIOLOGY, "/api/handovers", Map.of("patientKey", key, "toSor", MEDICAL_GODSTRUP,
+        "reason", "videre behandling", "patientInformed", true, "relativesInformed", false))
+        .statusCode(201).extract().path("id");
+    // An organisation neither party nor coordinator learns nothing.
+    post(MUNICIPALITY, "/api/handovers/" + id + "/accept", Map.of("agreementChannel", "ELECTRONIC")).statusCode(404);
+
+    post(COORDINATOR, "/api/handovers/" + id + "/accept", Map.of("agreementChannel", "ELECTRONIC")).statusCode(200)
+        .body("state", equalTo("ACCEPTED"));
+    assertThat(TestDb.count("SELECT count(*) FROM audit_entry WHERE patient_key = ?1 AND caller_sor = ?2 AND outcome = 'GRANTED' "
+        + "AND action = 'READ_AS_COORDINATOR:handover-accept' AND person_subject = 'test-coordinator-person' "
+        + "AND caller_roles = 'COORDINATOR'", key, COORDINATOR)).isEqualTo(1);
   }
 
   /** A patient with a listed GP, admitted to cardiology (R6) on 5 May 2025. */

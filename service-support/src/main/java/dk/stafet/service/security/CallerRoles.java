@@ -44,6 +44,11 @@ public class CallerRoles {
     return isPatientPortal(sor) && caller.actsForCitizen(patientKey);
   }
 
+  /** The national register (CPR) feed: sets listed GPs and reports deaths for any patient. */
+  public boolean isNationalRegister(String sor) {
+    return hasRole(sor, StafetRole.NATIONAL_REGISTER);
+  }
+
   public boolean isSecurityOfficer(String sor) {
     return hasRole(sor, StafetRole.SECURITY_OFFICER);
   }

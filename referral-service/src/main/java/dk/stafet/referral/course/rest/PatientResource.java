@@ -51,7 +51,10 @@ public class PatientResource {
   @Path("/deaths")
   @Operation(summary = "Record a patient's death (the caller must be involved with the patient)")
   public RestResponse<Void> death(@NotNull @Valid RegisterDeath body) {
-    patients.recordDeath(caller.requireOrganisation(), body);
+    // The staff of an organisation that may see the patient, or the national register (CPR) feed.
+    String actor = caller.has(StafetRole.NATIONAL_REGISTER) ? caller.requireOrganisation()
+        : caller.requireRole(StafetRole.STAFF, "reporting a death");
+    patients.recordDeath(actor, body);
     return RestResponse.noContent();
   }
 }

@@ -77,12 +77,15 @@ public class PatientService {
     return overview(patient, actorSor, true);
   }
 
-  /** Records a death reported over REST by an organisation that may see the patient; publishes DECEASED once. */
+  /**
+   * Records a death reported over REST by an organisation that may see the patient, or by the national register feed;
+   * publishes DECEASED once.
+   */
   public void recordDeath(String actorSor, RegisterDeath command) {
     Log.debugf("Death reported by %s", actorSor);
     Instant at = Occurrence.orNow(command.occurredAt());
     Patient patient = patients.find(command.cpr()).orElseThrow(() -> new UnknownResourceException("patient"));
-    if (!seesPatient(actorSor, patient)) {
+    if (!roles.isNationalRegister(actorSor) && !seesPatient(actorSor, patient)) {
       throw new UnknownResourceException("patient");
     }
     stays.recordPatientDeath(patient, at, actorSor, null, null);

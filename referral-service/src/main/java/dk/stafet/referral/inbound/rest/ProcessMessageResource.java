@@ -62,13 +62,15 @@ public class ProcessMessageResource {
   @APIResponse(responseCode = "200", description = "Acknowledgement ok (or an acknowledgement recorded)")
   @APIResponse(responseCode = "422", description = "Acknowledgement fatal-error naming each problem and its path")
   @APIResponse(responseCode = "400", description = "OperationOutcome: unreadable or unidentifiable input")
+  @APIResponse(responseCode = "401", description = "No valid bearer token: nothing is received or kept")
   @APIResponse(responseCode = "503", description = "Acknowledgement transient-error, or an OperationOutcome with "
       + "Retry-After when nothing could be stored (the database is unavailable): send the message again later")
   public Response processMessage(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    // Only a caller with a valid token may send (401 otherwise, and nothing of the body is kept); the organisation it
+    // proves must be the Bundle's sender or its parent (MessageRules), or the answer is a fatal-error acknowledgement.
+    String authenticatedSender = caller.requireOrganisation();
     MedcomFormat format = answerFormat(accept, contentType);
-    // The sender the bearer token proves, checked against the Bundle's sender (MessageRules); no header is believed.
-    String authenticatedSender = caller.organisation().orElse(null);
     InboundResult result;
     try {
       result = frontDoor.receive(InboundRequest.http(body, contentType, authenticatedSender));

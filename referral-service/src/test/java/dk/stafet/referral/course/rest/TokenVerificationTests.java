@@ -41,6 +41,19 @@ class TokenVerificationTests {
     refused(given().header("X-Stafet-Organisation", DEPARTMENT).when().get(path).then());
   }
 
+  @Test
+  void theFrontDoorTakesNoMessageWithoutAValidToken() {
+    long quarantined = given().auth().oauth2(TestTokens.coordinator()).when().get("/api/quarantine?limit=1").then()
+        .statusCode(200).extract().jsonPath().getLong("total");
+    String bundle = "{\"resourceType\": \"Bundle\", \"entry\": [";
+    refused(given().contentType("application/fhir+json").body(bundle).when().post("/fhir/$process-message").then());
+    refused(given().auth().oauth2(TestTokens.expired(DEPARTMENT)).contentType("application/fhir+json").body(bundle)
+        .when().post("/fhir/$process-message").then());
+    // Nothing of an anonymous sender's input is kept.
+    given().auth().oauth2(TestTokens.coordinator()).when().get("/api/quarantine?limit=1").then()
+        .body("total", equalTo((int) quarantined));
+  }
+
   private static void refused(io.restassured.response.ValidatableResponse response) {
     response.statusCode(401).contentType("application/problem+json").body("code", equalTo("NOT_AUTHENTICATED"));
   }
