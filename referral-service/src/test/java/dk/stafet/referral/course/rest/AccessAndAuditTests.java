@@ -154,9 +154,22 @@ class AccessAndAuditTests {
   }
 
   @Test
-  void auditTrailIsForCoordinatorsOnly() {
-    get(DEPARTMENT, "/api/audit?patientKey=" + pseudonym.of(newCpr())).statusCode(403);
+  void theAuditTrailIsForCoordinatorsAndTheSecurityOfficerAndNamesThePersons() {
+    String cpr = newCpr();
+    String key = pseudonym.of(cpr);
+    post(DEPARTMENT, "/api/referrals", referral(cpr)).statusCode(201);
+    post(DEPARTMENT, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(200);
+    get(DEPARTMENT, "/api/audit?patientKey=" + key).statusCode(403);
     get(null, "/api/audit?patientKey=p-0").statusCode(401);
+
+    get(TestTokens.SECURITY_SOR, "/api/audit?patientKey=" + key).statusCode(200)
+        .body("[0].callerSor", equalTo(DEPARTMENT))
+        .body("[0].personSubject", equalTo("staff-" + DEPARTMENT))
+        .body("[0].callerRoles", equalTo("STAFF"))
+        .body("[0].action", equalTo("LOOKUP"));
+    // The officer's own query is audited too, naming the officer.
+    assertThat(auditOf(key)).extracting(e -> e.action + " " + e.personSubject)
+        .contains("READ_AUDIT test-security_officer-person");
   }
 
   @Test
