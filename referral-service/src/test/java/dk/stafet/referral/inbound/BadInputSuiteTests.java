@@ -36,7 +36,7 @@ class BadInputSuiteTests {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FHIR_JSON = "application/fhir+json; charset=UTF-8";
   private static final String FHIR_XML = "application/fhir+xml; charset=UTF-8";
-  /** %test.stafet.coordinator-sors: the quarantine is for operators. */
+  /** A COORDINATOR token (TestTokens): the quarantine is for operators. */
   private static final String COORDINATOR = "999999000901001";
 
   /** One bad input, what it is, and the status it must get. */

@@ -53,15 +53,15 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresResource.class)
 class WaitingTimeWatchTests {
 
-  static final String COORDINATOR = "999999000077001";
+  /** The coordinator role comes from the token (TestTokens), not from configuration. */
+  static final String COORDINATOR = TestTokens.COORDINATOR_SOR;
   static final String PATIENT_ADVISOR = "999999000088001";
 
-  /** A course coordinator and a patient advisor are configured; the schedule stays off (the test runs the job). */
+  /** A patient advisor is configured; the schedule stays off (the test runs the job). */
   public static class Coordinators implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("stafet.coordinator-sors", COORDINATOR,
-          "stafet.waiting-time.patient-advisor-sor", PATIENT_ADVISOR,
+      return Map.of("stafet.waiting-time.patient-advisor-sor", PATIENT_ADVISOR,
           "stafet.waiting-time.check-interval", "off");
     }
   }

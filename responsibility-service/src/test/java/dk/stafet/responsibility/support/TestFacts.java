@@ -28,9 +28,9 @@ public final class TestFacts {
   public static final String GP_AABYHOEJ = "999000000018016";
   public static final String OUT_OF_HOURS = "999000000026016";
   public static final String MUNICIPALITY = "999000000029016";
-  /** Course coordinator (%test.stafet.coordinator-sors). */
+  /** Course coordinator (a COORDINATOR token: TestTokens). */
   public static final String COORDINATOR = "999999000901001";
-  /** The patient portal, "mit forløb" (%test.stafet.patient-portal-sors). */
+  /** The patient portal, "mit forløb" (its tokens name their citizen: TestTokens.portalFor). */
   public static final String PATIENT_PORTAL = "999999000902001";
 
   private static final ZoneId DK = ZoneId.of("Europe/Copenhagen");

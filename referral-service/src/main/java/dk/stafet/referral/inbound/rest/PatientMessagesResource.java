@@ -29,8 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * acknowledgement code — never the message content. Access follows {@link AccessRule}: the listed GP and the
  * municipality see all of the patient's messages; another organisation involved with the patient (a party to one of
  * the patient's referrals, stays or courses, or to one of the messages) sees only the messages it sent or received.
- * Course coordinators see all of them; so does the patient portal for {@code stafet.patient-portal-lookup-validity}
- * after it looked the patient up by CPR number (the citizen's own lookup, docs/security.md). Anyone else gets 404, as
+ * Course coordinators see all of them; so does the patient portal for the one citizen its token names (docs/security.md). Anyone else gets 404, as
  * if the patient were unknown. Every answer is audited, refusals too.
  */
 @Path("/api/patients/{patientKey}/messages")
