@@ -11,6 +11,7 @@ import dk.stafet.e2e.Polling.Attempt;
 import dk.stafet.testing.browser.Chromium;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
+import dk.stafet.issuer.DevIssuer;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,6 +69,7 @@ class CoordinatorPageEndToEndIT {
     private static final long T0 = System.nanoTime();
 
     private static HttpClient http;
+    private static DevIssuer issuer;
     private static Path screenshots;
     private static Path userData;
     private static ChromeDriver browser;
@@ -88,9 +90,10 @@ class CoordinatorPageEndToEndIT {
         Runtime.getRuntime().addShutdownHook(killOnExit);
 
         String secret = "e2e-pseudonym-secret-" + UUID.randomUUID();
+        issuer = ServiceProcess.startIssuer(secret);
         for (String module : SERVICES_WITH_DB) {
             String[] db = PostgresResource.newDatabase(); // {jdbcUrl, user, password, name}
-            Map<String, String> env = ServiceProcess.backendEnvironment(db, kafka, shared, secret);
+            Map<String, String> env = ServiceProcess.backendEnvironment(db, kafka, shared, secret, issuer);
             SERVICES.put(module, ServiceProcess.start(root, module, logs, env));
         }
         // coordinator-web: no database, no Kafka; the services' base URLs and the coordinator's SOR.
@@ -99,8 +102,7 @@ class CoordinatorPageEndToEndIT {
         web.put("STAFET_WEB_REFERRAL_URL", base(SERVICES.get("referral-service")));
         web.put("STAFET_WEB_RESPONSIBILITY_URL", base(SERVICES.get("responsibility-service")));
         web.put("STAFET_WEB_NOTIFICATION_URL", base(SERVICES.get("notification-service")));
-        web.put("STAFET_WEB_COORDINATOR_SOR", COORDINATOR_SOR);
-        web.put("STAFET_WEB_PATIENT_PORTAL_SOR", PATIENT_PORTAL_SOR);
+        web.put("STAFET_WEB_ISSUER_URL", issuer.issuer());
         SERVICES.put("coordinator-web", ServiceProcess.start(root, "coordinator-web", logs, web));
 
         for (ServiceProcess service : SERVICES.values()) {
@@ -118,6 +120,9 @@ class CoordinatorPageEndToEndIT {
             browser.quit();
         }
         ServiceProcess.stopAll(SERVICES.values());
+        if (issuer != null) {
+            issuer.close();
+        }
         if (killOnExit != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(killOnExit);
@@ -140,7 +145,7 @@ class CoordinatorPageEndToEndIT {
         ServiceProcess web = SERVICES.get("coordinator-web");
 
         // 1a. Course facts through referral-service: the listed GP, then an outpatient course at cardiology (R11).
-        HttpResponse<String> r = post(referral, "/api/patients/listed-gp", GP_SOR,
+        HttpResponse<String> r = post(referral, "/api/patients/listed-gp", ServiceProcess.NATIONAL_REGISTER_SOR,
                 Map.of("cpr", CPR, "gpSor", GP_SOR));
         assertEquals(200, r.statusCode(), () -> "listed-gp: " + r.body() + "\n" + referral.tail(30));
         HttpResponse<String> course = post(referral, "/api/courses", CARDIOLOGY_SOR,
@@ -295,7 +300,7 @@ class CoordinatorPageEndToEndIT {
         try {
             return send(HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(15))
                     .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .header("X-Stafet-Organisation", organisation)
+                    .header("Authorization", ServiceProcess.bearer(issuer, organisation))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -304,7 +309,7 @@ class CoordinatorPageEndToEndIT {
 
     private static HttpResponse<String> get(ServiceProcess service, String path, String organisation) {
         return send(HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(15))
-                .header("Accept", "application/json").header("X-Stafet-Organisation", organisation).GET().build());
+                .header("Accept", "application/json").header("Authorization", ServiceProcess.bearer(issuer, organisation)).GET().build());
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

@@ -10,6 +10,7 @@ import dk.stafet.e2e.Polling.Attempt;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
+import dk.stafet.issuer.DevIssuer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -58,6 +59,7 @@ class HospitalNotificationEndToEndIT {
     private static final long T0 = System.nanoTime();
 
     private static HttpClient http;
+    private static DevIssuer issuer;
     private static Path shared;
     private static String kafka;
     private static Thread killOnExit;
@@ -79,9 +81,10 @@ class HospitalNotificationEndToEndIT {
         Runtime.getRuntime().addShutdownHook(killOnExit);
 
         String secret = "e2e-pseudonym-secret-" + UUID.randomUUID(); // one secret for all three: keys must agree
+        issuer = ServiceProcess.startIssuer(secret);
         for (String module : MODULES) {
             String[] db = PostgresResource.newDatabase(); // {jdbcUrl, user, password, name}
-            Map<String, String> env = ServiceProcess.backendEnvironment(db, kafka, shared, secret);
+            Map<String, String> env = ServiceProcess.backendEnvironment(db, kafka, shared, secret, issuer);
             SERVICES.put(module, ServiceProcess.start(root, module, logs, env));
         }
         for (ServiceProcess service : SERVICES.values()) {
@@ -93,6 +96,9 @@ class HospitalNotificationEndToEndIT {
     @AfterAll
     static void stopStack() {
         ServiceProcess.stopAll(SERVICES.values());
+        if (issuer != null) {
+            issuer.close();
+        }
         if (killOnExit != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(killOnExit);
@@ -115,6 +121,7 @@ class HospitalNotificationEndToEndIT {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/fhir+json; charset=UTF-8")
                 .header("Accept", "application/fhir+json")
+                .header("Authorization", ServiceProcess.bearer(issuer, ADMITTING_DEPARTMENT_SOR)) // STIN_A's sender
                 .POST(HttpRequest.BodyPublishers.ofByteArray(stinA)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), () -> "POST /fhir/$process-message: " + answer.body() + "\n" + referral.tail(30));
         assertEquals("ok", acknowledgementCode(answer.body()), () -> "acknowledgement: " + answer.body());
@@ -124,7 +131,7 @@ class HospitalNotificationEndToEndIT {
         JsonNode lookup = eventually("who-to-call R6 at " + ADMITTING_DEPARTMENT_SOR, responsibility, () -> {
             HttpResponse<String> r = send(HttpRequest.newBuilder(responsibility.uri("/api/patients/lookup"))
                     .header("Content-Type", "application/json")
-                    .header("X-Stafet-Organisation", ADMITTING_DEPARTMENT_SOR)
+                    .header("Authorization", ServiceProcess.bearer(issuer, ADMITTING_DEPARTMENT_SOR))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"cpr\":\"" + CPR + "\"}")).build());
             if (r.statusCode() != 200) {
                 return Attempt.no(r.statusCode() + " " + r.body());
@@ -153,7 +160,7 @@ class HospitalNotificationEndToEndIT {
         JsonNode delivery = eventually("delivery " + MESSAGE_HEADER_ID + " ACKNOWLEDGED", notification, () -> {
             HttpResponse<String> r = send(HttpRequest.newBuilder(
                     notification.uri("/api/deliveries?recipient=" + MUNICIPALITY_GLN + "&limit=100"))
-                    .header("X-Stafet-Organisation", ServiceProcess.COORDINATOR_SOR).GET().build());
+                    .header("Authorization", ServiceProcess.bearer(issuer, ServiceProcess.COORDINATOR_SOR)).GET().build());
             if (r.statusCode() != 200) {
                 return Attempt.no(r.statusCode() + " " + r.body());
             }

@@ -1,5 +1,9 @@
 package dk.stafet.e2e;
 
+import dk.stafet.issuer.DemoIdentity;
+import dk.stafet.issuer.DevIssuer;
+import dk.stafet.issuer.SigningKey;
+import io.smallrye.jwt.util.KeyUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -196,9 +200,29 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The coordinator and patient-portal identities the tests act as (the same defaults as ./stafet up). */
-    static final String COORDINATOR_SOR = "999999000901001";
-    static final String PATIENT_PORTAL_SOR = "999999000902001";
+    /** The coordinator, patient-portal and national-register identities the tests act as (dev-issuer's). */
+    static final String COORDINATOR_SOR = DemoIdentity.COORDINATION_SOR;
+    static final String PATIENT_PORTAL_SOR = DemoIdentity.PATIENT_PORTAL_SOR;
+    static final String NATIONAL_REGISTER_SOR = DemoIdentity.NATIONAL_REGISTER_SOR;
+
+    /**
+     * The development token issuer of one run, in this JVM, as ./stafet up runs it beside the services: the services
+     * verify against its JWKS, the tests and coordinator-web get their tokens from it.
+     *
+     * @param secret the services' pseudonym secret (the portal's citizen pseudonym must be theirs)
+     */
+    static DevIssuer startIssuer(String secret) {
+        try {
+            return DevIssuer.start(0, SigningKey.of(KeyUtils.generateKeyPair(2048).getPrivate()), secret, Duration.ofHours(1));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the development token issuer", e);
+        }
+    }
+
+    /** {@code Bearer <token>} acting for this organisation. */
+    static String bearer(DevIssuer issuer, String sor) {
+        return "Bearer " + issuer.tokenForOrganisation(sor);
+    }
 
     /**
      * The environment of a service with its own database, as ./stafet up passes it (start_services), with the recipient
@@ -207,7 +231,7 @@ final class ServiceProcess implements AutoCloseable {
      * @param db     {jdbcUrl, user, password, name} from PostgresResource.newDatabase()
      * @param secret the pseudonym secret; one for all services, or their patient keys would not agree
      */
-    static Map<String, String> backendEnvironment(String[] db, String kafka, Path shared, String secret) {
+    static Map<String, String> backendEnvironment(String[] db, String kafka, Path shared, String secret, DevIssuer issuer) {
         Map<String, String> env = new java.util.HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", db[0]);
         env.put("QUARKUS_DATASOURCE_USERNAME", db[1]);
@@ -215,8 +239,8 @@ final class ServiceProcess implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("STAFET_SHARED_DIR", shared.toString());
         env.put("STAFET_PSEUDONYM_SECRET", secret);
-        env.put("STAFET_COORDINATOR_SORS", COORDINATOR_SOR);
-        env.put("STAFET_PATIENT_PORTAL_SORS", PATIENT_PORTAL_SOR);
+        env.put("STAFET_TOKEN_JWKS_URL", issuer.jwksUrl());
+        env.put("STAFET_TOKEN_ISSUER", issuer.issuer());
         env.put("STAFET_SIMULATOR_ENABLED", "true");
         env.put("STAFET_SIMULATOR_RECIPIENTS", "all");
         env.put("STAFET_SIMULATOR_SILENT_SHARE", "0");

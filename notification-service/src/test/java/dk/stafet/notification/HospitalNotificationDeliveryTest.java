@@ -1,5 +1,7 @@
 package dk.stafet.notification;
 
+import dk.stafet.testsupport.TestTokens;
+
 import static dk.stafet.notification.support.Organisations.COORDINATOR;
 import static dk.stafet.notification.support.Organisations.GLADSAXE;
 import static dk.stafet.notification.support.Organisations.GP;
@@ -30,7 +32,6 @@ import dk.stafet.notification.delivery.rest.DeliveryView;
 import dk.stafet.notification.support.Deliveries;
 import dk.stafet.notification.support.TestEvents;
 import dk.stafet.service.audit.AuditEntry;
-import dk.stafet.service.security.Caller;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
@@ -214,7 +215,7 @@ class HospitalNotificationDeliveryTest {
         .body("title", equalTo("No calling organisation"))
         .body("status", equalTo(401))
         .body("code", equalTo("NOT_AUTHENTICATED"))
-        .body("detail", containsString("X-Stafet-Organisation"));
+        .body("detail", containsString("bearer token"));
     asCaller(GLADSAXE.sor()).queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(200)
         .body("messageHeaderId", contains(headerId));
     asCaller(HOSPITAL.sor()).get("/api/deliveries/" + headerId).then().statusCode(200);
@@ -228,11 +229,14 @@ class HospitalNotificationDeliveryTest {
     asCaller(GLADSAXE.sor()).post("/api/deliveries/" + headerId + "/resend").then().statusCode(403);
     asCaller(GLADSAXE.sor()).get("/api/deliveries/unmatched-acks").then().statusCode(403);
     asCaller(COORDINATOR).get("/api/deliveries/" + headerId).then().statusCode(200);
-    // The patient portal reads one patient's messages, never the whole list or a letter by id.
-    asCaller(PATIENT_PORTAL).queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(200)
+    // The patient portal reads its own citizen's messages, never another's, the whole list or a letter by id.
+    var portal = given().auth().oauth2(TestTokens.portalForPatient(patient));
+    portal.queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(200)
         .body("messageHeaderId", contains(headerId));
-    asCaller(PATIENT_PORTAL).get("/api/deliveries").then().statusCode(403);
-    asCaller(PATIENT_PORTAL).get("/api/deliveries/" + headerId).then().statusCode(404);
+    given().auth().oauth2(TestTokens.portalForPatient("p-someone-else")).queryParam("patientKey", patient)
+        .get("/api/deliveries").then().statusCode(403);
+    given().auth().oauth2(TestTokens.portalForPatient(patient)).get("/api/deliveries").then().statusCode(403);
+    given().auth().oauth2(TestTokens.portalForPatient(patient)).get("/api/deliveries/" + headerId).then().statusCode(404);
 
     List<String> audited = QuarkusTransaction.requiringNew().call(() -> AuditEntry.ofPatient(patient)).stream()
         .map(e -> e.callerSor + " " + e.action + " " + e.outcome).toList();
@@ -244,7 +248,7 @@ class HospitalNotificationDeliveryTest {
   }
 
   private static RequestSpecification asCaller(String sor) {
-    return given().header(Caller.HEADER, sor);
+    return given().auth().oauth2(TestTokens.forOrganisation(sor));
   }
 
   private static CourseEvent admission(String patient) {

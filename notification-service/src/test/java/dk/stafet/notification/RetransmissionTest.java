@@ -1,5 +1,7 @@
 package dk.stafet.notification;
 
+import dk.stafet.testsupport.TestTokens;
+
 import static dk.stafet.notification.support.Organisations.COORDINATOR;
 import static dk.stafet.notification.support.Organisations.GP;
 import static dk.stafet.notification.support.Organisations.HERLEV;
@@ -20,7 +22,6 @@ import dk.stafet.notification.delivery.rest.DeliveryOperations;
 import dk.stafet.notification.delivery.rest.DeliveryView;
 import dk.stafet.notification.support.Deliveries;
 import dk.stafet.notification.support.TestEvents;
-import dk.stafet.service.security.Caller;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
@@ -80,7 +81,7 @@ class RetransmissionTest {
     // The schedule: each resend after the timeout, not before.
     assertThat(Duration.between(transmissions.get(0).bundleTimestamp(), transmissions.get(2).bundleTimestamp()))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(7));
-    given().header(Caller.HEADER, COORDINATOR).get("/api/deliveries/dead-letters").then().statusCode(200)
+    given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).get("/api/deliveries/dead-letters").then().statusCode(200)
         .body("messageHeaderId", hasItem(sent.messageHeaderId()));
   }
 
@@ -91,17 +92,17 @@ class RetransmissionTest {
     String headerId = deliveries.awaitOne(patient).messageHeaderId();
     deliveries.awaitState(headerId, DeliveryState.DEAD_LETTER);
 
-    given().header(Caller.HEADER, COORDINATOR).post("/api/deliveries/" + headerId + "/resend").then().statusCode(200)
+    given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).post("/api/deliveries/" + headerId + "/resend").then().statusCode(200)
         .body("state", equalTo("SENT")).body("attempts", equalTo(4));
     TestEvents.publish(kafka, TestEvents.ack(UUID.randomUUID().toString(), headerId, "ok", HERLEV.gln(), patient));
 
     deliveries.awaitState(headerId, DeliveryState.ACKNOWLEDGED);
     assertThat(deliveries.transmissions(HERLEV.gln(), headerId, 4)).extracting(MedcomMessage::messageHeaderId)
         .containsOnly(headerId);
-    given().header(Caller.HEADER, COORDINATOR).post("/api/deliveries/" + headerId + "/resend").then().statusCode(409)
+    given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).post("/api/deliveries/" + headerId + "/resend").then().statusCode(409)
         .contentType("application/problem+json").body("code", equalTo("NOT_DEAD_LETTERED"))
         .body("type", equalTo("https://stafet.dk/problems/not-dead-lettered"));
-    given().header(Caller.HEADER, COORDINATOR).post("/api/deliveries/" + UUID.randomUUID() + "/resend").then().statusCode(404)
+    given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).post("/api/deliveries/" + UUID.randomUUID() + "/resend").then().statusCode(404)
         .contentType("application/problem+json").body("code", equalTo("NOT_FOUND"));
   }
 
@@ -155,7 +156,7 @@ class RetransmissionTest {
     TestEvents.publish(kafka, TestEvents.ack(ackId, unknownLetter, "ok", HERLEV.gln(), patient));
 
     org.awaitility.Awaitility.await().atMost(Deliveries.WAIT).untilAsserted(() ->
-        given().header(Caller.HEADER, COORDINATOR).get("/api/deliveries/unmatched-acks").then().statusCode(200)
+        given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).get("/api/deliveries/unmatched-acks").then().statusCode(200)
             .body("findAll { it.ackHeaderId == '" + ackId + "' }.size()", equalTo(1)));
   }
 
@@ -165,8 +166,8 @@ class RetransmissionTest {
     TestEvents.publish(kafka, discharge(patient));
     deliveries.awaitOne(patient);
 
-    given().header(Caller.HEADER, COORDINATOR).get("/api/deliveries/counts").then().statusCode(200).body("recipientGln", hasItem(HERLEV.gln()));
-    given().header(Caller.HEADER, COORDINATOR).queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(200)
+    given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).get("/api/deliveries/counts").then().statusCode(200).body("recipientGln", hasItem(HERLEV.gln()));
+    given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(200)
         .body("size()", equalTo(1)).body("[0].eventCode", equalTo("SLHJ"));
   }
 

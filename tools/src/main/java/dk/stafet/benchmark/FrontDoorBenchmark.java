@@ -62,12 +62,28 @@ public final class FrontDoorBenchmark {
     String baseUrl = System.getProperty("stafet.url", "http://127.0.0.1:8081");
     String bootstrap = System.getProperty("kafka.bootstrap.servers", "127.0.0.1:9092");
     String template = Files.readString(example);
+    // The front door takes messages from token holders only: the example's sender gets one from the development issuer.
+    authorization = "Bearer " + senderToken(System.getProperty("stafet.issuer.url", "http://127.0.0.1:8085"),
+        System.getProperty("stafet.sender.sor", "265161000016000"));
 
     System.out.printf("Stafet front-door benchmark, %s, %d cores, Java %s%n", Instant.now(),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     warmUp(baseUrl, template, Math.min(100, messages));
     report("HTTP $process-message -> acknowledgement", http(baseUrl, template, messages, concurrency));
     report("Kafka medcom.inbound -> course event published", kafka(bootstrap, template, messages));
+  }
+
+  private static String authorization;
+
+  /** {@code POST <issuer>/token organisation=<SOR>}: the sender's access token. */
+  private static String senderToken(String issuer, String sor) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(issuer + "/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("organisation=" + sor)).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("the token issuer answered " + response.statusCode() + ": " + response.body());
+    }
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("access_token").asText();
   }
 
   private static void warmUp(String baseUrl, String template, int count) throws Exception {
@@ -83,7 +99,8 @@ public final class FrontDoorBenchmark {
       String body = freshMessage(template).body();
       latencies.add(pool.submit(() -> {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/fhir/$process-message"))
-            .header("Content-Type", "application/fhir+json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            .header("Content-Type", "application/fhir+json").header("Authorization", authorization)
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long sent = System.nanoTime();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

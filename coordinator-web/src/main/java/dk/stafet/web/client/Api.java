@@ -11,8 +11,8 @@ import java.util.List;
  */
 public final class Api {
 
-  /** The header in which every caller names its organisation (SOR code). */
-  public static final String ORGANISATION_HEADER = "X-Stafet-Organisation";
+  /** The header carrying the caller's bearer token ({@code Bearer <token>}; dk.stafet.web.security.ServiceTokens). */
+  public static final String AUTHORIZATION = "Authorization";
 
   private Api() {
   }

@@ -20,18 +20,18 @@ public interface NotificationClient {
 
   @GET
   @Path("/api/deliveries")
-  List<Api.Delivery> deliveries(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @QueryParam("state") String state,
+  List<Api.Delivery> deliveries(@HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("state") String state,
       @QueryParam("patientKey") String patientKey, @QueryParam("limit") int limit);
 
   @GET
   @Path("/api/deliveries/dead-letters")
-  List<Api.Delivery> deadLetters(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @QueryParam("limit") int limit);
+  List<Api.Delivery> deadLetters(@HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("limit") int limit);
 
   @GET
   @Path("/api/deliveries/counts")
-  List<Api.StateCount> counts(@HeaderParam(Api.ORGANISATION_HEADER) String organisation);
+  List<Api.StateCount> counts(@HeaderParam(Api.AUTHORIZATION) String authorization);
 
   @POST
   @Path("/api/deliveries/{messageHeaderId}/resend")
-  Api.Delivery resend(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @PathParam("messageHeaderId") String messageHeaderId);
+  Api.Delivery resend(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("messageHeaderId") String messageHeaderId);
 }

@@ -20,35 +20,35 @@ public interface ResponsibilityClient {
 
   @GET
   @Path("/api/handovers")
-  List<Api.Handover> handovers(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @QueryParam("state") String state);
+  List<Api.Handover> handovers(@HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("state") String state);
 
   @POST
   @Path("/api/handovers/{id}/accept")
-  Api.Handover accept(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @PathParam("id") String id, Api.Accept body);
+  Api.Handover accept(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("id") String id, Api.Accept body);
 
   @POST
   @Path("/api/handovers/{id}/reject")
-  Api.Handover reject(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @PathParam("id") String id, Api.Reject body);
+  Api.Handover reject(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("id") String id, Api.Reject body);
 
   @GET
   @Path("/api/patients/{patientKey}/ledger")
-  Api.Ledger ledger(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @PathParam("patientKey") String patientKey);
+  Api.Ledger ledger(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("patientKey") String patientKey);
 
   @GET
   @Path("/api/patients/{patientKey}/who-to-call")
-  Api.WhoToCall whoToCall(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @PathParam("patientKey") String patientKey);
+  Api.WhoToCall whoToCall(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("patientKey") String patientKey);
 
   /** The CPR number goes in the body, never in the URL. */
   @POST
   @Path("/api/patients/lookup")
-  Api.LookupAnswer lookup(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, Api.CprBody body);
+  Api.LookupAnswer lookup(@HeaderParam(Api.AUTHORIZATION) String authorization, Api.CprBody body);
 
   @GET
   @Path("/api/kpis")
-  Api.Kpis kpis(@HeaderParam(Api.ORGANISATION_HEADER) String organisation);
+  Api.Kpis kpis(@HeaderParam(Api.AUTHORIZATION) String authorization);
 
   /** Patients without a named doctor or with an R26 alarm (coordinators only); an older service may lack it. */
   @GET
   @Path("/api/patients/attention")
-  List<Api.Attention> attention(@HeaderParam(Api.ORGANISATION_HEADER) String organisation);
+  List<Api.Attention> attention(@HeaderParam(Api.AUTHORIZATION) String authorization);
 }

@@ -19,14 +19,11 @@ public interface WebConfig {
   @WithDefault("http://127.0.0.1:8083")
   String notificationUrl();
 
-  /**
-   * SOR code sent as X-Stafet-Organisation for the coordinator's reads. It must be listed in the services'
-   * coordinator setting (stafet.coordinator-sors).
-   */
-  @WithDefault("999999000901001")
-  String coordinatorOrganisation();
+  /** The development token issuer the pages get their bearer tokens from (./stafet up starts it). */
+  @WithDefault("http://127.0.0.1:8085")
+  String issuerUrl();
 
-  /** SOR code sent as X-Stafet-Organisation for the patient page ("mit forløb"). */
-  @WithDefault("999999000902001")
-  String patientPortalOrganisation();
+  /** The demo identity (a named coordinator) whose token the coordinator pages call the services with. */
+  @WithDefault("coordinator")
+  String coordinatorUsername();
 }

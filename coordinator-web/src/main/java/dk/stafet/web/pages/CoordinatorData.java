@@ -5,7 +5,7 @@ import dk.stafet.web.client.Fetched;
 import dk.stafet.web.client.NotificationClient;
 import dk.stafet.web.client.ReferralClient;
 import dk.stafet.web.client.ResponsibilityClient;
-import dk.stafet.web.config.WebConfig;
+import dk.stafet.web.security.ServiceTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,31 +22,31 @@ public class CoordinatorData {
   private final ResponsibilityClient responsibility;
   private final ReferralClient referral;
   private final NotificationClient notification;
-  private final String coordinator;
+  private final ServiceTokens tokens;
 
   public CoordinatorData(@RestClient ResponsibilityClient responsibility, @RestClient ReferralClient referral,
-      @RestClient NotificationClient notification, WebConfig config) {
+      @RestClient NotificationClient notification, ServiceTokens tokens) {
     this.responsibility = responsibility;
     this.referral = referral;
     this.notification = notification;
-    this.coordinator = config.coordinatorOrganisation();
+    this.tokens = tokens;
   }
 
   /** Patients with no named patient-responsible doctor, or with a gap / no-receiver alarm (R26, R27). */
   public Fetched<List<Api.Attention>> attention() {
-    return Fetched.ofProposed(() -> responsibility.attention(coordinator));
+    return Fetched.ofProposed(() -> responsibility.attention(tokens.coordinator()));
   }
 
   /** The KPI counts, shown when the list above is not available. */
   public Fetched<Api.Kpis> kpis() {
-    return Fetched.of(() -> responsibility.kpis(coordinator));
+    return Fetched.of(() -> responsibility.kpis(tokens.coordinator()));
   }
 
   /** Handovers waiting for the receiver's answer: PROPOSED, then UNANSWERED (deadline passed), oldest deadline first. */
   public Fetched<List<Api.Handover>> waitingHandovers() {
     return Fetched.of(() -> {
-      List<Api.Handover> all = new ArrayList<>(responsibility.handovers(coordinator, "PROPOSED"));
-      all.addAll(responsibility.handovers(coordinator, "UNANSWERED"));
+      List<Api.Handover> all = new ArrayList<>(responsibility.handovers(tokens.coordinator(), "PROPOSED"));
+      all.addAll(responsibility.handovers(tokens.coordinator(), "UNANSWERED"));
       all.sort(Comparator.comparing(Api.Handover::respondBy, Comparator.nullsLast(Comparator.naturalOrder())));
       return all;
     });
@@ -63,8 +63,8 @@ public class CoordinatorData {
    */
   public Fetched<List<Api.WaitingTimeReferral>> waitingTimeAttention() {
     return Fetched.ofProposed(() -> {
-      List<Api.WaitingTimeReferral> all = new ArrayList<>(referral.waitingTimeReferrals(coordinator, "exceeded"));
-      all.addAll(referral.waitingTimeReferrals(coordinator, "warning"));
+      List<Api.WaitingTimeReferral> all = new ArrayList<>(referral.waitingTimeReferrals(tokens.coordinator(), "exceeded"));
+      all.addAll(referral.waitingTimeReferrals(tokens.coordinator(), "warning"));
       return all;
     });
   }
@@ -72,37 +72,38 @@ public class CoordinatorData {
   /** Messages sent and still waiting for their acknowledgement, and those answered negatively. */
   public Fetched<List<Api.Delivery>> unacknowledged() {
     return Fetched.of(() -> {
-      List<Api.Delivery> all = new ArrayList<>(notification.deliveries(coordinator, "NEGATIVE", null, LIST_LIMIT));
-      all.addAll(notification.deliveries(coordinator, "SENT", null, LIST_LIMIT));
+      List<Api.Delivery> all = new ArrayList<>(notification.deliveries(tokens.coordinator(), "NEGATIVE", null, LIST_LIMIT));
+      all.addAll(notification.deliveries(tokens.coordinator(), "SENT", null, LIST_LIMIT));
       return all;
     });
   }
 
   public Fetched<List<Api.Delivery>> deadLetters() {
-    return Fetched.of(() -> notification.deadLetters(coordinator, LIST_LIMIT));
+    return Fetched.of(() -> notification.deadLetters(tokens.coordinator(), LIST_LIMIT));
   }
 
   /** Quarantined input not yet replayed successfully. */
   public Fetched<List<Api.QuarantineEntry>> quarantine() {
-    return Fetched.of(() -> referral.quarantine(coordinator, LIST_LIMIT).entries().stream()
+    return Fetched.of(() -> referral.quarantine(tokens.coordinator(), LIST_LIMIT).entries().stream()
         .filter(e -> !"REPLAYED_ACCEPTED".equals(e.status())).toList());
   }
 
   public Fetched<Api.Handover> accept(Api.Handover handover, String agreementChannel) {
-    // Acting for the receiving department: only the proposed receiver may accept (R23).
-    return Fetched.of(() -> responsibility.accept(handover.toSor(), handover.id(), new Api.Accept(blankToNull(agreementChannel), null)));
+    // The coordinator records the receiving department's answer on its behalf, with the coordinator's own token: the
+    // service lets the COORDINATOR role do that and the audit names the coordinator (docs/security.md).
+    return Fetched.of(() -> responsibility.accept(tokens.coordinator(), handover.id(), new Api.Accept(blankToNull(agreementChannel), null)));
   }
 
   public Fetched<Api.Handover> reject(Api.Handover handover, String reason) {
-    return Fetched.of(() -> responsibility.reject(handover.toSor(), handover.id(), new Api.Reject(blankToNull(reason), null)));
+    return Fetched.of(() -> responsibility.reject(tokens.coordinator(), handover.id(), new Api.Reject(blankToNull(reason), null)));
   }
 
   public Fetched<Api.Delivery> resend(String messageHeaderId) {
-    return Fetched.of(() -> notification.resend(coordinator, messageHeaderId));
+    return Fetched.of(() -> notification.resend(tokens.coordinator(), messageHeaderId));
   }
 
   public Fetched<Api.ReplayResult> replay(String quarantineId) {
-    return Fetched.of(() -> referral.replay(coordinator, quarantineId));
+    return Fetched.of(() -> referral.replay(tokens.coordinator(), quarantineId));
   }
 
   private static String blankToNull(String value) {

@@ -5,7 +5,7 @@ import dk.stafet.web.client.Fetched;
 import dk.stafet.web.client.NotificationClient;
 import dk.stafet.web.client.ReferralClient;
 import dk.stafet.web.client.ResponsibilityClient;
-import dk.stafet.web.config.WebConfig;
+import dk.stafet.web.security.ServiceTokens;
 import dk.stafet.web.i18n.Lang;
 import dk.stafet.web.view.BarChart;
 import io.quarkus.qute.Location;
@@ -40,24 +40,24 @@ public class KpiPage {
   private final ResponsibilityClient responsibility;
   private final NotificationClient notification;
   private final ReferralClient referral;
-  private final String coordinator;
+  private final ServiceTokens tokens;
   private final Template kpis;
 
   public KpiPage(@RestClient ResponsibilityClient responsibility, @RestClient NotificationClient notification,
-      @RestClient ReferralClient referral, WebConfig config, @Location("kpis.html") Template kpis) {
+      @RestClient ReferralClient referral, ServiceTokens tokens, @Location("kpis.html") Template kpis) {
     this.responsibility = responsibility;
     this.notification = notification;
     this.referral = referral;
-    this.coordinator = config.coordinatorOrganisation();
+    this.tokens = tokens;
     this.kpis = kpis;
   }
 
   @GET
   public TemplateInstance page(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
-    Fetched<Api.Kpis> kpi = Fetched.of(() -> responsibility.kpis(coordinator));
-    Fetched<List<Api.StateCount>> counts = Fetched.of(() -> notification.counts(coordinator));
-    Fetched<List<Api.Delivery>> acknowledged = Fetched.of(() -> notification.deliveries(coordinator, "ACKNOWLEDGED", null, LATENCY_SAMPLE));
-    Fetched<Api.WaitingTimeSummary> waiting = Fetched.ofProposed(() -> referral.waitingTimeSummary(coordinator));
+    Fetched<Api.Kpis> kpi = Fetched.of(() -> responsibility.kpis(tokens.coordinator()));
+    Fetched<List<Api.StateCount>> counts = Fetched.of(() -> notification.counts(tokens.coordinator()));
+    Fetched<List<Api.Delivery>> acknowledged = Fetched.of(() -> notification.deliveries(tokens.coordinator(), "ACKNOWLEDGED", null, LATENCY_SAMPLE));
+    Fetched<Api.WaitingTimeSummary> waiting = Fetched.ofProposed(() -> referral.waitingTimeSummary(tokens.coordinator()));
 
     TemplateInstance page = Page.of(kpis, Lang.resolve(lang, cookie)).data("kpi", kpi).data("counts", counts)
         .data("waiting", waiting);

@@ -5,7 +5,7 @@ import dk.stafet.web.client.Fetched;
 import dk.stafet.web.client.NotificationClient;
 import dk.stafet.web.client.ReferralClient;
 import dk.stafet.web.client.ResponsibilityClient;
-import dk.stafet.web.config.WebConfig;
+import dk.stafet.web.security.ServiceTokens;
 import dk.stafet.web.i18n.Lang;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
 import java.util.List;
+import jakarta.ws.rs.ProcessingException;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestCookie;
@@ -36,16 +37,16 @@ public class MyCoursePage {
   private final ResponsibilityClient responsibility;
   private final ReferralClient referral;
   private final NotificationClient notification;
-  private final String portal;
+  private final ServiceTokens tokens;
   private final Template myCourse;
 
   public MyCoursePage(@RestClient ResponsibilityClient responsibility, @RestClient ReferralClient referral,
-      @RestClient NotificationClient notification, WebConfig config,
+      @RestClient NotificationClient notification, ServiceTokens tokens,
       @Location("my-course.html") Template myCourse) {
     this.responsibility = responsibility;
     this.referral = referral;
     this.notification = notification;
-    this.portal = config.patientPortalOrganisation();
+    this.tokens = tokens;
     this.myCourse = myCourse;
   }
 
@@ -62,6 +63,8 @@ public class MyCoursePage {
       return page.data("invalid", true);
     }
     Api.CprBody body = new Api.CprBody(digits.replace("-", ""));
+    // The portal's token acts for this one citizen (development: the issuer hands it out; production: after MitID).
+    String portal = portalToken(body.cpr());
     Fetched<Api.LookupAnswer> who = Fetched.of(() -> responsibility.lookup(portal, body));
     Fetched<Api.PatientOverview> overview = Fetched.of(() -> referral.lookup(portal, body));
     String patientKey = who.ok() ? who.value().patientKey() : overview.ok() ? overview.value().patientKey() : null;
@@ -77,5 +80,14 @@ public class MyCoursePage {
         .data("who", who)
         .data("referrals", referrals)
         .data("messages", messages);
+  }
+
+  /** The portal's token for this citizen, or null when the issuer is away (the services then refuse, and the page says so). */
+  private String portalToken(String cpr) {
+    try {
+      return tokens.portalFor(cpr);
+    } catch (ProcessingException issuerUnavailable) {
+      return null;
+    }
   }
 }

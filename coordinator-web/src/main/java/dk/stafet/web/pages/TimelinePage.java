@@ -5,7 +5,7 @@ import dk.stafet.web.client.Fetched;
 import dk.stafet.web.client.NotificationClient;
 import dk.stafet.web.client.ReferralClient;
 import dk.stafet.web.client.ResponsibilityClient;
-import dk.stafet.web.config.WebConfig;
+import dk.stafet.web.security.ServiceTokens;
 import dk.stafet.web.i18n.Lang;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -38,15 +38,15 @@ public class TimelinePage {
   private final ResponsibilityClient responsibility;
   private final ReferralClient referral;
   private final NotificationClient notification;
-  private final String coordinator;
+  private final ServiceTokens tokens;
   private final Template timeline;
 
   public TimelinePage(@RestClient ResponsibilityClient responsibility, @RestClient ReferralClient referral,
-      @RestClient NotificationClient notification, WebConfig config, @Location("timeline.html") Template timeline) {
+      @RestClient NotificationClient notification, ServiceTokens tokens, @Location("timeline.html") Template timeline) {
     this.responsibility = responsibility;
     this.referral = referral;
     this.notification = notification;
-    this.coordinator = config.coordinatorOrganisation();
+    this.tokens = tokens;
     this.timeline = timeline;
   }
 
@@ -56,7 +56,7 @@ public class TimelinePage {
     if (!PATIENT_KEY.matcher(patientKey).matches()) {
       throw new NotFoundException();
     }
-    Fetched<Api.Ledger> ledger = Fetched.of(() -> responsibility.ledger(coordinator, patientKey));
+    Fetched<Api.Ledger> ledger = Fetched.of(() -> responsibility.ledger(tokens.coordinator(), patientKey));
     // The history as it stands (current entries) first; entries corrected later are folded away below it: kept for
     // audit, but a closed-off open-ended entry reappears as its corrected twin and would double every row.
     List<Api.LedgerEntry> sorted = ledger.ok() ? ledger.value().entries().stream()
@@ -67,7 +67,7 @@ public class TimelinePage {
         ? new Fetched<>(sorted.stream().filter(Api.LedgerEntry::current).toList(), "OK", null)
         : new Fetched<>(null, ledger.outcome(), ledger.code());
     List<Api.LedgerEntry> corrected = sorted.stream().filter(e -> !e.current()).toList();
-    Fetched<List<Api.Handover>> handovers = Fetched.of(() -> responsibility.handovers(coordinator, null).stream()
+    Fetched<List<Api.Handover>> handovers = Fetched.of(() -> responsibility.handovers(tokens.coordinator(), null).stream()
         .filter(h -> patientKey.equals(h.patientKey()))
         .sorted(Comparator.comparing(Api.Handover::proposedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
         .toList());
@@ -75,9 +75,9 @@ public class TimelinePage {
         .data("patientKey", patientKey)
         .data("entries", entries)
         .data("corrected", corrected)
-        .data("whoToCall", Fetched.of(() -> responsibility.whoToCall(coordinator, patientKey)))
+        .data("whoToCall", Fetched.of(() -> responsibility.whoToCall(tokens.coordinator(), patientKey)))
         .data("handovers", handovers)
-        .data("sent", Fetched.of(() -> notification.deliveries(coordinator, null, patientKey, 200)))
-        .data("received", Fetched.of(() -> referral.receivedMessages(coordinator, patientKey)));
+        .data("sent", Fetched.of(() -> notification.deliveries(tokens.coordinator(), null, patientKey, 200)))
+        .data("received", Fetched.of(() -> referral.receivedMessages(tokens.coordinator(), patientKey)));
   }
 }

@@ -6,6 +6,8 @@ import dk.stafet.testing.browser.Chromium;
 import dk.stafet.web.client.Api;
 import dk.stafet.web.stub.StubState;
 import io.quarkus.test.common.http.TestHTTPResource;
+import dk.stafet.testsupport.DevIssuerResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URL;
@@ -32,6 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The coordinator page in a real headless Chromium: htmx loads, Accept calls the (stub) responsibility API, the page updates. */
 @QuarkusTest
+@WithTestResource(DevIssuerResource.class)
 class CoordinatorBrowserTests {
 
   private static final String HANDOVER = "11111111-1111-1111-1111-111111111111";

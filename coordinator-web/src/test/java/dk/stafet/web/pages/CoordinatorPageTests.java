@@ -4,12 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.stafet.web.stub.StubState;
+import dk.stafet.testsupport.DevIssuerResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(DevIssuerResource.class)
 class CoordinatorPageTests {
 
   @BeforeEach
@@ -43,12 +46,12 @@ class CoordinatorPageTests {
   }
 
   @Test
-  void acceptActsForTheReceivingDepartmentAndRerendersTheSection() {
+  void theCoordinatorRecordsTheReceiversAcceptanceWithItsOwnTokenAndTheSectionRerenders() {
     String fragment = given().header("HX-Request", "true").formParam("agreementChannel", "ORAL")
         .when().post("/handovers/11111111-1111-1111-1111-111111111111/accept")
         .then().statusCode(200).extract().asString();
     assertThat(StubState.calls).anyMatch(c -> c.startsWith("POST /api/handovers/11111111-1111-1111-1111-111111111111/accept "
-        + StubState.GP) && c.contains("\"agreementChannel\":\"ORAL\""));
+        + StubState.COORDINATOR) && c.contains("\"agreementChannel\":\"ORAL\""));
     assertThat(fragment).startsWith("<section id=\"handovers\"").contains("Overdragelsen er accepteret")
         .contains("Ingen overdragelser venter");
   }
@@ -58,7 +61,7 @@ class CoordinatorPageTests {
     given().redirects().follow(false).formParam("reason", "Ikke vores patient")
         .when().post("/handovers/11111111-1111-1111-1111-111111111111/reject")
         .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/"));
-    assertThat(StubState.calls).anyMatch(c -> c.contains("/reject " + StubState.GP) && c.contains("Ikke vores patient"));
+    assertThat(StubState.calls).anyMatch(c -> c.contains("/reject " + StubState.COORDINATOR) && c.contains("Ikke vores patient"));
     assertThat(StubState.handovers.get("11111111-1111-1111-1111-111111111111").state()).isEqualTo("REJECTED");
   }
 

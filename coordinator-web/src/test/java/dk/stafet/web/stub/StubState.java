@@ -24,8 +24,27 @@ public final class StubState {
   public static final String GP = "999000000018016";
   public static final String MUNICIPALITY_GLN = "5790000000005";
   public static final String CPR = "0102031234";
+  /** The development issuer's demo coordinator, whose token the pages use. */
+  public static final String COORDINATOR = "999999000901001";
 
-  /** Every call: "METHOD path X-Stafet-Organisation body". */
+  /**
+   * The organisation a stub call's bearer token acts for (its stafet_org claim), or "-" without one. The stubs stand
+   * in for the services and do not verify; the services' own tests prove verification.
+   */
+  public static String organisationOf(String authorization) {
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      return "-";
+    }
+    try {
+      String payload = authorization.substring(7).split("\\.")[1];
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(java.util.Base64.getUrlDecoder().decode(payload)).path("stafet_org").asText("-");
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+
+  /** Every call: "METHOD path organisation-of-its-token body". */
   public static final List<String> calls = new CopyOnWriteArrayList<>();
   public static final Map<String, Api.Handover> handovers = new ConcurrentHashMap<>();
   public static final List<Api.Delivery> deliveries = new CopyOnWriteArrayList<>();

@@ -24,9 +24,9 @@ public final class Organisations {
   public static final Party HUB = new Party("999999000016001", "5790000000005", "Stafet", "HUB", true, null);
   public static final Party NO_GLN = new Party("111111000016001", null, "Uden GLN", "HOSPITAL_DEPARTMENT", true, null);
 
-  /** Course coordinator (%test.stafet.coordinator-sors); not in the directory: the role comes from configuration. */
+  /** Course coordinator; not in the directory: the role comes from the token (TestTokens). */
   public static final String COORDINATOR = "999999000901001";
-  /** The patient portal (%test.stafet.patient-portal-sors). */
+  /** The patient portal (its tokens name their citizen: TestTokens.portalForPatient). */
   public static final String PATIENT_PORTAL = "999999000902001";
 
   public static final List<Party> ALL = List.of(HOSPITAL, HERLEV, GLADSAXE, NO_ACK_MUNICIPALITY, GP, OTHER_GP,

@@ -47,7 +47,7 @@ public class WaitingTimeService {
   @Transactional
   public WaitingTimeSummary summary(String callerSor) {
     if (!roles.isCoordinator(callerSor)) {
-      throw new NotTheActorException("reading the waiting-time summary", "course coordinator (stafet.coordinator-sors)");
+      throw new NotTheActorException("reading the waiting-time summary", "course coordinator (COORDINATOR role)");
     }
     Instant now = Instant.now();
     Map<WaitingTimeStatus, Long> byStatus = waitingWithRule().stream()
@@ -69,7 +69,7 @@ public class WaitingTimeService {
     Log.debugf("Waiting-time list (%s)", filter);
     if (!roles.isCoordinator(callerSor)) {
       audit.denied(callerSor, "READ_WAITING_TIMES", null, "REFERRAL", null);
-      throw new NotTheActorException("reading the waiting-time list", "course coordinator (stafet.coordinator-sors)");
+      throw new NotTheActorException("reading the waiting-time list", "course coordinator (COORDINATOR role)");
     }
     Instant now = Instant.now();
     List<WaitingTimeView> views = waitingWithRule().stream()

@@ -1,5 +1,7 @@
 package dk.stafet.referral.inbound;
 
+import dk.stafet.testsupport.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.stafet.service.audit.AuditEntry;
-import dk.stafet.service.security.Caller;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,7 +36,7 @@ class BadInputSuiteTests {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String FHIR_JSON = "application/fhir+json; charset=UTF-8";
   private static final String FHIR_XML = "application/fhir+xml; charset=UTF-8";
-  /** %test.stafet.coordinator-sors: the quarantine is for operators. */
+  /** A COORDINATOR token (TestTokens): the quarantine is for operators. */
   private static final String COORDINATOR = "999999000901001";
 
   /** One bad input, what it is, and the status it must get. */
@@ -77,9 +78,9 @@ class BadInputSuiteTests {
       if (input.contentType() != null) {
         request = request.contentType(input.contentType());
       }
-      if (input.authenticatedSender() != null) {
-        request = request.header("X-Stafet-Organisation", input.authenticatedSender());
-      }
+      // Every sender presents a token; unless the input is about a mismatching one, it is the examples' sender's.
+      request = request.auth().oauth2(TestTokens.forOrganisation(
+          input.authenticatedSender() != null ? input.authenticatedSender() : MedcomSenders.EXAMPLES_SENDER));
       Response response = request.when().post("/fhir/$process-message").then().extract().response();
       if (response.statusCode() != input.status()) {
         wrong.add(input.category() + "/" + input.name() + ": expected " + input.status() + " got " + response.statusCode());
@@ -112,15 +113,16 @@ class BadInputSuiteTests {
 
   @Test
   void theQuarantineIsForOperatorsAndEveryReadingOfRawInputIsAudited() {
-    String id = given().body("{\"resourceType\": \"Bundle\", \"entry\": [").contentType(FHIR_JSON)
+    String id = given().auth().oauth2(TestTokens.forOrganisation(MedcomSenders.EXAMPLES_SENDER))
+        .body("{\"resourceType\": \"Bundle\", \"entry\": [").contentType(FHIR_JSON)
         .when().post("/fhir/$process-message").then().statusCode(400).extract().header("X-Stafet-Quarantine-Id");
     String department = "265161000016000";
 
     given().when().get("/api/quarantine").then().statusCode(401);
-    given().header(Caller.HEADER, department).when().get("/api/quarantine").then().statusCode(403);
-    given().header(Caller.HEADER, department).when().get("/api/quarantine/" + id).then().statusCode(403);
-    given().header(Caller.HEADER, department).when().post("/api/quarantine/" + id + "/replay").then().statusCode(403);
-    given().header(Caller.HEADER, COORDINATOR).when().get("/api/quarantine/" + id).then().statusCode(200)
+    given().auth().oauth2(TestTokens.forOrganisation(department)).when().get("/api/quarantine").then().statusCode(403);
+    given().auth().oauth2(TestTokens.forOrganisation(department)).when().get("/api/quarantine/" + id).then().statusCode(403);
+    given().auth().oauth2(TestTokens.forOrganisation(department)).when().post("/api/quarantine/" + id + "/replay").then().statusCode(403);
+    given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).when().get("/api/quarantine/" + id).then().statusCode(200)
         .body("rawInput", org.hamcrest.Matchers.startsWith("{\"resourceType\": \"Bundle\""));
 
     assertThat(QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>list("resourceId", id)))
@@ -129,7 +131,7 @@ class BadInputSuiteTests {
   }
 
   private static long quarantineTotal() {
-    return given().header(Caller.HEADER, COORDINATOR).when().get("/api/quarantine?limit=1").then().statusCode(200).extract().jsonPath().getLong("total");
+    return given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).when().get("/api/quarantine?limit=1").then().statusCode(200).extract().jsonPath().getLong("total");
   }
 
   static List<BadInput> generate() throws Exception {

@@ -50,7 +50,7 @@ class FrontDoorOutageTests {
 
     try (KafkaTestClient kafka = KafkaTestClient.create()) {
       try (DatabaseOutage outage = DatabaseOutage.begin(jdbcUrl, user, password)) {
-        given().contentType(FHIR_JSON).body(overHttp).when().post("/fhir/$process-message").then()
+        given().auth().oauth2(MedcomSenders.tokenOf(overHttp)).contentType(FHIR_JSON).body(overHttp).when().post("/fhir/$process-message").then()
             .statusCode(503)
             .header("Retry-After", "30")
             .body(containsString("OperationOutcome"))
@@ -62,7 +62,7 @@ class FrontDoorOutageTests {
 
       // Back: the sender's retransmission is received, and the waiting Kafka record is answered, not skipped.
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-        String answer = given().contentType(FHIR_JSON).body(overHttp).when().post("/fhir/$process-message").then()
+        String answer = given().auth().oauth2(MedcomSenders.tokenOf(overHttp)).contentType(FHIR_JSON).body(overHttp).when().post("/fhir/$process-message").then()
             .statusCode(200).extract().asString();
         assertThat(new MedcomMessage(CODEC.parse(answer, (String) null)).acknowledgementResponse().orElseThrow().code())
             .isEqualTo("ok");

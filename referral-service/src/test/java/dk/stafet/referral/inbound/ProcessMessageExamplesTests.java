@@ -64,7 +64,7 @@ class ProcessMessageExamplesTests {
   void theExampleBuiltToFailGetsFatalErrorNamingEachError() {
     String body = MedcomExamples.read(MedcomExamples.hospitalNotification("TEK_FCC"));
 
-    Response response = given().contentType("application/fhir+json; charset=UTF-8").body(body)
+    Response response = given().auth().oauth2(MedcomSenders.tokenOf(body)).contentType("application/fhir+json; charset=UTF-8").body(body)
         .when().post("/fhir/$process-message").then().statusCode(422).extract().response();
     MedcomMessage ack = new MedcomMessage(CODEC.parse(response.asString(), MedcomFormat.JSON));
 
@@ -100,7 +100,7 @@ class ProcessMessageExamplesTests {
   }
 
   private MedcomMessage post(String body, String contentType, int expectedStatus) {
-    String answer = given().contentType(contentType).accept("application/fhir+json").body(body)
+    String answer = given().auth().oauth2(MedcomSenders.tokenOf(body)).contentType(contentType).accept("application/fhir+json").body(body)
         .when().post("/fhir/$process-message")
         .then().log().ifValidationFails().statusCode(expectedStatus).extract().asString();
     return new MedcomMessage(CODEC.parse(answer, MedcomFormat.JSON));

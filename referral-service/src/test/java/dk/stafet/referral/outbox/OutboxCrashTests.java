@@ -55,7 +55,7 @@ class OutboxCrashTests {
   void anEventCommittedButNotSentArrivesExactlyOnceAfterRestart() throws Exception {
     String body = MedcomExamples.read(MedcomExamples.hospitalNotification("STAA_D"));
     String letterId = new MedcomMessage(new MedcomCodec().parse(body, "application/fhir+json")).messageHeaderId();
-    given().contentType("application/fhir+json; charset=UTF-8").body(body).when().post("/fhir/$process-message").then().statusCode(200);
+    given().auth().oauth2(dk.stafet.referral.inbound.MedcomSenders.tokenOf(body)).contentType("application/fhir+json; charset=UTF-8").body(body).when().post("/fhir/$process-message").then().statusCode(200);
     UUID eventId = committedEventCausedBy(letterId);
     assertThat(publishedAt(eventId)).as("not sent while the relay is down").isNull();
 

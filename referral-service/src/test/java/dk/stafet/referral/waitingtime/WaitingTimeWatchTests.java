@@ -1,5 +1,7 @@
 package dk.stafet.referral.waitingtime;
 
+import dk.stafet.testsupport.TestTokens;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,7 +17,6 @@ import dk.stafet.contracts.registry.OrganisationKind;
 import dk.stafet.contracts.registry.OrganisationRegistry;
 import dk.stafet.service.audit.AuditEntry;
 import dk.stafet.referral.inbound.ReceivedMessage;
-import dk.stafet.service.security.Caller;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
@@ -52,15 +53,15 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresResource.class)
 class WaitingTimeWatchTests {
 
-  static final String COORDINATOR = "999999000077001";
+  /** The coordinator role comes from the token (TestTokens), not from configuration. */
+  static final String COORDINATOR = TestTokens.COORDINATOR_SOR;
   static final String PATIENT_ADVISOR = "999999000088001";
 
-  /** A course coordinator and a patient advisor are configured; the schedule stays off (the test runs the job). */
+  /** A patient advisor is configured; the schedule stays off (the test runs the job). */
   public static class Coordinators implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("stafet.coordinator-sors", COORDINATOR,
-          "stafet.waiting-time.patient-advisor-sor", PATIENT_ADVISOR,
+      return Map.of("stafet.waiting-time.patient-advisor-sor", PATIENT_ADVISOR,
           "stafet.waiting-time.check-interval", "off");
     }
   }
@@ -255,7 +256,7 @@ class WaitingTimeWatchTests {
     String cpr = newCpr();
     String patientKey = pseudonym.of(cpr);
     receive(cpr, "W1", Instant.now().minus(1, ChronoUnit.DAYS)); // GP → DEPARTMENT: both involved
-    post(OTHER_GP, "/api/patients/listed-gp", Map.of("cpr", cpr, "gpSor", OTHER_GP)).statusCode(200);
+    post(TestTokens.NATIONAL_REGISTER_SOR, "/api/patients/listed-gp", Map.of("cpr", cpr, "gpSor", OTHER_GP)).statusCode(200);
     String fromDepartment = message(patientKey, DEPARTMENT, "999999000016001", "ok");
     String fromElsewhere = message(patientKey, OTHER_DEPARTMENT, "999999000016001", "fatal-error");
 
@@ -349,7 +350,7 @@ class WaitingTimeWatchTests {
   private static ValidatableResponse post(String caller, String path, Object body) {
     var request = given().contentType(ContentType.JSON);
     if (caller != null) {
-      request = request.header(Caller.HEADER, caller);
+      request = request.auth().oauth2(TestTokens.forOrganisation(caller));
     }
     return request.body(body).when().post(path).then();
   }
@@ -357,7 +358,7 @@ class WaitingTimeWatchTests {
   private static ValidatableResponse get(String caller, String path) {
     var request = given();
     if (caller != null) {
-      request = request.header(Caller.HEADER, caller);
+      request = request.auth().oauth2(TestTokens.forOrganisation(caller));
     }
     return request.when().get(path).then();
   }

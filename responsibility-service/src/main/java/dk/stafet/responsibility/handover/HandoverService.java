@@ -220,10 +220,14 @@ public class HandoverService {
     if (candidate == null) {
       throw new NotFoundException("handover");
     }
-    String sor = access.requireInvolved(candidate.patientKey, action);
+    // A course coordinator records the receiver's answer on its behalf (the agreement was reached with the receiver by
+    // phone or electronically; the coordinator page's Accept/Reject); audited as the coordinator's, with the person.
+    boolean forReceiver = roles.isCoordinator(caller.requireOrganisation());
+    String sor = forReceiver ? access.requireReadable(candidate.patientKey, action)
+        : access.requireInvolved(candidate.patientKey, action);
     Patient patient = Patient.locked(candidate.patientKey).orElseThrow(PatientNotFoundException::new);
     HandoverRow row = HandoverRow.findById(id);
-    Organisation by = sor.equals(row.receiverSor) ? HandoverRehydration.receiver(row) : organisation(sor);
+    Organisation by = forReceiver || sor.equals(row.receiverSor) ? HandoverRehydration.receiver(row) : organisation(sor);
     return new Answer(patient, row, HandoverRehydration.rehydrate(row), by);
   }
 

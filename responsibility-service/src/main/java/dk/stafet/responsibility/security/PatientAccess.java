@@ -1,7 +1,7 @@
 package dk.stafet.responsibility.security;
 
 import dk.stafet.service.audit.AuditLog;
-import dk.stafet.service.audit.PortalLookups;
+import dk.stafet.contracts.identity.StafetRole;
 import dk.stafet.service.security.Caller;
 import dk.stafet.service.security.CallerRoles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +20,9 @@ import jakarta.transaction.Transactional;
  *       ({@link #requireReadable}, {@link #requireLookup}, {@link #requireWhoToCall}), but act only where they are
  *       involved ({@link #requireInvolved}); their reads are audited as {@value #AS_COORDINATOR}{@code <action>} so
  *       reads not justified by involvement can be reviewed on their own.</li>
- *   <li><b>The patient portal</b> ({@link CallerRoles#isPatientPortal}) may look a known patient up by CPR number
- *       ({@link #requireLookup}; the gateway authenticated the citizen and passes only the citizen's own number), and
- *       then read that patient's who-to-call by key ({@link #requireWhoToCall}) for
- *       {@code stafet.patient-portal-lookup-validity} after its lookup. Nothing else. Audited as
+ *   <li><b>The patient portal</b> ({@link CallerRoles#isPatientPortal}) may look up by CPR number
+ *       ({@link #requireLookup}) and read the who-to-call ({@link #requireWhoToCall}) of the ONE citizen its token
+ *       names (the token carries the citizen's pseudonym; the CPR number must map to it). Nothing else. Audited as
  *       {@value #AS_PATIENT_PORTAL}{@code <action>}.</li>
  * </ul>
  * Everyone else, and every caller for an unknown patient, gets 404.
@@ -54,14 +53,12 @@ public class PatientAccess {
   private final Caller caller;
   private final CallerRoles roles;
   private final AuditLog audit;
-  private final PortalLookups portalLookups;
 
-  public PatientAccess(EntityManager em, Caller caller, CallerRoles roles, AuditLog audit, PortalLookups portalLookups) {
+  public PatientAccess(EntityManager em, Caller caller, CallerRoles roles, AuditLog audit) {
     this.em = em;
     this.caller = caller;
     this.roles = roles;
     this.audit = audit;
-    this.portalLookups = portalLookups;
   }
 
   /**
@@ -75,13 +72,13 @@ public class PatientAccess {
     return check(patientKey, action, Allow.COORDINATOR);
   }
 
-  /** Lookup by CPR number: involved organisations, coordinators, and the patient portal. */
+  /** Lookup by CPR number: involved organisations, coordinators, and the patient portal for its own citizen. */
   @Transactional(Transactional.TxType.MANDATORY)
   public String requireLookup(String patientKey) {
     return check(patientKey, LOOKUP, Allow.COORDINATOR_AND_PORTAL_LOOKUP);
   }
 
-  /** Who to call: involved organisations, coordinators, and the patient portal after a lookup of this patient. */
+  /** Who to call: involved organisations, coordinators, and the patient portal for its own citizen. */
   @Transactional(Transactional.TxType.MANDATORY)
   public String requireWhoToCall(String patientKey, String action) {
     return check(patientKey, action, Allow.COORDINATOR_AND_PORTAL_AFTER_LOOKUP);
@@ -101,18 +98,20 @@ public class PatientAccess {
   }
 
   private String check(String patientKey, String action, Allow allow) {
-    String sor = caller.requireOrganisation();
+    String sor = allow == Allow.INVOLVED_ONLY
+        // Commands are for the staff of care organisations; coordinators, the portal, the register feed and the
+        // security officer read at most (403 whatever the patient, so nothing about it is revealed).
+        ? caller.requireRole(StafetRole.STAFF, "acting on a patient's responsibility (" + action + ")")
+        : caller.requireOrganisation();
     String audited = action;
     boolean granted;
     if (allow != Allow.INVOLVED_ONLY && roles.isCoordinator(sor)) {
       audited = AS_COORDINATOR + action;
       granted = isKnown(patientKey);
-    } else if (roles.isPatientPortal(sor) && allow == Allow.COORDINATOR_AND_PORTAL_LOOKUP) {
+    } else if (roles.isPatientPortal(sor) && allow != Allow.INVOLVED_ONLY && allow != Allow.COORDINATOR) {
+      // Only the citizen its token names (by pseudonym), by CPR-number lookup or by key.
       audited = AS_PATIENT_PORTAL + action;
-      granted = isKnown(patientKey);
-    } else if (roles.isPatientPortal(sor) && allow == Allow.COORDINATOR_AND_PORTAL_AFTER_LOOKUP) {
-      audited = AS_PATIENT_PORTAL + action;
-      granted = portalLookups.lookedUpRecently(sor, LOOKUP, patientKey);
+      granted = roles.isPortalFor(sor, patientKey) && isKnown(patientKey);
     } else {
       granted = isInvolved(sor, patientKey);
     }

@@ -27,8 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A patient's responsibility: who to call, the ledger, point-in-time answers and naming the doctor; and the
- * coordinators' list of patients needing attention. The caller is the organisation in the X-Stafet-Organisation header
- * (set by the gateway); a caller that may not see the patient gets 404 ({@link
+ * coordinators' list of patients needing attention. The caller is the organisation its bearer token names
+ * ({@link dk.stafet.service.security.Caller}); a caller that may not see the patient gets 404 ({@link
  * dk.stafet.responsibility.security.PatientAccess}: involved organisations, coordinators, the patient portal).
  */
 @Path("/api/patients")

@@ -153,7 +153,7 @@ class AttentionTests {
         .body("title", equalTo("No calling organisation"))
         .body("status", equalTo(401))
         .body("code", equalTo("NOT_AUTHENTICATED"))
-        .body("detail", containsString("X-Stafet-Organisation"));
+        .body("detail", containsString("bearer token"));
     get(CARDIOLOGY, "/api/patients/attention").statusCode(403).contentType("application/problem+json")
         .body("code", equalTo("COORDINATORS_ONLY"))
         .body("type", equalTo("https://stafet.dk/problems/coordinators-only"))

@@ -6,6 +6,8 @@ import static dk.stafet.responsibility.support.TestFacts.GP_AABYHOEJ;
 import static dk.stafet.responsibility.support.TestFacts.MEDICAL_GODSTRUP;
 import static dk.stafet.responsibility.support.TestFacts.MUNICIPALITY;
 import static dk.stafet.responsibility.support.TestFacts.PATIENT_PORTAL;
+import static dk.stafet.responsibility.support.TestFacts.getAs;
+import static dk.stafet.responsibility.support.TestFacts.postAs;
 import static dk.stafet.responsibility.support.TestFacts.admitted;
 import static dk.stafet.responsibility.support.TestFacts.dk;
 import static dk.stafet.responsibility.support.TestFacts.get;
@@ -19,6 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import ca.uhn.fhir.context.FhirContext;
+import dk.stafet.testsupport.TestTokens;
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
 import dk.stafet.responsibility.support.TestDb;
 import dk.stafet.testsupport.KafkaKraftResource;
@@ -93,10 +96,12 @@ class CoordinatorAndPortalAccessTests {
         key, GP_AABYHOEJ)).isEqualTo(1);
     get(MUNICIPALITY, base + "/ledger").statusCode(404).body("code", equalTo("PATIENT_NOT_FOUND"));
 
-    // Reading is not acting: naming the doctor or proposing a handover stays with involved organisations.
-    post(COORDINATOR, base + "/named-doctor", Map.of("doctorId", "AUT-COORD")).statusCode(404);
+    // Reading is not acting: naming the doctor or proposing a handover is for the staff of involved organisations
+    // (a role the coordinator's token lacks: 403, whatever the patient).
+    post(COORDINATOR, base + "/named-doctor", Map.of("doctorId", "AUT-COORD")).statusCode(403)
+        .body("code", equalTo("NOT_AUTHORISED"));
     post(COORDINATOR, "/api/handovers", Map.of("patientKey", key, "toSor", MEDICAL_GODSTRUP, "reason", "coordinator move",
-        "patientInformed", true, "relativesInformed", false)).statusCode(404);
+        "patientInformed", true, "relativesInformed", false)).statusCode(403);
     get(COORDINATOR, base + "/responsibility").statusCode(200).body("holderSor", equalTo(CARDIOLOGY))
         .body("doctorId", equalTo(null));
   }
@@ -110,34 +115,37 @@ class CoordinatorAndPortalAccessTests {
   }
 
   @Test
-  void patientPortalLooksTheCitizenUpThenReadsOnlyThatPatientsWhoToCall() {
+  void patientPortalReadsOnlyTheWhoToCallOfTheCitizenItsTokenNames() {
     String cpr = newCpr();
     String key = admittedToCardiology(cpr);
-    String otherKey = admittedToCardiology(newCpr());
+    String otherCpr = newCpr();
+    String otherKey = admittedToCardiology(otherCpr);
     String whoToCall = "/api/patients/" + key + "/who-to-call";
+    String portal = TestTokens.portalFor(cpr);
 
-    // Before a lookup the portal cannot read by key (the gateway can check a CPR number in a body, not a pseudonym).
-    get(PATIENT_PORTAL, whoToCall).statusCode(404).body("code", equalTo("PATIENT_NOT_FOUND"));
+    // The portal acting for another citizen sees nothing of this one, by key or by CPR number.
+    getAs(TestTokens.portalFor(otherCpr), whoToCall).statusCode(404).body("code", equalTo("PATIENT_NOT_FOUND"));
 
-    String answer = post(PATIENT_PORTAL, "/api/patients/lookup", Map.of("cpr", cpr.substring(0, 6) + "-" + cpr.substring(6)))
+    String answer = postAs(portal, "/api/patients/lookup", Map.of("cpr", cpr.substring(0, 6) + "-" + cpr.substring(6)))
         .statusCode(200).body("patientKey", equalTo(key)).body("whoToCall.organisation.sor", equalTo(CARDIOLOGY))
         .extract().asString();
     assertThat(answer).doesNotContain(cpr.substring(6));
 
-    get(PATIENT_PORTAL, whoToCall).statusCode(200).body("patientKey", equalTo(key)).body("rule", equalTo("R6"));
-    get(PATIENT_PORTAL, whoToCall + "?at=" + dk("2025-05-06T08:00")).statusCode(200).body("organisation.sor", equalTo(CARDIOLOGY));
+    getAs(portal, whoToCall).statusCode(200).body("patientKey", equalTo(key)).body("rule", equalTo("R6"));
+    getAs(portal, whoToCall + "?at=" + dk("2025-05-06T08:00")).statusCode(200).body("organisation.sor", equalTo(CARDIOLOGY));
 
     // Only who-to-call, and only for the patient it looked up.
-    get(PATIENT_PORTAL, "/api/patients/" + key + "/ledger").statusCode(404);
-    get(PATIENT_PORTAL, "/api/patients/" + key + "/responsibility").statusCode(404);
-    get(PATIENT_PORTAL, "/fhir/EpisodeOfCare/" + key).statusCode(404);
-    get(PATIENT_PORTAL, "/api/patients/" + otherKey + "/who-to-call").statusCode(404);
-    get(PATIENT_PORTAL, "/api/patients/attention").statusCode(403);
-    post(PATIENT_PORTAL, "/api/patients/" + key + "/named-doctor", Map.of("doctorId", "AUT-X")).statusCode(404);
+    getAs(portal, "/api/patients/" + key + "/ledger").statusCode(404);
+    getAs(portal, "/api/patients/" + key + "/responsibility").statusCode(404);
+    getAs(portal, "/fhir/EpisodeOfCare/" + key).statusCode(404);
+    getAs(portal, "/api/patients/" + otherKey + "/who-to-call").statusCode(404);
+    getAs(portal, "/api/patients/attention").statusCode(403);
+    postAs(portal, "/api/patients/" + key + "/named-doctor", Map.of("doctorId", "AUT-X")).statusCode(403);
 
-    // An unknown citizen: nothing found, and malformed numbers are refused as for anyone.
-    post(PATIENT_PORTAL, "/api/patients/lookup", Map.of("cpr", newCpr())).statusCode(404).body("code", equalTo("PATIENT_NOT_FOUND"));
-    post(PATIENT_PORTAL, "/api/patients/lookup", Map.of("cpr", "12345")).statusCode(422).body("code", equalTo("INVALID_CPR"));
+    // Another citizen's CPR number, and an unknown one: nothing found; malformed numbers are refused as for anyone.
+    postAs(portal, "/api/patients/lookup", Map.of("cpr", otherCpr)).statusCode(404).body("code", equalTo("PATIENT_NOT_FOUND"));
+    postAs(portal, "/api/patients/lookup", Map.of("cpr", newCpr())).statusCode(404).body("code", equalTo("PATIENT_NOT_FOUND"));
+    postAs(portal, "/api/patients/lookup", Map.of("cpr", "12345")).statusCode(422).body("code", equalTo("INVALID_CPR"));
 
     assertThat(TestDb.count("SELECT count(*) FROM audit_entry WHERE patient_key = ?1 AND caller_sor = ?2 AND outcome = 'GRANTED' "
         + "AND action = 'READ_AS_PATIENT_PORTAL:lookup'", key, PATIENT_PORTAL)).isEqualTo(1);
@@ -146,7 +154,23 @@ class CoordinatorAndPortalAccessTests {
     assertThat(TestDb.count("SELECT count(*) FROM audit_entry WHERE patient_key = ?1 AND caller_sor = ?2 AND outcome = 'DENIED' "
         + "AND action = 'READ_AS_PATIENT_PORTAL:who-to-call'", key, PATIENT_PORTAL)).isEqualTo(1);
     assertThat(TestDb.count("SELECT count(*) FROM audit_entry WHERE patient_key = ?1 AND caller_sor = ?2 AND outcome = 'DENIED'",
-        otherKey, PATIENT_PORTAL)).isEqualTo(1);
+        otherKey, PATIENT_PORTAL)).isEqualTo(2);
+  }
+
+  @Test
+  void aCoordinatorRecordsTheReceiversAnswerOnItsBehalfAndTheAuditNamesThePerson() {
+    String key = admittedToCardiology(newCpr());
+    String id = post(CARDIOLOGY, "/api/handovers", Map.of("patientKey", key, "toSor", MEDICAL_GODSTRUP,
+        "reason", "videre behandling", "patientInformed", true, "relativesInformed", false))
+        .statusCode(201).extract().path("id");
+    // An organisation neither party nor coordinator learns nothing.
+    post(MUNICIPALITY, "/api/handovers/" + id + "/accept", Map.of("agreementChannel", "ELECTRONIC")).statusCode(404);
+
+    post(COORDINATOR, "/api/handovers/" + id + "/accept", Map.of("agreementChannel", "ELECTRONIC")).statusCode(200)
+        .body("state", equalTo("ACCEPTED"));
+    assertThat(TestDb.count("SELECT count(*) FROM audit_entry WHERE patient_key = ?1 AND caller_sor = ?2 AND outcome = 'GRANTED' "
+        + "AND action = 'READ_AS_COORDINATOR:handover-accept' AND person_subject = 'test-coordinator-person' "
+        + "AND caller_roles = 'COORDINATOR'", key, COORDINATOR)).isEqualTo(1);
   }
 
   /** A patient with a listed GP, admitted to cardiology (R6) on 5 May 2025. */

@@ -1,5 +1,7 @@
 package dk.stafet.responsibility.support;
 
+import dk.stafet.testsupport.TestTokens;
+
 import static io.restassured.RestAssured.given;
 
 import dk.stafet.contracts.events.CourseEvent;
@@ -26,9 +28,9 @@ public final class TestFacts {
   public static final String GP_AABYHOEJ = "999000000018016";
   public static final String OUT_OF_HOURS = "999000000026016";
   public static final String MUNICIPALITY = "999000000029016";
-  /** Course coordinator (%test.stafet.coordinator-sors). */
+  /** Course coordinator (a COORDINATOR token: TestTokens). */
   public static final String COORDINATOR = "999999000901001";
-  /** The patient portal, "mit forløb" (%test.stafet.patient-portal-sors). */
+  /** The patient portal, "mit forløb" (its tokens name their citizen: TestTokens.portalFor). */
   public static final String PATIENT_PORTAL = "999999000902001";
 
   private static final ZoneId DK = ZoneId.of("Europe/Copenhagen");
@@ -84,12 +86,21 @@ public final class TestFacts {
         "content-type", "application/json"));
   }
 
+  /** With this bearer token (e.g. TestTokens.portalFor(cpr)). */
+  public static ValidatableResponse getAs(String token, String path) {
+    return given().auth().oauth2(token).when().get(path).then();
+  }
+
+  public static ValidatableResponse postAs(String token, String path, Object body) {
+    return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post(path).then();
+  }
+
   public static ValidatableResponse get(String callerSor, String path) {
-    return given().header("X-Stafet-Organisation", callerSor).when().get(path).then();
+    return given().auth().oauth2(TestTokens.forOrganisation(callerSor)).when().get(path).then();
   }
 
   public static ValidatableResponse post(String callerSor, String path, Object body) {
-    return given().header("X-Stafet-Organisation", callerSor).contentType(ContentType.JSON).body(body)
+    return given().auth().oauth2(TestTokens.forOrganisation(callerSor)).contentType(ContentType.JSON).body(body)
         .when().post(path).then();
   }
 }

@@ -34,6 +34,17 @@ public class AuditEntry extends PanacheEntityBase {
   @Column(name = "caller_sor", nullable = false)
   public String callerSor;
 
+  /** The person who read (the token's subject), and their name as the token gave it; null for a service's own reads. */
+  @Column(name = "person_subject")
+  public String personSubject;
+
+  @Column(name = "person_name")
+  public String personName;
+
+  /** The caller's roles from its token (e.g. {@code STAFF}, {@code COORDINATOR}), comma-separated. */
+  @Column(name = "caller_roles")
+  public String callerRoles;
+
   /** What the caller did, e.g. {@code LOOKUP}, {@code ledger} or {@code READ_AS_COORDINATOR:READ_DELIVERIES}. */
   @Column(nullable = false)
   public String action;

@@ -1,5 +1,7 @@
 package dk.stafet.service.audit;
 
+import dk.stafet.service.security.Caller;
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -8,10 +10,16 @@ import java.time.Instant;
  * Writes the audit trail of reads of patient data. A granted read is audited in the reader's transaction, so no data
  * leaves without its audit row; a refused one in a transaction of its own, so it survives the rollback of the refused
  * request. The patient key is kept on refusals when the patient exists (who tried to see whom), although the caller
- * only learnt "not found".
+ * only learnt "not found". Each row names the person and roles of the request's token ({@link Caller}).
  */
 @ApplicationScoped
 public class AuditLog {
+
+  private final Caller caller;
+
+  public AuditLog(Caller caller) {
+    this.caller = caller;
+  }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void read(String callerSor, String action, String patientKey, String resourceType, String resourceId) {
@@ -39,7 +47,7 @@ public class AuditLog {
         callerSor, action, patientKey, AuditEntry.Outcome.GRANTED, since) > 0;
   }
 
-  private static void write(String callerSor, String action, AuditEntry.Outcome outcome, String patientKey,
+  private void write(String callerSor, String action, AuditEntry.Outcome outcome, String patientKey,
       String resourceType, String resourceId) {
     AuditEntry entry = new AuditEntry();
     entry.at = Instant.now();
@@ -49,6 +57,13 @@ public class AuditLog {
     entry.patientKey = patientKey;
     entry.resourceType = resourceType;
     entry.resourceId = resourceId;
+    if (Arc.container().requestContext().isActive()) {
+      caller.identity().ifPresent(person -> {
+        entry.personSubject = person.subject();
+        entry.personName = person.name();
+        entry.callerRoles = String.join(",", person.roles().stream().map(Enum::name).sorted().toList());
+      });
+    }
     entry.persist();
   }
 }

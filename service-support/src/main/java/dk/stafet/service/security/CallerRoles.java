@@ -1,24 +1,21 @@
 package dk.stafet.service.security;
 
+import dk.stafet.contracts.identity.StafetRole;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Roles an organisation has beyond involvement with a patient, from configuration, the same in every service:
+ * Roles the caller has beyond involvement with a patient, from its verified token ({@link Caller}), the same in every
+ * service:
  * <ul>
- *   <li><b>course coordinators / patient advisors</b> ({@code stafet.coordinator-sors}): read any known patient's data
+ *   <li><b>course coordinators / patient advisors</b> ({@link StafetRole#COORDINATOR}): read any known patient's data
  *       and the coordinators' lists; their reads are audited as {@value #AS_COORDINATOR}{@code <action>} so reads not
  *       justified by involvement can be reviewed on their own. They act only where they are involved.</li>
- *   <li><b>the patient portal</b> ({@code stafet.patient-portal-sors}), "mit forløb": the citizen's own data. The API
- *       gateway authenticated the citizen (MitID) and lets a lookup through only for the citizen's own CPR number; the
- *       services cannot check that and trust it. Audited as {@value #AS_PATIENT_PORTAL}{@code <action>}.</li>
+ *   <li><b>the patient portal</b> ({@link StafetRole#PATIENT_PORTAL}), "mit forløb": the data of the ONE citizen its
+ *       token names (a pseudonym; {@link Caller#actsForCitizen}), nothing else. Audited as
+ *       {@value #AS_PATIENT_PORTAL}{@code <action>}.</li>
  * </ul>
+ * The {@code sor} parameters are the caller's own organisation (as the resources pass it on): a role counts only for
+ * the organisation the token names.
  */
 @ApplicationScoped
 public class CallerRoles {
@@ -28,35 +25,32 @@ public class CallerRoles {
   /** Audit-action prefix of the patient portal's read, e.g. {@code READ_AS_PATIENT_PORTAL:lookup}. */
   public static final String AS_PATIENT_PORTAL = "READ_AS_PATIENT_PORTAL:";
 
-  private final Set<String> coordinators;
-  private final Set<String> patientPortals;
-  private final Duration portalLookupValidity;
+  private final Caller caller;
 
-  @Inject
-  public CallerRoles(
-      @ConfigProperty(name = "stafet.coordinator-sors") Optional<List<String>> coordinators,
-      @ConfigProperty(name = "stafet.patient-portal-sors") Optional<List<String>> patientPortals,
-      @ConfigProperty(name = "stafet.patient-portal-lookup-validity", defaultValue = "PT30M") Duration portalLookupValidity) {
-    this(coordinators.orElse(List.of()), patientPortals.orElse(List.of()), portalLookupValidity);
-  }
-
-  public CallerRoles(Collection<String> coordinators, Collection<String> patientPortals, Duration portalLookupValidity) {
-    this.coordinators = trimmed(coordinators);
-    this.patientPortals = trimmed(patientPortals);
-    this.portalLookupValidity = portalLookupValidity;
+  public CallerRoles(Caller caller) {
+    this.caller = caller;
   }
 
   public boolean isCoordinator(String sor) {
-    return sor != null && coordinators.contains(sor);
+    return hasRole(sor, StafetRole.COORDINATOR);
   }
 
   public boolean isPatientPortal(String sor) {
-    return sor != null && patientPortals.contains(sor);
+    return hasRole(sor, StafetRole.PATIENT_PORTAL);
   }
 
-  /** How long after a portal lookup by CPR number the portal may read that patient's data by patient key. */
-  public Duration portalLookupValidity() {
-    return portalLookupValidity;
+  /** The patient portal acting for exactly this citizen (the pseudonym its token carries). */
+  public boolean isPortalFor(String sor, String patientKey) {
+    return isPatientPortal(sor) && caller.actsForCitizen(patientKey);
+  }
+
+  /** The national register (CPR) feed: sets listed GPs and reports deaths for any patient. */
+  public boolean isNationalRegister(String sor) {
+    return hasRole(sor, StafetRole.NATIONAL_REGISTER);
+  }
+
+  public boolean isSecurityOfficer(String sor) {
+    return hasRole(sor, StafetRole.SECURITY_OFFICER);
   }
 
   /** The audit action for a read by this caller: prefixed when the read rests on a role rather than involvement. */
@@ -67,7 +61,7 @@ public class CallerRoles {
     return isPatientPortal(sor) ? AS_PATIENT_PORTAL + action : action;
   }
 
-  private static Set<String> trimmed(Collection<String> sors) {
-    return Set.copyOf(sors.stream().map(String::trim).filter(s -> !s.isEmpty()).toList());
+  private boolean hasRole(String sor, StafetRole role) {
+    return sor != null && sor.equals(caller.organisation().orElse(null)) && caller.has(role);
   }
 }

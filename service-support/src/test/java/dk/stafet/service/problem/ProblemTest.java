@@ -41,7 +41,7 @@ class ProblemTest {
     assertThat(problem.type()).isEqualTo("https://stafet.dk/problems/not-authenticated");
     assertThat(problem.title()).isEqualTo("No calling organisation");
     assertThat(problem.status()).isEqualTo(401);
-    assertThat(problem.detail()).contains("X-Stafet-Organisation");
+    assertThat(problem.detail()).contains("bearer token");
   }
 
   @Test

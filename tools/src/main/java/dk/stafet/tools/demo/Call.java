@@ -1,7 +1,7 @@
 package dk.stafet.tools.demo;
 
 /**
- * One HTTP POST against Stafet, as the organisation {@code actorSor} (header {@code X-Stafet-Organisation}).
+ * One HTTP POST against Stafet, as the organisation {@code actorSor} (with a bearer token acting for it, from the development issuer).
  *
  * @param service     which service
  * @param path        the path, e.g. {@code /api/referrals}

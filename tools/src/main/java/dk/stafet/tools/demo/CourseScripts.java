@@ -86,11 +86,14 @@ final class CourseScripts {
     this.codec = codec;
   }
 
-  /** The GP practice registers its listed patient (and the municipality of residence): the patient's first fact. */
+  /** The national register reports the listed GP (and the municipality of residence): the patient's first fact. */
+  /** The national register feed (the development issuer's synthetic SOR): the only caller that sets a listed GP. */
+  static final String NATIONAL_REGISTER_SOR = "999999000904001";
+
   CourseScript registration(Patient p) {
     Script s = new Script("registration", p);
     s.step("listed GP registered at " + p.gp.name(), Step.Kind.ESSENTIAL,
-        at -> Call.json(Service.REFERRAL, "/api/patients/listed-gp", p.gp.sor(), Bodies.at(at).put("cpr", p.cpr)
+        at -> Call.json(Service.REFERRAL, "/api/patients/listed-gp", NATIONAL_REGISTER_SOR, Bodies.at(at).put("cpr", p.cpr)
             .put("gpSor", p.gp.sor()).put("municipalitySor", p.municipality.sor()).json()),
         json -> {
           p.patientKey = json.path("patientKey").asText(null);

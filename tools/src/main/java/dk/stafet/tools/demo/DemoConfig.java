@@ -16,9 +16,11 @@ import java.util.Map;
  * @param history           how far back the first courses start (DEMO_HISTORY_DAYS, default 21)
  * @param maxRequests       stop after this many requests; 0 means run until stopped (DEMO_MAX_REQUESTS)
  * @param readyTimeout      give up waiting for the services after this long; zero means wait for ever (DEMO_READY_TIMEOUT_SECONDS)
+ * @param issuerUrl         the development token issuer each caller gets its token from (STAFET_ISSUER_URL)
  */
 record DemoConfig(String referralUrl, String responsibilityUrl, String notificationUrl, double rate, int patients,
-                  Long seed, double badShare, Duration history, long maxRequests, Duration readyTimeout) {
+                  Long seed, double badShare, Duration history, long maxRequests, Duration readyTimeout,
+                  String issuerUrl) {
 
   static DemoConfig fromEnvironment(Map<String, String> env) {
     String seed = env.getOrDefault("DEMO_SEED", "").trim();
@@ -32,7 +34,8 @@ record DemoConfig(String referralUrl, String responsibilityUrl, String notificat
         number(env, "DEMO_BAD_SHARE", 0.03),
         Duration.ofDays((long) number(env, "DEMO_HISTORY_DAYS", 21)),
         (long) number(env, "DEMO_MAX_REQUESTS", 0),
-        Duration.ofSeconds((long) number(env, "DEMO_READY_TIMEOUT_SECONDS", 0)));
+        Duration.ofSeconds((long) number(env, "DEMO_READY_TIMEOUT_SECONDS", 0)),
+        trimSlash(env.getOrDefault("STAFET_ISSUER_URL", "http://127.0.0.1:8085")));
     if (config.rate <= 0 || config.patients < 1 || config.badShare < 0 || config.badShare > 1) {
       throw new IllegalArgumentException("DEMO_RATE must be > 0, DEMO_PATIENTS >= 1 and DEMO_BAD_SHARE within 0..1");
     }

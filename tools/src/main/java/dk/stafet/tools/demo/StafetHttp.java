@@ -9,12 +9,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The demo's HTTP client: POSTs with the acting organisation's header, and readiness checks. */
+/**
+ * The demo's HTTP client: POSTs with the acting organisation's bearer token (from the development issuer, one per
+ * organisation, fetched once), and readiness checks.
+ */
 final class StafetHttp {
 
-  static final String ORGANISATION_HEADER = "X-Stafet-Organisation";
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
   /**
    * @param status       HTTP status; 0 when the service could not be reached
@@ -103,16 +108,33 @@ final class StafetHttp {
         .header("Content-Type", call.contentType())
         .header("Accept", call.contentType().startsWith("application/fhir") ? "application/fhir+json" : "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
-    if (call.actorSor() != null) {
-      request.header(ORGANISATION_HEADER, call.actorSor());
-    }
     try {
+      if (call.actorSor() != null) {
+        request.header("Authorization", "Bearer " + tokenFor(call.actorSor()));
+      }
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Answer(response.statusCode(), response.body(),
           response.headers().firstValue("X-Stafet-Quarantine-Id").orElse(null), null);
     } catch (IOException e) {
       return new Answer(0, null, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
+  }
+
+  /** The token acting for this organisation: {@code POST <issuer>/token organisation=<SOR>}, kept for the run. */
+  private String tokenFor(String sor) throws IOException, InterruptedException {
+    String token = tokens.get(sor);
+    if (token == null) {
+      HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(config.issuerUrl() + "/token"))
+          .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("organisation=" + sor)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (response.statusCode() != 200) {
+        throw new IOException("the token issuer answered " + response.statusCode() + " for organisation " + sor);
+      }
+      token = MAPPER.readTree(response.body()).path("access_token").asText();
+      tokens.put(sor, token);
+    }
+    return token;
   }
 
   /** True when {@code GET <base>/q/health/ready} answers 200. */

@@ -20,18 +20,18 @@ public class DeliveryAccess {
     this.directory = directory;
   }
 
-  /** @throws dk.stafet.service.security.NotAuthenticatedException when the request names no organisation */
+  /** @throws dk.stafet.service.security.NotAuthenticatedException when the request carries no valid token */
   public DeliveryReader reader() {
     String sor = caller.requireOrganisation();
     String gln = directory.bySor(sor).filter(Party::hasGln).map(Party::gln).orElse(null);
-    return DeliveryReader.of(sor, gln, roles);
+    return DeliveryReader.of(sor, gln, roles, caller.identity().map(Caller.Identity::citizen).orElse(null));
   }
 
   /** @throws DeliveryForbiddenException unless the caller is a course coordinator (operations) */
   public DeliveryReader requireCoordinator(String what) {
     DeliveryReader reader = reader();
     if (!reader.isCoordinator()) {
-      throw new DeliveryForbiddenException(what + " is for course coordinators (stafet.coordinator-sors)");
+      throw new DeliveryForbiddenException(what + " is for course coordinators (the COORDINATOR role)");
     }
     return reader;
   }

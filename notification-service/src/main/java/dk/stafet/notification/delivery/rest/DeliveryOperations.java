@@ -57,6 +57,9 @@ public class DeliveryOperations {
     if (reader.kind() == DeliveryReader.Kind.PATIENT_PORTAL && (patientKey == null || patientKey.isBlank())) {
       throw new DeliveryForbiddenException("the patient portal reads the messages of one patient: give patientKey");
     }
+    if (reader.kind() == DeliveryReader.Kind.PATIENT_PORTAL && !patientKey.equals(reader.citizen())) {
+      throw new DeliveryForbiddenException("the patient portal reads the messages of the citizen its token names only");
+    }
     List<DeliveryView> views = list(state, recipientGln, messageType, patientKey, reader, limit);
     auditReads(reader, views);
     return views;

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Outgoing MedCom messages and their acknowledgement state: counts, lists, dead letters, and the manual resend. Every
- * call names its organisation ({@code X-Stafet-Organisation}); what it sees follows {@link DeliveryReader}, and every
+ * call names its organisation (its bearer token; docs/security.md); what it sees follows {@link DeliveryReader}, and every
  * read of a patient's messages is audited.
  */
 @Path("/api/deliveries")

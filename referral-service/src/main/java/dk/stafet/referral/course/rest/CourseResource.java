@@ -5,6 +5,7 @@ import dk.stafet.referral.course.service.CourseView;
 import dk.stafet.referral.course.service.DeclineAcuteReferral;
 import dk.stafet.referral.course.service.EndCourse;
 import dk.stafet.referral.course.service.StartCourse;
+import dk.stafet.contracts.identity.StafetRole;
 import dk.stafet.service.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,7 +41,7 @@ public class CourseResource {
   @Path("/courses")
   @Operation(summary = "Start a course owned by the caller (ownerSor)")
   public RestResponse<CourseView> start(@NotNull @Valid StartCourse body) {
-    CourseView course = courses.start(caller.requireOrganisation(), body);
+    CourseView course = courses.start(caller.requireRole(StafetRole.STAFF, "recording course facts"), body);
     return RestResponse.ResponseBuilder.<CourseView>created(URI.create("/api/courses/" + course.id())).entity(course).build();
   }
 
@@ -48,7 +49,7 @@ public class CourseResource {
   @Path("/courses/{id}/end")
   @Operation(summary = "End a course (acute function: with its exit)")
   public CourseView end(@PathParam("id") UUID id, EndCourse body) {
-    return courses.end(id, caller.requireOrganisation(), body == null ? new EndCourse(null, null) : body);
+    return courses.end(id, caller.requireRole(StafetRole.STAFF, "recording course facts"), body == null ? new EndCourse(null, null) : body);
   }
 
   @GET
@@ -62,7 +63,7 @@ public class CourseResource {
   @Path("/acute-referrals/declined")
   @Operation(summary = "The caller (an acute function) declined an acute-function referral")
   public RestResponse<CourseView> declined(@NotNull @Valid DeclineAcuteReferral body) {
-    CourseView course = courses.declineAcuteReferral(caller.requireOrganisation(), body);
+    CourseView course = courses.declineAcuteReferral(caller.requireRole(StafetRole.STAFF, "recording course facts"), body);
     return RestResponse.ResponseBuilder.<CourseView>created(URI.create("/api/courses/" + course.id())).entity(course).build();
   }
 }

@@ -4,6 +4,7 @@ import dk.stafet.referral.course.lifecycle.AdmissionTransition;
 import dk.stafet.referral.course.service.AdmitPatient;
 import dk.stafet.referral.course.service.HospitalStayService;
 import dk.stafet.referral.course.service.HospitalStayView;
+import dk.stafet.contracts.identity.StafetRole;
 import dk.stafet.service.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,7 +39,7 @@ public class HospitalStayResource {
   @POST
   @Operation(summary = "Admission (IMP) or emergency contact (EMER) by the caller (serviceProviderSor)")
   public RestResponse<HospitalStayView> admit(@NotNull @Valid AdmitPatient body) {
-    HospitalStayView stay = stays.admit(caller.requireOrganisation(), body);
+    HospitalStayView stay = stays.admit(caller.requireRole(StafetRole.STAFF, "recording course facts"), body);
     return RestResponse.ResponseBuilder.<HospitalStayView>created(URI.create("/api/hospital-stays/" + stay.id())).entity(stay).build();
   }
 
@@ -46,21 +47,21 @@ public class HospitalStayResource {
   @Path("/{id}/leave")
   @Operation(summary = "Leave starts (STOR)")
   public HospitalStayView startLeave(@PathParam("id") UUID id, OccurredAt body) {
-    return stays.transition(id, caller.requireOrganisation(), AdmissionTransition.START_LEAVE, OccurredAt.of(body));
+    return stays.transition(id, caller.requireRole(StafetRole.STAFF, "recording course facts"), AdmissionTransition.START_LEAVE, OccurredAt.of(body));
   }
 
   @POST
   @Path("/{id}/leave-end")
   @Operation(summary = "Leave ends (SLOR)")
   public HospitalStayView endLeave(@PathParam("id") UUID id, OccurredAt body) {
-    return stays.transition(id, caller.requireOrganisation(), AdmissionTransition.END_LEAVE, OccurredAt.of(body));
+    return stays.transition(id, caller.requireRole(StafetRole.STAFF, "recording course facts"), AdmissionTransition.END_LEAVE, OccurredAt.of(body));
   }
 
   @POST
   @Path("/{id}/discharge")
   @Operation(summary = "Discharge (SLHJ)")
   public HospitalStayView discharge(@PathParam("id") UUID id, OccurredAt body) {
-    return stays.transition(id, caller.requireOrganisation(), AdmissionTransition.DISCHARGE, OccurredAt.of(body));
+    return stays.transition(id, caller.requireRole(StafetRole.STAFF, "recording course facts"), AdmissionTransition.DISCHARGE, OccurredAt.of(body));
   }
 
   @POST
@@ -68,7 +69,7 @@ public class HospitalStayResource {
   @Operation(summary = "Cancel what was registered in error: the admission (default), leave start, leave end or discharge")
   public HospitalStayView cancel(@PathParam("id") UUID id, CancelStay body) {
     CancelStay cancel = body == null ? new CancelStay(null, null) : body;
-    return stays.transition(id, caller.requireOrganisation(), cancel.transition(), cancel.occurredAt());
+    return stays.transition(id, caller.requireRole(StafetRole.STAFF, "recording course facts"), cancel.transition(), cancel.occurredAt());
   }
 
   @GET

@@ -5,6 +5,7 @@ import dk.stafet.referral.course.service.PatientOverview;
 import dk.stafet.referral.course.service.PatientService;
 import dk.stafet.referral.course.service.RegisterDeath;
 import dk.stafet.referral.course.service.RegisterListedGp;
+import dk.stafet.contracts.identity.StafetRole;
 import dk.stafet.service.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +37,7 @@ public class PatientResource {
   @Path("/patients/listed-gp")
   @Operation(summary = "Register the patient's listed GP (the caller is that GP practice); national register in production")
   public PatientOverview registerListedGp(@NotNull @Valid RegisterListedGp body) {
-    return patients.registerListedGp(caller.requireOrganisation(), body);
+    return patients.registerListedGp(caller.requireRole(StafetRole.NATIONAL_REGISTER, "registering a listed GP"), body);
   }
 
   @POST
@@ -50,7 +51,10 @@ public class PatientResource {
   @Path("/deaths")
   @Operation(summary = "Record a patient's death (the caller must be involved with the patient)")
   public RestResponse<Void> death(@NotNull @Valid RegisterDeath body) {
-    patients.recordDeath(caller.requireOrganisation(), body);
+    // The staff of an organisation that may see the patient, or the national register (CPR) feed.
+    String actor = caller.has(StafetRole.NATIONAL_REGISTER) ? caller.requireOrganisation()
+        : caller.requireRole(StafetRole.STAFF, "reporting a death");
+    patients.recordDeath(actor, body);
     return RestResponse.noContent();
   }
 }

@@ -10,7 +10,6 @@ import dk.stafet.referral.course.CourseTransition.Aggregate;
 import dk.stafet.referral.course.HospitalStay;
 import dk.stafet.referral.course.Patient;
 import dk.stafet.referral.course.Referral;
-import dk.stafet.referral.security.NotTheActorException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -43,16 +42,17 @@ public class PatientService {
     this.waitingTimes = waitingTimes;
   }
 
-  /** Registers the listed GP (the acting GP practice itself); publishes LISTED_GP_REGISTERED unless nothing changed. */
+  /**
+   * Registers the listed GP, as the national register feed reports it (the resource lets no one else call this: a GP
+   * must not make itself any patient's GP); publishes LISTED_GP_REGISTERED unless nothing changed. The answer carries
+   * the whole patient, so it is audited as a read.
+   */
   public PatientOverview registerListedGp(String actorSor, RegisterListedGp command) {
     Log.debugf("Registering a listed patient at %s", command.gpSor());
     Instant at = Occurrence.orNow(command.occurredAt());
     organisations.require("gpSor", command.gpSor(), EnumSet.of(OrganisationKind.GP));
     if (command.municipalitySor() != null) {
       organisations.require("municipalitySor", command.municipalitySor(), EnumSet.of(OrganisationKind.MUNICIPALITY));
-    }
-    if (!command.gpSor().equals(actorSor)) {
-      throw new NotTheActorException("registering a listed patient", "GP practice itself (gpSor)");
     }
     Patient patient = patients.findOrCreate(command.cpr());
     String previousGp = patient.listedGpSor;
@@ -73,15 +73,19 @@ public class PatientService {
           .detail("municipalitySor", municipality)
           .record();
     }
+    audit.read(actorSor, "REGISTER_LISTED_GP", patient.patientKey, "PATIENT", patient.patientKey);
     return overview(patient, actorSor, true);
   }
 
-  /** Records a death reported over REST by an organisation that may see the patient; publishes DECEASED once. */
+  /**
+   * Records a death reported over REST by an organisation that may see the patient, or by the national register feed;
+   * publishes DECEASED once.
+   */
   public void recordDeath(String actorSor, RegisterDeath command) {
     Log.debugf("Death reported by %s", actorSor);
     Instant at = Occurrence.orNow(command.occurredAt());
     Patient patient = patients.find(command.cpr()).orElseThrow(() -> new UnknownResourceException("patient"));
-    if (!seesPatient(actorSor, patient)) {
+    if (!roles.isNationalRegister(actorSor) && !seesPatient(actorSor, patient)) {
       throw new UnknownResourceException("patient");
     }
     stays.recordPatientDeath(patient, at, actorSor, null, null);
@@ -97,6 +101,11 @@ public class PatientService {
     Patient patient = patients.find(command.cpr()).orElseThrow(() -> new UnknownResourceException("patient"));
     Log.debugf("Lookup of %s", patient.patientKey);
     boolean wholePatient = seesWholePatient(callerSor, patient);
+    if (roles.isPatientPortal(callerSor) && !wholePatient) {
+      // The portal asked for a CPR number other than its own citizen's: refused like any stranger, and audited.
+      audit.denied(callerSor, roles.auditedAction(callerSor, "LOOKUP"), patient.patientKey, "PATIENT", patient.patientKey);
+      throw new UnknownResourceException("patient");
+    }
     String action = roles.auditedAction(callerSor, "LOOKUP");
     PatientOverview overview = overview(patient, callerSor, wholePatient);
     if (!wholePatient && overview.referrals().isEmpty() && overview.hospitalStays().isEmpty()
@@ -110,7 +119,7 @@ public class PatientService {
 
   private boolean seesWholePatient(String callerSor, Patient patient) {
     return Patients.hasPatientRole(callerSor, patient) || roles.isCoordinator(callerSor)
-        || roles.isPatientPortal(callerSor);
+        || roles.isPortalFor(callerSor, patient.patientKey);
   }
 
   private boolean seesPatient(String callerSor, Patient patient) {

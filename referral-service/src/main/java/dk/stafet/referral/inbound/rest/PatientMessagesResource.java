@@ -1,7 +1,6 @@
 package dk.stafet.referral.inbound.rest;
 
 import dk.stafet.service.audit.AuditLog;
-import dk.stafet.service.audit.PortalLookups;
 import dk.stafet.referral.course.Course;
 import dk.stafet.referral.course.HospitalStay;
 import dk.stafet.referral.course.Patient;
@@ -30,8 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * acknowledgement code — never the message content. Access follows {@link AccessRule}: the listed GP and the
  * municipality see all of the patient's messages; another organisation involved with the patient (a party to one of
  * the patient's referrals, stays or courses, or to one of the messages) sees only the messages it sent or received.
- * Course coordinators see all of them; so does the patient portal for {@code stafet.patient-portal-lookup-validity}
- * after it looked the patient up by CPR number (the citizen's own lookup, docs/security.md). Anyone else gets 404, as
+ * Course coordinators see all of them; so does the patient portal for the one citizen its token names (docs/security.md). Anyone else gets 404, as
  * if the patient were unknown. Every answer is audited, refusals too.
  */
 @Path("/api/patients/{patientKey}/messages")
@@ -69,13 +67,11 @@ public class PatientMessagesResource {
   private final Caller caller;
   private final CallerRoles roles;
   private final AuditLog audit;
-  private final PortalLookups portalLookups;
 
-  public PatientMessagesResource(Caller caller, CallerRoles roles, AuditLog audit, PortalLookups portalLookups) {
+  public PatientMessagesResource(Caller caller, CallerRoles roles, AuditLog audit) {
     this.caller = caller;
     this.roles = roles;
     this.audit = audit;
-    this.portalLookups = portalLookups;
   }
 
   @GET
@@ -92,7 +88,7 @@ public class PatientMessagesResource {
     List<MessageView> all = ReceivedMessage.forPatient(patientKey).stream().map(MessageView::of).toList();
     String action = roles.auditedAction(callerSor, ACTION);
     boolean wholePatient = Patients.hasPatientRole(callerSor, patient) || roles.isCoordinator(callerSor)
-        || portalLookups.lookedUpRecently(callerSor, "LOOKUP", patientKey);
+        || roles.isPortalFor(callerSor, patientKey);
     List<MessageView> visible = wholePatient ? all
         : all.stream().filter(m -> Patients.maySee(callerSor, patient, m.parties())).toList();
     if (!wholePatient && (roles.isPatientPortal(callerSor) || visible.isEmpty() && !involved(callerSor, patientKey))) {

@@ -1,11 +1,15 @@
 package dk.stafet.referral.inbound.rest;
 
+import dk.stafet.service.security.Caller;
 import dk.stafet.contracts.medcom.MedcomCodec;
+import dk.stafet.service.security.Caller;
 import dk.stafet.contracts.medcom.MedcomFormat;
 import dk.stafet.referral.inbound.FrontDoor;
 import dk.stafet.referral.inbound.InboundRequest;
 import dk.stafet.referral.inbound.InboundResult;
+import dk.stafet.service.security.Caller;
 import dk.stafet.contracts.medcom.MedcomIssue;
+import dk.stafet.service.security.Caller;
 import dk.stafet.contracts.medcom.OperationOutcomes;
 import dk.stafet.service.messaging.UntilStored;
 import io.quarkus.logging.Log;
@@ -37,9 +41,12 @@ public class ProcessMessageResource {
 
   private final MedcomCodec codec;
 
-  public ProcessMessageResource(FrontDoor frontDoor, MedcomCodec codec) {
+  private final Caller caller;
+
+  public ProcessMessageResource(FrontDoor frontDoor, MedcomCodec codec, Caller caller) {
     this.frontDoor = frontDoor;
     this.codec = codec;
+    this.caller = caller;
   }
 
   @POST
@@ -55,11 +62,14 @@ public class ProcessMessageResource {
   @APIResponse(responseCode = "200", description = "Acknowledgement ok (or an acknowledgement recorded)")
   @APIResponse(responseCode = "422", description = "Acknowledgement fatal-error naming each problem and its path")
   @APIResponse(responseCode = "400", description = "OperationOutcome: unreadable or unidentifiable input")
+  @APIResponse(responseCode = "401", description = "No valid bearer token: nothing is received or kept")
   @APIResponse(responseCode = "503", description = "Acknowledgement transient-error, or an OperationOutcome with "
       + "Retry-After when nothing could be stored (the database is unavailable): send the message again later")
   public Response processMessage(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept,
-      @HeaderParam("X-Stafet-Organisation") String authenticatedSender) {
+      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    // Only a caller with a valid token may send (401 otherwise, and nothing of the body is kept); the organisation it
+    // proves must be the Bundle's sender or its parent (MessageRules), or the answer is a fatal-error acknowledgement.
+    String authenticatedSender = caller.requireOrganisation();
     MedcomFormat format = answerFormat(accept, contentType);
     InboundResult result;
     try {

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Operators' view of rejected input: list, inspect, replay. The raw input is shown only on inspection. Quarantined
  * input can hold anything a sender wrote, CPR numbers and clinical text included, and cannot always be tied to a
  * patient or its organisations; so the quarantine is for course coordinators / operations only
- * ({@code stafet.coordinator-sors}; others 403), and every inspection of raw input is audited.
+ * (the COORDINATOR role of the token; others 403), and every inspection of raw input is audited.
  */
 @Path("/api/quarantine")
 @Produces(MediaType.APPLICATION_JSON)
@@ -112,7 +112,7 @@ public class QuarantineResource {
   private String requireOperator(String act) {
     String sor = caller.requireOrganisation();
     if (!roles.isCoordinator(sor)) {
-      throw new NotTheActorException(act, "course coordinator / operations (stafet.coordinator-sors)");
+      throw new NotTheActorException(act, "course coordinator / operations (COORDINATOR role)");
     }
     return sor;
   }

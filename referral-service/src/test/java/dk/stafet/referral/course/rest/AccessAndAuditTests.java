@@ -7,6 +7,9 @@ import static dk.stafet.referral.course.rest.TestData.MUNICIPALITY;
 import static dk.stafet.referral.course.rest.TestData.OTHER_DEPARTMENT;
 import static dk.stafet.referral.course.rest.TestData.OTHER_GP;
 import static dk.stafet.referral.course.rest.TestData.PATIENT_PORTAL;
+import static dk.stafet.referral.course.rest.TestData.NATIONAL_REGISTER;
+import static dk.stafet.referral.course.rest.TestData.getAs;
+import static dk.stafet.referral.course.rest.TestData.postAs;
 import static dk.stafet.referral.course.rest.TestData.get;
 import static dk.stafet.referral.course.rest.TestData.newCpr;
 import static dk.stafet.referral.course.rest.TestData.post;
@@ -21,6 +24,7 @@ import static org.hamcrest.Matchers.containsString;
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
 import dk.stafet.service.audit.AuditEntry;
 import dk.stafet.testsupport.KafkaKraftResource;
+import dk.stafet.testsupport.TestTokens;
 import dk.stafet.testsupport.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -83,7 +87,7 @@ class AccessAndAuditTests {
         .body("title", equalTo("No calling organisation"))
         .body("status", equalTo(401))
         .body("code", equalTo("NOT_AUTHENTICATED"))
-        .body("detail", containsString("X-Stafet-Organisation"));
+        .body("detail", containsString("bearer token"));
     post(null, "/api/patients/lookup", Map.of("cpr", newCpr())).statusCode(401);
     post(null, "/api/referrals", referral(newCpr())).statusCode(401);
   }
@@ -91,7 +95,7 @@ class AccessAndAuditTests {
   @Test
   void listedGpAndMunicipalitySeeEverythingOthersOnlyTheirOwn() {
     String cpr = newCpr();
-    post(OTHER_GP, "/api/patients/listed-gp", Map.of("cpr", cpr, "gpSor", OTHER_GP, "municipalitySor", MUNICIPALITY))
+    post(NATIONAL_REGISTER, "/api/patients/listed-gp", Map.of("cpr", cpr, "gpSor", OTHER_GP, "municipalitySor", MUNICIPALITY))
         .statusCode(200);
     post(DEPARTMENT, "/api/referrals", referral(cpr)).statusCode(201);
     post(OTHER_DEPARTMENT, "/api/hospital-stays", Map.of("cpr", cpr, "episodeOfCareId", "ep-" + java.util.UUID.randomUUID(),
@@ -109,7 +113,7 @@ class AccessAndAuditTests {
         .body("referrals", hasSize(1)).body("hospitalStays", hasSize(0));
 
     assertThat(auditOf(pseudonym.of(cpr))).extracting(e -> e.callerSor + " " + e.action + " " + e.resourceType)
-        .containsExactly(OTHER_GP + " LOOKUP PATIENT", MUNICIPALITY + " LOOKUP PATIENT", DEPARTMENT + " LOOKUP PATIENT");
+        .containsExactly(NATIONAL_REGISTER + " REGISTER_LISTED_GP PATIENT", OTHER_GP + " LOOKUP PATIENT", MUNICIPALITY + " LOOKUP PATIENT", DEPARTMENT + " LOOKUP PATIENT");
   }
 
   @Test
@@ -120,32 +124,71 @@ class AccessAndAuditTests {
     post(OTHER_DEPARTMENT, "/api/hospital-stays", Map.of("cpr", cpr, "episodeOfCareId", "ep-" + java.util.UUID.randomUUID(),
         "serviceProviderSor", OTHER_DEPARTMENT, "encounterClass", "IMP")).statusCode(201);
 
-    // The portal reads messages by key only after its own lookup of the patient (the citizen's own CPR number).
-    get(PATIENT_PORTAL, "/api/patients/" + key + "/messages").statusCode(404);
+    // The portal's token names one citizen (by pseudonym): it reads that citizen only, by CPR number or by key.
+    String portal = TestTokens.portalFor(cpr);
+    String otherCitizensPortal = TestTokens.portalFor(newCpr());
+    getAs(otherCitizensPortal, "/api/patients/" + key + "/messages").statusCode(404);
     post(COORDINATOR, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(200)
         .body("referrals", hasSize(1)).body("hospitalStays", hasSize(1));
-    post(PATIENT_PORTAL, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(200)
+    postAs(portal, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(200)
         .body("patientKey", equalTo(key))
         .body("referrals[0].waitingTimeRule", equalTo("W1"))
         .body("hospitalStays", hasSize(1))
         .body(not(containsString(cpr)));
-    get(PATIENT_PORTAL, "/api/patients/" + key + "/messages").statusCode(200);
+    getAs(portal, "/api/patients/" + key + "/messages").statusCode(200);
     get(COORDINATOR, "/api/patients/" + key + "/messages").statusCode(200);
+    postAs(otherCitizensPortal, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(404);
     // Unknown patients stay unknown to both; neither role lets the portal act.
-    post(PATIENT_PORTAL, "/api/patients/lookup", Map.of("cpr", newCpr())).statusCode(404);
+    postAs(portal, "/api/patients/lookup", Map.of("cpr", newCpr())).statusCode(404);
 
     assertThat(auditOf(key)).extracting(e -> e.callerSor + " " + e.action + " " + e.outcome).containsExactly(
         PATIENT_PORTAL + " READ_AS_PATIENT_PORTAL:READ_MESSAGES DENIED",
         COORDINATOR + " READ_AS_COORDINATOR:LOOKUP GRANTED",
         PATIENT_PORTAL + " READ_AS_PATIENT_PORTAL:LOOKUP GRANTED",
         PATIENT_PORTAL + " READ_AS_PATIENT_PORTAL:READ_MESSAGES GRANTED",
-        COORDINATOR + " READ_AS_COORDINATOR:READ_MESSAGES GRANTED");
+        COORDINATOR + " READ_AS_COORDINATOR:READ_MESSAGES GRANTED",
+        PATIENT_PORTAL + " READ_AS_PATIENT_PORTAL:LOOKUP DENIED");
+    // Each row names the person and the role the token gave.
+    assertThat(auditOf(key)).extracting(e -> e.personSubject + " " + e.callerRoles).contains(
+        "test-coordinator-person COORDINATOR", "test-patient_portal-person PATIENT_PORTAL");
   }
 
   @Test
-  void auditTrailIsForCoordinatorsOnly() {
-    get(DEPARTMENT, "/api/audit?patientKey=" + pseudonym.of(newCpr())).statusCode(403);
+  void theAuditTrailIsForCoordinatorsAndTheSecurityOfficerAndNamesThePersons() {
+    String cpr = newCpr();
+    String key = pseudonym.of(cpr);
+    post(DEPARTMENT, "/api/referrals", referral(cpr)).statusCode(201);
+    post(DEPARTMENT, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(200);
+    get(DEPARTMENT, "/api/audit?patientKey=" + key).statusCode(403);
     get(null, "/api/audit?patientKey=p-0").statusCode(401);
+
+    get(TestTokens.SECURITY_SOR, "/api/audit?patientKey=" + key).statusCode(200)
+        .body("[0].callerSor", equalTo(DEPARTMENT))
+        .body("[0].personSubject", equalTo("staff-" + DEPARTMENT))
+        .body("[0].callerRoles", equalTo("STAFF"))
+        .body("[0].action", equalTo("LOOKUP"));
+    // The officer's own query is audited too, naming the officer.
+    assertThat(auditOf(key)).extracting(e -> e.action + " " + e.personSubject)
+        .contains("READ_AUDIT test-security_officer-person");
+  }
+
+  @Test
+  void onlyTheNationalRegisterFeedSetsTheListedGp() {
+    String cpr = newCpr();
+    Map<String, String> claim = Map.of("cpr", cpr, "gpSor", OTHER_GP);
+    // A GP making itself any patient's GP would gain the patient's whole record (R5/R9): refused, nothing stored.
+    post(OTHER_GP, "/api/patients/listed-gp", claim).statusCode(403).contentType("application/problem+json")
+        .body("code", equalTo("NOT_AUTHORISED")).body(not(containsString(cpr)));
+    post(COORDINATOR, "/api/patients/listed-gp", claim).statusCode(403);
+    post(null, "/api/patients/listed-gp", claim).statusCode(401);
+    post(OTHER_GP, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(404);
+
+    post(NATIONAL_REGISTER, "/api/patients/listed-gp", claim).statusCode(200).body("listedGpSor", equalTo(OTHER_GP));
+    post(OTHER_GP, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(200).body("listedGpSor", equalTo(OTHER_GP));
+    // The register's write answered with the patient's data: audited as a read, naming the feed.
+    assertThat(auditOf(pseudonym.of(cpr))).extracting(e -> e.callerSor + " " + e.action + " " + e.personSubject)
+        .containsExactly(NATIONAL_REGISTER + " REGISTER_LISTED_GP test-national_register-person",
+            OTHER_GP + " LOOKUP staff-" + OTHER_GP);
   }
 
   private static List<AuditEntry> auditOf(String patientKey) {

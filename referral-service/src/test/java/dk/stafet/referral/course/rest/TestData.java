@@ -1,8 +1,9 @@
 package dk.stafet.referral.course.rest;
 
+import dk.stafet.testsupport.TestTokens;
+
 import static io.restassured.RestAssured.given;
 
-import dk.stafet.service.security.Caller;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
@@ -19,9 +20,10 @@ final class TestData {
   static final String OTHER_DEPARTMENT = RegistryFixture.otherSorOf("HOSPITAL_DEPARTMENT");
   static final String MUNICIPALITY = RegistryFixture.sorOf("MUNICIPALITY");
   static final String UNKNOWN_SOR = "999999999999999";
-  /** Roles from configuration (%test.stafet.coordinator-sors, %test.stafet.patient-portal-sors), not the register. */
-  static final String COORDINATOR = "999999000901001";
-  static final String PATIENT_PORTAL = "999999000902001";
+  /** Roles from the tokens (TestTokens), not the register. */
+  static final String COORDINATOR = TestTokens.COORDINATOR_SOR;
+  static final String PATIENT_PORTAL = TestTokens.PATIENT_PORTAL_SOR;
+  static final String NATIONAL_REGISTER = TestTokens.NATIONAL_REGISTER_SOR;
 
   private static final AtomicInteger SERIAL = new AtomicInteger(ThreadLocalRandom.current().nextInt(1000, 3000));
 
@@ -36,18 +38,28 @@ final class TestData {
     return String.format("%02d01%02d%04d", day, year, serial);
   }
 
+  /** A request with a token acting for this organisation (TestTokens.forOrganisation), or without a token (null). */
   static ValidatableResponse post(String caller, String path, Object body) {
+    return postAs(caller == null ? null : TestTokens.forOrganisation(caller), path, body);
+  }
+
+  static ValidatableResponse get(String caller, String path) {
+    return getAs(caller == null ? null : TestTokens.forOrganisation(caller), path);
+  }
+
+  /** A request with this bearer token (e.g. TestTokens.portalFor(cpr)), or without one (null). */
+  static ValidatableResponse postAs(String token, String path, Object body) {
     var request = given().contentType(ContentType.JSON);
-    if (caller != null) {
-      request = request.header(Caller.HEADER, caller);
+    if (token != null) {
+      request = request.auth().oauth2(token);
     }
     return request.body(body).when().post(path).then();
   }
 
-  static ValidatableResponse get(String caller, String path) {
+  static ValidatableResponse getAs(String token, String path) {
     var request = given();
-    if (caller != null) {
-      request = request.header(Caller.HEADER, caller);
+    if (token != null) {
+      request = request.auth().oauth2(token);
     }
     return request.when().get(path).then();
   }
