@@ -5,6 +5,7 @@ import dk.stafet.referral.course.service.PatientOverview;
 import dk.stafet.referral.course.service.PatientService;
 import dk.stafet.referral.course.service.RegisterDeath;
 import dk.stafet.referral.course.service.RegisterListedGp;
+import dk.stafet.referral.course.service.RegisterNoListedGp;
 import dk.stafet.service.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,6 +38,14 @@ public class PatientResource {
   @Operation(summary = "Register the patient's listed GP (the caller is that GP practice); national register in production")
   public PatientOverview registerListedGp(@NotNull @Valid RegisterListedGp body) {
     return patients.registerListedGp(caller.requireOrganisation(), body);
+  }
+
+  @POST
+  @Path("/patients/no-listed-gp")
+  @Operation(summary = "Register that the patient has no listed GP (newcomer, between practices); the caller is the "
+      + "municipality of residence or the practice the patient leaves")
+  public PatientOverview registerNoListedGp(@NotNull @Valid RegisterNoListedGp body) {
+    return patients.registerNoListedGp(caller.requireOrganisation(), body);
   }
 
   @POST

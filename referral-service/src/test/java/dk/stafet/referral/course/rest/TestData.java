@@ -18,6 +18,7 @@ final class TestData {
   static final String DEPARTMENT = RegistryFixture.sorOf("HOSPITAL_DEPARTMENT");
   static final String OTHER_DEPARTMENT = RegistryFixture.otherSorOf("HOSPITAL_DEPARTMENT");
   static final String MUNICIPALITY = RegistryFixture.sorOf("MUNICIPALITY");
+  static final String SPECIALIST = RegistryFixture.sorOf("SPECIALIST");
   static final String UNKNOWN_SOR = "999999999999999";
   /** Roles from configuration (%test.stafet.coordinator-sors, %test.stafet.patient-portal-sors), not the register. */
   static final String COORDINATOR = "999999000901001";
