@@ -61,6 +61,17 @@ public final class TestFacts {
     return event(CourseEventType.LISTED_GP_REGISTERED, patientKey, cpr, at, null, gpSor, null, Map.of());
   }
 
+  /** The patient has no listed GP (newcomer, between practices): no organisation, as referral-service publishes it. */
+  public static CourseEvent noListedGp(String patientKey, String cpr, Instant at, String municipalitySor, String previousGp) {
+    Map<String, String> details = new HashMap<>();
+    details.put("listedGp", "NONE");
+    details.put("municipalitySor", municipalitySor);
+    if (previousGp != null) {
+      details.put("previousGpSor", previousGp);
+    }
+    return event(CourseEventType.LISTED_GP_REGISTERED, patientKey, cpr, at, null, null, previousGp, details);
+  }
+
   public static CourseEvent admitted(String patientKey, String cpr, Instant at, String stayId, String departmentSor) {
     return event(CourseEventType.ADMISSION_STARTED, patientKey, cpr, at, stayId, departmentSor, null,
         Map.of("encounterClass", "IMP", "hnCode", "STIN", "episodeOfCareId", stayId));
