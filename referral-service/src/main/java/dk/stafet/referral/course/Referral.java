@@ -78,6 +78,14 @@ public class Referral extends PanacheEntityBase implements AccessRule.Involving 
     return list("patientKey = ?1 ORDER BY receivedAt", patientKey);
   }
 
+  /**
+   * The organisation that holds the referral now and acts on it: the receiver, or once it forwarded the referral the
+   * organisation it was forwarded to (which visits and starts it; the ledger makes it responsible at first contact).
+   */
+  public String currentReceiverSor() {
+    return forwardedToSor != null ? forwardedToSor : receiverSor;
+  }
+
   /** True if {@code sor} is a party to this referral (referrer, receiver or the organisation it was forwarded to). */
   @Override
   public boolean involves(String sor) {

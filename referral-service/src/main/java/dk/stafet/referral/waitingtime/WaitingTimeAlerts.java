@@ -31,7 +31,8 @@ import java.util.UUID;
 public class WaitingTimeAlerts {
 
   /** States in which some rule may still be waiting (W2 is met on acceptance, the others later). */
-  static final List<ReferralState> WAITING_STATES = List.of(ReferralState.RECEIVED, ReferralState.ACCEPTED);
+  static final List<ReferralState> WAITING_STATES = List.of(ReferralState.RECEIVED, ReferralState.FORWARDED,
+      ReferralState.ACCEPTED);
 
   private static final String INSERT_ONCE = "INSERT INTO waiting_time_alert (id, referral_id, patient_key, kind, "
       + "waiting_time_rule, deadline, crossed_at, recorded_at, event_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "

@@ -42,7 +42,7 @@ public class WaitingTimes {
    * The assessment of an open referral at {@code now}.
    *
    * @param open       false when the rule's "to" event has happened (state {@code metBy} or later) or the referral was
-   *                   rejected or forwarded: nothing to watch, and no deadline, status or days are given
+   *                   rejected: nothing to watch, and no deadline, status or days are given
    * @param deadline   empty while no clock has started ({@link WaitingTimeStatus#PENDING})
    * @param daysLeft   days from today (Danish time) to the last allowed day: 0 = today is the last day, negative = days over
    * @param warnFrom   when the warning time begins (never before the deciding clock started)
@@ -65,7 +65,8 @@ public class WaitingTimes {
     if (state.isFinal() || progress(state) >= progress(rule.metBy())) {
       return new Assessment(rule, false, Optional.empty(), null, null, null);
     }
-    Instant acceptedAt = state == ReferralState.RECEIVED ? null : visitedAt;
+    // Forwarded: the forwarding was the visitation, not an acceptance; the clock runs on from the first receipt.
+    Instant acceptedAt = state == ReferralState.RECEIVED || state == ReferralState.FORWARDED ? null : visitedAt;
     Optional<WaitingTimeRules.Deadline> deadline = rule.deadline(receivedAt, acceptedAt);
     if (deadline.isEmpty()) {
       return new Assessment(rule, true, deadline, WaitingTimeStatus.PENDING, null, null);
@@ -88,14 +89,17 @@ public class WaitingTimes {
     return now.atZone(WaitingTimeRules.ZONE).toLocalDate();
   }
 
-  /** Position on the way RECEIVED → ACCEPTED → STARTED → ENDED (rejected/forwarded are final and handled apart). */
+  /**
+   * Position on the way RECEIVED → ACCEPTED → STARTED → ENDED. A forwarded referral waits for its new receiver's
+   * visitation as a received one does; a rejected one is final and handled apart.
+   */
   private static int progress(ReferralState state) {
     return switch (state) {
-      case RECEIVED -> 0;
+      case RECEIVED, FORWARDED -> 0;
       case ACCEPTED -> 1;
       case STARTED -> 2;
       case ENDED -> 3;
-      case REJECTED, FORWARDED -> -1;
+      case REJECTED -> -1;
     };
   }
 

@@ -193,7 +193,7 @@ class DeadlineTests {
   }
 
   @Test
-  void aReferralIsMetByTheRulesToEventAndClosedWhenRejectedOrForwarded() {
+  void aReferralIsMetByTheRulesToEventAndClosedWhenRejectedButNotWhenForwarded() {
     Instant received = noon(LocalDate.of(2026, 3, 1));
     Instant visited = noon(LocalDate.of(2026, 3, 2));
     Instant late = noon(LocalDate.of(2026, 6, 1));
@@ -206,7 +206,9 @@ class DeadlineTests {
     assertThat(WAITING_TIMES.assess(WaitingTimeRule.W2, ReferralState.ACCEPTED, received, visited, late).open()).isFalse();
     for (WaitingTimeRule rule : WaitingTimeRule.values()) {
       assertThat(WAITING_TIMES.assess(rule, ReferralState.REJECTED, received, visited, late).open()).isFalse();
-      assertThat(WAITING_TIMES.assess(rule, ReferralState.FORWARDED, received, visited, late).open()).isFalse();
+      // Forwarded: the new receiver has still to visit it; the clock runs on from the first receipt, as if received.
+      assertThat(WAITING_TIMES.assess(rule, ReferralState.FORWARDED, received, visited, late))
+          .isEqualTo(WAITING_TIMES.assess(rule, ReferralState.RECEIVED, received, null, late));
     }
   }
 }

@@ -61,10 +61,18 @@ public class CourseFactIngestion {
       }
       if ("true".equals(event.detail("cancer"))) {
         patient.courseType = Patient.CourseType.CANCER;
-      } else if (HEART_RULES.contains(event.detail("waitingTimeRule")) && patient.courseType == Patient.CourseType.OTHER) {
+      } else if (isHeartRule(event.detail("waitingTimeRule")) && patient.courseType == Patient.CourseType.OTHER) {
         patient.courseType = Patient.CourseType.HEART;
       }
     }
     patient.updatedAt = Instant.now();
+  }
+
+  /**
+   * Most referrals have no waiting-time rule (every referral to a practising specialist, most non-cancer referrals):
+   * {@code Set.of(...).contains(null)} throws, which sent those facts to the dead-letter topic (issue 12).
+   */
+  private static boolean isHeartRule(String waitingTimeRule) {
+    return waitingTimeRule != null && HEART_RULES.contains(waitingTimeRule);
   }
 }

@@ -54,7 +54,8 @@ public record FactRecord(
    * (R8) is not one of these: the domain keeps it as a fact and removes the stay from every instant itself.
    */
   public Optional<String> retracts() {
-    if (isCorrection() && RETRACTING.contains(details.get("cancels"))) {
+    String cancels = details.get("cancels");
+    if (isCorrection() && cancels != null && RETRACTING.contains(cancels)) {
       return Optional.ofNullable(details.get("cancelsEventId"));
     }
     return Optional.empty();

@@ -79,6 +79,10 @@ public class LedgerEntryRow extends PanacheEntityBase {
   @Column(name = "alarm_intended_by")
   public String alarmIntendedBy;
 
+  /** R19: the practising specialist treating in GP hours under the specialist/OOH split (V30). */
+  @Column(name = "treating_sor")
+  public String treatingSor;
+
   @Column(name = "caused_by_event", nullable = false)
   public String causedByEvent;
 
@@ -109,7 +113,7 @@ public class LedgerEntryRow extends PanacheEntityBase {
 
   public StoredDecision decision() {
     return new StoredDecision(holderSor, holderKind, holderDoctorId, holderDoctorName, treatment, ruleId, treatmentRuleId,
-        courseKind, courseId, alarm, alarmReason, alarmIntendedBy);
+        courseKind, courseId, alarm, alarmReason, alarmIntendedBy, treatingSor);
   }
 
   public boolean contains(Instant instant) {

@@ -48,7 +48,7 @@ public class LedgerQueries {
         .forEach(row -> factTypes.put(String.valueOf(row[0]), (String) row[1]));
     List<LedgerViews.Entry> entries = LedgerEntryRow.log(patientKey).stream().map(e -> new LedgerViews.Entry(
         e.entryNo, e.validFrom, e.validTo, e.holderSor, e.holderKind, e.holderDoctorId, e.holderDoctorName, e.treatment,
-        e.ruleId, e.treatmentRuleId, e.courseKind, e.courseId, e.alarm, e.alarmReason, e.causedByEvent,
+        e.ruleId, e.treatmentRuleId, e.courseKind, e.courseId, e.alarm, e.alarmReason, e.treatingSor, e.causedByEvent,
         e.causedByEvent == null ? null : factTypes.get(e.causedByEvent), e.recordedForEvent,
         e.reason.name(), e.recordedAt, corrects.getOrDefault(e.entryNo, List.of()), correctedBy.getOrDefault(e.entryNo, List.of()),
         current.contains(e.entryNo))).toList();
@@ -62,6 +62,7 @@ public class LedgerQueries {
     PointInTime point = reader.at(patientKey, instant);
     LedgerEntryRow e = point.entry().orElse(null);
     String holderSor = point.decision().prd().map(p -> p.organisation().id().sor()).orElse(null);
+    String treatingSor = point.decision().treatingSpecialist().map(s -> s.id().sor()).orElse(null);
     return new LedgerViews.Responsibility(patientKey, instant, holderSor,
         directory.bySor(holderSor).map(OrganisationInfo::name).orElse(null),
         point.decision().prd().map(p -> p.organisation().kind().name()).orElse(null),
@@ -70,6 +71,8 @@ public class LedgerQueries {
         e == null ? null : e.courseKind, e == null ? null : e.courseId,
         e == null ? null : e.validFrom, e == null ? null : e.validTo,
         point.decision().alarm().map(ResponsibilityAlarm::name).orElse(null),
-        e == null ? null : e.entryNo);
+        e == null ? null : e.entryNo,
+        treatingSor,
+        directory.bySor(treatingSor).map(OrganisationInfo::name).orElse(null));
   }
 }

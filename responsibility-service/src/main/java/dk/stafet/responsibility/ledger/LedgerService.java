@@ -154,6 +154,7 @@ public class LedgerService {
           .causedBy(cause)
           .detail("ledgerEntry", after.entryNo)
           .detail("courseKind", after.courseKind)
+          .detail("treatingSor", after.treatingSor)
           .detail("correction", update.appended().stream().anyMatch(e -> e.reason == EntryReason.LATE_EVENT_CORRECTION
               || e.reason == EntryReason.CANCELLATION_CORRECTION) ? "true" : null)
           .publish();
@@ -229,6 +230,7 @@ public class LedgerService {
     e.alarm = d.alarm();
     e.alarmReason = d.alarmReason();
     e.alarmIntendedBy = d.alarmIntendedBy();
+    e.treatingSor = d.treatingSor();
     e.causedByEvent = causedBy;
     e.recordedForEvent = recordedFor;
     e.reason = reason;

@@ -32,6 +32,7 @@ public final class LedgerViews {
       String courseId,
       String alarm,
       String alarmReason,
+      @Schema(description = "R19: the practising specialist treating in GP hours (SPECIALIST_OUT_OF_HOURS_SPLIT)") String treatingSor,
       @Schema(description = "the fact at validFrom that made it so") String causedByEvent,
       @Schema(description = "what that fact was, e.g. ADMISSION_STARTED or HANDOVER_ACCEPTED") String causedByEventType,
       @Schema(description = "the fact whose recording wrote this entry") String recordedForEvent,
@@ -60,7 +61,9 @@ public final class LedgerViews {
       Instant validFrom,
       Instant validTo,
       String alarm,
-      Long entryNo) {
+      Long entryNo,
+      @Schema(description = "R19: the practising specialist treating in GP hours while the GP stays PRD") String treatingSor,
+      String treatingName) {
   }
 
   @Schema(description = "Names the doctor inside the organisation that holds PRD (R27)")

@@ -68,6 +68,6 @@ public class NamedDoctorService {
         .publish();
     return new LedgerViews.Responsibility(patientKey, at, caller, null, entry.holderKind, entry.holderDoctorId,
         entry.holderDoctorName, entry.ruleId, entry.treatmentRuleId, null, entry.courseKind, entry.courseId, entry.validFrom,
-        entry.validTo, entry.alarm, entry.entryNo);
+        entry.validTo, entry.alarm, entry.entryNo, entry.treatingSor, null);
   }
 }

@@ -30,7 +30,8 @@ public record StoredDecision(
     String courseId,
     String alarm,
     String alarmReason,
-    String alarmIntendedBy) {
+    String alarmIntendedBy,
+    String treatingSor) {
 
   public static StoredDecision of(ResponsibilityDecision decision, Map<String, String> doctorNames) {
     Optional<PatientResponsibleDoctor> prd = decision.prd();
@@ -58,7 +59,8 @@ public record StoredDecision(
         decision.treatmentDecidedBy().name(),
         decision.decidingCourse().map(c -> c.kind().name()).orElse(null),
         decision.decidingCourse().map(CourseRef::id).orElse(null),
-        alarm, alarmReason, intendedBy);
+        alarm, alarmReason, intendedBy,
+        decision.treatingSpecialist().map(s -> s.id().sor()).orElse(null));
   }
 
   public ResponsibilityDecision toDomain() {
@@ -70,7 +72,8 @@ public record StoredDecision(
         ? new ResponsibilityAlarm.GapAlarm(alarmReason)
         : new ResponsibilityAlarm.NoReceiverAlarm(RuleId.valueOf(alarmIntendedBy), alarmReason));
     return new ResponsibilityDecision(prd, TreatmentArrangement.valueOf(treatment), RuleId.valueOf(ruleId),
-        RuleId.valueOf(treatmentRuleId), course, alarmValue);
+        RuleId.valueOf(treatmentRuleId), course, alarmValue,
+        Optional.ofNullable(treatingSor).map(Organisation::practisingSpecialist));
   }
 
   public boolean isDeceased() {

@@ -19,7 +19,9 @@ public record WhoToCallAnswer(
     @Schema(description = "When this answer stops holding: next GP-hours boundary (R2) or next recorded change") Instant validUntil,
     @Schema(description = "HOSPITAL, GP, OUT_OF_HOURS, SPECIALIST or NONE") String treatmentSector,
     @Schema(description = "The patient-responsible doctor (PRD); absent after death or in a gap") Prd patientResponsibleDoctor,
-    @Schema(description = "R26 alarm: gap (nobody responsible — escalate to the course coordinator) or no-receiver") String alarm) {
+    @Schema(description = "R26 alarm: gap (nobody responsible — escalate to the course coordinator) or no-receiver") String alarm,
+    @Schema(description = "R19: the practising specialist that holds treatment responsibility now (GP hours) while the "
+        + "GP stays patient-responsible; call it about the treatment it gives, the PRD about the course") Treating treatedBy) {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record OrganisationRef(String sor, String name, String kind) {
@@ -31,6 +33,10 @@ public record WhoToCallAnswer(
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ContactPoint(String phone, String openingHours) {
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Treating(OrganisationRef organisation, ContactPoint contactPoint) {
   }
 
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -4,6 +4,7 @@ import dk.stafet.responsibility.domain.DoctorId;
 import dk.stafet.responsibility.domain.Organisation;
 import dk.stafet.responsibility.domain.rules.PatientResponsibleDoctor;
 import dk.stafet.responsibility.domain.rules.ResponsibilityAlarm;
+import dk.stafet.responsibility.domain.rules.TreatmentSector;
 import dk.stafet.responsibility.domain.rules.WhoToCall;
 import dk.stafet.responsibility.ledger.LedgerEntryRow;
 import dk.stafet.responsibility.ledger.LedgerReader;
@@ -53,7 +54,24 @@ public class WhoToCallService {
         who.validUntil().orElse(null),
         point.treatmentSector().name(),
         point.decision().prd().map(p -> prd(p, point)).orElse(null),
-        who.alarm().map(ResponsibilityAlarm::name).orElse(null));
+        who.alarm().map(ResponsibilityAlarm::name).orElse(null),
+        treatedBy(point));
+  }
+
+  /**
+   * R19/R22: who to call follows the PRD (the GP, or the out-of-hours service outside GP hours); while a practising
+   * specialist treats (GP hours under the specialist/OOH split) the answer names it too, so the caller can reach the
+   * doctor treating the patient for that course.
+   */
+  private WhoToCallAnswer.Treating treatedBy(PointInTime point) {
+    if (point.treatmentSector() != TreatmentSector.SPECIALIST) {
+      return null;
+    }
+    return point.decision().treatingSpecialist().map(s -> {
+      Optional<OrganisationInfo> info = directory.bySor(s.id().sor());
+      return new WhoToCallAnswer.Treating(organisation(s, info),
+          info.map(c -> new WhoToCallAnswer.ContactPoint(c.phone(), c.openingHours())).orElse(null));
+    }).orElse(null);
   }
 
   private WhoToCallAnswer.Prd prd(PatientResponsibleDoctor prd, PointInTime point) {

@@ -26,6 +26,10 @@ public final class TestFacts {
   public static final String CARDIOLOGY = "999000000003016";
   public static final String MEDICAL_GODSTRUP = "999000000007016";
   public static final String GP_AABYHOEJ = "999000000018016";
+  public static final String GP_TROEJBORG = "999000000019016";
+  public static final String MEDICAL_RANDERS = "999000000010016";
+  public static final String SPECIALIST_INTERNAL_MEDICINE = "999000000027016";
+  public static final String SPECIALIST_PSYCHIATRY = "999000000028016";
   public static final String OUT_OF_HOURS = "999000000026016";
   public static final String MUNICIPALITY = "999000000029016";
   /** Course coordinator (a COORDINATOR token: TestTokens). */
@@ -59,6 +63,17 @@ public final class TestFacts {
     return event(CourseEventType.LISTED_GP_REGISTERED, patientKey, cpr, at, null, gpSor, null, Map.of());
   }
 
+  /** The patient has no listed GP (newcomer, between practices): no organisation, as referral-service publishes it. */
+  public static CourseEvent noListedGp(String patientKey, String cpr, Instant at, String municipalitySor, String previousGp) {
+    Map<String, String> details = new HashMap<>();
+    details.put("listedGp", "NONE");
+    details.put("municipalitySor", municipalitySor);
+    if (previousGp != null) {
+      details.put("previousGpSor", previousGp);
+    }
+    return event(CourseEventType.LISTED_GP_REGISTERED, patientKey, cpr, at, null, null, previousGp, details);
+  }
+
   public static CourseEvent admitted(String patientKey, String cpr, Instant at, String stayId, String departmentSor) {
     return event(CourseEventType.ADMISSION_STARTED, patientKey, cpr, at, stayId, departmentSor, null,
         Map.of("encounterClass", "IMP", "hnCode", "STIN", "episodeOfCareId", stayId));
@@ -74,6 +89,12 @@ public final class TestFacts {
     details.put("cancer", "true");
     details.put("waitingTimeRule", "W1");
     return event(CourseEventType.REFERRAL_RECEIVED, patientKey, cpr, at, referralId, receiverSor, referrerSor, details);
+  }
+
+  /** A referral fact ({@code REFERRAL_*}): organisation = receiver, counterpart = referrer, as referral-service sends it. */
+  public static CourseEvent referral(CourseEventType type, String patientKey, String cpr, Instant at, String referralId,
+      String receiverSor, String referrerSor, Map<String, String> details) {
+    return event(type, patientKey, cpr, at, referralId, receiverSor, referrerSor, details);
   }
 
   /** Sends the event as referral-service's outbox relay does: binary CloudEvents, key = patient pseudonym. */

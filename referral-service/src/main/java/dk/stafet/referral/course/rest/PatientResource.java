@@ -5,6 +5,7 @@ import dk.stafet.referral.course.service.PatientOverview;
 import dk.stafet.referral.course.service.PatientService;
 import dk.stafet.referral.course.service.RegisterDeath;
 import dk.stafet.referral.course.service.RegisterListedGp;
+import dk.stafet.referral.course.service.RegisterNoListedGp;
 import dk.stafet.contracts.identity.StafetRole;
 import dk.stafet.service.security.Caller;
 import jakarta.validation.Valid;
@@ -38,6 +39,15 @@ public class PatientResource {
   @Operation(summary = "Register the patient's listed GP (the caller is that GP practice); national register in production")
   public PatientOverview registerListedGp(@NotNull @Valid RegisterListedGp body) {
     return patients.registerListedGp(caller.requireRole(StafetRole.NATIONAL_REGISTER, "registering a listed GP"), body);
+  }
+
+  @POST
+  @Path("/patients/no-listed-gp")
+  @Operation(summary = "Register that the patient has no listed GP (newcomer, between practices); national register "
+      + "feed only, like the listed GP")
+  public PatientOverview registerNoListedGp(@NotNull @Valid RegisterNoListedGp body) {
+    return patients.registerNoListedGp(
+        caller.requireRole(StafetRole.NATIONAL_REGISTER, "registering a patient without a listed GP"), body);
   }
 
   @POST

@@ -78,6 +78,41 @@ public class PatientService {
   }
 
   /**
+   * Registers that the patient has no listed GP (a newcomer, or between practices), as the national register feed
+   * reports it (the resource lets no one else call this: the municipality named becomes involved with the patient, so
+   * this confers access like the listed GP does). Publishes LISTED_GP_REGISTERED without an organisation ("no
+   * listed GP", docs/events.md) unless nothing changed; a patient Stafet did not know yet is always published, so the
+   * ledger knows there is nobody to return responsibility to.
+   */
+  public PatientOverview registerNoListedGp(String actorSor, RegisterNoListedGp command) {
+    Log.debugf("Registering a patient without a listed GP in %s", command.municipalitySor());
+    Instant at = Occurrence.orNow(command.occurredAt());
+    organisations.require("municipalitySor", command.municipalitySor(), EnumSet.of(OrganisationKind.MUNICIPALITY));
+    boolean known = patients.find(command.cpr()).isPresent();
+    Patient patient = patients.findOrCreate(command.cpr());
+    String previousGp = patient.listedGpSor;
+    FactRecorder.Fact fact = facts.fact(Aggregate.PATIENT, patient.patientKey, patient, "REGISTER_NO_LISTED_GP")
+        .states(previousGp == null ? "NO_LISTED_GP" : "LISTED", "NO_LISTED_GP")
+        .at(at)
+        .by(actorSor);
+    if (known && previousGp == null && command.municipalitySor().equals(patient.municipalitySor)) {
+      fact.historyOnly().record();
+    } else {
+      patient.listedGpSor = null;
+      patient.listedGpSince = at;
+      patient.municipalitySor = command.municipalitySor();
+      Flush.now("patient");
+      fact.event(CourseEventType.LISTED_GP_REGISTERED, null, previousGp)
+          .detail("previousGpSor", previousGp)
+          .detail("municipalitySor", command.municipalitySor())
+          .detail("listedGp", "NONE")
+          .record();
+    }
+    audit.read(actorSor, "REGISTER_NO_LISTED_GP", patient.patientKey, "PATIENT", patient.patientKey);
+    return overview(patient, actorSor, true);
+  }
+
+  /**
    * Records a death reported over REST by an organisation that may see the patient, or by the national register feed;
    * publishes DECEASED once.
    */

@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Referrals: received → visitation (accepted | rejected | forwarded) → started → ended. Every change is written with
- * its history row and its {@code REFERRAL_*} CourseEvent in one transaction. Only the receiving organisation acts.
+ * its history row and its {@code REFERRAL_*} CourseEvent in one transaction. Only the receiving organisation acts; once
+ * a referral is forwarded, the organisation it was forwarded to visits (accepts or rejects), starts and ends it.
  */
 @ApplicationScoped
 @Transactional
@@ -73,11 +74,15 @@ public class ReferralService {
     referral.recordedAt = Instant.now();
     referral.updatedAt = referral.recordedAt;
     referral.persist();
-    fact(referral, patient, "RECEIVE", null, CourseEventType.REFERRAL_RECEIVED, at, actorSor).record();
+    fact(referral, patient, "RECEIVE", null, CourseEventType.REFERRAL_RECEIVED, at, actorSor, referral.receiverSor)
+        .record();
     return ReferralView.of(referral, false);
   }
 
-  /** The receiver's visitation decision; publishes REFERRAL_ACCEPTED, _REJECTED or _FORWARDED. */
+  /**
+   * The receiver's visitation decision; publishes REFERRAL_ACCEPTED, _REJECTED or _FORWARDED. The new receiver of a
+   * forwarded referral visits it the same way (the event then names it as organisation, and {@code forwardedFrom}).
+   */
   public ReferralView visit(UUID id, String actorSor, Visitation command) {
     Log.debugf("Visitation of referral %s: %s", id, command.decision());
     Instant at = Occurrence.orNow(command.occurredAt());
@@ -90,7 +95,9 @@ public class ReferralService {
     };
     ReferralState from = referral.state;
     ReferralState to = ReferralLifecycle.next(from, transition);
-    Occurrence.notBefore(at, referral.receivedAt, "referral was received");
+    Occurrence.notBefore(at, from == ReferralState.FORWARDED ? referral.visitedAt : referral.receivedAt,
+        from == ReferralState.FORWARDED ? "referral was forwarded" : "referral was received");
+    String visitingSor = referral.currentReceiverSor(); // the forwarding organisation, for a FORWARDED event
     CourseEventType type = CourseEventType.REFERRAL_ACCEPTED;
     if (transition == ReferralTransition.REJECT) {
       if (command.reason() == null || command.reason().isBlank()) {
@@ -103,6 +110,9 @@ public class ReferralService {
       if (command.forwardedToSor().equals(referral.receiverSor)) {
         throw new InvalidCommandException("a referral cannot be forwarded to its own receiver");
       }
+      if (command.forwardedToSor().equals(referral.referrerSor)) {
+        throw new InvalidCommandException("a referral cannot be forwarded to its referrer; reject it instead (C6)");
+      }
       referral.forwardedToSor = command.forwardedToSor();
       referral.reason = blankToNull(command.reason());
       type = CourseEventType.REFERRAL_FORWARDED;
@@ -110,9 +120,10 @@ public class ReferralService {
     referral.state = to;
     referral.visitedAt = at;
     touch(referral);
-    fact(referral, patient, transition.name(), from, type, at, actorSor)
+    fact(referral, patient, transition.name(), from, type, at, actorSor, visitingSor)
         .detail("reason", referral.reason)
-        .detail("forwardedTo", referral.forwardedToSor)
+        .detail("forwardedTo", transition == ReferralTransition.FORWARD ? referral.forwardedToSor : null)
+        .detail("forwardedFrom", from == ReferralState.FORWARDED ? referral.receiverSor : null)
         .record();
     return ReferralView.of(referral, false);
   }
@@ -127,7 +138,8 @@ public class ReferralService {
     Occurrence.notBefore(at, referral.visitedAt, "referral was accepted");
     referral.startedAt = at;
     touch(referral);
-    fact(referral, patients.byKey(referral.patientKey), "START", from, CourseEventType.REFERRAL_STARTED, at, actorSor).record();
+    fact(referral, patients.byKey(referral.patientKey), "START", from, CourseEventType.REFERRAL_STARTED, at, actorSor,
+        referral.currentReceiverSor()).record();
     return ReferralView.of(referral, false);
   }
 
@@ -141,7 +153,8 @@ public class ReferralService {
     Occurrence.notBefore(at, referral.startedAt, "referral was started");
     referral.endedAt = at;
     touch(referral);
-    fact(referral, patients.byKey(referral.patientKey), "END", from, CourseEventType.REFERRAL_ENDED, at, actorSor).record();
+    fact(referral, patients.byKey(referral.patientKey), "END", from, CourseEventType.REFERRAL_ENDED, at, actorSor,
+        referral.currentReceiverSor()).record();
     return ReferralView.of(referral, false);
   }
 
@@ -165,8 +178,8 @@ public class ReferralService {
     if (referral == null || !Patients.maySee(actorSor, patients.byKey(referral.patientKey), referral)) {
       throw new UnknownResourceException("referral");
     }
-    if (!referral.receiverSor.equals(actorSor)) {
-      throw new NotTheActorException(act, "receiving organisation");
+    if (!referral.currentReceiverSor().equals(actorSor)) {
+      throw new NotTheActorException(act, "receiving organisation (the one it was forwarded to, once forwarded)");
     }
     return referral;
   }
@@ -176,13 +189,14 @@ public class ReferralService {
     Flush.now("referral");
   }
 
+  /** @param receiverSor the organisation the event is about: the receiver acting on the referral at that step */
   private FactRecorder.Fact fact(Referral referral, Patient patient, String transition, ReferralState from,
-      CourseEventType type, Instant at, String actorSor) {
+      CourseEventType type, Instant at, String actorSor, String receiverSor) {
     return facts.fact(Aggregate.REFERRAL, referral.id.toString(), patient, transition)
         .states(from, referral.state)
         .at(at)
         .by(actorSor)
-        .event(type, referral.receiverSor, referral.referrerSor)
+        .event(type, receiverSor, referral.referrerSor)
         .detail("cancer", referral.cancer)
         .detail("waitingTimeRule", referral.waitingTimeRule)
         .detail("conditionCode", referral.conditionCode);

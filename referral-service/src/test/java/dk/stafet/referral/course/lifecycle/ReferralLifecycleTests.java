@@ -31,7 +31,7 @@ class ReferralLifecycleTests {
       ACCEPTED, Map.of(START, STARTED),
       STARTED, Map.of(END, ENDED),
       REJECTED, Map.of(),
-      FORWARDED, Map.of(),
+      FORWARDED, Map.of(ACCEPT, ACCEPTED, REJECT, REJECTED), // the new receiver's visitation
       ENDED, Map.of());
 
   static Stream<Arguments> valid() {
@@ -85,7 +85,7 @@ class ReferralLifecycleTests {
 
   @Test
   void finalStatesAreTheEndsOfTheCourse() {
-    assertThat(Stream.of(ReferralState.values()).filter(ReferralState::isFinal)).containsExactlyInAnyOrder(REJECTED, FORWARDED, ENDED);
+    assertThat(Stream.of(ReferralState.values()).filter(ReferralState::isFinal)).containsExactlyInAnyOrder(REJECTED, ENDED);
   }
 
   @Test

@@ -19,6 +19,7 @@ final class TestData {
   static final String DEPARTMENT = RegistryFixture.sorOf("HOSPITAL_DEPARTMENT");
   static final String OTHER_DEPARTMENT = RegistryFixture.otherSorOf("HOSPITAL_DEPARTMENT");
   static final String MUNICIPALITY = RegistryFixture.sorOf("MUNICIPALITY");
+  static final String SPECIALIST = RegistryFixture.sorOf("SPECIALIST");
   static final String UNKNOWN_SOR = "999999999999999";
   /** Roles from the tokens (TestTokens), not the register. */
   static final String COORDINATOR = TestTokens.COORDINATOR_SOR;

@@ -1,6 +1,7 @@
 package dk.stafet.responsibility.domain.ledger;
 
 import dk.stafet.responsibility.domain.Organisation;
+import dk.stafet.responsibility.domain.OrganisationKind;
 import dk.stafet.responsibility.domain.course.AcuteFunctionCourse;
 import dk.stafet.responsibility.domain.course.Admission;
 import dk.stafet.responsibility.domain.course.CourseEvent;
@@ -305,7 +306,10 @@ final class CourseState {
         if (r.state() == ReferralState.STARTED) {
             return r.receiver().isHospital() ? Optional.of(r.receiver()) : Optional.ofNullable(listedGp);
         }
-        return r.referrer().isHospital() ? Optional.of(r.referrer()) : Optional.ofNullable(listedGp);
+        if (r.referrer().isHospital() || listedGp == null && r.referrer().kind() == OrganisationKind.GP) {
+            return Optional.of(r.referrer()); // R17, as ReferralRule claims it
+        }
+        return Optional.ofNullable(listedGp);
     }
 
     /** R27: only the organisation holding PRD at that instant may name its doctor; others are refused. */

@@ -1,5 +1,6 @@
 package dk.stafet.responsibility.domain.rules;
 
+import dk.stafet.responsibility.domain.OrganisationKind;
 import dk.stafet.responsibility.domain.course.Referral;
 
 import java.util.ArrayList;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * R17 (proposal): while a referral is received, accepted or forwarded, the referrer keeps PRD. A
  * hospital referrer keeps it as a hospital-owned course; any other referrer is the GP level, i.e.
- * the patient's own GP (we do not make a substitute or a specialist PRD through a referral — interp.).
+ * the patient's own GP (we do not make a substitute or a specialist PRD through a referral — interp.);
+ * for a patient without a listed GP a referring GP practice keeps it itself.
  * R18 (proposal): once a hospital referral is started (first contact) the receiving department is
  * PRD, 24 h, until the referral ends (then R9/R11). A started referral to a practising specialist
  * only changes treatment (R19, see {@link SpecialistTreatmentRule}).
@@ -28,7 +30,7 @@ public final class ReferralRule implements CourseRule {
                 claims.add(Claim.by(RuleId.R23, referral.handedOverTo().get(),
                         referral.startedAt().orElse(referral.receivedAt()), referral.ref()));
             } else if (referral.state().isPending()) {
-                if (referral.referrer().isHospital()) {
+                if (referral.referrer().isHospital() || referringGpWithoutListedGp(referral, situation)) {
                     claims.add(Claim.by(RuleId.R17, referral.referrer(), referral.receivedAt(), referral.ref()));
                 } else {
                     claims.add(Claim.forListedGp(RuleId.R17, referral.receivedAt(), referral.ref()));
@@ -38,5 +40,15 @@ public final class ReferralRule implements CourseRule {
             }
         }
         return claims;
+    }
+
+    /**
+     * R17/R26 (ours): a patient without a listed GP (a newcomer, between practices) referred by a GP practice — e.g.
+     * one that saw the patient without being their own GP — keeps the referring GP as PRD while the referral waits:
+     * R17 says the referrer keeps PRD, and there is no own GP that it would stand for. With a listed GP the referral
+     * claims for that GP, as before.
+     */
+    static boolean referringGpWithoutListedGp(Referral referral, PatientSituation situation) {
+        return situation.listedGp().isEmpty() && referral.referrer().kind() == OrganisationKind.GP;
     }
 }

@@ -2,6 +2,8 @@ package dk.stafet.responsibility.domain.rules;
 
 import dk.stafet.contracts.calendar.DanishCalendar;
 import dk.stafet.responsibility.domain.DoctorId;
+import dk.stafet.responsibility.domain.Organisation;
+import dk.stafet.responsibility.domain.OrganisationKind;
 import dk.stafet.responsibility.domain.course.CourseRef;
 
 import java.time.Instant;
@@ -15,6 +17,10 @@ import java.util.Optional;
  *
  * <p>Exactly one of these holds (R26 invariant): a PRD is present; or it is an explicit gap with a
  * {@link ResponsibilityAlarm.GapAlarm}; or the patient is deceased (R20).
+ *
+ * <p>{@code treatingSpecialist} names the practising specialist that holds treatment responsibility in GP hours under
+ * the {@link TreatmentArrangement#SPECIALIST_OUT_OF_HOURS_SPLIT} (R19), so that an answer can say <em>which</em>
+ * specialist treats. The rules always name it with that arrangement; it is never present with another.
  */
 public record ResponsibilityDecision(
         Optional<PatientResponsibleDoctor> prd,
@@ -22,7 +28,8 @@ public record ResponsibilityDecision(
         RuleId decidedBy,
         RuleId treatmentDecidedBy,
         Optional<CourseRef> decidingCourse,
-        Optional<ResponsibilityAlarm> alarm) {
+        Optional<ResponsibilityAlarm> alarm,
+        Optional<Organisation> treatingSpecialist) {
 
     public ResponsibilityDecision {
         Objects.requireNonNull(prd, "prd");
@@ -31,6 +38,16 @@ public record ResponsibilityDecision(
         Objects.requireNonNull(treatmentDecidedBy, "treatmentDecidedBy");
         Objects.requireNonNull(decidingCourse, "decidingCourse");
         Objects.requireNonNull(alarm, "alarm");
+        Objects.requireNonNull(treatingSpecialist, "treatingSpecialist");
+        // Ledger entries written before the treating specialist was recorded have the split without it.
+        if (treatingSpecialist.isPresent() && treatment != TreatmentArrangement.SPECIALIST_OUT_OF_HOURS_SPLIT) {
+            throw new IllegalArgumentException("R19: a treating specialist is named only with the specialist/OOH split");
+        }
+        treatingSpecialist.ifPresent(s -> {
+            if (s.kind() != OrganisationKind.PRACTISING_SPECIALIST) {
+                throw new IllegalArgumentException("R19: the treating specialist must be a practising specialist");
+            }
+        });
         boolean gap = alarm.filter(a -> a instanceof ResponsibilityAlarm.GapAlarm).isPresent();
         boolean deceased = decidedBy == RuleId.R20;
         // R26: never a silent null — no PRD is allowed only as an explicit gap or after death.
@@ -45,11 +62,26 @@ public record ResponsibilityDecision(
         }
     }
 
+    /** Without a treating specialist (every arrangement but the R19 split). */
+    public ResponsibilityDecision(Optional<PatientResponsibleDoctor> prd, TreatmentArrangement treatment,
+                                  RuleId decidedBy, RuleId treatmentDecidedBy, Optional<CourseRef> decidingCourse,
+                                  Optional<ResponsibilityAlarm> alarm) {
+        this(prd, treatment, decidedBy, treatmentDecidedBy, decidingCourse, alarm, Optional.empty());
+    }
+
     /** A holder decided by {@code rule}. */
     public static ResponsibilityDecision held(PatientResponsibleDoctor prd, TreatmentArrangement treatment,
                                               RuleId rule, RuleId treatmentRule, CourseRef course) {
         return new ResponsibilityDecision(Optional.of(prd), treatment, rule, treatmentRule, Optional.of(course),
                 Optional.empty());
+    }
+
+    /** R19: a holder decided by {@code rule}, with the practising specialist that treats in GP hours. */
+    public static ResponsibilityDecision heldWithSpecialist(PatientResponsibleDoctor prd, RuleId rule,
+                                                            RuleId treatmentRule, CourseRef course,
+                                                            Organisation specialist) {
+        return new ResponsibilityDecision(Optional.of(prd), TreatmentArrangement.SPECIALIST_OUT_OF_HOURS_SPLIT, rule,
+                treatmentRule, Optional.of(course), Optional.empty(), Optional.of(specialist));
     }
 
     /** R20: no PRD and no treatment responsibility from the instant of death. */
@@ -70,13 +102,14 @@ public record ResponsibilityDecision(
             throw new IllegalArgumentException("R26: only a previous holder can keep responsibility");
         }
         return new ResponsibilityDecision(previous.prd(), previous.treatment(), RuleId.R26, RuleId.R26,
-                previous.decidingCourse(), Optional.of(new ResponsibilityAlarm.NoReceiverAlarm(intendedBy, reason)));
+                previous.decidingCourse(), Optional.of(new ResponsibilityAlarm.NoReceiverAlarm(intendedBy, reason)),
+                previous.treatingSpecialist());
     }
 
     /** The same decision with the PRD's named doctor (R27) replaced; no effect without a PRD. */
     public ResponsibilityDecision withNamedDoctor(Optional<DoctorId> doctor) {
         return new ResponsibilityDecision(prd.map(p -> p.withNamedDoctor(doctor)), treatment, decidedBy,
-                treatmentDecidedBy, decidingCourse, alarm);
+                treatmentDecidedBy, decidingCourse, alarm, treatingSpecialist);
     }
 
     public boolean isDeceased() {

@@ -70,19 +70,22 @@ public final class ResponsibilityRules {
         }
         Organisation organisation = holder.get();
         PatientResponsibleDoctor prd = new PatientResponsibleDoctor(organisation, namedDoctorIn(situation, organisation));
-        TreatmentArrangement treatment;
-        RuleId treatmentRule = winner.rule();
         if (organisation.kind() == OrganisationKind.HOSPITAL_DEPARTMENT) {
-            treatment = TreatmentArrangement.HOSPITAL_24H;
-        } else if (organisation.kind() == OrganisationKind.PRACTISING_SPECIALIST) {
-            treatment = TreatmentArrangement.SPECIALIST_OUT_OF_HOURS_SPLIT;
-        } else if (SpecialistTreatmentRule.applies(situation)) {
-            treatment = TreatmentArrangement.SPECIALIST_OUT_OF_HOURS_SPLIT; // R19
-            treatmentRule = RuleId.R19;
-        } else {
-            treatment = TreatmentArrangement.GP_OUT_OF_HOURS_SPLIT;
+            return ResponsibilityDecision.held(prd, TreatmentArrangement.HOSPITAL_24H, winner.rule(), winner.rule(),
+                    winner.course());
         }
-        return ResponsibilityDecision.held(prd, treatment, winner.rule(), treatmentRule, winner.course());
+        if (organisation.kind() == OrganisationKind.PRACTISING_SPECIALIST) {
+            // A specialist holding PRD by handover (R23) treats in its hours itself.
+            return ResponsibilityDecision.heldWithSpecialist(prd, winner.rule(), winner.rule(), winner.course(),
+                    organisation);
+        }
+        Optional<Organisation> specialist = SpecialistTreatmentRule.treatingSpecialist(situation);
+        if (specialist.isPresent()) { // R19: the GP level keeps PRD, the specialist treats in GP hours
+            return ResponsibilityDecision.heldWithSpecialist(prd, winner.rule(), RuleId.R19, winner.course(),
+                    specialist.get());
+        }
+        return ResponsibilityDecision.held(prd, TreatmentArrangement.GP_OUT_OF_HOURS_SPLIT, winner.rule(),
+                winner.rule(), winner.course());
     }
 
     /**

@@ -45,12 +45,15 @@ final class CourseGenerator {
     static final Organisation MUNI_1 = Organisation.municipality("muni-751");
     static final Organisation MUNI_2 = Organisation.municipality("muni-101");
     static final Organisation SPEC = Organisation.practisingSpecialist("spec-1");
+    static final Organisation SPEC_2 = Organisation.practisingSpecialist("spec-2");
     static final Set<String> MUNICIPALITY_IDS = Set.of(MUNI_1.id().sor(), MUNI_2.id().sor());
 
     private static final Organisation[] DEPTS = {DEPT_A, DEPT_B};
     private static final Organisation[] ACUTE_REFERRERS = {DEPT_A, DEPT_B, GP_1, GP_2, OOH, MUNI_1};
     private static final Organisation[] REFERRERS = {GP_1, DEPT_A, DEPT_B, OOH, GP_2};
-    private static final Organisation[] RECEIVERS = {DEPT_A, DEPT_B, SPEC};
+    // Referral paths (issue 13): to hospitals and to two practising specialists; forwarded to any of them.
+    private static final Organisation[] RECEIVERS = {DEPT_A, DEPT_B, SPEC, SPEC_2};
+    private static final Organisation[] SPECIALISTS = {SPEC, SPEC_2};
     private static final Organisation[] HANDOVER_RECEIVERS = {GP_1, GP_2, DEPT_A, DEPT_B, SPEC, MUNI_1};
     private static final Organisation[] ANYONE = {GP_1, GP_2, DEPT_A, DEPT_B, SPEC, MUNI_1, OOH};
 
@@ -218,7 +221,7 @@ final class CourseGenerator {
         } else if (k < 76) {
             String c = "sp" + counter;
             openSpecialist.add(c);
-            add(new SpecialistCourseStarted(id, now, c, SPEC));
+            add(new SpecialistCourseStarted(id, now, c, pick(SPECIALISTS, p)));
         } else if (k < 78) {
             String c = pickFrom(openSpecialist, p, "sp-orphan");
             openSpecialist.remove(c);

@@ -17,6 +17,7 @@ import dk.stafet.responsibility.domain.rules.CalleeRole;
 import dk.stafet.responsibility.domain.rules.ResponsibilityAlarm;
 import dk.stafet.responsibility.domain.rules.ResponsibilityDecision;
 import dk.stafet.responsibility.domain.rules.RuleId;
+import dk.stafet.responsibility.domain.rules.TreatmentArrangement;
 import dk.stafet.responsibility.domain.rules.TreatmentSector;
 import dk.stafet.responsibility.domain.rules.WhoToCall;
 import dk.stafet.responsibility.domain.rules.WhoToCallPolicy;
@@ -128,6 +129,15 @@ final class InvariantChecker {
             if (sector == TreatmentSector.OUT_OF_HOURS) {
                 require(!calendar.isGpHours(t), "out-of-hours treatment inside GP hours");
             }
+            // R19: a specialist treats only when named, a practising specialist, under the specialist/OOH split
+            require(d.treatingSpecialist().isPresent()
+                    == (d.treatment() == TreatmentArrangement.SPECIALIST_OUT_OF_HOURS_SPLIT),
+                    () -> "treating specialist named without the specialist split, or the split without one: " + d);
+            d.treatingSpecialist().ifPresent(s -> require(s.kind() == OrganisationKind.PRACTISING_SPECIALIST,
+                    "treating specialist of the wrong kind"));
+            // R19/R21: the specialist split only changes treatment where the GP level holds PRD (never a hospital)
+            require(d.treatment() != TreatmentArrangement.SPECIALIST_OUT_OF_HOURS_SPLIT || !holder.isHospital(),
+                    "a hospital PRD with specialist treatment");
         }
     }
 
