@@ -107,7 +107,11 @@ public final class MedcomValidator {
         return validate(bundle, codec.write(bundle, MedcomFormat.JSON), MedcomFormat.JSON);
     }
 
-    private List<MedcomIssue> validate(Bundle bundle, String text, MedcomFormat format) {
+    /**
+     * Validates a received message: {@code bundle} is {@code text} parsed (for the message type and the rules that
+     * read it), {@code text} is what the validator reads, as received.
+     */
+    public List<MedcomIssue> validate(Bundle bundle, String text, MedcomFormat format) {
         MessageType type = messageTypeOf(bundle);
         DirectInstanceValidator validator;
         List<String> requiredProfiles = List.of();

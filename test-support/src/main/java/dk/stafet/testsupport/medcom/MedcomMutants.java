@@ -64,6 +64,22 @@ public final class MedcomMutants {
         return mutants;
     }
 
+    /**
+     * The message with {@code extraEntries} more Bundle entries, copies of its last entry with fullUrls of their own: the
+     * padded HospitalNotification of issue 11 (1.3 MB with 8,000 extra entries), legal in size, costly in HAPI's model.
+     */
+    public static String paddedWithEntries(String json, int extraEntries) {
+        ObjectNode root = (ObjectNode) read(json);
+        ArrayNode entries = (ArrayNode) root.get("entry");
+        JsonNode template = entries.get(entries.size() - 1);
+        for (int i = 0; i < extraEntries; i++) {
+            ObjectNode copy = (ObjectNode) template.deepCopy();
+            copy.put("fullUrl", "urn:uuid:" + new java.util.UUID(0xC0FFEEL, i));
+            entries.add(copy);
+        }
+        return root.toString();
+    }
+
     /** Every place in the message where a class can be applied, as paths. */
     private static List<String> places(JsonNode root, MutationClass mutationClass) {
         List<String> places = new ArrayList<>();
