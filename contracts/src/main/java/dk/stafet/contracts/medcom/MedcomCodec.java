@@ -70,6 +70,12 @@ public final class MedcomCodec {
         } catch (DataFormatException | IllegalArgumentException | IllegalStateException e) {
             throw new MedcomParseException(MedcomParseException.Kind.MALFORMED_SYNTAX,
                     "Malformed " + format + describePosition(e.getMessage()));
+        } catch (RuntimeException e) {
+            // HAPI's parser fails on some shapes of input with an unchecked exception of its own (e.g. a
+            // NullPointerException for a Bundle entry whose resource has no resourceType). Whatever the parser cannot
+            // read is the input's problem, never a server error.
+            throw new MedcomParseException(MedcomParseException.Kind.MALFORMED_SYNTAX,
+                    "Malformed " + format + ": the FHIR parser cannot read it (" + e.getClass().getSimpleName() + ")");
         }
         if (!(resource instanceof Bundle bundle)) {
             throw new MedcomParseException(MedcomParseException.Kind.NOT_A_BUNDLE,

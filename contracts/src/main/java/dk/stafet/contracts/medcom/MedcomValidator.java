@@ -30,6 +30,12 @@ import org.hl7.fhir.utilities.validation.ValidationMessage;
  */
 public final class MedcomValidator {
 
+    /**
+     * Replacing a pooled InstanceValidator now and then bounds the effect of any state HAPI keeps that the reset does not
+     * know of, at a cost of one construction (~10 ms) per this many messages.
+     */
+    static final int DEFAULT_MAX_USES_PER_INSTANCE_VALIDATOR = 10_000;
+
     private final MedcomCodec codec;
     private final DirectInstanceValidator baseValidator;
     private final Map<ProfileSet, DirectInstanceValidator> profileValidators = new EnumMap<>(ProfileSet.class);
@@ -40,8 +46,17 @@ public final class MedcomValidator {
      *                     disables profile validation
      */
     public MedcomValidator(MedcomCodec codec, Path profilesRoot) {
+        this(codec, profilesRoot, DEFAULT_MAX_USES_PER_INSTANCE_VALIDATOR);
+    }
+
+    /**
+     * @param maxUsesPerInstanceValidator calls one of HAPI's InstanceValidators serves (reset in between) before it is
+     *                                    replaced; 1 builds a new one per call, as before the pool (kept for the
+     *                                    equivalence test and the validation benchmark's comparison)
+     */
+    public MedcomValidator(MedcomCodec codec, Path profilesRoot, int maxUsesPerInstanceValidator) {
         this.codec = codec;
-        ValidationChainFactory factory = new ValidationChainFactory(codec.fhirContext());
+        ValidationChainFactory factory = new ValidationChainFactory(codec.fhirContext(), maxUsesPerInstanceValidator);
         if (profilesRoot == null || !Files.isDirectory(profilesRoot)) {
             this.baseValidator = factory.baseValidator();
             this.profileValidationStatus = "profile validation disabled: no MedCom profiles folder"
@@ -53,6 +68,12 @@ public final class MedcomValidator {
             }
             this.profileValidationStatus = "profile validation enabled: sets A and B from " + profilesRoot;
         }
+    }
+
+    /** HAPI InstanceValidators built so far over all profile sets: one per concurrent caller once warm. */
+    int instanceValidatorsCreated() {
+        return (baseValidator == null ? 0 : baseValidator.instanceValidatorsCreated())
+                + profileValidators.values().stream().mapToInt(DirectInstanceValidator::instanceValidatorsCreated).sum();
     }
 
     public boolean isProfileValidationEnabled() {
@@ -86,7 +107,11 @@ public final class MedcomValidator {
         return validate(bundle, codec.write(bundle, MedcomFormat.JSON), MedcomFormat.JSON);
     }
 
-    private List<MedcomIssue> validate(Bundle bundle, String text, MedcomFormat format) {
+    /**
+     * Validates a received message: {@code bundle} is {@code text} parsed (for the message type and the rules that
+     * read it), {@code text} is what the validator reads, as received.
+     */
+    public List<MedcomIssue> validate(Bundle bundle, String text, MedcomFormat format) {
         MessageType type = messageTypeOf(bundle);
         DirectInstanceValidator validator;
         List<String> requiredProfiles = List.of();
@@ -101,7 +126,15 @@ public final class MedcomValidator {
         FhirFormat fhirFormat = format == MedcomFormat.XML ? FhirFormat.XML : FhirFormat.JSON;
         // Keyed on severity, path and code: the base and the MedCom profile often report the same gap twice.
         Map<String, MedcomIssue> issues = new LinkedHashMap<>();
-        for (ValidationMessage message : validator.validate(text, fhirFormat, requiredProfiles)) {
+        List<ValidationMessage> messages;
+        try {
+            messages = validator.validate(text, fhirFormat, requiredProfiles);
+        } catch (RuntimeException e) {
+            // HAPI's validator gives up on some malformed content by throwing; that is a finding about the input.
+            return List.of(MedcomIssue.hl7(Severity.FATAL, "structure", "MSG_BAD_SYNTAX", "Bundle",
+                    "The validator cannot process this message (" + e.getClass().getSimpleName() + ")"));
+        }
+        for (ValidationMessage message : messages) {
             MedcomIssue issue = ValidationFindingPolicy.toIssue(message, retiredIssueDetails);
             issues.putIfAbsent(issue.severity() + "|" + issue.path() + "|" + issue.detailsCode() + "|"
                     + (issue.isError() ? "" : issue.diagnostics()), issue);

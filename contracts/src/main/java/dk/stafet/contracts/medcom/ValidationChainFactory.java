@@ -30,8 +30,11 @@ final class ValidationChainFactory {
     private final FhirContext fhirContext;
     private final DefaultProfileValidationSupport coreDefinitions;
 
-    ValidationChainFactory(FhirContext fhirContext) {
+    private final int maxUsesPerInstanceValidator;
+
+    ValidationChainFactory(FhirContext fhirContext, int maxUsesPerInstanceValidator) {
         this.fhirContext = fhirContext;
+        this.maxUsesPerInstanceValidator = maxUsesPerInstanceValidator;
         this.coreDefinitions = new DefaultProfileValidationSupport(fhirContext);
     }
 
@@ -73,7 +76,7 @@ final class ValidationChainFactory {
     }
 
     private DirectInstanceValidator validatorFor(ValidationSupportChain chain, boolean errorForUnknownProfiles) {
-        return new DirectInstanceValidator(chain, errorForUnknownProfiles);
+        return new DirectInstanceValidator(chain, errorForUnknownProfiles, maxUsesPerInstanceValidator);
     }
 
     private void loadFolder(Path folder, PrePopulatedValidationSupport target) {

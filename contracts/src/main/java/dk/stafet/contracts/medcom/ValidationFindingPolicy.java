@@ -18,8 +18,14 @@ final class ValidationFindingPolicy {
     /** Downgraded whatever the message: artefacts of MedCom's 2023 test files and of IG narratives. */
     private static final Set<String> TOLERATED_MESSAGE_IDS = Set.of(
             "BUNDLE_ENTRY_URL_ABSOLUTE",            // relative fullUrl "MessageHeader/…" in the test scripts
-            "Type_Specific_Checks_DT_XHTML_Resolve", // narrative links to "#Organization_…" anchors
-            "Reference_REF_NotFound_Bundle");        // earlier Provenance agents that are not repeated
+            "Type_Specific_Checks_DT_XHTML_Resolve"); // narrative links to "#Organization_…" anchors
+
+    /**
+     * A reference that resolves to nothing in the Bundle is tolerated only inside a Provenance: MedCom's later messages
+     * do not repeat the agents and targets of earlier ones. Anywhere else (the patient, the encounter, the focus) it is a
+     * dangling reference and an error.
+     */
+    private static final String DANGLING_REFERENCE = "Reference_REF_NotFound_Bundle";
 
     /** dk-core's LPR3 identifier invariant: MedCom's TEK_ID_2/_LPR3 carry LPR3 ids that are not UUIDv5. */
     private static final String LPR3_UUIDV5_CONSTRAINT = "uuidv5";
@@ -88,6 +94,9 @@ final class ValidationFindingPolicy {
     private static boolean isTolerated(String messageId, String text, String path, boolean retiredIssueDetailsUsed) {
         if (messageId != null && TOLERATED_MESSAGE_IDS.contains(messageId)) {
             return true;
+        }
+        if (DANGLING_REFERENCE.equals(messageId)) {
+            return path != null && path.contains("ofType(Provenance)");
         }
         if (isOutdatedProfileClaim(messageId, text, path)) {
             return true;

@@ -21,6 +21,34 @@ public interface FrontDoorConfig {
     @WithDefault("2000000")
     int maxMessageBytes();
 
+    /**
+     * The shape a message may have before HAPI parses it (MessageLimits, docs/front-door.md "Limits"): checked by a
+     * streaming scan, so a message of legal size cannot make HAPI's object model exhaust the heap.
+     */
+    @WithName("max-entries")
+    @WithDefault("200")
+    int maxEntries();
+
+    @WithName("max-elements")
+    @WithDefault("20000")
+    int maxElements();
+
+    @WithName("max-depth")
+    @WithDefault("32")
+    int maxDepth();
+
+    @WithName("max-string-length")
+    @WithDefault("1500000")
+    int maxStringLength();
+
+    /**
+     * A refused input larger than max-message-bytes is quarantined as its first this many bytes with its size and
+     * SHA-256, not whole: the quarantine must not be a way to store megabytes per anonymous request.
+     */
+    @WithName("quarantine-prefix-bytes")
+    @WithDefault("65536")
+    int quarantinePrefixBytes();
+
     /** Base of the absolute fullUrls in the acknowledgements we write. */
     @WithName("full-url-base")
     @WithDefault("https://stafet.example.dk/fhir/")

@@ -2,10 +2,12 @@ package dk.stafet.referral.config;
 
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomValidator;
+import dk.stafet.contracts.medcom.MessageContentRules;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * One codec and one validator per service: both are expensive to build and safe to share. {@link ValidatorWarmUp} warms
@@ -18,6 +20,12 @@ public class MedcomProducers {
   @ApplicationScoped
   MedcomCodec codec() {
     return new MedcomCodec();
+  }
+
+  @Produces
+  @ApplicationScoped
+  MessageContentRules contentRules() {
+    return new MessageContentRules(Clock.systemUTC());
   }
 
   @Produces

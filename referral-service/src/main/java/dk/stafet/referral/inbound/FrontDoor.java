@@ -6,6 +6,8 @@ import dk.stafet.contracts.medcom.MedcomIssue;
 import dk.stafet.contracts.medcom.MedcomMessage;
 import dk.stafet.contracts.medcom.MedcomParseException;
 import dk.stafet.contracts.medcom.MedcomValidator;
+import dk.stafet.contracts.medcom.MessageContentRules;
+import dk.stafet.contracts.medcom.MessageLimits;
 import dk.stafet.contracts.medcom.MessageType;
 import dk.stafet.contracts.medcom.OperationOutcomes;
 import dk.stafet.referral.config.FrontDoorConfig;
@@ -35,16 +37,18 @@ public class FrontDoor {
 
   private final MedcomCodec codec;
   private final MedcomValidator validator;
+  private final MessageContentRules contentRules;
   private final MessageRules rules;
   private final MessageReception reception;
   private final QuarantineService quarantine;
   private final FrontDoorConfig config;
   private final MeterRegistry meters;
 
-  public FrontDoor(MedcomCodec codec, MedcomValidator validator, MessageRules rules, MessageReception reception,
+  public FrontDoor(MedcomCodec codec, MedcomValidator validator, MessageContentRules contentRules, MessageRules rules, MessageReception reception,
       QuarantineService quarantine, FrontDoorConfig config, MeterRegistry meters) {
     this.codec = codec;
     this.validator = validator;
+    this.contentRules = contentRules;
     this.rules = rules;
     this.reception = reception;
     this.quarantine = quarantine;
@@ -80,6 +84,12 @@ public class FrontDoor {
       return unreadable(request, InboundResult.Disposition.UNREADABLE, "BAD_ENCODING", OperationOutcome.IssueType.STRUCTURE,
           "Message is not valid " + charset.name());
     }
+    Optional<MedcomFormat> scannable = declared.or(() -> MedcomFormat.sniff(text));
+    Optional<String> overLimit = scannable.flatMap(format -> limits().firstExceeded(text, format));
+    if (overLimit.isPresent()) {
+      return unreadable(request, InboundResult.Disposition.TOO_LARGE, "OVER_LIMIT", OperationOutcome.IssueType.TOOCOSTLY,
+          overLimit.get());
+    }
     Bundle bundle;
     try {
       bundle = declared.isPresent() ? codec.parse(text, declared.get()) : codec.parse(text, (String) null);
@@ -100,12 +110,20 @@ public class FrontDoor {
     if (duplicate.isPresent()) {
       return duplicate.get();
     }
-    List<MedcomIssue> issues = new ArrayList<>(validator.validate(bundle));
+    // The text as received, not the parsed Bundle written out again: HAPI's parser drops unknown properties and turns a
+    // misplaced array into one value, so only the text shows the validator what the sender really sent.
+    List<MedcomIssue> issues = new ArrayList<>(validator.validate(bundle, text, format));
+    issues.addAll(contentRules.check(text, format));
     issues.addAll(rules.check(message, request.authenticatedSender()));
     if (message.messageType() == MessageType.ACKNOWLEDGEMENT) {
       return reception.recordAcknowledgement(input, issues);
     }
     return reception.process(input, issues);
+  }
+
+  private MessageLimits limits() {
+    FrontDoorConfig.Limits limits = config.limits();
+    return new MessageLimits(limits.maxEntries(), limits.maxElements(), limits.maxDepth(), limits.maxStringLength());
   }
 
   /** FHIR bodies are UTF-8; a sender that declares another charset is read in it rather than refused. */

@@ -7,7 +7,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import dk.stafet.referral.config.FrontDoorConfig;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,9 +22,11 @@ import java.util.UUID;
 public class QuarantineService {
 
   private final MeterRegistry meters;
+  private final FrontDoorConfig config;
 
-  public QuarantineService(MeterRegistry meters) {
+  public QuarantineService(MeterRegistry meters, FrontDoorConfig config) {
     this.meters = meters;
+    this.config = config;
   }
 
   /** What the front door knew about a rejected input. */
@@ -54,14 +61,26 @@ public class QuarantineService {
     input.reasonCode = rejection.reasonCode();
     input.reason = maskedReason(rejection.issues());
     input.sizeBytes = rawInput.length;
-    input.truncated = false;
-    input.rawInput = rawInput;
+    input.rawSha256 = sha256(rawInput);
+    // Anything the front door accepts in size is kept whole (it can be replayed); a larger body only as a prefix, so
+    // no sender, authenticated or not, can make the quarantine store megabytes per request.
+    input.truncated = rawInput.length > config.limits().maxMessageBytes();
+    input.rawInput = input.truncated
+        ? Arrays.copyOf(rawInput, Math.min(rawInput.length, config.limits().quarantinePrefixBytes())) : rawInput;
     input.status = QuarantinedInput.Status.QUARANTINED;
     input.persist();
     meters.counter("stafet.quarantine.added", "channel", rejection.channel(), "reason", rejection.reasonCode()).increment();
     // The id and the reason code only: the input itself may hold a CPR number or clinical text.
     Log.infof("Quarantined input %s from channel %s: %s", input.id, rejection.channel(), rejection.reasonCode());
     return input;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

@@ -37,8 +37,11 @@ public class QuarantinedInput extends PanacheEntityBase {
   public int sizeBytes;
   @Column(nullable = false)
   public boolean truncated;
+  /** The input as received, or only its first bytes when {@link #truncated} (sizeBytes and rawSha256 are the whole's). */
   @Column(name = "raw_input", nullable = false)
   public byte[] rawInput;
+  @Column(name = "raw_sha256")
+  public String rawSha256;
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public Status status;

@@ -1,5 +1,6 @@
 package dk.stafet.referral.course.service;
 
+import dk.stafet.contracts.time.PlausibleTimes;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,6 +17,10 @@ final class Occurrence {
     Instant now = Instant.now();
     if (occurredAt == null) {
       return now;
+    }
+    if (PlausibleTimes.tooEarly(occurredAt)) {
+      throw new InvalidCommandException("occurredAt lies before " + PlausibleTimes.EARLIEST
+          + "; no course is that old (a mistyped year?)");
     }
     if (occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
       throw new InvalidCommandException("occurredAt lies in the future; facts are recorded when they have happened");

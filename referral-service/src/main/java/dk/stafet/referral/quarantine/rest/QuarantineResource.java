@@ -13,6 +13,7 @@ import dk.stafet.service.security.CallerRoles;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -101,6 +103,11 @@ public class QuarantineResource {
   public ReplayResult replay(@PathParam("id") UUID id) {
     requireOperator("replaying quarantined input");
     QuarantinedInput input = quarantine.find(id).orElseThrow(NotFoundException::new);
+    if (input.truncated) {
+      // Only a prefix of an oversized input was kept: there is nothing whole to send through the front door again.
+      throw new ClientErrorException("Only the first " + input.rawInput.length + " of " + input.sizeBytes
+          + " bytes of this input were kept; it cannot be replayed", Response.Status.CONFLICT);
+    }
     InboundResult result = frontDoor.receive(new InboundRequest(input.rawInput, input.contentType, Channel.valueOf(input.channel), null, id));
     boolean accepted = result.disposition() == InboundResult.Disposition.ACCEPTED
         || result.disposition() == InboundResult.Disposition.DUPLICATE

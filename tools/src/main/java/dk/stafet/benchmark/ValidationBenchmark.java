@@ -1,0 +1,93 @@
+package dk.stafet.benchmark;
+
+import dk.stafet.contracts.medcom.MedcomCodec;
+import dk.stafet.contracts.medcom.MedcomValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Warm MedCom validation time per message, p50 and p95, over every MedCom example (HN, CC, Ack; JSON and XML), for a
+ * new HAPI InstanceValidator per call (the behaviour before the pool) and for the pooled, reset validators. A command,
+ * not a timed test: {@code ./stafet bench-validation [ROUNDS]} (docs/performance.md). One thread, so the figures are
+ * per core. Usage: {@code java -cp ... dk.stafet.benchmark.ValidationBenchmark <shared dir> [rounds]}.
+ */
+public final class ValidationBenchmark {
+
+  private ValidationBenchmark() {
+  }
+
+  public static void main(String[] args) {
+    Path shared = Path.of(args[0]);
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    List<Example> examples = examples(shared.resolve("medcom-examples"));
+    MedcomCodec codec = new MedcomCodec();
+    System.out.printf(Locale.ROOT, "validation benchmark: %d MedCom examples x %d rounds, load average before %.2f%n",
+        examples.size(), rounds, loadAverage());
+    for (int maxUses : new int[] {1, 10_000}) {
+      String label = maxUses == 1 ? "new InstanceValidator per call" : "pooled InstanceValidators, reset per call";
+      MedcomValidator validator = new MedcomValidator(codec, shared.resolve("medcom-profiles"), maxUses);
+      validator.warmUp();
+      for (int i = 0; i < 3; i++) { // let the JIT settle on every kind of message
+        examples.forEach(example -> validator.validate(example.text(), example.contentType()));
+      }
+      double[] times = new double[examples.size() * rounds];
+      int n = 0;
+      for (int round = 0; round < rounds; round++) {
+        for (Example example : examples) {
+          long start = System.nanoTime();
+          validator.validate(example.text(), example.contentType());
+          times[n++] = (System.nanoTime() - start) / 1e6;
+        }
+      }
+      Arrays.sort(times);
+      System.out.printf(Locale.ROOT, "  %-44s p50 %6.1f ms  p95 %6.1f ms  mean %6.1f ms  (%d messages)%n", label,
+          percentile(times, 50), percentile(times, 95), Arrays.stream(times).average().orElse(0), times.length);
+    }
+    System.out.printf(Locale.ROOT, "load average after %.2f, %d cores%n", loadAverage(),
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  private static double percentile(double[] sorted, int percent) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private record Example(String text, String contentType) {
+  }
+
+  private static List<Example> examples(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      List<Example> examples = new ArrayList<>();
+      for (Path file : files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".xml")).sorted().toList()) {
+        examples.add(new Example(read(file), file.toString().endsWith(".xml") ? "application/fhir+xml" : "application/fhir+json"));
+      }
+      return examples;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One example is Latin-1, not UTF-8 (a MedCom test of exactly that). */
+  private static String read(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException notUtf8) {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+  }
+}
