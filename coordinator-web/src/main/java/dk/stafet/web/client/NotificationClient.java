@@ -34,4 +34,12 @@ public interface NotificationClient {
   @POST
   @Path("/api/deliveries/{messageHeaderId}/resend")
   Api.Delivery resend(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @PathParam("messageHeaderId") String messageHeaderId);
+
+  @GET
+  @Path("/api/parked")
+  List<Api.ParkedRecord> parked(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @QueryParam("state") String state);
+
+  @POST
+  @Path("/api/parked/{id}/replay")
+  Api.ParkedRecord replayParked(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @PathParam("id") long id);
 }

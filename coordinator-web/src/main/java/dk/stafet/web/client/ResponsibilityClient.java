@@ -51,4 +51,12 @@ public interface ResponsibilityClient {
   @GET
   @Path("/api/patients/attention")
   List<Api.Attention> attention(@HeaderParam(Api.ORGANISATION_HEADER) String organisation);
+
+  @GET
+  @Path("/api/parked")
+  List<Api.ParkedRecord> parked(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @QueryParam("state") String state);
+
+  @POST
+  @Path("/api/parked/{id}/replay")
+  Api.ParkedRecord replayParked(@HeaderParam(Api.ORGANISATION_HEADER) String organisation, @PathParam("id") long id);
 }
