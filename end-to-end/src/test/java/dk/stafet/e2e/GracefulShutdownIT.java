@@ -46,6 +46,7 @@ class GracefulShutdownIT {
     private static final String STIN_A = "medcom-examples/dk-medcom-hospitalnotification-testscripts/HospitalNotification_Ex_STIN_A.json";
     private static final String EXAMPLE_HEADER_ID = "b9b4818e-02de-4cc4-b418-d20cbc7b5404";
     private static final String EXAMPLE_BUNDLE_ID = "a5e5b880-c087-4055-b9ec-99108695f81d";
+    private static final String EXAMPLE_CPR = "2509479989";
     private static final int SENDERS = 4;
 
     private static final List<ServiceProcess> STARTED = new ArrayList<>();
@@ -71,12 +72,23 @@ class GracefulShutdownIT {
         // id -> outcome of its last attempt: "200 <ack code>", "503", "no answer: <exception>" or another status
         Map<String, String> outcomes = new ConcurrentHashMap<>();
         AtomicBoolean sending = new AtomicBoolean(true);
+        AtomicBoolean terminated = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger serial = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, String> bodies = new ConcurrentHashMap<>();
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         for (int i = 0; i < SENDERS; i++) {
             senders.submit(() -> {
+                // Each sender goes on through the shutdown until it gets no acknowledgement; a real sender would
+                // then retry (below, after the restart) rather than hammer a stopping service.
                 while (sending.get()) {
                     String id = UUID.randomUUID().toString();
-                    outcomes.put(id, post(http, first, message(example, id)));
+                    String body = message(example, id, serial.incrementAndGet());
+                    bodies.put(id, body);
+                    String outcome = post(http, first, body);
+                    outcomes.put(id, outcome);
+                    if (terminated.get() && !outcome.startsWith("200")) {
+                        break;
+                    }
                 }
                 return null;
             });
@@ -89,6 +101,7 @@ class GracefulShutdownIT {
             ServiceProcess.sleep(100);
         }
         long t0 = System.nanoTime();
+        terminated.set(true);
         first.terminate();
         Integer exit = first.awaitExit(Duration.ofSeconds(45));
         long stopMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
@@ -118,7 +131,7 @@ class GracefulShutdownIT {
         // Back again on the same database; the sender re-sends what got no acknowledgement, with the same id.
         ServiceProcess second = start(root, logs.resolve("second"), env, http);
         for (String id : unanswered) {
-            String again = post(http, second, message(example, id));
+            String again = post(http, second, bodies.get(id)); // a retransmission: the same message
             assertTrue(again.startsWith("200 "), () -> "re-sent " + id + ": " + again + "\n" + second.tail(40));
         }
         Set<String> all = outcomes.keySet();
@@ -134,9 +147,16 @@ class GracefulShutdownIT {
         return service;
     }
 
-    /** MedCom's STIN_A under a new MessageHeader.id (and bundle id): a message of its own. */
-    private static String message(String example, String messageHeaderId) {
-        return example.replace(EXAMPLE_HEADER_ID, messageHeaderId).replace(EXAMPLE_BUNDLE_ID, UUID.randomUUID().toString());
+    /**
+     * MedCom's STIN_A under a new MessageHeader.id and bundle id, for a patient of its own (a synthetic CPR number from
+     * the serial): a message of its own. (Concurrent admissions of one new patient race to create the patient; that
+     * is the front door's concern, not this test's.)
+     */
+    private static String message(String example, String messageHeaderId, int serial) {
+        String cpr = String.format("%02d%02d%02d%04d", 1 + serial % 28, 1 + (serial / 28) % 12, 50 + (serial / 336) % 40,
+                1000 + serial % 9000);
+        return example.replace(EXAMPLE_HEADER_ID, messageHeaderId).replace(EXAMPLE_BUNDLE_ID, UUID.randomUUID().toString())
+                .replace(EXAMPLE_CPR, cpr);
     }
 
     private static String post(HttpClient http, ServiceProcess service, String body) {
