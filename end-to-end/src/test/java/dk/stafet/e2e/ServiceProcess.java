@@ -59,7 +59,8 @@ final class ServiceProcess implements AutoCloseable {
             Path log = logDir.resolve(module + ".log");
             ServiceProcess service = new ServiceProcess(module, port, log);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-XX:+ExitOnOutOfMemoryError"));
             String shared = env.get("STAFET_SHARED_DIR");
             if (shared != null) {
                 command.add("-Dstafet.shared.dir=" + shared);
@@ -169,6 +170,22 @@ final class ServiceProcess implements AutoCloseable {
                 p.destroyForcibly();
             }
         }
+    }
+
+    /** SIGTERM, as Kubernetes and ./stafet down send it; does not wait. */
+    synchronized void terminate() {
+        if (process != null) {
+            process.destroy();
+        }
+    }
+
+    /** Waits up to {@code timeout} for the process to end: its exit code, or null if it still runs. */
+    Integer awaitExit(Duration timeout) throws InterruptedException {
+        Process p;
+        synchronized (this) {
+            p = process;
+        }
+        return p != null && p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? p.exitValue() : null;
     }
 
     /** For the JVM shutdown hook: no waiting for a graceful stop. */

@@ -167,6 +167,20 @@ public final class Api {
   public record ReplayResult(String id, String disposition, String ackCode, String newQuarantineId) {
   }
 
+  // ---- every service that dead-letters (service-support's parked records) ----
+
+  /** A record a consumer could not apply (GET /api/parked); never the payload, never a CPR number. */
+  @TemplateData
+  public record ParkedRecord(long id, String state, String eventType, String messageId, String patientKey,
+      String sourceTopic, String errorClass, String errorMessage, Instant failedAt, Instant parkedAt, int attempts,
+      Long replayOf) {
+  }
+
+  /** A parked record and the service that holds it (the page's replay goes back there). */
+  @TemplateData
+  public record ParkedItem(String service, ParkedRecord record) {
+  }
+
   // ---- notification-service ----
 
   @TemplateData

@@ -34,4 +34,12 @@ public interface NotificationClient {
   @POST
   @Path("/api/deliveries/{messageHeaderId}/resend")
   Api.Delivery resend(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("messageHeaderId") String messageHeaderId);
+
+  @GET
+  @Path("/api/parked")
+  List<Api.ParkedRecord> parked(@HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("state") String state);
+
+  @POST
+  @Path("/api/parked/{id}/replay")
+  Api.ParkedRecord replayParked(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("id") long id);
 }

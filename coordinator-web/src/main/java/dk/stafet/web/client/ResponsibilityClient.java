@@ -51,4 +51,12 @@ public interface ResponsibilityClient {
   @GET
   @Path("/api/patients/attention")
   List<Api.Attention> attention(@HeaderParam(Api.AUTHORIZATION) String authorization);
+
+  @GET
+  @Path("/api/parked")
+  List<Api.ParkedRecord> parked(@HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("state") String state);
+
+  @POST
+  @Path("/api/parked/{id}/replay")
+  Api.ParkedRecord replayParked(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("id") long id);
 }

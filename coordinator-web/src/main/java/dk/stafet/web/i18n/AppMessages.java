@@ -38,6 +38,11 @@ public interface AppMessages {
   String message_resent();
   String quarantine_title();
   String quarantine_none();
+  String parked_title();
+  String parked_none();
+  String parked_alarm(int count);
+  String parked_attempts(int attempts);
+  String parked_hint();
   String replayed();
   String last_replay();
   String action_failed();

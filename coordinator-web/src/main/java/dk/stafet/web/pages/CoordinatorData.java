@@ -18,6 +18,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class CoordinatorData {
 
   static final int LIST_LIMIT = 100;
+  static final String RESPONSIBILITY = "responsibility";
+  static final String NOTIFICATION = "notification";
 
   private final ResponsibilityClient responsibility;
   private final ReferralClient referral;
@@ -86,6 +88,30 @@ public class CoordinatorData {
   public Fetched<List<Api.QuarantineEntry>> quarantine() {
     return Fetched.of(() -> referral.quarantine(tokens.coordinator(), LIST_LIMIT).entries().stream()
         .filter(e -> !"REPLAYED_ACCEPTED".equals(e.status())).toList());
+  }
+
+  /**
+   * Records the services' consumers could not apply and that wait for a coordinator (PARKED), newest first: the
+   * ledger's (responsibility-service) and the outgoing messages' (notification-service).
+   */
+  public Fetched<List<Api.ParkedItem>> parked() {
+    return Fetched.ofProposed(() -> {
+      List<Api.ParkedItem> all = new ArrayList<>();
+      responsibility.parked(tokens.coordinator(), "PARKED").forEach(r -> all.add(new Api.ParkedItem(RESPONSIBILITY, r)));
+      notification.parked(tokens.coordinator(), "PARKED").forEach(r -> all.add(new Api.ParkedItem(NOTIFICATION, r)));
+      all.sort(Comparator.comparing((Api.ParkedItem i) -> i.record().parkedAt(),
+          Comparator.nullsLast(Comparator.reverseOrder())));
+      return all;
+    });
+  }
+
+  /** Replays a parked record in the service that holds it; unknown service names are refused before any call. */
+  public Fetched<Api.ParkedRecord> replayParked(String service, long id) {
+    return switch (service) {
+      case RESPONSIBILITY -> Fetched.of(() -> responsibility.replayParked(tokens.coordinator(), id));
+      case NOTIFICATION -> Fetched.of(() -> notification.replayParked(tokens.coordinator(), id));
+      default -> new Fetched<>(null, "NOT_FOUND", "UNKNOWN_SERVICE");
+    };
   }
 
   public Fetched<Api.Handover> accept(Api.Handover handover, String agreementChannel) {

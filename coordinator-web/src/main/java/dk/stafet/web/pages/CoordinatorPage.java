@@ -23,7 +23,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The coordinator's page {@code /}: patients without a named doctor, handovers waiting for an answer, referrals near
- * their maximum waiting time, unacknowledged and dead-lettered messages, quarantined input. Each section is also a
+ * their maximum waiting time, unacknowledged and dead-lettered messages, quarantined input, records a service could not apply (parked). Each section is also a
  * fragment that htmx polls every 5 s; each action answers the re-rendered section (or redirects without htmx).
  */
 @Path("/")
@@ -40,11 +40,12 @@ public class CoordinatorPage {
   private final Template waiting;
   private final Template messages;
   private final Template quarantine;
+  private final Template parked;
 
   public CoordinatorPage(CoordinatorData data, @Location("coordinator.html") Template coordinator,
       @Location("fragments/attention.html") Template attention, @Location("fragments/handovers.html") Template handovers,
       @Location("fragments/waiting.html") Template waiting, @Location("fragments/messages.html") Template messages,
-      @Location("fragments/quarantine.html") Template quarantine) {
+      @Location("fragments/quarantine.html") Template quarantine, @Location("fragments/parked.html") Template parked) {
     this.data = data;
     this.coordinator = coordinator;
     this.attention = attention;
@@ -52,6 +53,7 @@ public class CoordinatorPage {
     this.waiting = waiting;
     this.messages = messages;
     this.quarantine = quarantine;
+    this.parked = parked;
   }
 
   @GET
@@ -62,6 +64,7 @@ public class CoordinatorPage {
     waitingData(page);
     messageData(page, null);
     quarantineData(page, null);
+    parkedData(page, null);
     return page;
   }
 
@@ -93,6 +96,12 @@ public class CoordinatorPage {
   @Path("fragments/quarantine")
   public TemplateInstance quarantineFragment(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
     return quarantineData(Page.of(quarantine, Lang.resolve(lang, cookie)), null);
+  }
+
+  @GET
+  @Path("fragments/parked")
+  public TemplateInstance parkedFragment(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
+    return parkedData(Page.of(parked, Lang.resolve(lang, cookie)), null);
   }
 
   @POST
@@ -132,6 +141,14 @@ public class CoordinatorPage {
     return answer(htmx, () -> quarantineData(Page.of(quarantine, Lang.resolve(lang, cookie)), flash));
   }
 
+  @POST
+  @Path("parked/{service}/{id}/replay")
+  public Response replayParked(@PathParam("service") String service, @PathParam("id") long id, @RestQuery String lang,
+      @RestCookie(Lang.COOKIE) String cookie, @RestHeader("HX-Request") String htmx) {
+    Flash flash = Flash.of("replayed", data.replayParked(service, id));
+    return answer(htmx, () -> parkedData(Page.of(parked, Lang.resolve(lang, cookie)), flash));
+  }
+
   /** htmx gets the re-rendered section; a plain form post is redirected back to the page (post/redirect/get). */
   private static Response answer(String htmx, java.util.function.Supplier<TemplateInstance> fragment) {
     if ("true".equals(htmx)) {
@@ -155,6 +172,10 @@ public class CoordinatorPage {
 
   private TemplateInstance messageData(TemplateInstance t, Flash flash) {
     return t.data("unacknowledged", data.unacknowledged()).data("deadLetters", data.deadLetters()).data("flash", flash);
+  }
+
+  private TemplateInstance parkedData(TemplateInstance t, Flash flash) {
+    return t.data("parked", data.parked()).data("flash", flash);
   }
 
   private TemplateInstance quarantineData(TemplateInstance t, Flash flash) {

@@ -97,6 +97,29 @@ class CoordinatorBrowserTests {
   }
 
   @Test
+  void aParkedRecordIsAnAlarmAndItsReplayButtonReplaysIt() throws IOException {
+    browser.get(root + "?lang=en");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    WebElement parked = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("parked")));
+    assertThat(parked.getAttribute("class")).contains("alarm");
+    assertThat(parked.findElement(By.cssSelector("[role=alert]")).getText())
+        .contains("1 record(s) could not be applied");
+    assertThat(parked.getText()).contains("dk.stafet.course.referral-received").contains("stafet.course-events")
+        .contains("<script>alert('x')</script>")   // shown as text, not run
+        .doesNotContain(StubState.CPR);
+    wait.until(d -> Boolean.TRUE.equals(d instanceof ChromeDriver c && c.executeScript("return typeof htmx !== 'undefined'") instanceof Boolean b && b));
+    screenshot("coordinator-parked-record");
+
+    parked.findElement(By.cssSelector("button.replay")).click();
+
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("parked"), "No parked records"));
+    assertThat(browser.findElement(By.id("parked")).getAttribute("class")).doesNotContain("alarm");
+    assertThat(browser.getCurrentUrl()).isEqualTo(root + "?lang=en");
+    assertThat(StubState.calls).contains("POST /responsibility/api/parked/7/replay 999999000901001");
+    assertThat(cspViolations()).isEmpty();
+  }
+
+  @Test
   void pagesRenderOnAPhoneAndTheKpiChartsDraw() throws IOException {
     browser.manage().window().setSize(new Dimension(390, 844));
     browser.get(root + "?lang=en");

@@ -88,6 +88,35 @@ class CoordinatorPageTests {
   }
 
   @Test
+  void parkedRecordsAreAnAlarmWithoutCprAndTheirReplayGoesToTheServiceThatHoldsThem() {
+    String html = get("/");
+    assertThat(html).contains("<section id=\"parked\" class=\"card alarm\"")
+        .contains("Parkerede beskeder")
+        .contains("role=\"alert\">1 besked(er) kunne ikke anvendes")
+        .contains("dk.stafet.course.referral-received").contains("stafet.course-events")
+        .contains("java.lang.NullPointerException").contains("1. forsøg")
+        .contains("href=\"/patients/" + StubState.PATIENT + "\"")
+        .contains("hx-post=\"/parked/responsibility/7/replay?lang=da\"")
+        .contains("without receiver &lt;script&gt;")
+        .doesNotContain(StubState.CPR);
+    assertThat(StubState.calls).contains("GET /responsibility/api/parked?state=PARKED 999999000901001",
+        "GET /notification/api/parked?state=PARKED 999999000901001");
+
+    String fragment = given().header("HX-Request", "true").when().post("/parked/responsibility/7/replay")
+        .then().statusCode(200).extract().asString();
+    assertThat(StubState.calls).contains("POST /responsibility/api/parked/7/replay 999999000901001");
+    assertThat(fragment).startsWith("<section id=\"parked\" class=\"card\"").contains("Genafspillet")
+        .contains("Ingen parkerede beskeder").doesNotContain("role=\"alert\"");
+
+    // A second replay is the service's conflict, shown; a service the page does not know is never called.
+    given().header("HX-Request", "true").when().post("/parked/responsibility/7/replay").then().statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("NOT_PARKED"));
+    given().header("HX-Request", "true").when().post("/parked/referral/7/replay").then().statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("UNKNOWN_SERVICE"));
+    assertThat(StubState.calls).noneMatch(c -> c.startsWith("POST /referral/"));
+  }
+
+  @Test
   void missingServiceEndpointsAreNamedAndKpiCountsShown() {
     String html = get("/?lang=en");
     assertThat(html).contains("responsibility-service does not list patients without a named doctor yet")
@@ -123,5 +152,7 @@ class CoordinatorPageTests {
     assertThat(get("/fragments/quarantine")).contains("Input i karantæne");
     assertThat(get("/fragments/attention")).contains("Patienter uden navngiven");
     assertThat(get("/fragments/waiting")).contains("Henvisninger tæt på");
+    assertThat(get("/fragments/parked?lang=en")).startsWith("<section id=\"parked\"").contains("Parked records")
+        .contains("1 record(s) could not be applied");
   }
 }

@@ -124,6 +124,37 @@ public class ServiceStubs {
         Instant.now().minusSeconds(7200), "gap", "CANCER", true))).build();
   }
 
+  @GET
+  @Path("/{service}/api/parked")
+  public Response parked(@HeaderParam(ORG) String org, @PathParam("service") String service, @QueryParam("state") String state) {
+    record("GET /" + service + "/api/parked?state=" + state, org, null);
+    if ("responsibility".equals(service) && StubState.responsibilityDown) {
+      return Response.status(503).build();
+    }
+    List<Api.ParkedRecord> records = StubState.parked.get(service);
+    return records == null ? Response.status(404).build()
+        : Response.ok(records.stream().filter(r -> state == null || r.state().equals(state)).toList()).build();
+  }
+
+  @POST
+  @Path("/{service}/api/parked/{id}/replay")
+  public Response replayParked(@HeaderParam(ORG) String org, @PathParam("service") String service, @PathParam("id") long id) {
+    record("POST /" + service + "/api/parked/" + id + "/replay", org, null);
+    List<Api.ParkedRecord> records = StubState.parked.getOrDefault(service, List.of());
+    for (Api.ParkedRecord r : records) {
+      if (r.id() == id) {
+        if (!"PARKED".equals(r.state())) {
+          return problem(409, "NOT_PARKED");
+        }
+        Api.ParkedRecord replayed = new Api.ParkedRecord(r.id(), "REPLAYED", r.eventType(), r.messageId(), r.patientKey(),
+            r.sourceTopic(), r.errorClass(), r.errorMessage(), r.failedAt(), r.parkedAt(), r.attempts(), r.replayOf());
+        records.set(records.indexOf(r), replayed);
+        return Response.ok(replayed).build();
+      }
+    }
+    return problem(404, "PARKED_RECORD_NOT_FOUND");
+  }
+
   // ---- referral-service ----
 
   @GET

@@ -49,6 +49,8 @@ public final class StubState {
   public static final Map<String, Api.Handover> handovers = new ConcurrentHashMap<>();
   public static final List<Api.Delivery> deliveries = new CopyOnWriteArrayList<>();
   public static final List<Api.QuarantineEntry> quarantine = new CopyOnWriteArrayList<>();
+  /** Parked records by service ("responsibility", "notification"). */
+  public static final Map<String, List<Api.ParkedRecord>> parked = new ConcurrentHashMap<>();
   public static volatile boolean attentionEndpoint;
   public static volatile boolean waitingEndpoint;
   public static volatile boolean responsibilityDown;
@@ -61,6 +63,8 @@ public final class StubState {
     handovers.clear();
     deliveries.clear();
     quarantine.clear();
+    parked.clear();
+    parked.put("notification", new CopyOnWriteArrayList<>());
     attentionEndpoint = false;
     waitingEndpoint = false;
     responsibilityDown = false;
@@ -77,6 +81,11 @@ public final class StubState {
     deliveries.add(new Api.Delivery("mh-ack-1", "HOSPITAL_NOTIFICATION", "SLHJ", "C4", "STAFET", MUNICIPALITY_GLN,
         null, "5790001382445", PATIENT, "ACKNOWLEDGED", null, 1, null, "ok",
         now.minusSeconds(600), now.minusSeconds(600), now.minusSeconds(540)));
+    // A fact the ledger could not apply: the error text is what the service stored (already masked) plus hostile text.
+    parked.put("responsibility", new CopyOnWriteArrayList<>(List.of(new Api.ParkedRecord(7, "PARKED",
+        "dk.stafet.course.referral-received", "e-parked-1", PATIENT, "stafet.course-events",
+        "java.lang.NullPointerException", "referral ********** without receiver " + HOSTILE, now.minusSeconds(900),
+        now.minusSeconds(899), 1, null))));
     quarantine.add(new Api.QuarantineEntry("22222222-2222-2222-2222-222222222222", now.minusSeconds(300), "HTTP",
         "application/fhir+json", "5790001382445", "mh-q-1", "UNKNOWN_RECEIVER", "Unknown receiver " + HOSTILE, 1234,
         "QUARANTINED", null, null));
