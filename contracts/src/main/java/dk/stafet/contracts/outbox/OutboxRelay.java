@@ -1,10 +1,12 @@
 package dk.stafet.contracts.outbox;
 
+import dk.stafet.contracts.kafka.KafkaClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
@@ -20,7 +22,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +57,7 @@ public class OutboxRelay {
   private final DataSource dataSource;
   private final TransactionSynchronizationRegistry transactions;
   private final MeterRegistry meters;
-  private final String bootstrapServers;
+  private final Map<String, Object> kafkaConfig;
   private final String serviceName;
   private final boolean enabled;
   private final ReentrantLock draining = new ReentrantLock();
@@ -64,13 +66,13 @@ public class OutboxRelay {
   private volatile KafkaProducer<String, String> producer;
 
   public OutboxRelay(DataSource dataSource, TransactionSynchronizationRegistry transactions, MeterRegistry meters,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       @ConfigProperty(name = "quarkus.application.name") String serviceName,
       @ConfigProperty(name = "stafet.outbox.relay.enabled", defaultValue = "true") boolean enabled) {
     this.dataSource = dataSource;
     this.transactions = transactions;
     this.meters = meters;
-    this.bootstrapServers = bootstrapServers;
+    this.kafkaConfig = kafkaConfig;
     this.serviceName = serviceName;
     this.enabled = enabled;
   }
@@ -204,15 +206,16 @@ public class OutboxRelay {
     if (current == null) {
       synchronized (this) {
         if (producer == null) {
-          Properties config = new Properties();
-          config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-          config.put(ProducerConfig.ACKS_CONFIG, "all");
-          config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-          config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-          config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-          config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-          config.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox");
-          producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+          // The connection and security settings are SmallRye's (kafka.*); delivery guarantees are the relay's own.
+          Map<String, Object> own = Map.of(
+              ProducerConfig.ACKS_CONFIG, "all",
+              ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+              ProducerConfig.LINGER_MS_CONFIG, 2,
+              ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+              ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+              ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox");
+          producer = new KafkaProducer<>(KafkaClientSettings.producer(kafkaConfig, own), new StringSerializer(),
+              new StringSerializer());
         }
         current = producer;
       }

@@ -1,6 +1,7 @@
 package dk.stafet.notification.simulator;
 
 import dk.stafet.contracts.events.Topics;
+import dk.stafet.contracts.kafka.KafkaClientSettings;
 import dk.stafet.contracts.medcom.AcknowledgementBuilder;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomFormat;
@@ -11,6 +12,7 @@ import dk.stafet.notification.config.SimulatorConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
@@ -38,7 +41,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MessageHeader.ResponseType;
 import org.hl7.fhir.r4.model.Organization;
@@ -57,7 +59,7 @@ public class RecipientSimulator {
   private final SimulatorConfig config;
   private final MedcomCodec codec;
   private final Clock clock;
-  private final String bootstrapServers;
+  private final Map<String, Object> kafkaConfig;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicLong answered = new AtomicLong();
   private final Random random;
@@ -68,11 +70,11 @@ public class RecipientSimulator {
   private Thread loop;
 
   public RecipientSimulator(SimulatorConfig config, MedcomCodec codec, Clock clock,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
     this.config = config;
     this.codec = codec;
     this.clock = clock;
-    this.bootstrapServers = bootstrapServers;
+    this.kafkaConfig = kafkaConfig;
     this.random = config.seed().map(Random::new).orElseGet(Random::new);
     this.recipients = "all".equalsIgnoreCase(config.recipients().trim()) ? Set.of()
         : Arrays.stream(config.recipients().split(",")).map(String::trim).filter(s -> !s.isEmpty())
@@ -98,15 +100,13 @@ public class RecipientSimulator {
     if (!running.compareAndSet(false, true)) {
       return;
     }
-    Properties consumerConfig = new Properties();
-    consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-    consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    consumerConfig.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) config.topicRefresh().toMillis());
+    // The same connection and security settings as the service's channels (kafka.*), with the simulator's own group.
+    Properties consumerConfig = KafkaClientSettings.consumer(kafkaConfig, Map.of(
+        ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) config.topicRefresh().toMillis()));
     consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer());
-    Properties producerConfig = new Properties();
-    producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+    Properties producerConfig = KafkaClientSettings.producer(kafkaConfig, Map.of(ProducerConfig.ACKS_CONFIG, "all"));
     producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
     slowAnswers = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "simulator-slow-answers"));
     loop = new Thread(this::run, "recipient-simulator");

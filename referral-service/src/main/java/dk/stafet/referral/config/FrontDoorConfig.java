@@ -59,6 +59,14 @@ public interface FrontDoorConfig {
     /** MedCom's profiles for offline validation; when absent only the structure and FHIR layers run. */
     @WithName("profiles-dir")
     Optional<String> profilesDir();
+
+    /**
+     * True in production: without the profiles the service refuses to start (and so never goes ready) instead of
+     * quietly weakening validation to base FHIR.
+     */
+    @WithName("profiles-required")
+    @WithDefault("false")
+    boolean profilesRequired();
   }
 
   /** Stafet's own identity, used where a message names no receiver we could answer for. */

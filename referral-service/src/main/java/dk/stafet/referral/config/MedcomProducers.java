@@ -33,6 +33,10 @@ public class MedcomProducers {
   MedcomValidator validator(MedcomCodec codec, FrontDoorConfig config) {
     Path profiles = config.medcom().profilesDir().map(Path::of).map(Path::toAbsolutePath).orElse(null);
     MedcomValidator validator = new MedcomValidator(codec, profiles);
+    if (config.medcom().profilesRequired() && !validator.isProfileValidationEnabled()) {
+      throw new IllegalStateException("MedCom profiles are required (stafet.front-door.medcom.profiles-required) but "
+          + validator.profileValidationStatus() + ": mount them and set STAFET_SHARED_DIR (deploy/README.md)");
+    }
     Log.infof("MedCom validation: %s", validator.profileValidationStatus());
     return validator;
   }
