@@ -65,7 +65,7 @@ class CoordinatorBrowserTests {
   }
 
   @Test
-  void acceptingAWaitingHandoverCallsTheReceiverAndUpdatesThePage() throws IOException {
+  void acceptingAWaitingHandoverRecordsItWithTheCoordinatorsTokenAndUpdatesThePage() throws IOException {
     browser.get(root.toString());
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-" + HANDOVER)));
@@ -81,7 +81,7 @@ class CoordinatorBrowserTests {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("handovers"), "Overdragelsen er accepteret"));
     assertThat(browser.findElements(By.id("handover-" + HANDOVER))).isEmpty();
     assertThat(browser.getCurrentUrl()).isEqualTo(root.toString());   // htmx swapped the section; no reload
-    assertThat(StubState.calls).anyMatch(c -> c.startsWith("POST /api/handovers/" + HANDOVER + "/accept " + StubState.GP)
+    assertThat(StubState.calls).anyMatch(c -> c.startsWith("POST /api/handovers/" + HANDOVER + "/accept " + StubState.COORDINATOR)
         && c.contains("ELECTRONIC"));
     screenshot("coordinator-after-accept");
 

@@ -70,7 +70,8 @@ final class BadMessages {
     if (kind == Kind.TRUNCATED_JSON) {
       json = json.substring(0, (int) (json.length() * (0.3 + 0.6 * random.nextDouble())));
     }
-    return new Bad(kind, Call.medcom(sender.sor(), json));
+    // Sent by the department's own system with its own token: a Bundle naming an unknown sender is refused for that.
+    return new Bad(kind, Call.medcom(department.sor(), json));
   }
 
   /** An organisation with a well-formed synthetic SOR code and GLN that the register does not hold. */
