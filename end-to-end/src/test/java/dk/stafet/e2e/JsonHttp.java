@@ -26,6 +26,27 @@ final class JsonHttp {
         }
     }
 
+    /** A JSON request on behalf of {@code callerSor} (the organisation header the services read today). */
+    static HttpRequest.Builder as(String callerSor, java.net.URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("X-Stafet-Organisation", callerSor);
+    }
+
+    /** POSTs {@code body} (an object Jackson writes) as {@code callerSor}. */
+    static HttpResponse<String> post(HttpClient http, String callerSor, java.net.URI uri, Object body) {
+        try {
+            return send(http, as(callerSor, uri).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                    .build());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static HttpResponse<String> get(HttpClient http, String callerSor, java.net.URI uri) {
+        return send(http, as(callerSor, uri).GET().build());
+    }
+
     static JsonNode readTree(String json) {
         try {
             return JSON.readTree(json);

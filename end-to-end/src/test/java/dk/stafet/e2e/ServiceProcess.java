@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcess implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** 120 s; a busy shared machine may need more: -Dstafet.e2e.ready-timeout-seconds=N. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("stafet.e2e.ready-timeout-seconds", 120));
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     private final String module;

@@ -45,15 +45,21 @@ public class CourseFactIngestion {
     return true;
   }
 
-  /** The patient row keeps what answers and KPIs need: CPR (authorised answers only), listed GP, KPI course type. */
+  /**
+   * The patient row keeps what answers, access and KPIs need: CPR (authorised answers only), listed GP, municipality of
+   * residence, KPI course type.
+   */
   private static void updatePatient(Patient patient, CourseEvent event) {
     if (patient.cpr == null && event.cpr() != null) {
       patient.cpr = event.cpr();
     }
     if (event.type() == CourseEventType.LISTED_GP_REGISTERED
         && (patient.listedGpSince == null || !event.occurredAt().isBefore(patient.listedGpSince))) {
-      patient.listedGpSor = event.organisationSor();
+      patient.listedGpSor = event.organisationSor(); // null: the patient has no listed GP (newcomer, between practices)
       patient.listedGpSince = event.occurredAt();
+      if (event.detail("municipalitySor") != null) {
+        patient.municipalitySor = event.detail("municipalitySor");
+      }
     }
     if (event.type() == CourseEventType.REFERRAL_RECEIVED) {
       if (patient.firstReferralAt == null || event.occurredAt().isBefore(patient.firstReferralAt)) {

@@ -36,6 +36,10 @@ public class Patient extends PanacheEntityBase {
   @Column(name = "listed_gp_since")
   public Instant listedGpSince;
 
+  /** The municipality of residence, where referral-service knows it (V31); an involved organisation. */
+  @Column(name = "municipality_sor")
+  public String municipalitySor;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "course_type", nullable = false)
   public CourseType courseType = CourseType.OTHER;

@@ -12,7 +12,8 @@ import jakarta.transaction.Transactional;
  * Who may read or act on a patient's responsibility data. Every check writes an audit row, granted or denied.
  *
  * <ul>
- *   <li><b>Involved</b> organisations — the current or any earlier PRD holder in the ledger, the listed GP, any
+ *   <li><b>Involved</b> organisations — the current or any earlier PRD holder in the ledger, the listed GP, the
+ *       municipality of residence (also of a patient without a listed GP), any
  *       organisation named in the patient's course facts (course owners, referrers, receivers, the acute function),
  *       and the proposer or receiver of a handover (a receiver must see the patient to answer) — may read and act
  *       ({@link #requireReadable}, {@link #requireInvolved}); audited under the plain action, e.g. {@code ledger}.</li>
@@ -38,7 +39,7 @@ public class PatientAccess {
   private static final String LOOKUP = "lookup";
 
   private static final String INVOLVED = """
-      SELECT EXISTS (SELECT 1 FROM patient WHERE patient_key = :p AND listed_gp_sor = :o)
+      SELECT EXISTS (SELECT 1 FROM patient WHERE patient_key = :p AND (listed_gp_sor = :o OR municipality_sor = :o))
           OR EXISTS (SELECT 1 FROM ledger_entry WHERE patient_key = :p AND holder_sor = :o)
           OR EXISTS (SELECT 1 FROM course_fact WHERE patient_key = :p AND (organisation_sor = :o OR counterpart_sor = :o))
           OR EXISTS (SELECT 1 FROM handover WHERE patient_key = :p AND (proposer_sor = :o OR receiver_sor = :o))

@@ -24,7 +24,8 @@ import java.util.random.RandomGenerator;
  * Writes the course scripts: what happens to a patient, step by step, in the words of the REST API and of MedCom
  * HospitalNotifications. The kinds and their shares:
  * <ul>
- *   <li>cancer pathway (24 %): GP refers → received → accepted (some rejected or forwarded) → first contact →
+ *   <li>cancer pathway (24 %): GP refers → received → accepted (some rejected, some forwarded to another department,
+ *       which continues the same referral) → first contact →
  *       named doctor → admission → leave → discharge (a few die) → referral ends → outpatient course → handover to
  *       the GP, accepted (the GP may name its doctor), rejected or left unanswered → outpatient course ends;</li>
  *   <li>heart referral (12 %, waiting-time rules W6–W8) to cardiology, some rejected or forwarded;</li>
@@ -32,7 +33,8 @@ import java.util.random.RandomGenerator;
  *       out-of-hours service otherwise; some declined, some end in an emergency admission;</li>
  *   <li>admission (26 %): emergency contact or inpatient stay, some transferred, leave, named doctor, discharge,
  *       outpatient follow-up with a handover to the GP, or a hospital-referred acute function course; a few die;</li>
- *   <li>practising specialist (10 %);</li>
+ *   <li>practising specialist (10 %): GP refers → accepted → first contact (the specialist treats in GP hours, R19) →
+ *       the specialist's course → ends;</li>
  *   <li>death at home, reported by the GP (6 %, only the very old).</li>
  * </ul>
  * Stays are reported by MedCom HospitalNotification through {@code $process-message} (70 %) or over REST.
@@ -105,7 +107,11 @@ final class CourseScripts {
   /** The next course of a living, registered patient. */
   CourseScript next(Patient p, LocalDate today) {
     if (p.tour && p.courses++ == 0) {
-      return cancerPathway(p);
+      return switch (p.tourCourse) {
+        case SPECIALIST -> specialist(p, today);
+        case FORWARDED_REFERRAL -> cancerPathway(p, true);
+        default -> cancerPathway(p, false);
+      };
     }
     double r = random.nextDouble();
     if (r < 0.24) {
@@ -125,23 +131,27 @@ final class CourseScripts {
   // ---------------------------------------------------------------- course kinds
 
   CourseScript cancerPathway(Patient p) {
+    return cancerPathway(p, false);
+  }
+
+  /** @param forwarded the first department forwards the referral (else 8 % of pathways are forwarded at random) */
+  CourseScript cancerPathway(Patient p, boolean forwarded) {
     Script s = new Script("cancer pathway", p);
     Condition condition = DanishNames.pick(CANCER, random);
     Organisation unit = region.cancerDepartment(p.municipality);
     s.referral(unit, p.gp, true, condition.code(), condition.waitingTimeRule());
     s.after(hours(3, 30));
-    double r = random.nextDouble();
+    double r = forwarded ? 0.1 : random.nextDouble();
     if (r < 0.08) {
       s.visitation(unit, "REJECTED", DanishNames.pick(REFERRAL_REJECTIONS, random), null);
       return s.script;
     }
     if (r < 0.16) {
+      // The department it is forwarded to continues the same referral: it visits and starts it (R17 until then, R18).
       Organisation other = region.otherMedicalDepartment(unit, random);
       s.visitation(unit, "FORWARDED", "Videresendt til afdeling med kortere ventetid", other);
-      s.after(hours(1, 8));
+      s.after(hours(3, 26));
       unit = other;
-      s.referral(unit, p.gp, true, condition.code(), condition.waitingTimeRule());
-      s.after(hours(2, 24));
     }
     s.visitation(unit, "ACCEPTED", null, null);
     s.after(days(1, 5));
@@ -186,10 +196,8 @@ final class CourseScripts {
       Organisation other = region.medicalDepartment(p.municipality);
       if (!other.sor().equals(unit.sor())) {
         s.visitation(unit, "FORWARDED", "Kan udredes på regionshospitalet", other);
-        s.after(hours(1, 8));
-        unit = other;
-        s.referral(unit, p.gp, false, condition.code(), condition.waitingTimeRule());
-        s.after(hours(2, 24));
+        s.after(hours(3, 32));
+        unit = other; // continues the same referral
       }
     }
     s.visitation(unit, "ACCEPTED", null, null);

@@ -27,8 +27,20 @@ final class Patient {
   boolean busy;
   /** When the patient's last fact happened; the next course starts after it. */
   Instant lastFactAt;
-  /** The README's tour patient ({@link Population#TOUR_CPR}): its first course is a cancer pathway. */
+  /** One of the README's tour patients ({@link Population#TOUR_CPR} and the two beside it). */
   boolean tour;
+  /** What a tour patient's first course is, so the README can promise it. */
+  TourCourse tourCourse;
+
+  /** The first course of a tour patient. */
+  enum TourCourse {
+    /** A cancer pathway (W1). */
+    CANCER_PATHWAY,
+    /** A referral to a practising specialist, and the specialist's course (R19). */
+    SPECIALIST,
+    /** A cancer pathway whose referral the first department forwards to another, which continues it (R17, R18). */
+    FORWARDED_REFERRAL
+  }
   int courses;
 
   Patient(int number, String cpr, String familyName, String givenName, LocalDate birthDate, boolean male,

@@ -22,6 +22,10 @@ final class Population {
    * user can open "mit forløb" for a patient the demo is sure to have: its first course is a cancer pathway (W1).
    */
   static final String TOUR_CPR = "0703581005";
+  /** Tour patient (12 April 1964, male, modulus 11 valid) whose first course is a referral to a practising specialist. */
+  static final String TOUR_SPECIALIST_CPR = "1204641001";
+  /** Tour patient (23 August 1971, female, modulus 11 valid) whose first course is a forwarded cancer referral. */
+  static final String TOUR_FORWARDED_CPR = "2308711008";
 
   private final Region region;
   private final RandomGenerator random;
@@ -32,8 +36,11 @@ final class Population {
   Population(Region region, RandomGenerator random, int size) {
     this.region = region;
     this.random = random;
-    patients.add(tourPatient());
-    for (int i = 1; i < size; i++) {
+    patients.add(tourPatient(TOUR_CPR, LocalDate.of(1958, 3, 7), true, Patient.TourCourse.CANCER_PATHWAY));
+    patients.add(tourPatient(TOUR_SPECIALIST_CPR, LocalDate.of(1964, 4, 12), true, Patient.TourCourse.SPECIALIST));
+    patients.add(tourPatient(TOUR_FORWARDED_CPR, LocalDate.of(1971, 8, 23), false,
+        Patient.TourCourse.FORWARDED_REFERRAL));
+    for (int i = patients.size(); i < size; i++) {
       patients.add(newPatient());
     }
   }
@@ -83,12 +90,13 @@ final class Population {
         gp, municipality);
   }
 
-  private Patient tourPatient() {
-    issued.add(TOUR_CPR);
+  private Patient tourPatient(String cpr, LocalDate birthDate, boolean male, Patient.TourCourse course) {
+    issued.add(cpr);
     Organisation municipality = region.municipality(random);
-    Patient tour = new Patient(nextNumber++, TOUR_CPR, DanishNames.family(random), DanishNames.given(true, random),
-        LocalDate.of(1958, 3, 7), true, region.gpFor(municipality, random), municipality);
+    Patient tour = new Patient(nextNumber++, cpr, DanishNames.family(random), DanishNames.given(male, random),
+        birthDate, male, region.gpFor(municipality, random), municipality);
     tour.tour = true;
+    tour.tourCourse = course;
     return tour;
   }
 

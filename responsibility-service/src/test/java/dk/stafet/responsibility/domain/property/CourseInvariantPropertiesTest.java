@@ -40,7 +40,12 @@ class CourseInvariantPropertiesTest {
         check(course);
     }
 
-    @Property(tries = 1_000_000, shrinking = ShrinkingMode.BOUNDED)
+    /**
+     * The run-once property: 1,000,000 courses with the {@code property-run-1m} profile, which sets its tries through
+     * {@code jqwik.tries.default} (junit-platform.properties says 1,000,000 too); {@code -Dstafet.property.tries=N}
+     * with the profile runs fewer.
+     */
+    @Property(shrinking = ShrinkingMode.BOUNDED)
     @AddLifecycleHook(ExhaustiveOnly.class)
     @Tag("exhaustive")
     void everyCourseKeepsTheInvariantsExhaustive(@ForAll("courses") GeneratedCourse course) {
