@@ -148,15 +148,29 @@ class GracefulShutdownIT {
     }
 
     /**
-     * MedCom's STIN_A under a new MessageHeader.id and bundle id, for a patient of its own (a synthetic CPR number from
-     * the serial): a message of its own. (Concurrent admissions of one new patient race to create the patient; that
-     * is the front door's concern, not this test's.)
+     * MedCom's STIN_A under a new MessageHeader.id and bundle id, for a patient of its own: a message of its own.
+     * (Concurrent admissions of one new patient race to create the patient; that is the front door's concern, not
+     * this test's.)
      */
     private static String message(String example, String messageHeaderId, int serial) {
-        String cpr = String.format("%02d%02d%02d%04d", 1 + serial % 28, 1 + (serial / 28) % 12, 50 + (serial / 336) % 40,
-                1000 + serial % 9000);
         return example.replace(EXAMPLE_HEADER_ID, messageHeaderId).replace(EXAMPLE_BUNDLE_ID, UUID.randomUUID().toString())
-                .replace(EXAMPLE_CPR, cpr);
+                .replace(EXAMPLE_CPR, syntheticCpr(serial));
+    }
+
+    /** A valid CPR number (a real date in the 1900s, modulus 11), one date per serial up to 13,440. */
+    static String syntheticCpr(int serial) {
+        String date = String.format("%02d%02d%02d", 1 + serial % 28, 1 + (serial / 28) % 12, 60 + (serial / 336) % 40);
+        int[] weights = {4, 3, 2, 7, 6, 5, 4, 3, 2, 1};
+        for (int sequence = 0; ; sequence++) {
+            String cpr = date + String.format("%04d", sequence); // 7th digit 0: born in the 1900s
+            int sum = 0;
+            for (int i = 0; i < 10; i++) {
+                sum += weights[i] * (cpr.charAt(i) - '0');
+            }
+            if (sum % 11 == 0) {
+                return cpr;
+            }
+        }
     }
 
     private static String post(HttpClient http, ServiceProcess service, String body) {

@@ -204,14 +204,8 @@ public class OutboxRelay {
     if (current == null) {
       synchronized (this) {
         if (producer == null) {
-          Properties config = new Properties();
-          config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-          config.put(ProducerConfig.ACKS_CONFIG, "all");
-          config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+          Properties config = ReliableProducer.config(bootstrapServers, serviceName + "-outbox");
           config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-          config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-          config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-          config.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox");
           producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         }
         current = producer;
