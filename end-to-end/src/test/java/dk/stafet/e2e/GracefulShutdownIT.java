@@ -47,7 +47,6 @@ class GracefulShutdownIT {
     private static final String STIN_A = "medcom-examples/dk-medcom-hospitalnotification-testscripts/HospitalNotification_Ex_STIN_A.json";
     private static final String EXAMPLE_HEADER_ID = "b9b4818e-02de-4cc4-b418-d20cbc7b5404";
     private static final String EXAMPLE_BUNDLE_ID = "a5e5b880-c087-4055-b9ec-99108695f81d";
-    private static final String EXAMPLE_CPR = "2509479989";
     private static final int SENDERS = 4;
 
     /** STIN_A's sender: the token the front door checks the Bundle's sender against. */
@@ -79,6 +78,10 @@ class GracefulShutdownIT {
                 secret, issuer);
 
         ServiceProcess first = start(root, logs.resolve("first"), env, http);
+        // The patient exists before the concurrent senders start: concurrent admissions of one *new* patient race to
+        // create it, which is the front door's concern (docs/reliability.md), not this test's.
+        String warmUp = UUID.randomUUID().toString();
+        assertEquals("200 ok", post(http, first, message(example, warmUp, 0)), () -> first.tail(40));
         // id -> outcome of its last attempt: "200 <ack code>", "503", "no answer: <exception>" or another status
         Map<String, String> outcomes = new ConcurrentHashMap<>();
         AtomicBoolean sending = new AtomicBoolean(true);
@@ -158,15 +161,11 @@ class GracefulShutdownIT {
     }
 
     /**
-     * MedCom's STIN_A under a new MessageHeader.id and bundle id, for a patient of its own (a synthetic CPR number from
-     * the serial): a message of its own. (Concurrent admissions of one new patient race to create the patient; that
-     * is the front door's concern, not this test's.)
+     * MedCom's STIN_A under a new MessageHeader.id and bundle id: a message of its own, about MedCom's example patient
+     * (whose CPR number agrees with the birth date and gender in the example).
      */
     private static String message(String example, String messageHeaderId, int serial) {
-        String cpr = String.format("%02d%02d%02d%04d", 1 + serial % 28, 1 + (serial / 28) % 12, 50 + (serial / 336) % 40,
-                1000 + serial % 9000);
-        return example.replace(EXAMPLE_HEADER_ID, messageHeaderId).replace(EXAMPLE_BUNDLE_ID, UUID.randomUUID().toString())
-                .replace(EXAMPLE_CPR, cpr);
+        return example.replace(EXAMPLE_HEADER_ID, messageHeaderId).replace(EXAMPLE_BUNDLE_ID, UUID.randomUUID().toString());
     }
 
     private static String post(HttpClient http, ServiceProcess service, String body) {

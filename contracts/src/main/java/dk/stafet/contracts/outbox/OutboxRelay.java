@@ -1,6 +1,5 @@
 package dk.stafet.contracts.outbox;
 
-import dk.stafet.contracts.kafka.KafkaClientSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -206,16 +206,10 @@ public class OutboxRelay {
     if (current == null) {
       synchronized (this) {
         if (producer == null) {
-          // The connection and security settings are SmallRye's (kafka.*); delivery guarantees are the relay's own.
-          Map<String, Object> own = Map.of(
-              ProducerConfig.ACKS_CONFIG, "all",
-              ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-              ProducerConfig.LINGER_MS_CONFIG, 2,
-              ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-              ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-              ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox");
-          producer = new KafkaProducer<>(KafkaClientSettings.producer(kafkaConfig, own), new StringSerializer(),
-              new StringSerializer());
+          // The connection and security settings are SmallRye's (kafka.*); delivery guarantees are ReliableProducer's.
+          Properties config = ReliableProducer.config(kafkaConfig, serviceName + "-outbox");
+          config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+          producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         }
         current = producer;
       }

@@ -1,5 +1,8 @@
 package dk.stafet.service.parked;
 
+import dk.stafet.contracts.outbox.ReliableProducer;
+import io.smallrye.common.annotation.Identifier;
+import java.util.Map;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,20 +20,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends a parked record back to its original topic, byte for byte, with the settings of the outbox relay (acks=all,
- * idempotent producer): the consumers deduplicate on the message id, so a replay that is sent twice still has one
+ * Sends a parked record back to its original topic, byte for byte, with the settings of the outbox relay
+ * ({@link ReliableProducer}: acks=all, idempotent producer): the consumers deduplicate on the message id, so a replay that is sent twice still has one
  * effect. Created on first use: a service that never replays never opens a producer.
  */
 @ApplicationScoped
 public class ReplayPublisher {
 
-  private final String bootstrapServers;
+  private final Map<String, Object> kafkaConfig;
   private final String serviceName;
   private volatile KafkaProducer<byte[], byte[]> producer;
 
-  public ReplayPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+  public ReplayPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       @ConfigProperty(name = "quarkus.application.name") String serviceName) {
-    this.bootstrapServers = bootstrapServers;
+    this.kafkaConfig = kafkaConfig;
     this.serviceName = serviceName;
   }
 
@@ -52,14 +55,8 @@ public class ReplayPublisher {
     if (current == null) {
       synchronized (this) {
         if (producer == null) {
-          Properties config = new Properties();
-          config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-          config.put(ProducerConfig.ACKS_CONFIG, "all");
-          config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-          config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-          config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-          config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-          config.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-replay");
+          Properties config = ReliableProducer.config(kafkaConfig, serviceName + "-replay");
+          config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000); // a coordinator waits for the answer
           producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         }
         current = producer;
