@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,12 +152,28 @@ class BrokenManifestsTest {
   }
 
   @Test
+  void aTopicForAnotherKafkaClusterIsFound() {
+    List<ObjectNode> objects = replaced(broken("KafkaTopic", "stafet.course-events",
+        t -> ((ObjectNode) t.path("metadata").path("labels")).put("strimzi.io/cluster", "other")));
+
+    assertThat(ManifestRules.strimziClusterLabels(objects)).singleElement().asString().contains("stafet.course-events");
+  }
+
+  @Test
   void aDatabaseWithoutScheduledBackupIsFound() {
     List<ObjectNode> objects = new ArrayList<>(Manifests.overlay("prod"));
     objects.removeIf(o -> o.path("kind").asText().equals("ScheduledBackup") && Manifests.name(o).startsWith("notification"));
 
     assertThat(ManifestRules.backups(objects)).containsExactly("Cluster/notification-db: no ScheduledBackup");
-    assertThat(Set.copyOf(ManifestRules.defaultDeny(List.of()))).hasSize(1);
+  }
+
+  @Test
+  void withoutTheDefaultDenyPolicyItIsFound() {
+    List<ObjectNode> objects = new ArrayList<>(Manifests.overlay("prod"));
+    objects.removeIf(o -> Manifests.describe(o).equals("NetworkPolicy/default-deny-all"));
+
+    assertThat(ManifestRules.defaultDeny(objects)).hasSize(1);
+    assertThat(ManifestRules.defaultDeny(Manifests.overlay("prod"))).isEmpty();
   }
 
   private static ObjectNode original(String kind, String name) {

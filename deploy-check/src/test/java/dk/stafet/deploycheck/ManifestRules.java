@@ -217,6 +217,16 @@ final class ManifestRules {
     return problems;
   }
 
+  /** Strimzi's operators act only on resources labelled with their Kafka cluster: any other label is silently ignored. */
+  static List<String> strimziClusterLabels(List<ObjectNode> objects) {
+    Set<String> clusters = Manifests.ofKind(objects, "Kafka").map(Manifests::name).collect(Collectors.toSet());
+    return objects.stream()
+        .filter(o -> Set.of("KafkaTopic", "KafkaUser", "KafkaNodePool").contains(o.path("kind").asText()))
+        .filter(o -> !clusters.contains(o.path("metadata").path("labels").path("strimzi.io/cluster").asText()))
+        .map(o -> Manifests.describe(o) + ": label strimzi.io/cluster names no Kafka of this overlay " + clusters)
+        .toList();
+  }
+
   /** Every CloudNativePG Cluster archives to an object store and has a ScheduledBackup. */
   static List<String> backups(List<ObjectNode> objects) {
     List<String> problems = new ArrayList<>();

@@ -67,6 +67,12 @@ class ManifestRulesTest {
     assertThat(ManifestRules.kafkaAccess(Manifests.overlay(overlay))).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void everyTopicUserAndNodePoolBelongsToTheKafkaCluster(String overlay) {
+    assertThat(ManifestRules.strimziClusterLabels(Manifests.overlay(overlay))).isEmpty();
+  }
+
   @Test
   void theProductionRecipientTemplateGivesExactlyARecipientsRights() {
     String template = Manifests.read(Manifests.repository()
@@ -78,6 +84,7 @@ class ManifestRulesTest {
     CrdSchemas crds = CrdSchemas.load();
     assertThat(recipient).hasSize(2).allSatisfy(o -> assertThat(crds.validate(o)).isEmpty());
     assertThat(ManifestRules.kafkaAccess(withRecipient)).isEmpty();
+    assertThat(ManifestRules.strimziClusterLabels(withRecipient)).isEmpty();
   }
 
   @ParameterizedTest

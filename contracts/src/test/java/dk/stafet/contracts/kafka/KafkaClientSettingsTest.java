@@ -3,6 +3,7 @@ package dk.stafet.contracts.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -65,9 +66,11 @@ class KafkaClientSettingsTest {
         "sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config", SASL_SSL.get("sasl.jaas.config"));
     Properties settings = KafkaClientSettings.producer(saslPlaintext, Map.of(ProducerConfig.CLIENT_ID_CONFIG, "t"));
 
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings, new StringSerializer(),
-        new StringSerializer())) {
+    KafkaProducer<String, String> producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
+    try {
       assertThat(producer.metrics()).isNotEmpty();
+    } finally {
+      producer.close(Duration.ZERO);
     }
   }
 }
