@@ -27,7 +27,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -243,12 +244,38 @@ public final class ChaosCheck {
           + "at-least-once: a receiver drops them as redeliveries, medcom-spec §5)");
     }
     findings.add("hub deliveries of the run's letters by state: " + deliveryStates);
+    checkAllDeliveries();
     checkRestFacts();
     checkLedger();
     checkOutboxesLagAndDeadLetters();
     List<String> sorted = new ArrayList<>(findings);
     return new Result(letters.size(), acknowledged, applied, suppressed, lost, duplicated, parked, run.path("faults").size(),
         sorted);
+  }
+
+  /**
+   * Every message notification-service sent since the run began (its own notifications too, not only the hub
+   * deliveries of the run's letters): acknowledged, delivered where no acknowledgement is expected, or dead-lettered
+   * and escalated by the delivery rules (shown to coordinators) — none still waiting once the system has settled.
+   */
+  private void checkAllDeliveries() throws SQLException {
+    Map<String, Long> byState = new TreeMap<>();
+    try (Connection c = connect(target.notificationDb()); PreparedStatement s = c.prepareStatement(
+        "SELECT origin || '/' || state, count(*) FROM outgoing_message WHERE created_at >= ? GROUP BY 1")) {
+      s.setTimestamp(1, java.sql.Timestamp.from(Instant.parse(run.path("begin").asText())));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          byState.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    findings.add("all messages sent by notification-service during the run, by origin/state: " + byState);
+    byState.forEach((state, n) -> {
+      if (state.endsWith("/SENT")) {
+        lost += n;
+        findings.add("LOST " + n + " " + state + " message(s) never acknowledged");
+      }
+    });
   }
 
   private void lose(String finding) {
@@ -399,19 +426,23 @@ public final class ChaosCheck {
     return n;
   }
 
+  /** Messages notification-service sent since the run began that still wait for their acknowledgement. */
   private long waitingDeliveries() throws SQLException {
-    Set<String> ids = new HashSet<>();
-    run.path("letters").forEach(l -> ids.add(l.path("id").asText()));
-    return rows(target.notificationDb(), "SELECT message_header_id FROM outgoing_message WHERE state = 'SENT' "
-        + "AND message_header_id = ANY(?)", ids).size();
+    try (Connection c = connect(target.notificationDb()); PreparedStatement s = c.prepareStatement(
+        "SELECT count(*) FROM outgoing_message WHERE state = 'SENT' AND created_at >= ?")) {
+      s.setTimestamp(1, java.sql.Timestamp.from(Instant.parse(run.path("begin").asText())));
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   /** Lag of every consumer group of the services (not the chaos sender's own). */
   private Map<String, Long> consumerLag() throws Exception {
     Map<String, Long> lag = new TreeMap<>();
     try (Admin admin = admin()) {
-      Collection<ConsumerGroupListing> groups = admin.listConsumerGroups().all().get();
-      for (ConsumerGroupListing group : groups) {
+      for (GroupListing group : admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get()) {
         if (group.groupId().startsWith("stafet-chaos")) {
           continue;
         }

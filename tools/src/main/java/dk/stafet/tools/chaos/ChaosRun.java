@@ -145,22 +145,26 @@ public final class ChaosRun {
     return answer;
   }
 
-  /** A handover from the admitting department to the GP, accepted by the GP. Sent again only when it cannot have arrived. */
+  /**
+   * A handover of the admitted patient from the admitting department to another hospital department, accepted by it
+   * (R23). Sent again only when it cannot have arrived: a second proposal would be a second handover.
+   */
   private void handover(Traffic.Patient patient) throws InterruptedException {
+    dk.stafet.contracts.registry.Organisation to = traffic.otherDepartment(patient.department);
     RestFact proposal = rest("HANDOVER_PROPOSED", patient, "/api/handovers", config.responsibilityUrl(),
-        patient.department.sor(), body("patientKey", patient.patientKey, "toSor", patient.gp.sor(), "reason",
-            "Udskrives til egen læge", "patientInformed", "true", "relativesInformed", "false",
+        patient.department.sor(), body("patientKey", patient.patientKey, "toSor", to.sor(), "reason",
+            "Overflyttes til anden afdeling", "patientInformed", "true", "relativesInformed", "false",
             "respondBy", Instant.now().plus(Duration.ofDays(2)).toString(), "occurredAt", Instant.now().toString()), false);
     if (proposal.id() != null) {
       rest("HANDOVER_ACCEPTED", patient, "/api/handovers/" + proposal.id() + "/accept", config.responsibilityUrl(),
-          patient.gp.sor(), body("agreementChannel", "ELECTRONIC", "occurredAt", Instant.now().toString()), false);
+          to.sor(), body("occurredAt", Instant.now().toString()), false);
     }
   }
 
   /**
    * A REST command. An idempotent one is sent until answered; any other only again when it cannot have arrived
-   * (nothing listened), since a second proposal would be a second handover. A 409 (the ledger has not caught up)
-   * is tried again a few times.
+   * (nothing listened), since a second proposal would be a second handover. A 404 or 409 (the ledger has not caught
+   * up with the patient's admission yet) is tried again a few times.
    */
   private RestFact rest(String kind, Traffic.Patient patient, String path, String base, String actingSor, String body,
       boolean idempotent) throws InterruptedException {
@@ -170,7 +174,7 @@ public final class ChaosRun {
     while (Instant.now().isBefore(giveUp)) {
       answer = http.post(base + path, actingSor, "application/json", body);
       boolean again = answer.unanswered() ? idempotent || answer.neverArrived()
-          : answer.status() >= 500 ? idempotent : answer.status() == 409 && resends < 5;
+          : answer.status() >= 500 ? idempotent : (answer.status() == 404 || answer.status() == 409) && resends < 6;
       if (!again) {
         break;
       }
@@ -228,14 +232,14 @@ public final class ChaosRun {
         log("chaos: fault %d/%d at letter %d: %s down for %d ms", i + 1, n, started.get(), targets.get(i), downFor.toMillis());
         injector.hit(targets.get(i), downFor);
         Instant back = Instant.now();
-        faults.add(new Fault(targets.get(i), at, down, back, 0));
+        faults.add(new Fault(targets.get(i), at, down, back));
         log("chaos: %s back after %d ms", targets.get(i), Duration.between(down, back).toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (Exception e) {
         log("chaos: fault on %s failed: %s", targets.get(i), e.getMessage());
-        faults.add(new Fault(targets.get(i), at, Instant.now(), null, 0));
+        faults.add(new Fault(targets.get(i), at, Instant.now(), null));
       }
     }
   }
@@ -271,6 +275,7 @@ public final class ChaosRun {
     var fs = root.putArray("faults");
     synchronized (faults) {
       for (Fault f : faults) {
+        // What the fault cost the senders: letters sent again between the fault and a minute after its recovery.
         Instant until = (f.back() == null ? end : f.back()).plus(Duration.ofMinutes(1));
         long caused = resends.stream().filter(t -> !t.isBefore(f.down()) && t.isBefore(until)).count();
         fs.addObject().put("target", f.target()).put("atLetter", f.atLetter()).put("down", f.down().toString())

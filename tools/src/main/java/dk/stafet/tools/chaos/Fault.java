@@ -10,9 +10,8 @@ import java.time.Instant;
  * @param atLetter       the letter count at which it was injected
  * @param down           when it was killed (SIGKILL) or stopped (PostgreSQL: immediate)
  * @param back           when it answered again (ready / port open); null if it never came back
- * @param resendsCaused  letters sent again by the sender between the fault and a minute after the recovery
  */
-public record Fault(String target, long atLetter, Instant down, Instant back, long resendsCaused) {
+public record Fault(String target, long atLetter, Instant down, Instant back) {
 
   Duration recovery() {
     return back == null ? null : Duration.between(down, back);

@@ -124,6 +124,15 @@ final class Traffic {
     return new Patient(number, SyntheticCpr.generate(born, random.nextBoolean(), random), gp, municipality, department);
   }
 
+  /** A hospital department other than {@code not}, for handovers between departments. */
+  synchronized Organisation otherDepartment(Organisation not) {
+    Organisation other;
+    do {
+      other = departments.get(random.nextInt(departments.size()));
+    } while (other.sor().equals(not.sor()) && departments.size() > 1);
+    return other;
+  }
+
   Stay stay(Patient patient) {
     return new Stay(patient);
   }
