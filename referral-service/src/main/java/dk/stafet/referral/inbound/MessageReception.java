@@ -190,7 +190,6 @@ public class MessageReception {
     List<MedcomIssue> issues = List.of(MedcomIssue.hl7(MedcomIssue.Severity.ERROR, "exception", "MSG_LOCAL_FAIL", null,
         "The receiver could not process the message now; it will be processed when it is sent again"));
     Bundle ack = acknowledgement(input.message(), ResponseType.TRANSIENTERROR, issues);
-    ReceivedMessage.findByHeaderId(input.message().messageHeaderId()).ifPresent(ReceivedMessage::delete);
     ReceivedMessage stored = store(input, ReceivedMessage.Outcome.TRANSIENT_ERROR, ack, null);
     sendAckOverKafka(input, stored.patientKey, ack);
     return new InboundResult(Disposition.TRANSIENT_ERROR, ack, null, null);
@@ -198,6 +197,13 @@ public class MessageReception {
 
   private ReceivedMessage store(ReceivedInput input, ReceivedMessage.Outcome outcome, Bundle ack, String patientKey) {
     MedcomMessage message = input.message();
+    // A letter is stored again only after a transient-error (KR5): the earlier row goes first, flushed, because
+    // Hibernate would otherwise insert before it deletes and hit the unique letter id — every retransmission after a
+    // transient-error then failed for good (found by FrontDoorOutageTests on a busy machine).
+    ReceivedMessage.findByHeaderId(message.messageHeaderId()).ifPresent(earlier -> {
+      earlier.delete();
+      ReceivedMessage.flush();
+    });
     ReceivedMessage stored = new ReceivedMessage();
     stored.id = UUID.randomUUID();
     stored.messageHeaderId = message.messageHeaderId();
