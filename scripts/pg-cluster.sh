@@ -4,7 +4,7 @@
 # and pg_ctlcluster runs the server as the postgres user).
 #
 #   pg-cluster.sh start  --name NAME [--port N | --port auto [--base N]] [--auth trust|scram-sha-256|md5]
-#                        [--role USER:PASSWORD]... [--db NAME[:OWNER]]... [--recreate-db]
+#                        [--role USER:PASSWORD]... [--db NAME[:OWNER]]... [--recreate-db] [--durable]
 #   pg-cluster.sh stop   --name NAME        # stops the server, keeps the data
 #   pg-cluster.sh drop   --name NAME        # stops and deletes the cluster
 #   pg-cluster.sh status --name NAME        # exit 0 online, 3 down, 4 no such cluster
@@ -13,13 +13,17 @@
 # start prints "port=N" as its last line. --port auto keeps an existing cluster's port, else takes the first port
 # from --base (default 5432) that no other cluster is configured for and nothing listens on.
 # Server settings are for throwaway data: fsync=off, synchronous_commit=off, full_page_writes=off, 127.0.0.1 only.
+# --durable turns synchronous_commit back on: a commit the server has confirmed then survives the server's own crash
+# or an immediate stop (fsync=off only gives up surviving a crash of the whole machine). The local stack and the chaos
+# runs use it: with synchronous_commit=off an immediate stop drops the last ~0.6 s of confirmed commits, and a consumer
+# that committed its Kafka offset after such a commit has lost the record (docs/reliability.md).
 set -euo pipefail
 
 die() { echo "pg-cluster: $*" >&2; exit 1; }
 log() { [[ -n "${PG_CLUSTER_QUIET:-}" ]] || echo "pg-cluster: $*" >&2; }
 
 cmd="${1:-}"; [[ -n "$cmd" ]] && shift || true
-name=""; port="auto"; base=5432; auth="trust"; recreate=0; roles=(); dbs=()
+name=""; port="auto"; base=5432; auth="trust"; recreate=0; durable=0; roles=(); dbs=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --name) name="$2"; shift 2 ;;
@@ -29,6 +33,7 @@ while [[ $# -gt 0 ]]; do
     --role) roles+=("$2"); shift 2 ;;
     --db) dbs+=("$2"); shift 2 ;;
     --recreate-db) recreate=1; shift ;;
+    --durable) durable=1; shift ;;
     *) die "unknown argument: $1" ;;
   esac
 done
@@ -121,6 +126,17 @@ EOF
   cstatus=down
 elif [[ "$port" != auto && "$port" != "$cport" ]]; then
   die "cluster $name already exists on port $cport (asked for $port); drop it first: $0 drop --name $name"
+fi
+
+# After stafet.conf in the include order (conf.d is read alphabetically), so it wins; written on every start so an
+# existing cluster gets it too, and removed again without --durable.
+durable_conf="/etc/postgresql/$cver/$name/conf.d/z-stafet-durable.conf"
+if [[ $durable -eq 1 && ! -f "$durable_conf" ]]; then
+  printf '# Written by stafet scripts/pg-cluster.sh --durable: confirmed commits survive a server crash.\nsynchronous_commit = on\n' >"$durable_conf"
+  [[ "$cstatus" == online* ]] && pg_ctlcluster "$cver" "$name" reload 9>&-
+elif [[ $durable -eq 0 && -f "$durable_conf" ]]; then
+  rm -f "$durable_conf"
+  [[ "$cstatus" == online* ]] && pg_ctlcluster "$cver" "$name" reload 9>&-
 fi
 
 if [[ "$cstatus" != online* ]]; then

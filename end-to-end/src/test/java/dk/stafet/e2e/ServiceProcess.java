@@ -36,6 +36,7 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private Process process;
+    private ProcessBuilder builder;
 
     private ServiceProcess(String module, int port, Path log) {
         this.module = module;
@@ -81,6 +82,7 @@ final class ServiceProcess implements AutoCloseable {
             environment.putAll(env);
             environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            service.builder = pb;
             service.process = pb.start();
             return service;
         } catch (IOException e) {
@@ -193,6 +195,29 @@ final class ServiceProcess implements AutoCloseable {
     synchronized void kill() {
         if (process != null) {
             process.destroyForcibly();
+        }
+    }
+
+    /** SIGKILL, as in a crash: no shutdown hooks, no in-flight work finished. Waits until the process is gone. */
+    synchronized void killHard() {
+        if (process != null) {
+            try {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Starts the killed service again, same port, same environment, its log appended to. */
+    synchronized void restart() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(module + " still runs; restart() follows killHard()");
+        }
+        try {
+            process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot restart " + module, e);
         }
     }
 

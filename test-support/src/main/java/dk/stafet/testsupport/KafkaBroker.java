@@ -139,16 +139,27 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void startProcess() throws IOException {
         Path cfg = writeConfig();
-        String lib = JvmShared.setting("kafka.lib", null);
-        String classPath = lib != null ? lib + File.separator + "*" : testClassPath();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         File log = dir.resolve("kafka.log").toFile();
-        run(new ProcessBuilder(java, "-cp", classPath, "kafka.tools.StorageTool", "format",
+        run(new ProcessBuilder(java(), "-cp", processClassPath(), "kafka.tools.StorageTool", "format",
                 "-t", Uuid.randomUuid().toString(), "-c", cfg.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)), log);
-        process = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath,
-                "kafka.Kafka", cfg.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        startProcessOnExistingData();
+    }
+
+    private void startProcessOnExistingData() throws IOException {
+        process = new ProcessBuilder(java(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+                processClassPath(), "kafka.Kafka", dir.resolve("server.properties").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("kafka.log").toFile()))
+                .start();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String processClassPath() {
+        String lib = JvmShared.setting("kafka.lib", null);
+        return lib != null ? lib + File.separator + "*" : testClassPath();
     }
 
     private static void run(ProcessBuilder pb, File log) throws IOException {
@@ -185,6 +196,35 @@ public final class KafkaBroker implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Kafka did not open port " + port + " within " + timeout);
+    }
+
+    /**
+     * SIGKILL of a broker started as a {@code process}: no controlled shutdown, as in a crash. Its data stays, and
+     * {@link #restart()} brings it back on the same ports (the chaos test).
+     */
+    public synchronized void kill() {
+        if (process == null) {
+            throw new IllegalStateException("only a broker started as a process can be killed");
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts a killed process broker again on its data and ports; returns once the port is open. */
+    public synchronized void restart() {
+        if (process == null || process.isAlive()) {
+            throw new IllegalStateException("restart() follows kill() of a process broker");
+        }
+        try {
+            process = null;
+            startProcessOnExistingData();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot restart Kafka", e);
+        }
+        awaitPort(Duration.ofSeconds(60));
     }
 
     @Override

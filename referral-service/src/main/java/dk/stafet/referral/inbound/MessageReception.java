@@ -73,6 +73,17 @@ public class MessageReception {
         return Optional.empty(); // new, or nothing was processed last time (KR5): process it now
       }
       ReceivedMessage first = seen.get();
+      if (input.request().channel() == Channel.KAFKA && sameEnvelopeAgain(input, first)) {
+        // The very record again: our offset commit did not survive a crash or a rebalance, so medcom.inbound handed
+        // it out once more. Its answer is already on the sender's topic (the outbox, in the transaction that stored
+        // it); a second one would be an acknowledgement the sender never asked for.
+        meters.counter("stafet.front_door.redelivered_records").increment();
+        Disposition disposition = first.outcome == ReceivedMessage.Outcome.REJECTED ? Disposition.REJECTED
+            : first.outcome == ReceivedMessage.Outcome.ACKNOWLEDGEMENT ? Disposition.ACKNOWLEDGEMENT_RECORDED
+            : Disposition.DUPLICATE;
+        return Optional.of(new InboundResult(disposition, null, information("Already answered: this envelope was "
+            + "received before on " + Topics.MEDCOM_INBOUND), null));
+      }
       first.timesReceived++;
       first.lastReceivedAt = Instant.now();
       ReceivedBundle.remember(input.message().bundleId(), first.messageHeaderId, first.lastReceivedAt);
@@ -99,6 +110,12 @@ public class MessageReception {
       Disposition disposition = first.outcome == ReceivedMessage.Outcome.REJECTED ? Disposition.REJECTED : Disposition.DUPLICATE;
       return Optional.of(new InboundResult(disposition, ack, null, quarantineId));
     });
+  }
+
+  /** True when this Bundle.id came with this letter before: a redelivery of the same envelope, not a retransmission. */
+  private static boolean sameEnvelopeAgain(ReceivedInput input, ReceivedMessage first) {
+    ReceivedBundle earlier = ReceivedBundle.findById(input.message().bundleId());
+    return earlier != null && earlier.messageHeaderId.equals(first.messageHeaderId);
   }
 
   /** A new letter: rejected with a fatal-error acknowledgement if it has errors, otherwise stored and acted on. */
@@ -173,7 +190,6 @@ public class MessageReception {
     List<MedcomIssue> issues = List.of(MedcomIssue.hl7(MedcomIssue.Severity.ERROR, "exception", "MSG_LOCAL_FAIL", null,
         "The receiver could not process the message now; it will be processed when it is sent again"));
     Bundle ack = acknowledgement(input.message(), ResponseType.TRANSIENTERROR, issues);
-    ReceivedMessage.findByHeaderId(input.message().messageHeaderId()).ifPresent(ReceivedMessage::delete);
     ReceivedMessage stored = store(input, ReceivedMessage.Outcome.TRANSIENT_ERROR, ack, null);
     sendAckOverKafka(input, stored.patientKey, ack);
     return new InboundResult(Disposition.TRANSIENT_ERROR, ack, null, null);
@@ -181,6 +197,13 @@ public class MessageReception {
 
   private ReceivedMessage store(ReceivedInput input, ReceivedMessage.Outcome outcome, Bundle ack, String patientKey) {
     MedcomMessage message = input.message();
+    // A letter is stored again only after a transient-error (KR5): the earlier row goes first, flushed, because
+    // Hibernate would otherwise insert before it deletes and hit the unique letter id — every retransmission after a
+    // transient-error then failed for good (found by FrontDoorOutageTests on a busy machine).
+    ReceivedMessage.findByHeaderId(message.messageHeaderId()).ifPresent(earlier -> {
+      earlier.delete();
+      ReceivedMessage.flush();
+    });
     ReceivedMessage stored = new ReceivedMessage();
     stored.id = UUID.randomUUID();
     stored.messageHeaderId = message.messageHeaderId();

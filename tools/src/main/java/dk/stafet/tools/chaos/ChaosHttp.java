@@ -1,0 +1,62 @@
+package dk.stafet.tools.chaos;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The chaos run's HTTP: every request it makes, and the one place that says who the caller is (today the
+ * {@code X-Stafet-Organisation} header; a bearer token when the services take tokens).
+ */
+final class ChaosHttp {
+
+  /** @param status 0 when no answer came (refused, reset, timed out) */
+  record Answer(int status, String body, IOException failure) {
+
+    boolean unanswered() {
+      return status == 0;
+    }
+
+    /** True when the request cannot have reached the service (nothing listened): safe to send again for any request. */
+    boolean neverArrived() {
+      return failure instanceof java.net.ConnectException;
+    }
+  }
+
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+  Answer post(String url, String actingSor, String contentType, String body) throws InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", contentType)
+        .header("Accept", contentType.startsWith("application/fhir") ? "application/fhir+json" : "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    authenticate(request, actingSor);
+    try {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Answer(response.statusCode(), response.body(), null);
+    } catch (IOException e) {
+      return new Answer(0, null, e);
+    }
+  }
+
+  boolean ready(String baseUrl) throws InterruptedException {
+    try {
+      return client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).timeout(Duration.ofSeconds(5))
+          .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Who the caller is. The only place that knows how the services authenticate. */
+  private static void authenticate(HttpRequest.Builder request, String actingSor) {
+    if (actingSor != null) {
+      request.header("X-Stafet-Organisation", actingSor);
+    }
+  }
+}
