@@ -3,6 +3,7 @@ package dk.stafet.e2e;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dk.stafet.issuer.DevIssuer;
 import dk.stafet.testsupport.KafkaBroker;
 import dk.stafet.tools.chaos.ChaosCheck;
 import dk.stafet.tools.chaos.ChaosConfig;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The chaos run's short version (issue 12, docs/reliability.md): the three services as processes, on a PostgreSQL
  * cluster and a Kafka broker process of this test's own (never the shared test cluster: it stops its database
- * immediately and kills its broker), take {@code stafet.chaos.letters} MedCom letters (default 5,000) over HTTP and
+ * immediately and kills its broker), take {@code stafet.chaos.letters} MedCom letters (default 3,000) over HTTP and
  * {@code medcom.inbound} plus REST commands, while each service is SIGKILLed and restarted once, the broker once and
  * PostgreSQL is stopped immediately once. The checker must then find nothing lost, nothing twice, nothing parked.
  */
@@ -37,6 +38,7 @@ class ChaosEndToEndIT {
     private static PgCluster cluster;
     private static String pgPort;
     private static Thread killOnExit;
+    private static DevIssuer issuer;
 
     @BeforeAll
     static void startStack() throws Exception {
@@ -55,11 +57,12 @@ class ChaosEndToEndIT {
         Runtime.getRuntime().addShutdownHook(killOnExit);
 
         String secret = "chaos-pseudonym-secret-" + UUID.randomUUID();
+        issuer = ServiceProcess.startIssuer(secret);
         for (String module : MODULES) {
             String db = module.substring(0, module.indexOf('-'));
             String[] database = {"jdbc:postgresql://127.0.0.1:" + pgPort + "/" + db, "postgres", "", db};
             SERVICES.put(module, ServiceProcess.start(root, module, logs,
-                    ServiceProcess.backendEnvironment(database, broker.bootstrapServers(), shared, secret)));
+                    ServiceProcess.backendEnvironment(database, broker.bootstrapServers(), shared, secret, issuer)));
         }
         for (ServiceProcess service : SERVICES.values()) {
             service.awaitReady(HTTP);
@@ -75,6 +78,9 @@ class ChaosEndToEndIT {
         if (cluster != null && pgPort != null) {
             cluster.stop();
         }
+        if (issuer != null) {
+            issuer.close();
+        }
         if (killOnExit != null) {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         }
@@ -82,7 +88,7 @@ class ChaosEndToEndIT {
 
     @Test
     void nothingLostNothingTwiceNothingParkedThroughKillsAndAnImmediateDatabaseStop() throws Exception {
-        long letters = Long.getLong("stafet.chaos.letters", 5000);
+        long letters = Long.getLong("stafet.chaos.letters", 3000);
         Path runFile = Path.of("target/chaos-run.json").toAbsolutePath();
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "CHAOS_SEED", System.getProperty("stafet.chaos.seed", "12"),
@@ -92,6 +98,7 @@ class ChaosEndToEndIT {
                 "RESPONSIBILITY_URL", SERVICES.get("responsibility-service").uri("").toString(),
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "CHAOS_RUN_FILE", runFile.toString()));
+        env.put("STAFET_ISSUER_URL", issuer.issuer());
         long t0 = System.nanoTime();
         new ChaosRun(ChaosConfig.from(new String[] {Long.toString(letters)}, env), new Faults()).run();
         long sent = System.nanoTime();

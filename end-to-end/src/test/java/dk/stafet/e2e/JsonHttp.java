@@ -1,5 +1,6 @@
 package dk.stafet.e2e;
 
+import dk.stafet.issuer.DevIssuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,25 +27,25 @@ final class JsonHttp {
         }
     }
 
-    /** A JSON request on behalf of {@code callerSor} (the organisation header the services read today). */
-    static HttpRequest.Builder as(String callerSor, java.net.URI uri) {
+    /** A JSON request on behalf of {@code callerSor}, with that organisation's bearer token from the issuer. */
+    static HttpRequest.Builder as(DevIssuer issuer, String callerSor, java.net.URI uri) {
         return HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("X-Stafet-Organisation", callerSor);
+                .header("Authorization", ServiceProcess.bearer(issuer, callerSor));
     }
 
     /** POSTs {@code body} (an object Jackson writes) as {@code callerSor}. */
-    static HttpResponse<String> post(HttpClient http, String callerSor, java.net.URI uri, Object body) {
+    static HttpResponse<String> post(HttpClient http, DevIssuer issuer, String callerSor, java.net.URI uri, Object body) {
         try {
-            return send(http, as(callerSor, uri).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            return send(http, as(issuer, callerSor, uri).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
     }
 
-    static HttpResponse<String> get(HttpClient http, String callerSor, java.net.URI uri) {
-        return send(http, as(callerSor, uri).GET().build());
+    static HttpResponse<String> get(HttpClient http, DevIssuer issuer, String callerSor, java.net.URI uri) {
+        return send(http, as(issuer, callerSor, uri).GET().build());
     }
 
     static JsonNode readTree(String json) {

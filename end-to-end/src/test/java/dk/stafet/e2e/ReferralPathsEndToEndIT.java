@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.stafet.e2e.Polling.Attempt;
+import dk.stafet.issuer.DevIssuer;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
 import java.net.http.HttpClient;
@@ -40,6 +41,7 @@ class ReferralPathsEndToEndIT {
     private static final Map<String, ServiceProcess> SERVICES = new LinkedHashMap<>();
 
     private static HttpClient http;
+    private static DevIssuer issuer;
     private static ServiceProcess referral;
     private static ServiceProcess responsibility;
 
@@ -51,8 +53,9 @@ class ReferralPathsEndToEndIT {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String kafka = KafkaKraftResource.bootstrapServers();
         String secret = "e2e-referral-paths-" + UUID.randomUUID();
+        issuer = ServiceProcess.startIssuer(secret);
         for (String module : List.of("referral-service", "responsibility-service")) {
-            Map<String, String> env = ServiceProcess.backendEnvironment(PostgresResource.newDatabase(), kafka, shared, secret);
+            Map<String, String> env = ServiceProcess.backendEnvironment(PostgresResource.newDatabase(), kafka, shared, secret, issuer);
             SERVICES.put(module, ServiceProcess.start(root, module, logs, env));
         }
         SERVICES.values().forEach(s -> s.awaitReady(http));
@@ -63,6 +66,9 @@ class ReferralPathsEndToEndIT {
     @AfterAll
     static void stopServices() {
         ServiceProcess.stopAll(SERVICES.values());
+        if (issuer != null) {
+            issuer.close();
+        }
     }
 
     @Test
@@ -104,16 +110,17 @@ class ReferralPathsEndToEndIT {
     @Test
     void patientWithoutListedGpIsRegisteredAndADischargeWithNobodyToReturnToIsAlarmed() {
         String cpr = "2403880047";
-        HttpResponse<String> registered = JsonHttp.post(http, AARHUS_KOMMUNE, referral.uri("/api/patients/no-listed-gp"),
+        HttpResponse<String> registered = JsonHttp.post(http, issuer, ServiceProcess.NATIONAL_REGISTER_SOR,
+                referral.uri("/api/patients/no-listed-gp"),
                 Map.of("cpr", cpr, "municipalitySor", AARHUS_KOMMUNE, "occurredAt", dk("2026-11-02T09:00")));
         assertEquals(200, registered.statusCode(), registered::body);
         String key = JsonHttp.readTree(registered.body()).path("patientKey").asText();
-        HttpResponse<String> admitted = JsonHttp.post(http, CARDIOLOGY_AARHUS, referral.uri("/api/hospital-stays"),
+        HttpResponse<String> admitted = JsonHttp.post(http, issuer, CARDIOLOGY_AARHUS, referral.uri("/api/hospital-stays"),
                 Map.of("cpr", cpr, "episodeOfCareId", "e2e-" + UUID.randomUUID(), "serviceProviderSor", CARDIOLOGY_AARHUS,
                         "encounterClass", "IMP", "occurredAt", dk("2026-11-05T10:00")));
         assertEquals(201, admitted.statusCode(), admitted::body);
         String stay = JsonHttp.readTree(admitted.body()).path("id").asText();
-        HttpResponse<String> discharged = JsonHttp.post(http, CARDIOLOGY_AARHUS,
+        HttpResponse<String> discharged = JsonHttp.post(http, issuer, CARDIOLOGY_AARHUS,
                 referral.uri("/api/hospital-stays/" + stay + "/discharge"), Map.of("occurredAt", dk("2026-11-07T10:00")));
         assertEquals(200, discharged.statusCode(), discharged::body);
 
@@ -131,21 +138,21 @@ class ReferralPathsEndToEndIT {
     }
 
     private static String listedAt(String cpr, String gp, String at) {
-        HttpResponse<String> r = JsonHttp.post(http, gp, referral.uri("/api/patients/listed-gp"),
+        HttpResponse<String> r = JsonHttp.post(http, issuer, ServiceProcess.NATIONAL_REGISTER_SOR, referral.uri("/api/patients/listed-gp"),
                 Map.of("cpr", cpr, "gpSor", gp, "municipalitySor", AARHUS_KOMMUNE, "occurredAt", at));
         assertEquals(200, r.statusCode(), r::body);
         return JsonHttp.readTree(r.body()).path("patientKey").asText();
     }
 
     private static String receive(String cpr, String referrer, String receiver, String at) {
-        HttpResponse<String> r = JsonHttp.post(http, receiver, referral.uri("/api/referrals"),
+        HttpResponse<String> r = JsonHttp.post(http, issuer, receiver, referral.uri("/api/referrals"),
                 Map.of("cpr", cpr, "referrerSor", referrer, "receiverSor", receiver, "cancer", false, "occurredAt", at));
         assertEquals(201, r.statusCode(), r::body);
         return JsonHttp.readTree(r.body()).path("id").asText();
     }
 
     private static void act(String caller, String referralId, String step, Map<String, Object> body) {
-        HttpResponse<String> r = JsonHttp.post(http, caller, referral.uri("/api/referrals/" + referralId + "/" + step), body);
+        HttpResponse<String> r = JsonHttp.post(http, issuer, caller, referral.uri("/api/referrals/" + referralId + "/" + step), body);
         assertEquals(200, r.statusCode(), () -> step + ": " + r.body());
     }
 
@@ -164,7 +171,7 @@ class ReferralPathsEndToEndIT {
     /** The answer once the ledger has caught up with the facts (the services talk only over Kafka). */
     private static JsonNode pointInTime(String path, String caller, Predicate<JsonNode> done) {
         return Polling.eventually(path, EVENTUALLY, Duration.ofMillis(500), responsibility, () -> {
-            HttpResponse<String> r = JsonHttp.get(http, caller, responsibility.uri(path));
+            HttpResponse<String> r = JsonHttp.get(http, issuer, caller, responsibility.uri(path));
             if (r.statusCode() != 200) {
                 return Attempt.no(r.statusCode() + " " + r.body());
             }

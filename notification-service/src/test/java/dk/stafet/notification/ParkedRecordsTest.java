@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dk.stafet.contracts.events.Topics;
-import dk.stafet.service.security.Caller;
+import dk.stafet.testsupport.TestTokens;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
@@ -48,22 +48,22 @@ class ParkedRecordsTest {
         .containsEntry("eventType", "dk.stafet.responsibility.responsibility-changed")
         .containsEntry("attempts", 1);
     long firstId = ((Number) first.get("id")).longValue();
-    given().header(Caller.HEADER, HERLEV.sor()).get("/api/parked").then().statusCode(403);
+    given().auth().oauth2(TestTokens.forOrganisation(HERLEV.sor())).get("/api/parked").then().statusCode(403);
 
-    given().header(Caller.HEADER, COORDINATOR).post("/api/parked/" + firstId + "/replay").then().statusCode(200)
+    given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).post("/api/parked/" + firstId + "/replay").then().statusCode(200)
         .body("state", equalTo("REPLAYED"));
     Map<String, Object> again = await().atMost(Duration.ofSeconds(60)).until(() -> parked(key),
         rows -> rows.size() == 1 && ((Number) rows.get(0).get("id")).longValue() != firstId).get(0);
     assertThat(again).containsEntry("attempts", 2).containsEntry("messageId", id);
     assertThat(((Number) again.get("replayOf")).longValue()).isEqualTo(firstId);
 
-    given().header(Caller.HEADER, COORDINATOR).contentType(ContentType.JSON).body(Map.of("reason", "test garbage"))
+    given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).contentType(ContentType.JSON).body(Map.of("reason", "test garbage"))
         .post("/api/parked/" + again.get("id") + "/dismiss").then().statusCode(200).body("state", equalTo("DISMISSED"));
     assertThat(parked(key)).isEmpty();
   }
 
   private static List<Map<String, Object>> parked(String key) {
-    return given().header(Caller.HEADER, COORDINATOR).get("/api/parked?state=PARKED").then().statusCode(200).extract()
+    return given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).get("/api/parked?state=PARKED").then().statusCode(200).extract()
         .jsonPath().getList("findAll { it.patientKey == '" + key + "' }");
   }
 }

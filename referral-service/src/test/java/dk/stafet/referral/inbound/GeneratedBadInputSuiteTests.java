@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.stafet.service.security.Caller;
+import dk.stafet.testsupport.TestTokens;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
-import dk.stafet.testsupport.medcom.MedcomMutants;
-import dk.stafet.testsupport.medcom.MedcomMutants.Mutant;
-import dk.stafet.testsupport.medcom.MedcomMutants.MutationClass;
+import dk.stafet.contracts.medcom.MedcomMutants;
+import dk.stafet.contracts.medcom.MedcomMutants.Mutant;
+import dk.stafet.contracts.medcom.MedcomMutants.MutationClass;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -59,7 +59,9 @@ class GeneratedBadInputSuiteTests {
     List<String> wrong = new ArrayList<>();
     long rejected = 0;
     for (Mutant mutant : mutants) {
-      Response response = given().body(asNewLetter(mutant.json()))
+      String letter = asNewLetter(mutant.json());
+      // The sender presents its token: the Bundle's own sender's where it still names one (the examples' otherwise).
+      Response response = given().auth().oauth2(MedcomSenders.tokenOf(letter)).body(letter)
           .contentType("application/fhir+json; charset=UTF-8")
           .when().post("/fhir/$process-message").then().extract().response();
       int status = response.statusCode();
@@ -137,7 +139,7 @@ class GeneratedBadInputSuiteTests {
   }
 
   private static long quarantineTotal() {
-    return given().header(Caller.HEADER, COORDINATOR).when().get("/api/quarantine?limit=1").then().statusCode(200)
+    return given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).when().get("/api/quarantine?limit=1").then().statusCode(200)
         .extract().jsonPath().getLong("total");
   }
 }

@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.stafet.referral.quarantine.QuarantinedInput;
-import dk.stafet.service.security.Caller;
+import dk.stafet.testsupport.TestTokens;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
-import dk.stafet.testsupport.medcom.MedcomMutants;
+import dk.stafet.contracts.medcom.MedcomMutants;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -82,7 +82,8 @@ class MessageLimitsTests {
     System.out.printf("burst of 24 large inputs (8 at a time) refused in %d ms%n", (System.nanoTime() - start) / 1_000_000);
 
     given().when().get("/q/health/ready").then().statusCode(200);
-    given().body(MedcomExamples.withNewIds(MedcomExamples.read(MedcomExamples.hospitalNotification("STIN_A"))))
+    given().auth().oauth2(TestTokens.forOrganisation(MedcomSenders.EXAMPLES_SENDER))
+        .body(MedcomExamples.withNewIds(MedcomExamples.read(MedcomExamples.hospitalNotification("STIN_A"))))
         .contentType(FHIR_JSON).when().post("/fhir/$process-message").then().statusCode(200);
   }
 
@@ -99,7 +100,7 @@ class MessageLimitsTests {
     assertThat(kept.sizeBytes).isEqualTo(oversized.length);
     assertThat(kept.rawInput).hasSize(65536);
     assertThat(kept.rawSha256).hasSize(64);
-    given().header(Caller.HEADER, COORDINATOR).when().post("/api/quarantine/" + kept.id + "/replay").then().statusCode(409);
+    given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).when().post("/api/quarantine/" + kept.id + "/replay").then().statusCode(409);
   }
 
   private static byte[] padded() {
@@ -114,7 +115,8 @@ class MessageLimitsTests {
   private HttpResponse<String> post(byte[] body) {
     try {
       return HTTP.send(HttpRequest.newBuilder(URI.create(root + "fhir/$process-message"))
-          .header("Content-Type", FHIR_JSON).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+          .header("Content-Type", FHIR_JSON)
+          .header("Authorization", "Bearer " + TestTokens.forOrganisation(MedcomSenders.EXAMPLES_SENDER)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public record ChaosConfig(long letters, long seed, int workers, double invalidShare, double duplicateShare, double httpShare,
     Duration ackTimeout, Duration maxDuration, int killsPerService, int brokerKills, int databaseStops,
-    String referralUrl, String responsibilityUrl, String kafkaBootstrap, Path runFile) {
+    String referralUrl, String responsibilityUrl, String issuerUrl, String kafkaBootstrap, Path runFile) {
 
   public static ChaosConfig from(String[] args, Map<String, String> env) {
     long letters = args.length > 0 ? Long.parseLong(args[0]) : Long.parseLong(env.getOrDefault("CHAOS_MESSAGES", "100000"));
@@ -40,6 +40,7 @@ public record ChaosConfig(long letters, long seed, int workers, double invalidSh
         Integer.parseInt(env.getOrDefault("CHAOS_DATABASE_STOPS", "2")),
         env.getOrDefault("REFERRAL_URL", "http://127.0.0.1:8081"),
         env.getOrDefault("RESPONSIBILITY_URL", "http://127.0.0.1:8082"),
+        env.getOrDefault("STAFET_ISSUER_URL", "http://127.0.0.1:8085"),
         env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
         Path.of(env.getOrDefault("CHAOS_RUN_FILE", ".stafet/chaos/run.json")));
   }

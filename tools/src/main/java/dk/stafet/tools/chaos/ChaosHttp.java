@@ -1,5 +1,6 @@
 package dk.stafet.tools.chaos;
 
+import dk.stafet.tools.IssuerTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The chaos run's HTTP: every request it makes, and the one place that says who the caller is (today the
- * {@code X-Stafet-Organisation} header; a bearer token when the services take tokens).
+ * The chaos run's HTTP: every request it makes, and the one place that says who the caller is: the acting
+ * organisation's bearer token from the development issuer.
  */
 final class ChaosHttp {
 
@@ -28,6 +29,11 @@ final class ChaosHttp {
   }
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final IssuerTokens tokens;
+
+  ChaosHttp(String issuerUrl) {
+    this.tokens = new IssuerTokens(issuerUrl, client);
+  }
 
   Answer post(String url, String actingSor, String contentType, String body) throws InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
@@ -35,8 +41,8 @@ final class ChaosHttp {
         .header("Content-Type", contentType)
         .header("Accept", contentType.startsWith("application/fhir") ? "application/fhir+json" : "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    authenticate(request, actingSor);
     try {
+      authenticate(request, actingSor); // an issuer that cannot answer yet counts as no answer: the sender retries
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Answer(response.statusCode(), response.body(), null);
     } catch (IOException e) {
@@ -54,9 +60,9 @@ final class ChaosHttp {
   }
 
   /** Who the caller is. The only place that knows how the services authenticate. */
-  private static void authenticate(HttpRequest.Builder request, String actingSor) {
+  private void authenticate(HttpRequest.Builder request, String actingSor) throws IOException, InterruptedException {
     if (actingSor != null) {
-      request.header("X-Stafet-Organisation", actingSor);
+      request.header("Authorization", "Bearer " + tokens.forOrganisation(actingSor));
     }
   }
 }

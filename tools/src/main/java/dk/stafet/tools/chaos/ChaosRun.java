@@ -1,5 +1,6 @@
 package dk.stafet.tools.chaos;
 
+import dk.stafet.tools.IssuerTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class ChaosRun {
 
   private final ChaosConfig config;
   private final Fault.Injector injector;
-  private final ChaosHttp http = new ChaosHttp();
+  private final ChaosHttp http;
   private final Traffic traffic;
   private final List<Letter> letters = Collections.synchronizedList(new ArrayList<>());
   private final List<RestFact> restFacts = Collections.synchronizedList(new ArrayList<>());
@@ -43,6 +44,7 @@ public final class ChaosRun {
   public ChaosRun(ChaosConfig config, Fault.Injector injector) {
     this.config = config;
     this.injector = injector;
+    this.http = new ChaosHttp(config.issuerUrl());
     this.traffic = new Traffic(config.seed());
   }
 
@@ -98,7 +100,8 @@ public final class ChaosRun {
   /** One patient: listed GP (REST), admission, a CareCommunication to the GP, maybe a handover, discharge; and maybe an invalid letter. */
   private void patientCourse(Traffic.Patient patient) throws InterruptedException {
     Random random = traffic.random();
-    RestFact registration = rest("LISTED_GP", patient, "/api/patients/listed-gp", config.referralUrl(), patient.gp.sor(),
+    RestFact registration = rest("LISTED_GP", patient, "/api/patients/listed-gp", config.referralUrl(),
+        IssuerTokens.NATIONAL_REGISTER_SOR,
         body("cpr", patient.cpr, "gpSor", patient.gp.sor(), "municipalitySor", patient.municipality.sor(),
             "occurredAt", Instant.now().minus(Duration.ofDays(400)).toString()), true);
     if (registration.status() == 200 || registration.status() == 201) {

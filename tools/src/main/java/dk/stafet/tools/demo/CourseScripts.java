@@ -1,5 +1,7 @@
 package dk.stafet.tools.demo;
 
+import dk.stafet.tools.IssuerTokens;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.stafet.contracts.medcom.HospitalNotificationBuilder;
 import dk.stafet.contracts.medcom.HospitalNotificationEvent;
@@ -90,7 +92,7 @@ final class CourseScripts {
 
   /** The national register reports the listed GP (and the municipality of residence): the patient's first fact. */
   /** The national register feed (the development issuer's synthetic SOR): the only caller that sets a listed GP. */
-  static final String NATIONAL_REGISTER_SOR = "999999000904001";
+  static final String NATIONAL_REGISTER_SOR = IssuerTokens.NATIONAL_REGISTER_SOR;
 
   CourseScript registration(Patient p) {
     Script s = new Script("registration", p);

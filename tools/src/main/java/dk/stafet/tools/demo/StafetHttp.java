@@ -1,6 +1,7 @@
 package dk.stafet.tools.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.stafet.tools.IssuerTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -9,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The demo's HTTP client: POSTs with the acting organisation's bearer token (from the development issuer, one per
@@ -19,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class StafetHttp {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
   /**
    * @param status       HTTP status; 0 when the service could not be reached
@@ -96,9 +94,11 @@ final class StafetHttp {
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final DemoConfig config;
+  private final IssuerTokens tokens;
 
   StafetHttp(DemoConfig config) {
     this.config = config;
+    this.tokens = new IssuerTokens(config.issuerUrl(), client);
   }
 
   Answer post(Call call) throws InterruptedException {
@@ -110,7 +110,7 @@ final class StafetHttp {
         .POST(HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8));
     try {
       if (call.actorSor() != null) {
-        request.header("Authorization", "Bearer " + tokenFor(call.actorSor()));
+        request.header("Authorization", "Bearer " + tokens.forOrganisation(call.actorSor()));
       }
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Answer(response.statusCode(), response.body(),
@@ -118,23 +118,6 @@ final class StafetHttp {
     } catch (IOException e) {
       return new Answer(0, null, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
-  }
-
-  /** The token acting for this organisation: {@code POST <issuer>/token organisation=<SOR>}, kept for the run. */
-  private String tokenFor(String sor) throws IOException, InterruptedException {
-    String token = tokens.get(sor);
-    if (token == null) {
-      HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(config.issuerUrl() + "/token"))
-          .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("organisation=" + sor)).build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      if (response.statusCode() != 200) {
-        throw new IOException("the token issuer answered " + response.statusCode() + " for organisation " + sor);
-      }
-      token = MAPPER.readTree(response.body()).path("access_token").asText();
-      tokens.put(sor, token);
-    }
-    return token;
   }
 
   /** True when {@code GET <base>/q/health/ready} answers 200. */
