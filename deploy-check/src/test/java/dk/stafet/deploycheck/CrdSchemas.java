@@ -21,11 +21,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The operators' own CRD schemas (Strimzi, CloudNativePG) from {@code ../shared/k8s-crds}, read in place. Each served
- * version's {@code openAPIV3Schema} is checked with networknt's validator the way the API server does with strict field
- * validation ({@code kubectl apply --validate=strict}): a field the schema does not declare is an error, except below
- * {@code x-kubernetes-preserve-unknown-fields} (e.g. Kafka's free-form {@code config}). Not checked offline: the CRDs'
- * CEL rules ({@code x-kubernetes-validations}), which need the API server.
+ * The operators' own CRD schemas (Strimzi, CloudNativePG) from {@code ../shared/k8s-crds}, read in
+ * place. Each served version's {@code openAPIV3Schema} is checked with networknt's validator the
+ * way the API server does with strict field validation ({@code kubectl apply --validate=strict}): a
+ * field the schema does not declare is an error, except below {@code
+ * x-kubernetes-preserve-unknown-fields} (e.g. Kafka's free-form {@code config}). Not checked
+ * offline: the CRDs' CEL rules ({@code x-kubernetes-validations}), which need the API server.
  */
 final class CrdSchemas {
 
@@ -45,8 +46,11 @@ final class CrdSchemas {
             if (version.path("served").asBoolean()) {
               JsonNode schema = strict(version.path("schema").path("openAPIV3Schema").deepCopy());
               // metadata is an ObjectMeta: CoreKinds checks it with the typed model.
-              ((ObjectNode) schema.path("properties")).set("metadata", JsonNodeFactory.instance.objectNode());
-              schemas.put(key(group + "/" + version.path("name").asText(), kind), factory.getSchema(schema));
+              ((ObjectNode) schema.path("properties"))
+                  .set("metadata", JsonNodeFactory.instance.objectNode());
+              schemas.put(
+                  key(group + "/" + version.path("name").asText(), kind),
+                  factory.getSchema(schema));
             }
           }
         }
@@ -55,7 +59,8 @@ final class CrdSchemas {
       throw new UncheckedIOException(e);
     }
     if (schemas.isEmpty()) {
-      throw new AssertionError("No CRD found in " + folder + " (../shared/k8s-crds must be beside the repository)");
+      throw new AssertionError(
+          "No CRD found in " + folder + " (../shared/k8s-crds must be beside the repository)");
     }
   }
 
@@ -71,10 +76,14 @@ final class CrdSchemas {
     return schemas.containsKey(key(object));
   }
 
-  /** Problems of {@code object} against its CRD, or empty when valid; an error when no CRD covers it. */
+  /**
+   * Problems of {@code object} against its CRD, or empty when valid; an error when no CRD covers
+   * it.
+   */
   List<String> validate(JsonNode object) {
-    JsonSchema schema = Optional.ofNullable(schemas.get(key(object)))
-        .orElseThrow(() -> new IllegalArgumentException("no CRD for " + key(object)));
+    JsonSchema schema =
+        Optional.ofNullable(schemas.get(key(object)))
+            .orElseThrow(() -> new IllegalArgumentException("no CRD for " + key(object)));
     List<String> problems = new ArrayList<>();
     for (ValidationMessage message : schema.validate(object)) {
       problems.add(Manifests.describe(object) + ": " + message.getMessage());
@@ -91,8 +100,9 @@ final class CrdSchemas {
   }
 
   /**
-   * The schema as the API server applies it: objects with declared properties refuse other fields; the Kubernetes
-   * extensions (x-kubernetes-*) and OpenAPI's {@code nullable} are not JSON-schema keywords and are dropped.
+   * The schema as the API server applies it: objects with declared properties refuse other fields;
+   * the Kubernetes extensions (x-kubernetes-*) and OpenAPI's {@code nullable} are not JSON-schema
+   * keywords and are dropped.
    */
   private static JsonNode strict(JsonNode schema) {
     if (!schema.isObject()) {
@@ -104,14 +114,17 @@ final class CrdSchemas {
       node.put("additionalProperties", false);
     }
     List<String> extensions = new ArrayList<>();
-    node.fieldNames().forEachRemaining(name -> {
-      if (name.startsWith("x-kubernetes-") || name.equals("nullable")) {
-        extensions.add(name);
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (name.startsWith("x-kubernetes-") || name.equals("nullable")) {
+                extensions.add(name);
+              }
+            });
     node.remove(extensions);
     if (node.path("properties").isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.path("properties").fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.path("properties").fields();
+          it.hasNext(); ) {
         strict(it.next().getValue());
       }
     }

@@ -15,22 +15,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Stafet's own rules over each rendered overlay (ManifestRules); BrokenManifestsTest shows each rule can fail. */
+/**
+ * Stafet's own rules over each rendered overlay (ManifestRules); BrokenManifestsTest shows each
+ * rule can fail.
+ */
 class ManifestRulesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
   void everyTopicTheServicesUseIsDeclared(String overlay) {
-    assertThat(ServiceSettings.topicsInUse()).contains("stafet.course-events.responsibility-dlq",
-        "stafet.notification-service.dlq", "medcom.inbound");
-    assertThat(ManifestRules.topicsDeclared(Manifests.overlay(overlay), ServiceSettings.topicsInUse())).isEmpty();
+    assertThat(ServiceSettings.topicsInUse())
+        .contains(
+            "stafet.course-events.responsibility-dlq",
+            "stafet.notification-service.dlq",
+            "medcom.inbound");
+    assertThat(
+            ManifestRules.topicsDeclared(Manifests.overlay(overlay), ServiceSettings.topicsInUse()))
+        .isEmpty();
   }
 
   @Test
   void theDevOverlayHasATopicAndAnIdentityForEveryRecipientOfTheDemoRegistry() {
-    Set<String> glns = OrganisationRegistry.standard().all().stream().map(o -> o.gln()).filter(g -> g != null)
-        .collect(Collectors.toSet());
-    Set<String> topics = glns.stream().map(g -> ManifestRules.OUTBOUND_PREFIX + g).collect(Collectors.toSet());
+    Set<String> glns =
+        OrganisationRegistry.standard().all().stream()
+            .map(o -> o.gln())
+            .filter(g -> g != null)
+            .collect(Collectors.toSet());
+    Set<String> topics =
+        glns.stream().map(g -> ManifestRules.OUTBOUND_PREFIX + g).collect(Collectors.toSet());
 
     assertThat(glns).hasSizeGreaterThan(10);
     assertThat(ManifestRules.topicsDeclared(Manifests.overlay("dev"), topics)).isEmpty();
@@ -75,8 +87,11 @@ class ManifestRulesTest {
 
   @Test
   void theProductionRecipientTemplateGivesExactlyARecipientsRights() {
-    String template = Manifests.read(Manifests.repository()
-        .resolve("deploy/overlays/prod/recipients/recipient.yaml.template")).replace("GLN", "5790001348120");
+    String template =
+        Manifests.read(
+                Manifests.repository()
+                    .resolve("deploy/overlays/prod/recipients/recipient.yaml.template"))
+            .replace("GLN", "5790001348120");
     List<ObjectNode> recipient = Manifests.parse(template);
     List<ObjectNode> withRecipient = new java.util.ArrayList<>(Manifests.overlay("prod"));
     withRecipient.addAll(recipient);
@@ -98,9 +113,13 @@ class ManifestRulesTest {
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
   void theFrontDoorFindsTheMedcomProfilesOfItsImage(String overlay) {
-    JsonNode referral = Manifests.ofKind(Manifests.overlay(overlay), "Deployment")
-        .filter(d -> Manifests.name(d).equals("referral-service")).findFirst().orElseThrow();
-    JsonNode container = referral.path("spec").path("template").path("spec").path("containers").path(0);
+    JsonNode referral =
+        Manifests.ofKind(Manifests.overlay(overlay), "Deployment")
+            .filter(d -> Manifests.name(d).equals("referral-service"))
+            .findFirst()
+            .orElseThrow();
+    JsonNode container =
+        referral.path("spec").path("template").path("spec").path("containers").path(0);
 
     assertThat(ManifestRules.env(container, "STAFET_SHARED_DIR")).isEqualTo("/medcom");
   }
@@ -108,8 +127,15 @@ class ManifestRulesTest {
   /** deploy/external-secrets.yaml: name (with {cluster} / {kafkaUser} placeholders) to keys. */
   static Map<String, Set<String>> externalSecrets() {
     Map<String, Set<String>> secrets = new HashMap<>();
-    for (JsonNode entry : Manifests.parse("list: " + "\n" + indent(Manifests.read(
-        Manifests.repository().resolve("deploy/external-secrets.yaml")))).get(0).path("list")) {
+    for (JsonNode entry :
+        Manifests.parse(
+                "list: "
+                    + "\n"
+                    + indent(
+                        Manifests.read(
+                            Manifests.repository().resolve("deploy/external-secrets.yaml"))))
+            .get(0)
+            .path("list")) {
       Set<String> keys = new HashSet<>();
       entry.path("keys").forEach(k -> keys.add(k.asText()));
       secrets.put(entry.path("name").asText(), keys);

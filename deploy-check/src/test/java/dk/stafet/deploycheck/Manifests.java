@@ -24,8 +24,7 @@ final class Manifests {
   static final ObjectMapper YAML = new YAMLMapper();
   private static final Map<String, List<ObjectNode>> RENDERED = new ConcurrentHashMap<>();
 
-  private Manifests() {
-  }
+  private Manifests() {}
 
   static Path repository() {
     return Path.of(System.getProperty("stafet.repository.dir", "..")).toAbsolutePath().normalize();
@@ -33,29 +32,40 @@ final class Manifests {
 
   /** MedCom data and the operators' CRDs: beside the repository, read in place. */
   static Path shared() {
-    return Path.of(System.getProperty("stafet.shared.dir", repository().resolve("../shared").toString()))
-        .toAbsolutePath().normalize();
+    return Path.of(
+            System.getProperty("stafet.shared.dir", repository().resolve("../shared").toString()))
+        .toAbsolutePath()
+        .normalize();
   }
 
-  /** Every object of {@code kubectl kustomize deploy/overlays/<overlay>}, rendered once per test run. */
+  /**
+   * Every object of {@code kubectl kustomize deploy/overlays/<overlay>}, rendered once per test
+   * run.
+   */
   static List<ObjectNode> overlay(String overlay) {
-    return RENDERED.computeIfAbsent(overlay, o -> parse(kustomize(repository().resolve("deploy/overlays").resolve(o))));
+    return RENDERED.computeIfAbsent(
+        overlay, o -> parse(kustomize(repository().resolve("deploy/overlays").resolve(o))));
   }
 
   static String kustomize(Path directory) {
-    ProcessBuilder command = new ProcessBuilder("kubectl", "kustomize", directory.toString()).redirectErrorStream(false);
+    ProcessBuilder command =
+        new ProcessBuilder("kubectl", "kustomize", directory.toString()).redirectErrorStream(false);
     try {
       Path errors = Files.createTempFile("kustomize", ".err");
       Process process = command.redirectError(errors.toFile()).start();
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new AssertionError("kubectl kustomize " + directory + " failed: " + Files.readString(errors));
+        throw new AssertionError(
+            "kubectl kustomize " + directory + " failed: " + Files.readString(errors));
       }
       Files.deleteIfExists(errors);
       return out;
     } catch (IOException e) {
-      throw new AssertionError("kubectl is needed to render the overlays (kubectl kustomize) and was not found on the"
-          + " PATH: install kubectl (Kubernetes' client; its built-in kustomize is used): " + e.getMessage(), e);
+      throw new AssertionError(
+          "kubectl is needed to render the overlays (kubectl kustomize) and was not found on the"
+              + " PATH: install kubectl (Kubernetes' client; its built-in kustomize is used): "
+              + e.getMessage(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);

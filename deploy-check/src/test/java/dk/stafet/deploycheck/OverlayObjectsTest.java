@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every object of each rendered overlay is valid: custom resources against the operators' CRD schemas, core kinds
- * against fabric8's typed model, both refusing unknown fields. Writes the count per kind to
- * target/deploy-check/OVERLAY-objects.txt.
+ * Every object of each rendered overlay is valid: custom resources against the operators' CRD
+ * schemas, core kinds against fabric8's typed model, both refusing unknown fields. Writes the count
+ * per kind to target/deploy-check/OVERLAY-objects.txt.
  */
 class OverlayObjectsTest {
 
@@ -43,17 +43,29 @@ class OverlayObjectsTest {
         found.addAll(CoreKinds.validate(object));
       }
       problems.addAll(found);
-      validated.merge(object.path("apiVersion").asText() + " " + object.path("kind").asText(), 1, Integer::sum);
+      validated.merge(
+          object.path("apiVersion").asText() + " " + object.path("kind").asText(), 1, Integer::sum);
     }
     Path report = Path.of("target/deploy-check/" + overlay + "-objects.txt");
     Files.createDirectories(report.getParent());
-    Files.writeString(report, validated.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-        .collect(Collectors.joining("\n", "", "\n")));
-    System.out.printf("deploy-check %s: %d objects validated %s%n", overlay, objects.size(), validated);
+    Files.writeString(
+        report,
+        validated.entrySet().stream()
+            .map(e -> e.getValue() + " " + e.getKey())
+            .collect(Collectors.joining("\n", "", "\n")));
+    System.out.printf(
+        "deploy-check %s: %d objects validated %s%n", overlay, objects.size(), validated);
 
     assertThat(problems).as("invalid objects in overlay " + overlay).isEmpty();
-    assertThat(validated).containsKeys("kafka.strimzi.io/v1 Kafka", "kafka.strimzi.io/v1 KafkaNodePool",
-        "kafka.strimzi.io/v1 KafkaTopic", "kafka.strimzi.io/v1 KafkaUser", "postgresql.cnpg.io/v1 Cluster",
-        "postgresql.cnpg.io/v1 ScheduledBackup", "apps/v1 Deployment", "networking.k8s.io/v1 NetworkPolicy");
+    assertThat(validated)
+        .containsKeys(
+            "kafka.strimzi.io/v1 Kafka",
+            "kafka.strimzi.io/v1 KafkaNodePool",
+            "kafka.strimzi.io/v1 KafkaTopic",
+            "kafka.strimzi.io/v1 KafkaUser",
+            "postgresql.cnpg.io/v1 Cluster",
+            "postgresql.cnpg.io/v1 ScheduledBackup",
+            "apps/v1 Deployment",
+            "networking.k8s.io/v1 NetworkPolicy");
   }
 }

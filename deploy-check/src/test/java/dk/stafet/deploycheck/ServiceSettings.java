@@ -16,15 +16,18 @@ import java.util.TreeSet;
 /** The services' own configuration (application.properties), as built into their images. */
 final class ServiceSettings {
 
-  static final List<String> SERVICES = List.of("referral-service", "responsibility-service", "notification-service",
-      "coordinator-web");
+  static final List<String> SERVICES =
+      List.of(
+          "referral-service", "responsibility-service", "notification-service", "coordinator-web");
   static final List<String> BACKENDS = SERVICES.subList(0, 3);
 
-  private ServiceSettings() {
-  }
+  private ServiceSettings() {}
 
   static Properties of(String service) {
-    Path file = Manifests.repository().resolve(service).resolve("src/main/resources/application.properties");
+    Path file =
+        Manifests.repository()
+            .resolve(service)
+            .resolve("src/main/resources/application.properties");
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file)) {
       properties.load(reader);
@@ -35,8 +38,9 @@ final class ServiceSettings {
   }
 
   /**
-   * Every topic a service reads or writes: its channels' topics and dead-letter topics, and the topics the services
-   * agree on in {@link Topics} (the outbox writes those). Per-recipient topics are checked separately.
+   * Every topic a service reads or writes: its channels' topics and dead-letter topics, and the
+   * topics the services agree on in {@link Topics} (the outbox writes those). Per-recipient topics
+   * are checked separately.
    */
   static Set<String> topicsInUse() {
     Set<String> topics = new TreeSet<>();

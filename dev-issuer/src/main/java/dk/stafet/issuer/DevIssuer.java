@@ -22,11 +22,12 @@ import java.util.concurrent.Executors;
 
 /**
  * The development token issuer the local run and the end-to-end tests start: {@code GET
- * /.well-known/openid-configuration}, {@code GET /jwks}, {@code GET /identities} and {@code POST /token} (form
- * {@code username=<demo identity>}, and for {@code patient-portal} also {@code cpr=<the citizen's CPR number>}, which
- * the issuer turns into the citizen's pseudonym and forgets; or {@code organisation=<SOR>} for a system of any
- * organisation in the register, as the demo traffic uses). It authenticates nobody: whoever asks gets the token of
- * any demo identity. Never run it where real data is (docs/security.md).
+ * /.well-known/openid-configuration}, {@code GET /jwks}, {@code GET /identities} and {@code POST
+ * /token} (form {@code username=<demo identity>}, and for {@code patient-portal} also {@code
+ * cpr=<the citizen's CPR number>}, which the issuer turns into the citizen's pseudonym and forgets;
+ * or {@code organisation=<SOR>} for a system of any organisation in the register, as the demo
+ * traffic uses). It authenticates nobody: whoever asks gets the token of any demo identity. Never
+ * run it where real data is (docs/security.md).
  */
 public final class DevIssuer implements AutoCloseable {
 
@@ -39,7 +40,12 @@ public final class DevIssuer implements AutoCloseable {
   private final Duration lifetime;
   private final OrganisationRegistry registry = OrganisationRegistry.standard();
 
-  private DevIssuer(HttpServer server, SigningKey key, String issuer, PatientPseudonym pseudonym, Duration lifetime) {
+  private DevIssuer(
+      HttpServer server,
+      SigningKey key,
+      String issuer,
+      PatientPseudonym pseudonym,
+      Duration lifetime) {
     this.server = server;
     this.key = key;
     this.tokens = new IdentityTokens(issuer, key.privateKey(), key.keyId());
@@ -48,16 +54,23 @@ public final class DevIssuer implements AutoCloseable {
   }
 
   /**
-   * Starts the issuer on 127.0.0.1:{@code port} (0 = any free port); its issuer URL is {@code http://127.0.0.1:<port>}.
+   * Starts the issuer on 127.0.0.1:{@code port} (0 = any free port); its issuer URL is {@code
+   * http://127.0.0.1:<port>}.
    *
-   * @param pseudonymSecret the services' {@code stafet.pseudonym.secret}, so the portal's citizen pseudonym is theirs
+   * @param pseudonymSecret the services' {@code stafet.pseudonym.secret}, so the portal's citizen
+   *     pseudonym is theirs
    */
-  public static DevIssuer start(int port, SigningKey key, String pseudonymSecret, Duration lifetime) throws IOException {
+  public static DevIssuer start(int port, SigningKey key, String pseudonymSecret, Duration lifetime)
+      throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
     String issuer = "http://127.0.0.1:" + server.getAddress().getPort();
-    DevIssuer dev = new DevIssuer(server, key, issuer, new PatientPseudonym(pseudonymSecret), lifetime);
-    server.createContext("/.well-known/openid-configuration", exchange -> dev.answer(exchange, "GET", dev::discovery));
-    server.createContext("/jwks", exchange -> dev.answer(exchange, "GET", e -> new Answer(200, key.jwks())));
+    DevIssuer dev =
+        new DevIssuer(server, key, issuer, new PatientPseudonym(pseudonymSecret), lifetime);
+    server.createContext(
+        "/.well-known/openid-configuration",
+        exchange -> dev.answer(exchange, "GET", dev::discovery));
+    server.createContext(
+        "/jwks", exchange -> dev.answer(exchange, "GET", e -> new Answer(200, key.jwks())));
     server.createContext("/identities", exchange -> dev.answer(exchange, "GET", dev::identities));
     server.createContext("/token", exchange -> dev.answer(exchange, "POST", dev::token));
     server.setExecutor(Executors.newFixedThreadPool(4));
@@ -77,16 +90,27 @@ public final class DevIssuer implements AutoCloseable {
     return issuer() + "/jwks";
   }
 
-  /** A token for a demo identity, as {@code POST /token} hands it out (for in-process callers such as the ITs). */
+  /**
+   * A token for a demo identity, as {@code POST /token} hands it out (for in-process callers such
+   * as the ITs).
+   */
   public String token(String username, String cpr) {
-    return token(DemoIdentity.byUsername(username)
-        .orElseThrow(() -> new IllegalArgumentException("no demo identity " + username)), cpr);
+    return token(
+        DemoIdentity.byUsername(username)
+            .orElseThrow(() -> new IllegalArgumentException("no demo identity " + username)),
+        cpr);
   }
 
-  /** A token acting for this organisation ({@link DemoIdentity#forOrganisation}): the demo traffic's callers. */
+  /**
+   * A token acting for this organisation ({@link DemoIdentity#forOrganisation}): the demo traffic's
+   * callers.
+   */
   public String tokenForOrganisation(String sor) {
-    return token(DemoIdentity.forOrganisation(sor, registry)
-        .orElseThrow(() -> new IllegalArgumentException("no organisation " + sor + " in the register")), null);
+    return token(
+        DemoIdentity.forOrganisation(sor, registry)
+            .orElseThrow(
+                () -> new IllegalArgumentException("no organisation " + sor + " in the register")),
+        null);
   }
 
   private String token(DemoIdentity identity, String cpr) {
@@ -96,14 +120,15 @@ public final class DevIssuer implements AutoCloseable {
 
   private String pseudonymOf(String cpr) {
     if (cpr == null || cpr.isBlank()) {
-      throw new IllegalArgumentException("the patient portal acts for one citizen: give cpr=<10 digits>");
+      throw new IllegalArgumentException(
+          "the patient portal acts for one citizen: give cpr=<10 digits>");
     }
-    // The services pseudonymise the 10 digits without hyphen; so does the issuer, or the keys would not agree.
+    // The services pseudonymise the 10 digits without hyphen; so does the issuer, or the keys would
+    // not agree.
     return pseudonym.of(CprNumber.parse(cpr).value());
   }
 
-  private record Answer(int status, String json) {
-  }
+  private record Answer(int status, String json) {}
 
   private interface Handler {
     Answer handle(HttpExchange exchange) throws IOException;
@@ -136,25 +161,32 @@ public final class DevIssuer implements AutoCloseable {
     doc.put("token_endpoint", issuer() + "/token");
     doc.put("grant_types_supported", List.of("password"));
     doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
-    doc.put("claims_supported", List.of("sub", "name", "groups", "stafet_org", "stafet_org_kind", "stafet_patient"));
+    doc.put(
+        "claims_supported",
+        List.of("sub", "name", "groups", "stafet_org", "stafet_org_kind", "stafet_patient"));
     return new Answer(200, JSON.writeValueAsString(doc));
   }
 
   private Answer identities(HttpExchange exchange) throws IOException {
-    List<Map<String, Object>> list = DemoIdentity.standard().stream().map(i -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("username", i.username());
-      m.put("name", i.name());
-      m.put("organisation", i.organisationSor());
-      m.put("organisationKind", i.organisationKind());
-      m.put("roles", i.roles().stream().map(Enum::name).sorted().toList());
-      return m;
-    }).toList();
+    List<Map<String, Object>> list =
+        DemoIdentity.standard().stream()
+            .map(
+                i -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("username", i.username());
+                  m.put("name", i.name());
+                  m.put("organisation", i.organisationSor());
+                  m.put("organisationKind", i.organisationKind());
+                  m.put("roles", i.roles().stream().map(Enum::name).sorted().toList());
+                  return m;
+                })
+            .toList();
     return new Answer(200, JSON.writeValueAsString(list));
   }
 
   private Answer token(HttpExchange exchange) throws IOException {
-    Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    Map<String, String> form =
+        form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     String username = Optional.ofNullable(form.get("username")).orElse(form.get("client_id"));
     String token;
     if (form.get("organisation") != null) {
@@ -172,7 +204,8 @@ public final class DevIssuer implements AutoCloseable {
   }
 
   private static Answer error(int status, String error, String description) throws IOException {
-    return new Answer(status, JSON.writeValueAsString(Map.of("error", error, "error_description", description)));
+    return new Answer(
+        status, JSON.writeValueAsString(Map.of("error", error, "error_description", description)));
   }
 
   private static Map<String, String> form(String body) {
@@ -180,7 +213,8 @@ public final class DevIssuer implements AutoCloseable {
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+        form.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
@@ -194,16 +228,23 @@ public final class DevIssuer implements AutoCloseable {
   }
 
   /**
-   * {@code java -cp ... dk.stafet.issuer.DevIssuer}; environment: STAFET_ISSUER_PORT (8085), STAFET_ISSUER_KEY_FILE
-   * (.stafet/issuer-key.pem), STAFET_PSEUDONYM_SECRET (the services' local default), STAFET_ISSUER_TOKEN_LIFETIME (PT8H).
+   * {@code java -cp ... dk.stafet.issuer.DevIssuer}; environment: STAFET_ISSUER_PORT (8085),
+   * STAFET_ISSUER_KEY_FILE (.stafet/issuer-key.pem), STAFET_PSEUDONYM_SECRET (the services' local
+   * default), STAFET_ISSUER_TOKEN_LIFETIME (PT8H).
    */
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(env("STAFET_ISSUER_PORT", "8085"));
-    SigningKey key = SigningKey.loadOrCreate(Path.of(env("STAFET_ISSUER_KEY_FILE", ".stafet/issuer-key.pem")));
-    DevIssuer issuer = start(port, key, env("STAFET_PSEUDONYM_SECRET", "local-development-secret-change-me"),
-        Duration.parse(env("STAFET_ISSUER_TOKEN_LIFETIME", "PT8H")));
+    SigningKey key =
+        SigningKey.loadOrCreate(Path.of(env("STAFET_ISSUER_KEY_FILE", ".stafet/issuer-key.pem")));
+    DevIssuer issuer =
+        start(
+            port,
+            key,
+            env("STAFET_PSEUDONYM_SECRET", "local-development-secret-change-me"),
+            Duration.parse(env("STAFET_ISSUER_TOKEN_LIFETIME", "PT8H")));
     Runtime.getRuntime().addShutdownHook(new Thread(issuer::close));
-    System.out.println("Stafet development token issuer on " + issuer.issuer() + " (key " + key.keyId() + ")");
+    System.out.println(
+        "Stafet development token issuer on " + issuer.issuer() + " (key " + key.keyId() + ")");
   }
 
   private static String env(String name, String fallback) {

@@ -12,9 +12,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Signs access tokens for identities: RS256 with SmallRye JWT Build, issuer and audience {@value TokenClaims#AUDIENCE},
- * the Stafet claims of {@link TokenClaims}. The development issuer and test-support's token helper both sign here, so
- * the tests prove the tokens the local run hands out.
+ * Signs access tokens for identities: RS256 with SmallRye JWT Build, issuer and audience {@value
+ * TokenClaims#AUDIENCE}, the Stafet claims of {@link TokenClaims}. The development issuer and
+ * test-support's token helper both sign here, so the tests prove the tokens the local run hands
+ * out.
  */
 public final class IdentityTokens {
 
@@ -38,28 +39,36 @@ public final class IdentityTokens {
   }
 
   /**
-   * @param patientPseudonym the citizen a patient-portal token acts for (required then, refused otherwise)
-   * @param issuedAt         when the token was issued (tests back-date it to make an expired one)
-   * @param audience         who the token is for ({@value TokenClaims#AUDIENCE}; tests try another)
+   * @param patientPseudonym the citizen a patient-portal token acts for (required then, refused
+   *     otherwise)
+   * @param issuedAt when the token was issued (tests back-date it to make an expired one)
+   * @param audience who the token is for ({@value TokenClaims#AUDIENCE}; tests try another)
    */
-  public String sign(DemoIdentity identity, String patientPseudonym, Instant issuedAt, Duration lifetime,
+  public String sign(
+      DemoIdentity identity,
+      String patientPseudonym,
+      Instant issuedAt,
+      Duration lifetime,
       String audience) {
     boolean portal = identity.has(StafetRole.PATIENT_PORTAL);
     if (portal != (patientPseudonym != null)) {
-      throw new IllegalArgumentException(portal ? "a patient-portal token must name its citizen"
-          : "only a patient-portal token names a citizen");
+      throw new IllegalArgumentException(
+          portal
+              ? "a patient-portal token must name its citizen"
+              : "only a patient-portal token names a citizen");
     }
     Set<String> roles = identity.roles().stream().map(Enum::name).collect(Collectors.toSet());
-    JwtClaimsBuilder claims = Jwt.issuer(issuer)
-        .audience(audience)
-        .subject(identity.subject())
-        .claim("jti", UUID.randomUUID().toString())
-        .claim(TokenClaims.NAME, identity.name())
-        .claim(TokenClaims.ORGANISATION, identity.organisationSor())
-        .claim(TokenClaims.ORGANISATION_KIND, identity.organisationKind())
-        .groups(roles)
-        .issuedAt(issuedAt)
-        .expiresAt(issuedAt.plus(lifetime));
+    JwtClaimsBuilder claims =
+        Jwt.issuer(issuer)
+            .audience(audience)
+            .subject(identity.subject())
+            .claim("jti", UUID.randomUUID().toString())
+            .claim(TokenClaims.NAME, identity.name())
+            .claim(TokenClaims.ORGANISATION, identity.organisationSor())
+            .claim(TokenClaims.ORGANISATION_KIND, identity.organisationKind())
+            .groups(roles)
+            .issuedAt(issuedAt)
+            .expiresAt(issuedAt.plus(lifetime));
     if (patientPseudonym != null) {
       claims.claim(TokenClaims.PATIENT, patientPseudonym);
     }

@@ -20,8 +20,8 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 
 /**
- * The issuer's RSA key pair. Kept in a PKCS#8 PEM file so that a restarted issuer signs with the key the running
- * services already fetched; made on first start.
+ * The issuer's RSA key pair. Kept in a PKCS#8 PEM file so that a restarted issuer signs with the
+ * key the running services already fetched; made on first start.
  */
 public record SigningKey(PrivateKey privateKey, RSAPublicKey publicKey, String keyId) {
 
@@ -30,9 +30,11 @@ public record SigningKey(PrivateKey privateKey, RSAPublicKey publicKey, String k
     try {
       if (!Files.exists(file)) {
         KeyPair pair = KeyUtils.generateKeyPair(2048);
-        String pem = "-----BEGIN PRIVATE KEY-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
-            + "\n-----END PRIVATE KEY-----\n";
+        String pem =
+            "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
         if (file.getParent() != null) {
           Files.createDirectories(file.getParent());
         }
@@ -46,13 +48,20 @@ public record SigningKey(PrivateKey privateKey, RSAPublicKey publicKey, String k
     }
   }
 
-  /** A key pair from its private half; the key id is a digest of the public key, so it changes with the key. */
+  /**
+   * A key pair from its private half; the key id is a digest of the public key, so it changes with
+   * the key.
+   */
   public static SigningKey of(PrivateKey privateKey) throws GeneralSecurityException {
     RSAPrivateCrtKey crt = (RSAPrivateCrtKey) privateKey;
-    RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
-        .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
-    byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded());
-    return new SigningKey(privateKey, publicKey, "stafet-dev-" + HexFormat.of().formatHex(digest, 0, 8));
+    RSAPublicKey publicKey =
+        (RSAPublicKey)
+            KeyFactory.getInstance("RSA")
+                .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+    byte[] digest =
+        java.security.MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded());
+    return new SigningKey(
+        privateKey, publicKey, "stafet-dev-" + HexFormat.of().formatHex(digest, 0, 8));
   }
 
   /** The public key as a JSON Web Key Set (what {@code mp.jwt.verify.publickey.location} reads). */

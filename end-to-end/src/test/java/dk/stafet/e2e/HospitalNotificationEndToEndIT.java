@@ -2,15 +2,14 @@ package dk.stafet.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.stafet.e2e.Polling.Attempt;
+import dk.stafet.issuer.DevIssuer;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
-import dk.stafet.issuer.DevIssuer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,213 +30,276 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole way of one MedCom HospitalNotification across the three real services, each run from its runnable jar as
- * a separate process, over a real Kafka broker (KRaft, in this JVM) and real PostgreSQL (a fresh database per service):
+ * The whole way of one MedCom HospitalNotification across the three real services, each run from
+ * its runnable jar as a separate process, over a real Kafka broker (KRaft, in this JVM) and real
+ * PostgreSQL (a fresh database per service):
+ *
  * <ol>
- * <li>MedCom's example STIN_A (admission) is POSTed to referral-service's {@code /fhir/$process-message}: 200, ok;</li>
- * <li>responsibility-service's ledger learns the admission over Kafka: who to call is the admitting department (R6);</li>
- * <li>notification-service delivers the letter, MessageHeader.id unchanged, to the municipality's topic
- * {@code medcom.outbound.5790001348120}; its recipient simulator answers with an Acknowledgement through the front
- * door, and the delivery becomes ACKNOWLEDGED.</li>
+ *   <li>MedCom's example STIN_A (admission) is POSTed to referral-service's {@code
+ *       /fhir/$process-message}: 200, ok;
+ *   <li>responsibility-service's ledger learns the admission over Kafka: who to call is the
+ *       admitting department (R6);
+ *   <li>notification-service delivers the letter, MessageHeader.id unchanged, to the municipality's
+ *       topic {@code medcom.outbound.5790001348120}; its recipient simulator answers with an
+ *       Acknowledgement through the front door, and the delivery becomes ACKNOWLEDGED.
  * </ol>
+ *
  * Afterwards no service log may contain the patient's CPR number. The logs stay in target/e2e-logs.
  */
 class HospitalNotificationEndToEndIT {
 
-    private static final String CPR = "2509479989";
-    private static final String ADMITTING_DEPARTMENT_SOR = "265161000016000";
-    private static final String MUNICIPALITY_GLN = "5790001348120";
-    private static final String MESSAGE_HEADER_ID = "b9b4818e-02de-4cc4-b418-d20cbc7b5404";
-    private static final String STIN_A = "medcom-examples/dk-medcom-hospitalnotification-testscripts/HospitalNotification_Ex_STIN_A.json";
-    private static final String COORDINATOR_SOR = ServiceProcess.COORDINATOR_SOR;
-    private static final String PATIENT_PORTAL_SOR = ServiceProcess.PATIENT_PORTAL_SOR;
-    private static final List<String> MODULES = List.of("referral-service", "responsibility-service", "notification-service");
-    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+  private static final String CPR = "2509479989";
+  private static final String ADMITTING_DEPARTMENT_SOR = "265161000016000";
+  private static final String MUNICIPALITY_GLN = "5790001348120";
+  private static final String MESSAGE_HEADER_ID = "b9b4818e-02de-4cc4-b418-d20cbc7b5404";
+  private static final String STIN_A =
+      "medcom-examples/dk-medcom-hospitalnotification-testscripts/HospitalNotification_Ex_STIN_A.json";
+  private static final String COORDINATOR_SOR = ServiceProcess.COORDINATOR_SOR;
+  private static final String PATIENT_PORTAL_SOR = ServiceProcess.PATIENT_PORTAL_SOR;
+  private static final List<String> MODULES =
+      List.of("referral-service", "responsibility-service", "notification-service");
+  private static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, ServiceProcess> SERVICES = new LinkedHashMap<>();
-    private static final long T0 = System.nanoTime();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, ServiceProcess> SERVICES = new LinkedHashMap<>();
+  private static final long T0 = System.nanoTime();
 
-    private static HttpClient http;
-    private static DevIssuer issuer;
-    private static Path shared;
-    private static String kafka;
-    private static Thread killOnExit;
+  private static HttpClient http;
+  private static DevIssuer issuer;
+  private static Path shared;
+  private static String kafka;
+  private static Thread killOnExit;
 
-    @BeforeAll
-    static void startStack() {
-        shared = Path.of(setting("stafet.shared.dir", "../../shared")).toAbsolutePath().normalize();
-        Path root = Path.of(setting("stafet.e2e.root", "..")).toAbsolutePath().normalize();
-        Path logs = Path.of(setting("stafet.e2e.logs", "target/e2e-logs")).toAbsolutePath().normalize();
-        assertTrue(Files.isRegularFile(shared.resolve(STIN_A)), "MedCom's example is missing: " + shared.resolve(STIN_A)
-                + " (stafet.shared.dir=" + shared + "; shared/ must be beside the repository)");
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  @BeforeAll
+  static void startStack() {
+    shared = Path.of(setting("stafet.shared.dir", "../../shared")).toAbsolutePath().normalize();
+    Path root = Path.of(setting("stafet.e2e.root", "..")).toAbsolutePath().normalize();
+    Path logs = Path.of(setting("stafet.e2e.logs", "target/e2e-logs")).toAbsolutePath().normalize();
+    assertTrue(
+        Files.isRegularFile(shared.resolve(STIN_A)),
+        "MedCom's example is missing: "
+            + shared.resolve(STIN_A)
+            + " (stafet.shared.dir="
+            + shared
+            + "; shared/ must be beside the repository)");
+    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-        kafka = KafkaKraftResource.bootstrapServers();
-        log("Kafka on %s", kafka);
-        // Nothing is left behind even when the run is interrupted (Ctrl-C, a failsafe timeout): the hook kills the
-        // services; the broker and the test databases go with the test-support shutdown hooks.
-        killOnExit = new Thread(() -> SERVICES.values().forEach(ServiceProcess::kill), "stafet-e2e-kill-services");
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+    kafka = KafkaKraftResource.bootstrapServers();
+    log("Kafka on %s", kafka);
+    // Nothing is left behind even when the run is interrupted (Ctrl-C, a failsafe timeout): the
+    // hook kills the
+    // services; the broker and the test databases go with the test-support shutdown hooks.
+    killOnExit =
+        new Thread(
+            () -> SERVICES.values().forEach(ServiceProcess::kill), "stafet-e2e-kill-services");
+    Runtime.getRuntime().addShutdownHook(killOnExit);
 
-        String secret = "e2e-pseudonym-secret-" + UUID.randomUUID(); // one secret for all three: keys must agree
-        issuer = ServiceProcess.startIssuer(secret);
-        for (String module : MODULES) {
-            String[] db = PostgresResource.newDatabase(); // {jdbcUrl, user, password, name}
-            Map<String, String> env = ServiceProcess.backendEnvironment(db, kafka, shared, secret, issuer);
-            SERVICES.put(module, ServiceProcess.start(root, module, logs, env));
-        }
-        for (ServiceProcess service : SERVICES.values()) {
-            service.awaitReady(http);
-        }
-        log("stack ready");
+    String secret =
+        "e2e-pseudonym-secret-" + UUID.randomUUID(); // one secret for all three: keys must agree
+    issuer = ServiceProcess.startIssuer(secret);
+    for (String module : MODULES) {
+      String[] db = PostgresResource.newDatabase(); // {jdbcUrl, user, password, name}
+      Map<String, String> env =
+          ServiceProcess.backendEnvironment(db, kafka, shared, secret, issuer);
+      SERVICES.put(module, ServiceProcess.start(root, module, logs, env));
     }
-
-    @AfterAll
-    static void stopStack() {
-        ServiceProcess.stopAll(SERVICES.values());
-        if (issuer != null) {
-            issuer.close();
-        }
-        if (killOnExit != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(killOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
-        }
-        log("stopped; service logs in %s", SERVICES.isEmpty() ? "-" : SERVICES.values().iterator().next().log().getParent());
+    for (ServiceProcess service : SERVICES.values()) {
+      service.awaitReady(http);
     }
+    log("stack ready");
+  }
 
-    @Test
-    void hospitalNotificationTravelsFromFrontDoorToLedgerAndMunicipality() throws Exception {
-        ServiceProcess referral = SERVICES.get("referral-service");
-        ServiceProcess responsibility = SERVICES.get("responsibility-service");
-        ServiceProcess notification = SERVICES.get("notification-service");
+  @AfterAll
+  static void stopStack() {
+    ServiceProcess.stopAll(SERVICES.values());
+    if (issuer != null) {
+      issuer.close();
+    }
+    if (killOnExit != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs anyway
+      }
+    }
+    log(
+        "stopped; service logs in %s",
+        SERVICES.isEmpty() ? "-" : SERVICES.values().iterator().next().log().getParent());
+  }
 
-        // 1. The front door accepts MedCom's STIN_A and answers with an ok Acknowledgement.
-        byte[] stinA = Files.readAllBytes(shared.resolve(STIN_A));
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(referral.uri("/fhir/$process-message"))
+  @Test
+  void hospitalNotificationTravelsFromFrontDoorToLedgerAndMunicipality() throws Exception {
+    ServiceProcess referral = SERVICES.get("referral-service");
+    ServiceProcess responsibility = SERVICES.get("responsibility-service");
+    ServiceProcess notification = SERVICES.get("notification-service");
+
+    // 1. The front door accepts MedCom's STIN_A and answers with an ok Acknowledgement.
+    byte[] stinA = Files.readAllBytes(shared.resolve(STIN_A));
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(referral.uri("/fhir/$process-message"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/fhir+json; charset=UTF-8")
                 .header("Accept", "application/fhir+json")
-                .header("Authorization", ServiceProcess.bearer(issuer, ADMITTING_DEPARTMENT_SOR)) // STIN_A's sender
-                .POST(HttpRequest.BodyPublishers.ofByteArray(stinA)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, answer.statusCode(), () -> "POST /fhir/$process-message: " + answer.body() + "\n" + referral.tail(30));
-        assertEquals("ok", acknowledgementCode(answer.body()), () -> "acknowledgement: " + answer.body());
-        log("1. front door: 200, acknowledgement ok");
+                .header(
+                    "Authorization",
+                    ServiceProcess.bearer(issuer, ADMITTING_DEPARTMENT_SOR)) // STIN_A's sender
+                .POST(HttpRequest.BodyPublishers.ofByteArray(stinA))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(
+        200,
+        answer.statusCode(),
+        () -> "POST /fhir/$process-message: " + answer.body() + "\n" + referral.tail(30));
+    assertEquals(
+        "ok", acknowledgementCode(answer.body()), () -> "acknowledgement: " + answer.body());
+    log("1. front door: 200, acknowledgement ok");
 
-        // 2. The ledger: who to call is the admitting department, by R6.
-        JsonNode lookup = eventually("who-to-call R6 at " + ADMITTING_DEPARTMENT_SOR, responsibility, () -> {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(responsibility.uri("/api/patients/lookup"))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", ServiceProcess.bearer(issuer, ADMITTING_DEPARTMENT_SOR))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"cpr\":\"" + CPR + "\"}")).build());
-            if (r.statusCode() != 200) {
+    // 2. The ledger: who to call is the admitting department, by R6.
+    JsonNode lookup =
+        eventually(
+            "who-to-call R6 at " + ADMITTING_DEPARTMENT_SOR,
+            responsibility,
+            () -> {
+              HttpResponse<String> r =
+                  send(
+                      HttpRequest.newBuilder(responsibility.uri("/api/patients/lookup"))
+                          .header("Content-Type", "application/json")
+                          .header(
+                              "Authorization",
+                              ServiceProcess.bearer(issuer, ADMITTING_DEPARTMENT_SOR))
+                          .POST(HttpRequest.BodyPublishers.ofString("{\"cpr\":\"" + CPR + "\"}"))
+                          .build());
+              if (r.statusCode() != 200) {
                 return Attempt.no(r.statusCode() + " " + r.body());
-            }
-            JsonNode who = readTree(r.body()).path("whoToCall");
-            boolean done = "R6".equals(who.path("rule").asText())
-                    && ADMITTING_DEPARTMENT_SOR.equals(who.path("organisation").path("sor").asText());
-            return done ? Attempt.yes(readTree(r.body())) : Attempt.no("200 " + r.body());
-        });
-        assertEquals("R6", lookup.path("whoToCall").path("rule").asText());
-        assertEquals(ADMITTING_DEPARTMENT_SOR, lookup.path("whoToCall").path("organisation").path("sor").asText());
-        log("2. ledger: who to call %s by %s", ADMITTING_DEPARTMENT_SOR, "R6");
+              }
+              JsonNode who = readTree(r.body()).path("whoToCall");
+              boolean done =
+                  "R6".equals(who.path("rule").asText())
+                      && ADMITTING_DEPARTMENT_SOR.equals(
+                          who.path("organisation").path("sor").asText());
+              return done ? Attempt.yes(readTree(r.body())) : Attempt.no("200 " + r.body());
+            });
+    assertEquals("R6", lookup.path("whoToCall").path("rule").asText());
+    assertEquals(
+        ADMITTING_DEPARTMENT_SOR,
+        lookup.path("whoToCall").path("organisation").path("sor").asText());
+    log("2. ledger: who to call %s by %s", ADMITTING_DEPARTMENT_SOR, "R6");
 
-        // 3a. Delivered to the municipality's topic, the letter's MessageHeader.id unchanged.
-        String topic = "medcom.outbound." + MUNICIPALITY_GLN;
-        try (KafkaTestClient client = new KafkaTestClient(kafka)) {
-            ConsumerRecord<String, String> delivered = client.awaitRecord(topic,
-                    rec -> MESSAGE_HEADER_ID.equals(messageHeaderId(rec.value())), EVENTUALLY);
-            assertEquals(MESSAGE_HEADER_ID, messageHeaderId(delivered.value()));
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\n" + notification.tail(40), e);
-        }
-        log("3. delivered on %s", topic);
+    // 3a. Delivered to the municipality's topic, the letter's MessageHeader.id unchanged.
+    String topic = "medcom.outbound." + MUNICIPALITY_GLN;
+    try (KafkaTestClient client = new KafkaTestClient(kafka)) {
+      ConsumerRecord<String, String> delivered =
+          client.awaitRecord(
+              topic, rec -> MESSAGE_HEADER_ID.equals(messageHeaderId(rec.value())), EVENTUALLY);
+      assertEquals(MESSAGE_HEADER_ID, messageHeaderId(delivered.value()));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\n" + notification.tail(40), e);
+    }
+    log("3. delivered on %s", topic);
 
-        // 3b. The simulated municipality acknowledged it through the front door: the delivery is ACKNOWLEDGED.
-        JsonNode delivery = eventually("delivery " + MESSAGE_HEADER_ID + " ACKNOWLEDGED", notification, () -> {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(
-                    notification.uri("/api/deliveries?recipient=" + MUNICIPALITY_GLN + "&limit=100"))
-                    .header("Authorization", ServiceProcess.bearer(issuer, ServiceProcess.COORDINATOR_SOR)).GET().build());
-            if (r.statusCode() != 200) {
+    // 3b. The simulated municipality acknowledged it through the front door: the delivery is
+    // ACKNOWLEDGED.
+    JsonNode delivery =
+        eventually(
+            "delivery " + MESSAGE_HEADER_ID + " ACKNOWLEDGED",
+            notification,
+            () -> {
+              HttpResponse<String> r =
+                  send(
+                      HttpRequest.newBuilder(
+                              notification.uri(
+                                  "/api/deliveries?recipient=" + MUNICIPALITY_GLN + "&limit=100"))
+                          .header(
+                              "Authorization",
+                              ServiceProcess.bearer(issuer, ServiceProcess.COORDINATOR_SOR))
+                          .GET()
+                          .build());
+              if (r.statusCode() != 200) {
                 return Attempt.no(r.statusCode() + " " + r.body());
-            }
-            for (JsonNode d : readTree(r.body())) {
+              }
+              for (JsonNode d : readTree(r.body())) {
                 if (MESSAGE_HEADER_ID.equals(d.path("messageHeaderId").asText())) {
-                    return "ACKNOWLEDGED".equals(d.path("state").asText()) ? Attempt.yes(d) : Attempt.no(d.toString());
+                  return "ACKNOWLEDGED".equals(d.path("state").asText())
+                      ? Attempt.yes(d)
+                      : Attempt.no(d.toString());
                 }
-            }
-            return Attempt.no("not listed: " + r.body());
-        });
-        assertEquals("ACKNOWLEDGED", delivery.path("state").asText());
-        assertEquals(MUNICIPALITY_GLN, delivery.path("recipientGln").asText());
-        log("3. delivery ACKNOWLEDGED (ack code %s)", delivery.path("ackCode").asText());
+              }
+              return Attempt.no("not listed: " + r.body());
+            });
+    assertEquals("ACKNOWLEDGED", delivery.path("state").asText());
+    assertEquals(MUNICIPALITY_GLN, delivery.path("recipientGln").asText());
+    log("3. delivery ACKNOWLEDGED (ack code %s)", delivery.path("ackCode").asText());
 
-        // 4. No CPR number in any service log, shutdown included.
-        ServiceProcess.stopAll(SERVICES.values());
-        List<String> leaks = new ArrayList<>();
-        for (ServiceProcess service : SERVICES.values()) {
-            List<String> lines = Files.readAllLines(service.log(), StandardCharsets.UTF_8);
-            assertTrue(!lines.isEmpty(), "empty log " + service.log());
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (line.contains(CPR) || line.contains(CPR.substring(0, 6) + "-" + CPR.substring(6))) {
-                    leaks.add(service.log().getFileName() + ":" + (i + 1));
-                }
-            }
+    // 4. No CPR number in any service log, shutdown included.
+    ServiceProcess.stopAll(SERVICES.values());
+    List<String> leaks = new ArrayList<>();
+    for (ServiceProcess service : SERVICES.values()) {
+      List<String> lines = Files.readAllLines(service.log(), StandardCharsets.UTF_8);
+      assertTrue(!lines.isEmpty(), "empty log " + service.log());
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        if (line.contains(CPR) || line.contains(CPR.substring(0, 6) + "-" + CPR.substring(6))) {
+          leaks.add(service.log().getFileName() + ":" + (i + 1));
         }
-        assertTrue(leaks.isEmpty(), "the CPR number is in the service logs at " + leaks);
-        log("4. no CPR number in the logs");
+      }
     }
+    assertTrue(leaks.isEmpty(), "the CPR number is in the service logs at " + leaks);
+    log("4. no CPR number in the logs");
+  }
 
-    // ---- helpers
+  // ---- helpers
 
-    /** The response code of the MessageHeader of a MedCom Acknowledgement bundle (ok, transient-error, fatal-error). */
-    private static String acknowledgementCode(String bundle) {
-        for (JsonNode entry : readTree(bundle).path("entry")) {
-            JsonNode resource = entry.path("resource");
-            if ("MessageHeader".equals(resource.path("resourceType").asText())) {
-                return resource.path("response").path("code").asText();
-            }
-        }
-        return "(no MessageHeader)";
+  /**
+   * The response code of the MessageHeader of a MedCom Acknowledgement bundle (ok, transient-error,
+   * fatal-error).
+   */
+  private static String acknowledgementCode(String bundle) {
+    for (JsonNode entry : readTree(bundle).path("entry")) {
+      JsonNode resource = entry.path("resource");
+      if ("MessageHeader".equals(resource.path("resourceType").asText())) {
+        return resource.path("response").path("code").asText();
+      }
     }
+    return "(no MessageHeader)";
+  }
 
-    /** MessageHeader.id of a MedCom Bundle in JSON, or null. */
-    private static String messageHeaderId(String bundle) {
-        if (bundle == null || !bundle.stripLeading().startsWith("{")) {
-            return null;
-        }
-        for (JsonNode entry : readTree(bundle).path("entry")) {
-            JsonNode resource = entry.path("resource");
-            if ("MessageHeader".equals(resource.path("resourceType").asText())) {
-                return resource.path("id").asText(null);
-            }
-        }
-        return null;
+  /** MessageHeader.id of a MedCom Bundle in JSON, or null. */
+  private static String messageHeaderId(String bundle) {
+    if (bundle == null || !bundle.stripLeading().startsWith("{")) {
+      return null;
     }
+    for (JsonNode entry : readTree(bundle).path("entry")) {
+      JsonNode resource = entry.path("resource");
+      if ("MessageHeader".equals(resource.path("resourceType").asText())) {
+        return resource.path("id").asText(null);
+      }
+    }
+    return null;
+  }
 
-    private static JsonNode eventually(String what, ServiceProcess service, Supplier<Attempt> attempt) {
-        return Polling.eventually(what, EVENTUALLY, Duration.ofMillis(500), service, attempt);
-    }
+  private static JsonNode eventually(
+      String what, ServiceProcess service, Supplier<Attempt> attempt) {
+    return Polling.eventually(what, EVENTUALLY, Duration.ofMillis(500), service, attempt);
+  }
 
-    private static HttpResponse<String> send(HttpRequest request) {
-        return JsonHttp.send(http, request);
-    }
+  private static HttpResponse<String> send(HttpRequest request) {
+    return JsonHttp.send(http, request);
+  }
 
-    private static JsonNode readTree(String json) {
-        return JsonHttp.readTree(json);
-    }
+  private static JsonNode readTree(String json) {
+    return JsonHttp.readTree(json);
+  }
 
-    private static String setting(String property, String defaultValue) {
-        String v = System.getProperty(property);
-        return v == null || v.isBlank() ? defaultValue : v;
-    }
+  private static String setting(String property, String defaultValue) {
+    String v = System.getProperty(property);
+    return v == null || v.isBlank() ? defaultValue : v;
+  }
 
-    private static void log(String format, Object... args) {
-        System.out.printf("[e2e %5.1f s] %s%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - T0) / 1000.0,
-                String.format(format, args));
-    }
+  private static void log(String format, Object... args) {
+    System.out.printf(
+        "[e2e %5.1f s] %s%n",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - T0) / 1000.0,
+        String.format(format, args));
+  }
 }

@@ -24,159 +24,269 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every referral path of issue 13 through the real services, each from its runnable jar as a separate process, over a
- * real Kafka broker and real PostgreSQL: the facts go in through referral-service's REST API as an organisation's own
- * system sends them, the answers come from responsibility-service's point-in-time API (responsibility and who to call
- * at an instant).
+ * Every referral path of issue 13 through the real services, each from its runnable jar as a
+ * separate process, over a real Kafka broker and real PostgreSQL: the facts go in through
+ * referral-service's REST API as an organisation's own system sends them, the answers come from
+ * responsibility-service's point-in-time API (responsibility and who to call at an instant).
  */
 class ReferralPathsEndToEndIT {
 
-    private static final ZoneId DK = ZoneId.of("Europe/Copenhagen");
-    private static final String CARDIOLOGY_AARHUS = "999000000003016";
-    private static final String MEDICAL_RANDERS = "999000000010016";
-    private static final String GP_TROEJBORG = "999000000019016";
-    private static final String SPECIALIST_INTERNAL_MEDICINE = "999000000027016";
-    private static final String AARHUS_KOMMUNE = "999000000029016";
-    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
-    private static final Map<String, ServiceProcess> SERVICES = new LinkedHashMap<>();
+  private static final ZoneId DK = ZoneId.of("Europe/Copenhagen");
+  private static final String CARDIOLOGY_AARHUS = "999000000003016";
+  private static final String MEDICAL_RANDERS = "999000000010016";
+  private static final String GP_TROEJBORG = "999000000019016";
+  private static final String SPECIALIST_INTERNAL_MEDICINE = "999000000027016";
+  private static final String AARHUS_KOMMUNE = "999000000029016";
+  private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+  private static final Map<String, ServiceProcess> SERVICES = new LinkedHashMap<>();
 
-    private static HttpClient http;
-    private static DevIssuer issuer;
-    private static ServiceProcess referral;
-    private static ServiceProcess responsibility;
+  private static HttpClient http;
+  private static DevIssuer issuer;
+  private static ServiceProcess referral;
+  private static ServiceProcess responsibility;
 
-    @BeforeAll
-    static void startServices() {
-        Path shared = Path.of(System.getProperty("stafet.shared.dir", "../../shared")).toAbsolutePath().normalize();
-        Path root = Path.of(System.getProperty("stafet.e2e.root", "..")).toAbsolutePath().normalize();
-        Path logs = Path.of(System.getProperty("stafet.e2e.logs", "target/e2e-logs")).toAbsolutePath().normalize();
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String kafka = KafkaKraftResource.bootstrapServers();
-        String secret = "e2e-referral-paths-" + UUID.randomUUID();
-        issuer = ServiceProcess.startIssuer(secret);
-        for (String module : List.of("referral-service", "responsibility-service")) {
-            Map<String, String> env = ServiceProcess.backendEnvironment(PostgresResource.newDatabase(), kafka, shared, secret, issuer);
-            SERVICES.put(module, ServiceProcess.start(root, module, logs, env));
-        }
-        SERVICES.values().forEach(s -> s.awaitReady(http));
-        referral = SERVICES.get("referral-service");
-        responsibility = SERVICES.get("responsibility-service");
+  @BeforeAll
+  static void startServices() {
+    Path shared =
+        Path.of(System.getProperty("stafet.shared.dir", "../../shared"))
+            .toAbsolutePath()
+            .normalize();
+    Path root = Path.of(System.getProperty("stafet.e2e.root", "..")).toAbsolutePath().normalize();
+    Path logs =
+        Path.of(System.getProperty("stafet.e2e.logs", "target/e2e-logs"))
+            .toAbsolutePath()
+            .normalize();
+    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    String kafka = KafkaKraftResource.bootstrapServers();
+    String secret = "e2e-referral-paths-" + UUID.randomUUID();
+    issuer = ServiceProcess.startIssuer(secret);
+    for (String module : List.of("referral-service", "responsibility-service")) {
+      Map<String, String> env =
+          ServiceProcess.backendEnvironment(
+              PostgresResource.newDatabase(), kafka, shared, secret, issuer);
+      SERVICES.put(module, ServiceProcess.start(root, module, logs, env));
     }
+    SERVICES.values().forEach(s -> s.awaitReady(http));
+    referral = SERVICES.get("referral-service");
+    responsibility = SERVICES.get("responsibility-service");
+  }
 
-    @AfterAll
-    static void stopServices() {
-        ServiceProcess.stopAll(SERVICES.values());
-        if (issuer != null) {
-            issuer.close();
-        }
+  @AfterAll
+  static void stopServices() {
+    ServiceProcess.stopAll(SERVICES.values());
+    if (issuer != null) {
+      issuer.close();
     }
+  }
 
-    @Test
-    void specialistReferralGivesTheSpecialistTreatmentInGpHoursWhileTheGpStaysResponsible() {
-        String cpr = "1811620021";
-        String key = listedAt(cpr, GP_TROEJBORG, dk("2026-11-02T09:00"));
-        String id = receive(cpr, GP_TROEJBORG, SPECIALIST_INTERNAL_MEDICINE, dk("2026-11-02T10:00"));
-        act(SPECIALIST_INTERNAL_MEDICINE, id, "visitation", Map.of("decision", "ACCEPTED", "occurredAt", dk("2026-11-03T10:00")));
-        act(SPECIALIST_INTERNAL_MEDICINE, id, "start", Map.of("occurredAt", dk("2026-11-10T09:00"))); // a Tuesday
+  @Test
+  void specialistReferralGivesTheSpecialistTreatmentInGpHoursWhileTheGpStaysResponsible() {
+    String cpr = "1811620021";
+    String key = listedAt(cpr, GP_TROEJBORG, dk("2026-11-02T09:00"));
+    String id = receive(cpr, GP_TROEJBORG, SPECIALIST_INTERNAL_MEDICINE, dk("2026-11-02T10:00"));
+    act(
+        SPECIALIST_INTERNAL_MEDICINE,
+        id,
+        "visitation",
+        Map.of("decision", "ACCEPTED", "occurredAt", dk("2026-11-03T10:00")));
+    act(
+        SPECIALIST_INTERNAL_MEDICINE,
+        id,
+        "start",
+        Map.of("occurredAt", dk("2026-11-10T09:00"))); // a Tuesday
 
-        JsonNode inHours = whoToCall(key, GP_TROEJBORG, dk("2026-11-10T11:00"),
-                who -> "SPECIALIST".equals(who.path("treatmentSector").asText()));
-        assertEquals("GP", inHours.path("role").asText());
-        assertEquals(GP_TROEJBORG, inHours.path("organisation").path("sor").asText());
-        assertEquals(SPECIALIST_INTERNAL_MEDICINE, inHours.path("treatedBy").path("organisation").path("sor").asText());
-        JsonNode evening = whoToCall(key, GP_TROEJBORG, dk("2026-11-10T19:00"), who -> true);
-        assertEquals("OUT_OF_HOURS_SERVICE", evening.path("role").asText());
-        assertEquals(GP_TROEJBORG, evening.path("patientResponsibleDoctor").path("organisation").path("sor").asText());
-    }
+    JsonNode inHours =
+        whoToCall(
+            key,
+            GP_TROEJBORG,
+            dk("2026-11-10T11:00"),
+            who -> "SPECIALIST".equals(who.path("treatmentSector").asText()));
+    assertEquals("GP", inHours.path("role").asText());
+    assertEquals(GP_TROEJBORG, inHours.path("organisation").path("sor").asText());
+    assertEquals(
+        SPECIALIST_INTERNAL_MEDICINE,
+        inHours.path("treatedBy").path("organisation").path("sor").asText());
+    JsonNode evening = whoToCall(key, GP_TROEJBORG, dk("2026-11-10T19:00"), who -> true);
+    assertEquals("OUT_OF_HOURS_SERVICE", evening.path("role").asText());
+    assertEquals(
+        GP_TROEJBORG,
+        evening.path("patientResponsibleDoctor").path("organisation").path("sor").asText());
+  }
 
-    @Test
-    void forwardedReferralMakesTheNewDepartmentResponsibleAtItsFirstContact() {
-        String cpr = "0905550033";
-        String key = listedAt(cpr, GP_TROEJBORG, dk("2026-11-02T09:00"));
-        String id = receive(cpr, GP_TROEJBORG, CARDIOLOGY_AARHUS, dk("2026-11-02T10:00"));
-        act(CARDIOLOGY_AARHUS, id, "visitation", Map.of("decision", "FORWARDED", "forwardedToSor", MEDICAL_RANDERS,
-                "reason", "kan udredes på regionshospitalet", "occurredAt", dk("2026-11-03T10:00")));
-        act(MEDICAL_RANDERS, id, "visitation", Map.of("decision", "ACCEPTED", "occurredAt", dk("2026-11-04T10:00")));
-        act(MEDICAL_RANDERS, id, "start", Map.of("occurredAt", dk("2026-11-11T10:00")));
+  @Test
+  void forwardedReferralMakesTheNewDepartmentResponsibleAtItsFirstContact() {
+    String cpr = "0905550033";
+    String key = listedAt(cpr, GP_TROEJBORG, dk("2026-11-02T09:00"));
+    String id = receive(cpr, GP_TROEJBORG, CARDIOLOGY_AARHUS, dk("2026-11-02T10:00"));
+    act(
+        CARDIOLOGY_AARHUS,
+        id,
+        "visitation",
+        Map.of(
+            "decision",
+            "FORWARDED",
+            "forwardedToSor",
+            MEDICAL_RANDERS,
+            "reason",
+            "kan udredes på regionshospitalet",
+            "occurredAt",
+            dk("2026-11-03T10:00")));
+    act(
+        MEDICAL_RANDERS,
+        id,
+        "visitation",
+        Map.of("decision", "ACCEPTED", "occurredAt", dk("2026-11-04T10:00")));
+    act(MEDICAL_RANDERS, id, "start", Map.of("occurredAt", dk("2026-11-11T10:00")));
 
-        JsonNode at = responsibilityAt(key, GP_TROEJBORG, dk("2026-11-11T10:00"),
-                r -> MEDICAL_RANDERS.equals(r.path("holderSor").asText()));
-        assertEquals("R18", at.path("rule").asText());
-        JsonNode before = responsibilityAt(key, GP_TROEJBORG, Instant.parse(dk("2026-11-11T10:00")).minusSeconds(1), r -> true);
-        assertEquals(GP_TROEJBORG, before.path("holderSor").asText());
-        assertEquals("R17", before.path("rule").asText());
-    }
+    JsonNode at =
+        responsibilityAt(
+            key,
+            GP_TROEJBORG,
+            dk("2026-11-11T10:00"),
+            r -> MEDICAL_RANDERS.equals(r.path("holderSor").asText()));
+    assertEquals("R18", at.path("rule").asText());
+    JsonNode before =
+        responsibilityAt(
+            key, GP_TROEJBORG, Instant.parse(dk("2026-11-11T10:00")).minusSeconds(1), r -> true);
+    assertEquals(GP_TROEJBORG, before.path("holderSor").asText());
+    assertEquals("R17", before.path("rule").asText());
+  }
 
-    @Test
-    void patientWithoutListedGpIsRegisteredAndADischargeWithNobodyToReturnToIsAlarmed() {
-        String cpr = "2403880047";
-        HttpResponse<String> registered = JsonHttp.post(http, issuer, ServiceProcess.NATIONAL_REGISTER_SOR,
-                referral.uri("/api/patients/no-listed-gp"),
-                Map.of("cpr", cpr, "municipalitySor", AARHUS_KOMMUNE, "occurredAt", dk("2026-11-02T09:00")));
-        assertEquals(200, registered.statusCode(), registered::body);
-        String key = JsonHttp.readTree(registered.body()).path("patientKey").asText();
-        HttpResponse<String> admitted = JsonHttp.post(http, issuer, CARDIOLOGY_AARHUS, referral.uri("/api/hospital-stays"),
-                Map.of("cpr", cpr, "episodeOfCareId", "e2e-" + UUID.randomUUID(), "serviceProviderSor", CARDIOLOGY_AARHUS,
-                        "encounterClass", "IMP", "occurredAt", dk("2026-11-05T10:00")));
-        assertEquals(201, admitted.statusCode(), admitted::body);
-        String stay = JsonHttp.readTree(admitted.body()).path("id").asText();
-        HttpResponse<String> discharged = JsonHttp.post(http, issuer, CARDIOLOGY_AARHUS,
-                referral.uri("/api/hospital-stays/" + stay + "/discharge"), Map.of("occurredAt", dk("2026-11-07T10:00")));
-        assertEquals(200, discharged.statusCode(), discharged::body);
+  @Test
+  void patientWithoutListedGpIsRegisteredAndADischargeWithNobodyToReturnToIsAlarmed() {
+    String cpr = "2403880047";
+    HttpResponse<String> registered =
+        JsonHttp.post(
+            http,
+            issuer,
+            ServiceProcess.NATIONAL_REGISTER_SOR,
+            referral.uri("/api/patients/no-listed-gp"),
+            Map.of(
+                "cpr",
+                cpr,
+                "municipalitySor",
+                AARHUS_KOMMUNE,
+                "occurredAt",
+                dk("2026-11-02T09:00")));
+    assertEquals(200, registered.statusCode(), registered::body);
+    String key = JsonHttp.readTree(registered.body()).path("patientKey").asText();
+    HttpResponse<String> admitted =
+        JsonHttp.post(
+            http,
+            issuer,
+            CARDIOLOGY_AARHUS,
+            referral.uri("/api/hospital-stays"),
+            Map.of(
+                "cpr",
+                cpr,
+                "episodeOfCareId",
+                "e2e-" + UUID.randomUUID(),
+                "serviceProviderSor",
+                CARDIOLOGY_AARHUS,
+                "encounterClass",
+                "IMP",
+                "occurredAt",
+                dk("2026-11-05T10:00")));
+    assertEquals(201, admitted.statusCode(), admitted::body);
+    String stay = JsonHttp.readTree(admitted.body()).path("id").asText();
+    HttpResponse<String> discharged =
+        JsonHttp.post(
+            http,
+            issuer,
+            CARDIOLOGY_AARHUS,
+            referral.uri("/api/hospital-stays/" + stay + "/discharge"),
+            Map.of("occurredAt", dk("2026-11-07T10:00")));
+    assertEquals(200, discharged.statusCode(), discharged::body);
 
-        JsonNode after = whoToCall(key, AARHUS_KOMMUNE, dk("2026-11-08T12:00"),
-                who -> "no-receiver".equals(who.path("alarm").asText()));
-        assertEquals("HOSPITAL_DEPARTMENT_24H", after.path("role").asText());
-        assertEquals(CARDIOLOGY_AARHUS, after.path("organisation").path("sor").asText());
-        assertEquals("R26", after.path("rule").asText());
-    }
+    JsonNode after =
+        whoToCall(
+            key,
+            AARHUS_KOMMUNE,
+            dk("2026-11-08T12:00"),
+            who -> "no-receiver".equals(who.path("alarm").asText()));
+    assertEquals("HOSPITAL_DEPARTMENT_24H", after.path("role").asText());
+    assertEquals(CARDIOLOGY_AARHUS, after.path("organisation").path("sor").asText());
+    assertEquals("R26", after.path("rule").asText());
+  }
 
-    // ---- helpers
+  // ---- helpers
 
-    private static String dk(String local) {
-        return LocalDateTime.parse(local).atZone(DK).toInstant().toString();
-    }
+  private static String dk(String local) {
+    return LocalDateTime.parse(local).atZone(DK).toInstant().toString();
+  }
 
-    private static String listedAt(String cpr, String gp, String at) {
-        HttpResponse<String> r = JsonHttp.post(http, issuer, ServiceProcess.NATIONAL_REGISTER_SOR, referral.uri("/api/patients/listed-gp"),
-                Map.of("cpr", cpr, "gpSor", gp, "municipalitySor", AARHUS_KOMMUNE, "occurredAt", at));
-        assertEquals(200, r.statusCode(), r::body);
-        return JsonHttp.readTree(r.body()).path("patientKey").asText();
-    }
+  private static String listedAt(String cpr, String gp, String at) {
+    HttpResponse<String> r =
+        JsonHttp.post(
+            http,
+            issuer,
+            ServiceProcess.NATIONAL_REGISTER_SOR,
+            referral.uri("/api/patients/listed-gp"),
+            Map.of("cpr", cpr, "gpSor", gp, "municipalitySor", AARHUS_KOMMUNE, "occurredAt", at));
+    assertEquals(200, r.statusCode(), r::body);
+    return JsonHttp.readTree(r.body()).path("patientKey").asText();
+  }
 
-    private static String receive(String cpr, String referrer, String receiver, String at) {
-        HttpResponse<String> r = JsonHttp.post(http, issuer, receiver, referral.uri("/api/referrals"),
-                Map.of("cpr", cpr, "referrerSor", referrer, "receiverSor", receiver, "cancer", false, "occurredAt", at));
-        assertEquals(201, r.statusCode(), r::body);
-        return JsonHttp.readTree(r.body()).path("id").asText();
-    }
+  private static String receive(String cpr, String referrer, String receiver, String at) {
+    HttpResponse<String> r =
+        JsonHttp.post(
+            http,
+            issuer,
+            receiver,
+            referral.uri("/api/referrals"),
+            Map.of(
+                "cpr",
+                cpr,
+                "referrerSor",
+                referrer,
+                "receiverSor",
+                receiver,
+                "cancer",
+                false,
+                "occurredAt",
+                at));
+    assertEquals(201, r.statusCode(), r::body);
+    return JsonHttp.readTree(r.body()).path("id").asText();
+  }
 
-    private static void act(String caller, String referralId, String step, Map<String, Object> body) {
-        HttpResponse<String> r = JsonHttp.post(http, issuer, caller, referral.uri("/api/referrals/" + referralId + "/" + step), body);
-        assertEquals(200, r.statusCode(), () -> step + ": " + r.body());
-    }
+  private static void act(String caller, String referralId, String step, Map<String, Object> body) {
+    HttpResponse<String> r =
+        JsonHttp.post(
+            http, issuer, caller, referral.uri("/api/referrals/" + referralId + "/" + step), body);
+    assertEquals(200, r.statusCode(), () -> step + ": " + r.body());
+  }
 
-    private static JsonNode whoToCall(String key, String caller, String at, Predicate<JsonNode> done) {
-        return pointInTime("/api/patients/" + key + "/who-to-call?at=" + at, caller, done);
-    }
+  private static JsonNode whoToCall(
+      String key, String caller, String at, Predicate<JsonNode> done) {
+    return pointInTime("/api/patients/" + key + "/who-to-call?at=" + at, caller, done);
+  }
 
-    private static JsonNode responsibilityAt(String key, String caller, String at, Predicate<JsonNode> done) {
-        return pointInTime("/api/patients/" + key + "/responsibility?at=" + at, caller, done);
-    }
+  private static JsonNode responsibilityAt(
+      String key, String caller, String at, Predicate<JsonNode> done) {
+    return pointInTime("/api/patients/" + key + "/responsibility?at=" + at, caller, done);
+  }
 
-    private static JsonNode responsibilityAt(String key, String caller, Instant at, Predicate<JsonNode> done) {
-        return responsibilityAt(key, caller, at.toString(), done);
-    }
+  private static JsonNode responsibilityAt(
+      String key, String caller, Instant at, Predicate<JsonNode> done) {
+    return responsibilityAt(key, caller, at.toString(), done);
+  }
 
-    /** The answer once the ledger has caught up with the facts (the services talk only over Kafka). */
-    private static JsonNode pointInTime(String path, String caller, Predicate<JsonNode> done) {
-        return Polling.eventually(path, EVENTUALLY, Duration.ofMillis(500), responsibility, () -> {
-            HttpResponse<String> r = JsonHttp.get(http, issuer, caller, responsibility.uri(path));
-            if (r.statusCode() != 200) {
-                return Attempt.no(r.statusCode() + " " + r.body());
-            }
-            JsonNode answer = JsonHttp.readTree(r.body());
-            return done.test(answer) ? Attempt.yes(answer) : Attempt.no(r.body());
+  /**
+   * The answer once the ledger has caught up with the facts (the services talk only over Kafka).
+   */
+  private static JsonNode pointInTime(String path, String caller, Predicate<JsonNode> done) {
+    return Polling.eventually(
+        path,
+        EVENTUALLY,
+        Duration.ofMillis(500),
+        responsibility,
+        () -> {
+          HttpResponse<String> r = JsonHttp.get(http, issuer, caller, responsibility.uri(path));
+          if (r.statusCode() != 200) {
+            return Attempt.no(r.statusCode() + " " + r.body());
+          }
+          JsonNode answer = JsonHttp.readTree(r.body());
+          return done.test(answer) ? Attempt.yes(answer) : Attempt.no(r.body());
         });
-    }
+  }
 }

@@ -32,8 +32,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresResource.class)
 class CareCommunicationDeliveryTest {
 
-  @Inject
-  DeliveryOperations operations;
+  @Inject DeliveryOperations operations;
 
   private KafkaTestClient kafka;
   private Deliveries deliveries;
@@ -52,8 +51,10 @@ class CareCommunicationDeliveryTest {
   @Test
   void responsibilityChangeIsToldToTheGpAndAcknowledged() {
     String patient = TestEvents.newPatientKey();
-    TestEvents.publish(kafka, TestEvents.responsibility(ResponsibilityEventType.RESPONSIBILITY_CHANGED, patient,
-        GP.sor(), HOSPITAL.sor()));
+    TestEvents.publish(
+        kafka,
+        TestEvents.responsibility(
+            ResponsibilityEventType.RESPONSIBILITY_CHANGED, patient, GP.sor(), HOSPITAL.sor()));
 
     DeliveryView sent = deliveries.awaitOne(patient);
     assertThat(sent.messageType()).isEqualTo("CARE_COMMUNICATION");
@@ -63,22 +64,33 @@ class CareCommunicationDeliveryTest {
     assertThat(message.messageHeader().orElseThrow().getDefinition())
         .isEqualTo(CareCommunicationBuilder.MESSAGE_DEFINITION);
     assertThat(message.communication().orElseThrow().category()).isEqualTo("carecoordination");
-    assertThat(message.communication().orElseThrow().payloadTexts()).singleElement()
+    assertThat(message.communication().orElseThrow().payloadTexts())
+        .singleElement()
         .satisfies(text -> assertThat(text).contains("Behandlingsansvaret"));
 
-    TestEvents.publish(kafka, TestEvents.ack(UUID.randomUUID().toString(), sent.messageHeaderId(), "ok", GP.gln(),
-        patient));
+    TestEvents.publish(
+        kafka,
+        TestEvents.ack(
+            UUID.randomUUID().toString(), sent.messageHeaderId(), "ok", GP.gln(), patient));
     deliveries.awaitState(sent.messageHeaderId(), DeliveryState.ACKNOWLEDGED);
   }
 
   @Test
   void endOfAnAcuteCourseIsToldToTheListedGp() {
     String patient = TestEvents.newPatientKey();
-    TestEvents.publish(kafka, TestEvents.course(CourseEventType.LISTED_GP_REGISTERED, patient, null, GP.sor(), null,
-        Map.of()));
-    TestEvents.publish(kafka, TestEvents.course(CourseEventType.ACUTE_COURSE_ENDED, patient,
-        UUID.randomUUID().toString(), ACUTE_FUNCTION.sor(), HOSPITAL.sor(),
-        Map.of("courseKind", "ACUTE_FUNCTION", "exit", "GP_FOLLOW_UP")));
+    TestEvents.publish(
+        kafka,
+        TestEvents.course(
+            CourseEventType.LISTED_GP_REGISTERED, patient, null, GP.sor(), null, Map.of()));
+    TestEvents.publish(
+        kafka,
+        TestEvents.course(
+            CourseEventType.ACUTE_COURSE_ENDED,
+            patient,
+            UUID.randomUUID().toString(),
+            ACUTE_FUNCTION.sor(),
+            HOSPITAL.sor(),
+            Map.of("courseKind", "ACUTE_FUNCTION", "exit", "GP_FOLLOW_UP")));
 
     DeliveryView sent = deliveries.awaitOne(patient);
     assertThat(sent.duty()).isEqualTo("C3");
@@ -90,13 +102,21 @@ class CareCommunicationDeliveryTest {
   @Test
   void rejectedReferralAnswersTheReferrer() {
     String patient = TestEvents.newPatientKey();
-    TestEvents.publish(kafka, TestEvents.course(CourseEventType.REFERRAL_REJECTED, patient,
-        UUID.randomUUID().toString(), HOSPITAL.sor(), GP.sor(), Map.of("reason", "Ikke relevant")));
+    TestEvents.publish(
+        kafka,
+        TestEvents.course(
+            CourseEventType.REFERRAL_REJECTED,
+            patient,
+            UUID.randomUUID().toString(),
+            HOSPITAL.sor(),
+            GP.sor(),
+            Map.of("reason", "Ikke relevant")));
 
     DeliveryView sent = deliveries.awaitOne(patient);
     assertThat(sent.duty()).isEqualTo("C6");
     assertThat(sent.eventCode()).isEqualTo("regarding-referral");
     MedcomMessage message = deliveries.transmissions(GP.gln(), sent.messageHeaderId(), 1).get(0);
-    assertThat(message.communication().orElseThrow().payloadTexts().get(0)).contains("Ikke relevant");
+    assertThat(message.communication().orElseThrow().payloadTexts().get(0))
+        .contains("Ikke relevant");
   }
 }

@@ -1,7 +1,5 @@
 package dk.stafet.notification;
 
-import dk.stafet.testsupport.TestTokens;
-
 import static dk.stafet.notification.support.Organisations.COORDINATOR;
 import static dk.stafet.notification.support.Organisations.GLADSAXE;
 import static dk.stafet.notification.support.Organisations.GP;
@@ -35,6 +33,7 @@ import dk.stafet.service.audit.AuditEntry;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
+import dk.stafet.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,14 +50,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** HospitalNotifications over real Kafka and PostgreSQL: built, sent, acknowledged, never twice; hub deliveries. */
+/**
+ * HospitalNotifications over real Kafka and PostgreSQL: built, sent, acknowledged, never twice; hub
+ * deliveries.
+ */
 @QuarkusTest
 @WithTestResource(KafkaKraftResource.class)
 @WithTestResource(PostgresResource.class)
 class HospitalNotificationDeliveryTest {
 
-  @Inject
-  DeliveryOperations operations;
+  @Inject DeliveryOperations operations;
 
   private KafkaTestClient kafka;
   private Deliveries deliveries;
@@ -77,8 +78,15 @@ class HospitalNotificationDeliveryTest {
   @Test
   void admissionReportedOverRestIsNotifiedToTheMunicipalityAndAcknowledged() {
     String patient = TestEvents.newPatientKey();
-    TestEvents.publish(kafka, TestEvents.course(CourseEventType.LISTED_GP_REGISTERED, patient, null, GP.sor(), null,
-        Map.of("municipalitySor", GLADSAXE.sor())));
+    TestEvents.publish(
+        kafka,
+        TestEvents.course(
+            CourseEventType.LISTED_GP_REGISTERED,
+            patient,
+            null,
+            GP.sor(),
+            null,
+            Map.of("municipalitySor", GLADSAXE.sor())));
     TestEvents.publish(kafka, admission(patient));
 
     DeliveryView sent = deliveries.awaitOne(patient);
@@ -86,15 +94,19 @@ class HospitalNotificationDeliveryTest {
     assertThat(sent.eventCode()).isEqualTo("STIN");
     assertThat(sent.recipientGln()).isEqualTo(GLADSAXE.gln());
     assertThat(sent.senderGln()).isEqualTo(HOSPITAL.gln());
-    MedcomMessage onTopic = deliveries.transmissions(GLADSAXE.gln(), sent.messageHeaderId(), 1).get(0);
+    MedcomMessage onTopic =
+        deliveries.transmissions(GLADSAXE.gln(), sent.messageHeaderId(), 1).get(0);
     assertThat(onTopic.hospitalNotificationEvent()).contains(HospitalNotificationEvent.STIN);
     assertThat(onTopic.sender().orElseThrow().sor()).isEqualTo(HOSPITAL.sor());
     assertThat(onTopic.patient().orElseThrow().cprValue()).contains(TestEvents.CPR);
 
-    TestEvents.publish(kafka, TestEvents.ack(UUID.randomUUID().toString(), sent.messageHeaderId(), "ok",
-        GLADSAXE.gln(), patient));
+    TestEvents.publish(
+        kafka,
+        TestEvents.ack(
+            UUID.randomUUID().toString(), sent.messageHeaderId(), "ok", GLADSAXE.gln(), patient));
 
-    DeliveryView acknowledged = deliveries.awaitState(sent.messageHeaderId(), DeliveryState.ACKNOWLEDGED);
+    DeliveryView acknowledged =
+        deliveries.awaitState(sent.messageHeaderId(), DeliveryState.ACKNOWLEDGED);
     assertThat(acknowledged.ackCode()).isEqualTo("ok");
     assertThat(acknowledged.nextAttemptAt()).isNull();
   }
@@ -104,19 +116,34 @@ class HospitalNotificationDeliveryTest {
     String patient = TestEvents.newPatientKey();
     CourseEvent admission = admission(patient);
     TestEvents.publish(kafka, admission);
-    TestEvents.publish(kafka, TestEvents.course(CourseEventType.DISCHARGED, patient, admission.courseId(),
-        HOSPITAL.sor(), null, Map.of("hnCode", "SLHJ", "encounterClass", "IMP", "municipalityCode", "0163")));
+    TestEvents.publish(
+        kafka,
+        TestEvents.course(
+            CourseEventType.DISCHARGED,
+            patient,
+            admission.courseId(),
+            HOSPITAL.sor(),
+            null,
+            Map.of("hnCode", "SLHJ", "encounterClass", "IMP", "municipalityCode", "0163")));
 
-    List<DeliveryView> both = org.awaitility.Awaitility.await().atMost(Deliveries.WAIT)
-        .until(() -> deliveries.of(patient), list -> list.size() == 2);
-    DeliveryView discharge = both.stream().filter(v -> "SLHJ".equals(v.eventCode())).findFirst().orElseThrow();
-    DeliveryView start = both.stream().filter(v -> "STIN".equals(v.eventCode())).findFirst().orElseThrow();
+    List<DeliveryView> both =
+        org.awaitility.Awaitility.await()
+            .atMost(Deliveries.WAIT)
+            .until(() -> deliveries.of(patient), list -> list.size() == 2);
+    DeliveryView discharge =
+        both.stream().filter(v -> "SLHJ".equals(v.eventCode())).findFirst().orElseThrow();
+    DeliveryView start =
+        both.stream().filter(v -> "STIN".equals(v.eventCode())).findFirst().orElseThrow();
     assertThat(discharge.recipientGln()).isEqualTo(HERLEV.gln());
-    MedcomMessage message = deliveries.transmissions(HERLEV.gln(), discharge.messageHeaderId(), 1).get(0);
-    assertThat(message.provenances()).extracting(p -> p.activityCode())
+    MedcomMessage message =
+        deliveries.transmissions(HERLEV.gln(), discharge.messageHeaderId(), 1).get(0);
+    assertThat(message.provenances())
+        .extracting(p -> p.activityCode())
         .containsExactly("admit-inpatient", "discharge-inpatient-home");
-    assertThat(message.currentProvenance().orElseThrow().entities()).singleElement()
-        .satisfies(e -> assertThat(e.reference()).isEqualTo("MessageHeader/" + start.messageHeaderId()));
+    assertThat(message.currentProvenance().orElseThrow().entities())
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.reference()).isEqualTo("MessageHeader/" + start.messageHeaderId()));
     assertThat(message.encounter().orElseThrow().status()).isEqualTo("finished");
   }
 
@@ -125,45 +152,86 @@ class HospitalNotificationDeliveryTest {
     String patient = TestEvents.newPatientKey();
     CourseEvent admission = admission(patient);
     TestEvents.publish(kafka, admission);
-    // The same event again: a redelivery (same CloudEvents id), and a re-publication under a new CloudEvents id.
-    TestEvents.publish(kafka, Topics.COURSE_EVENTS, patient, admission.eventId(),
-        admission.type().cloudEventType(), admission);
-    TestEvents.publish(kafka, Topics.COURSE_EVENTS, patient, UUID.randomUUID(),
-        admission.type().cloudEventType(), admission);
-    TestEvents.publish(kafka, TestEvents.course(CourseEventType.REFERRAL_RECEIVED, patient, "marker", HOSPITAL.sor(),
-        null, Map.of()));
+    // The same event again: a redelivery (same CloudEvents id), and a re-publication under a new
+    // CloudEvents id.
+    TestEvents.publish(
+        kafka,
+        Topics.COURSE_EVENTS,
+        patient,
+        admission.eventId(),
+        admission.type().cloudEventType(),
+        admission);
+    TestEvents.publish(
+        kafka,
+        Topics.COURSE_EVENTS,
+        patient,
+        UUID.randomUUID(),
+        admission.type().cloudEventType(),
+        admission);
+    TestEvents.publish(
+        kafka,
+        TestEvents.course(
+            CourseEventType.REFERRAL_RECEIVED, patient, "marker", HOSPITAL.sor(), null, Map.of()));
 
     deliveries.awaitOne(patient);
-    Thread.sleep(1500); // the three copies are consumed in order, before the marker; allow the last to commit
+    Thread.sleep(
+        1500); // the three copies are consumed in order, before the marker; allow the last to
+    // commit
     assertThat(deliveries.of(patient)).hasSize(1);
   }
 
   @Test
   void factReportedByAMedcomMessageIsNotSentAgain() throws InterruptedException {
     String patient = TestEvents.newPatientKey();
-    CourseEvent fromMessage = new CourseEvent(UUID.randomUUID(), CourseEventType.ADMISSION_STARTED, Instant.now(),
-        Instant.now(), patient, TestEvents.CPR, UUID.randomUUID().toString(), HOSPITAL.sor(), null,
-        UUID.randomUUID().toString(), Map.of("hnCode", "STIN", "encounterClass", "IMP", "municipalityCode", "0163"));
+    CourseEvent fromMessage =
+        new CourseEvent(
+            UUID.randomUUID(),
+            CourseEventType.ADMISSION_STARTED,
+            Instant.now(),
+            Instant.now(),
+            patient,
+            TestEvents.CPR,
+            UUID.randomUUID().toString(),
+            HOSPITAL.sor(),
+            null,
+            UUID.randomUUID().toString(),
+            Map.of("hnCode", "STIN", "encounterClass", "IMP", "municipalityCode", "0163"));
     TestEvents.publish(kafka, fromMessage);
-    TestEvents.publish(kafka, admission(patient)); // a REST fact after it, as a marker that the first was consumed
+    TestEvents.publish(
+        kafka, admission(patient)); // a REST fact after it, as a marker that the first was consumed
 
     deliveries.awaitOne(patient);
     Thread.sleep(1000);
-    assertThat(deliveries.of(patient)).singleElement()
+    assertThat(deliveries.of(patient))
+        .singleElement()
         .satisfies(v -> assertThat(v.sourceEventId()).isNotEqualTo(fromMessage.eventId()));
   }
 
   @Test
   void recipientThatCannotAcknowledgeIsDeliveredWithoutWaiting() throws InterruptedException {
     String patient = TestEvents.newPatientKey();
-    TestEvents.publish(kafka, TestEvents.course(CourseEventType.ADMISSION_STARTED, patient,
-        UUID.randomUUID().toString(), HOSPITAL.sor(), null,
-        Map.of("hnCode", "STAA", "encounterClass", "EMER", "municipalityCode", NO_ACK_MUNICIPALITY.municipalityCode())));
+    TestEvents.publish(
+        kafka,
+        TestEvents.course(
+            CourseEventType.ADMISSION_STARTED,
+            patient,
+            UUID.randomUUID().toString(),
+            HOSPITAL.sor(),
+            null,
+            Map.of(
+                "hnCode",
+                "STAA",
+                "encounterClass",
+                "EMER",
+                "municipalityCode",
+                NO_ACK_MUNICIPALITY.municipalityCode())));
 
     DeliveryView sent = deliveries.awaitOne(patient);
     assertThat(sent.state()).isEqualTo(DeliveryState.DELIVERED_NO_ACK_EXPECTED);
     assertThat(sent.nextAttemptAt()).isNull();
-    Thread.sleep(Duration.ofSeconds(5).toMillis()); // longer than the test ack timeout: still one transmission
+    Thread.sleep(
+        Duration.ofSeconds(5)
+            .toMillis()); // longer than the test ack timeout: still one transmission
     assertThat(operations.get(sent.messageHeaderId()).orElseThrow().attempts()).isEqualTo(1);
   }
 
@@ -171,16 +239,47 @@ class HospitalNotificationDeliveryTest {
   void hubDeliversAnotherOrganisationsMessageUnchangedInANewEnvelope() {
     String patient = TestEvents.newPatientKey();
     MedcomCodec codec = new MedcomCodec();
-    Bundle original = new HospitalNotificationBuilder("https://hospital.example/fhir/", Clock.systemUTC())
-        .build(new HospitalNotificationBuilder.Notification(HospitalNotificationEvent.STIN, null,
-            HOSPITAL.asOrganisation(), HERLEV.asOrganisation(), null, TestEvents.CPR, "Elmer", List.of(), "IMP",
-            UUID.randomUUID().toString(), null, Instant.now(), null, null, null, List.of(), null, null));
+    Bundle original =
+        new HospitalNotificationBuilder("https://hospital.example/fhir/", Clock.systemUTC())
+            .build(
+                new HospitalNotificationBuilder.Notification(
+                    HospitalNotificationEvent.STIN,
+                    null,
+                    HOSPITAL.asOrganisation(),
+                    HERLEV.asOrganisation(),
+                    null,
+                    TestEvents.CPR,
+                    "Elmer",
+                    List.of(),
+                    "IMP",
+                    UUID.randomUUID().toString(),
+                    null,
+                    Instant.now(),
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    null));
     String originalText = codec.write(original, MedcomFormat.JSON);
     MedcomMessage sent = codec.parseMessage(originalText, MedcomFormat.JSON.mimeType());
-    MedcomMessageEvent forDelivery = new MedcomMessageEvent(UUID.randomUUID(), MedcomMessageEvent.Kind.FOR_DELIVERY,
-        Instant.now(), patient, "HospitalNotification", sent.messageHeaderId(), sent.bundleId(), HOSPITAL.gln(),
-        HOSPITAL.sor(), HERLEV.gln(), HERLEV.sor(), null, null, MedcomFormat.JSON.mimeType(),
-        originalText);
+    MedcomMessageEvent forDelivery =
+        new MedcomMessageEvent(
+            UUID.randomUUID(),
+            MedcomMessageEvent.Kind.FOR_DELIVERY,
+            Instant.now(),
+            patient,
+            "HospitalNotification",
+            sent.messageHeaderId(),
+            sent.bundleId(),
+            HOSPITAL.gln(),
+            HOSPITAL.sor(),
+            HERLEV.gln(),
+            HERLEV.sor(),
+            null,
+            null,
+            MedcomFormat.JSON.mimeType(),
+            originalText);
 
     TestEvents.publish(kafka, forDelivery);
 
@@ -188,63 +287,113 @@ class HospitalNotificationDeliveryTest {
     assertThat(tracked.origin()).isEqualTo("HUB_DELIVERY");
     assertThat(tracked.messageHeaderId()).isEqualTo(sent.messageHeaderId());
     assertThat(tracked.state()).isEqualTo(DeliveryState.SENT);
-    MedcomMessage delivered = deliveries.transmissions(HERLEV.gln(), sent.messageHeaderId(), 1).get(0);
+    MedcomMessage delivered =
+        deliveries.transmissions(HERLEV.gln(), sent.messageHeaderId(), 1).get(0);
     assertThat(delivered.bundleId()).isNotEqualTo(sent.bundleId());
     assertThat(delivered.sender().orElseThrow().gln()).isEqualTo(HOSPITAL.gln());
     assertThat(delivered.provenances()).isEqualTo(sent.provenances());
     assertThat(delivered.encounter()).isEqualTo(sent.encounter());
 
-    TestEvents.publish(kafka, TestEvents.ack(UUID.randomUUID().toString(), sent.messageHeaderId(), "ok", HERLEV.gln(),
-        patient));
+    TestEvents.publish(
+        kafka,
+        TestEvents.ack(
+            UUID.randomUUID().toString(), sent.messageHeaderId(), "ok", HERLEV.gln(), patient));
     deliveries.awaitState(sent.messageHeaderId(), DeliveryState.ACKNOWLEDGED);
   }
 
   @Test
   void eachCallerSeesOnlyTheMessagesItMaySeeAndEveryReadIsAudited() {
     String patient = TestEvents.newPatientKey();
-    TestEvents.publish(kafka, TestEvents.course(CourseEventType.LISTED_GP_REGISTERED, patient, null, GP.sor(), null,
-        Map.of("municipalitySor", GLADSAXE.sor())));
+    TestEvents.publish(
+        kafka,
+        TestEvents.course(
+            CourseEventType.LISTED_GP_REGISTERED,
+            patient,
+            null,
+            GP.sor(),
+            null,
+            Map.of("municipalitySor", GLADSAXE.sor())));
     TestEvents.publish(kafka, admission(patient));
     String headerId = deliveries.awaitOne(patient).messageHeaderId();
 
-    // No organisation: 401. The recipient (Gladsaxe) and the sender (the hospital, by its GLN) see the letter.
+    // No organisation: 401. The recipient (Gladsaxe) and the sender (the hospital, by its GLN) see
+    // the letter.
     // The same 401 body in all three services (docs/errors.md): RFC 9457 plus the stable code.
-    given().queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(401).contentType("application/problem+json")
+    given()
+        .queryParam("patientKey", patient)
+        .get("/api/deliveries")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
         .body("keySet()", containsInAnyOrder("type", "title", "status", "detail", "code"))
         .body("type", equalTo("https://stafet.dk/problems/not-authenticated"))
         .body("title", equalTo("No calling organisation"))
         .body("status", equalTo(401))
         .body("code", equalTo("NOT_AUTHENTICATED"))
         .body("detail", containsString("bearer token"));
-    asCaller(GLADSAXE.sor()).queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(200)
+    asCaller(GLADSAXE.sor())
+        .queryParam("patientKey", patient)
+        .get("/api/deliveries")
+        .then()
+        .statusCode(200)
         .body("messageHeaderId", contains(headerId));
     asCaller(HOSPITAL.sor()).get("/api/deliveries/" + headerId).then().statusCode(200);
     // Another municipality sees nothing of it, neither in lists nor by id nor in its counts.
-    asCaller(HERLEV.sor()).queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(200)
+    asCaller(HERLEV.sor())
+        .queryParam("patientKey", patient)
+        .get("/api/deliveries")
+        .then()
+        .statusCode(200)
         .body("size()", equalTo(0));
     asCaller(HERLEV.sor()).get("/api/deliveries/" + headerId).then().statusCode(404);
-    asCaller(HERLEV.sor()).get("/api/deliveries/counts").then().statusCode(200)
+    asCaller(HERLEV.sor())
+        .get("/api/deliveries/counts")
+        .then()
+        .statusCode(200)
         .body("recipientGln", everyItem(equalTo(HERLEV.gln())));
     // Only coordinators resend and see the unmatched acknowledgements.
     asCaller(GLADSAXE.sor()).post("/api/deliveries/" + headerId + "/resend").then().statusCode(403);
     asCaller(GLADSAXE.sor()).get("/api/deliveries/unmatched-acks").then().statusCode(403);
     asCaller(COORDINATOR).get("/api/deliveries/" + headerId).then().statusCode(200);
-    // The patient portal reads its own citizen's messages, never another's, the whole list or a letter by id.
+    // The patient portal reads its own citizen's messages, never another's, the whole list or a
+    // letter by id.
     var portal = given().auth().oauth2(TestTokens.portalForPatient(patient));
-    portal.queryParam("patientKey", patient).get("/api/deliveries").then().statusCode(200)
+    portal
+        .queryParam("patientKey", patient)
+        .get("/api/deliveries")
+        .then()
+        .statusCode(200)
         .body("messageHeaderId", contains(headerId));
-    given().auth().oauth2(TestTokens.portalForPatient("p-someone-else")).queryParam("patientKey", patient)
-        .get("/api/deliveries").then().statusCode(403);
-    given().auth().oauth2(TestTokens.portalForPatient(patient)).get("/api/deliveries").then().statusCode(403);
-    given().auth().oauth2(TestTokens.portalForPatient(patient)).get("/api/deliveries/" + headerId).then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(TestTokens.portalForPatient("p-someone-else"))
+        .queryParam("patientKey", patient)
+        .get("/api/deliveries")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(TestTokens.portalForPatient(patient))
+        .get("/api/deliveries")
+        .then()
+        .statusCode(403);
+    given()
+        .auth()
+        .oauth2(TestTokens.portalForPatient(patient))
+        .get("/api/deliveries/" + headerId)
+        .then()
+        .statusCode(404);
 
-    List<String> audited = QuarkusTransaction.requiringNew().call(() -> AuditEntry.ofPatient(patient)).stream()
-        .map(e -> e.callerSor + " " + e.action + " " + e.outcome).toList();
-    assertThat(audited).containsExactly(
-        GLADSAXE.sor() + " READ_DELIVERIES GRANTED",
-        HOSPITAL.sor() + " READ_DELIVERIES GRANTED",
-        COORDINATOR + " READ_AS_COORDINATOR:READ_DELIVERIES GRANTED",
-        PATIENT_PORTAL + " READ_AS_PATIENT_PORTAL:READ_DELIVERIES GRANTED");
+    List<String> audited =
+        QuarkusTransaction.requiringNew().call(() -> AuditEntry.ofPatient(patient)).stream()
+            .map(e -> e.callerSor + " " + e.action + " " + e.outcome)
+            .toList();
+    assertThat(audited)
+        .containsExactly(
+            GLADSAXE.sor() + " READ_DELIVERIES GRANTED",
+            HOSPITAL.sor() + " READ_DELIVERIES GRANTED",
+            COORDINATOR + " READ_AS_COORDINATOR:READ_DELIVERIES GRANTED",
+            PATIENT_PORTAL + " READ_AS_PATIENT_PORTAL:READ_DELIVERIES GRANTED");
   }
 
   private static RequestSpecification asCaller(String sor) {
@@ -252,7 +401,18 @@ class HospitalNotificationDeliveryTest {
   }
 
   private static CourseEvent admission(String patient) {
-    return TestEvents.course(CourseEventType.ADMISSION_STARTED, patient, UUID.randomUUID().toString(), HOSPITAL.sor(),
-        null, Map.of("hnCode", "STIN", "encounterClass", "IMP", "episodeOfCareId", UUID.randomUUID().toString()));
+    return TestEvents.course(
+        CourseEventType.ADMISSION_STARTED,
+        patient,
+        UUID.randomUUID().toString(),
+        HOSPITAL.sor(),
+        null,
+        Map.of(
+            "hnCode",
+            "STIN",
+            "encounterClass",
+            "IMP",
+            "episodeOfCareId",
+            UUID.randomUUID().toString()));
   }
 }

@@ -34,56 +34,78 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 
 /**
- * Retransmission timers survive a restart because they are rows, not memory. The test writes, straight into the
- * database, the state a crashed instance leaves behind: a message transmitted once whose acknowledgement deadline has
- * passed while no instance was running. This JVM never sent it and holds nothing about it; a fresh poller run finds it
- * by {@code next_attempt_at} and retransmits it as the same letter in a new envelope.
+ * Retransmission timers survive a restart because they are rows, not memory. The test writes,
+ * straight into the database, the state a crashed instance leaves behind: a message transmitted
+ * once whose acknowledgement deadline has passed while no instance was running. This JVM never sent
+ * it and holds nothing about it; a fresh poller run finds it by {@code next_attempt_at} and
+ * retransmits it as the same letter in a new envelope.
  */
 @QuarkusTest
 @WithTestResource(KafkaKraftResource.class)
 @WithTestResource(PostgresResource.class)
 class RestartSafetyTest {
 
-  @Inject
-  DataSource dataSource;
-  @Inject
-  RetryPoller poller;
-  @Inject
-  DeliveryOperations operations;
+  @Inject DataSource dataSource;
+  @Inject RetryPoller poller;
+  @Inject DeliveryOperations operations;
 
   @Test
   void overdueMessageLeftByAnEarlierInstanceIsRetransmittedByAFreshPollerRun() throws SQLException {
     String patient = TestEvents.newPatientKey();
-    Bundle bundle = new HospitalNotificationBuilder("https://stafet.dk/fhir/", Clock.systemUTC())
-        .build(new HospitalNotificationBuilder.Notification(HospitalNotificationEvent.STIN, null,
-            HOSPITAL.asOrganisation(), HERLEV.asOrganisation(), null, TestEvents.CPR, "Ukendt", List.of(), "IMP",
-            UUID.randomUUID().toString(), null, Instant.now().minusSeconds(7200), null, null, null, List.of(), null,
-            null));
+    Bundle bundle =
+        new HospitalNotificationBuilder("https://stafet.dk/fhir/", Clock.systemUTC())
+            .build(
+                new HospitalNotificationBuilder.Notification(
+                    HospitalNotificationEvent.STIN,
+                    null,
+                    HOSPITAL.asOrganisation(),
+                    HERLEV.asOrganisation(),
+                    null,
+                    TestEvents.CPR,
+                    "Ukendt",
+                    List.of(),
+                    "IMP",
+                    UUID.randomUUID().toString(),
+                    null,
+                    Instant.now().minusSeconds(7200),
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    null));
     MedcomMessage original = new MedcomMessage(bundle);
     insertLeftOverRow(original, patient, new MedcomCodec().write(bundle, MedcomFormat.JSON));
 
-    poller.runOnce(); // what the scheduler of a freshly started instance does (it also runs by itself every second)
+    poller
+        .runOnce(); // what the scheduler of a freshly started instance does (it also runs by itself
+    // every second)
 
     DeliveryView resent = operations.get(original.messageHeaderId()).orElseThrow();
     assertThat(resent.state()).isEqualTo(DeliveryState.SENT);
     assertThat(resent.attempts()).isEqualTo(2);
     assertThat(resent.nextAttemptAt()).isAfter(Instant.now());
     try (KafkaTestClient kafka = KafkaTestClient.create()) {
-      MedcomMessage onTopic = new Deliveries(operations, kafka)
-          .transmissions(HERLEV.gln(), original.messageHeaderId(), 1).get(0);
+      MedcomMessage onTopic =
+          new Deliveries(operations, kafka)
+              .transmissions(HERLEV.gln(), original.messageHeaderId(), 1)
+              .get(0);
       assertThat(onTopic.messageHeaderId()).isEqualTo(original.messageHeaderId());
       assertThat(onTopic.bundleId()).isNotEqualTo(original.bundleId());
     }
   }
 
-  private void insertLeftOverRow(MedcomMessage message, String patient, String bundleText) throws SQLException {
+  private void insertLeftOverRow(MedcomMessage message, String patient, String bundleText)
+      throws SQLException {
     Instant twoHoursAgo = Instant.now().minusSeconds(7200);
-    String sql = "INSERT INTO outgoing_message (id, message_header_id, source_event_id, origin, message_type, "
-        + "event_code, duty, recipient_gln, recipient_sor, sender_gln, sender_sor, patient_key, state, attempts, "
-        + "next_attempt_at, last_bundle_id, last_bundle, content_type, created_at, last_sent_at, updated_at) "
-        + "VALUES (?, ?, ?, 'ORIGINATED', 'HOSPITAL_NOTIFICATION', 'STIN', 'C4', ?, ?, ?, ?, ?, 'SENT', 1, ?, ?, ?, "
-        + "'application/fhir+json', ?, ?, ?)";
-    try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
+    String sql =
+        "INSERT INTO outgoing_message (id, message_header_id, source_event_id, origin, message_type, "
+            + "event_code, duty, recipient_gln, recipient_sor, sender_gln, sender_sor, patient_key, state, attempts, "
+            + "next_attempt_at, last_bundle_id, last_bundle, content_type, created_at, last_sent_at, updated_at) "
+            + "VALUES (?, ?, ?, 'ORIGINATED', 'HOSPITAL_NOTIFICATION', 'STIN', 'C4', ?, ?, ?, ?, ?, 'SENT', 1, ?, ?, ?, "
+            + "'application/fhir+json', ?, ?, ?)";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(sql)) {
       insert.setObject(1, UUID.randomUUID());
       insert.setString(2, message.messageHeaderId());
       insert.setObject(3, UUID.randomUUID());

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The development token issuer, started in the test JVM on a free port with a fresh key, for applications that obtain
- * tokens themselves (coordinator-web): {@code @WithTestResource(DevIssuerResource.class)}. Sets
- * {@code stafet.web.issuer-url}.
+ * The development token issuer, started in the test JVM on a free port with a fresh key, for
+ * applications that obtain tokens themselves (coordinator-web):
+ * {@code @WithTestResource(DevIssuerResource.class)}. Sets {@code stafet.web.issuer-url}.
  */
 public class DevIssuerResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,8 +19,12 @@ public class DevIssuerResource implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {
     try {
-      issuer = DevIssuer.start(0, SigningKey.of(KeyUtils.generateKeyPair(2048).getPrivate()),
-          TestTokens.PSEUDONYM_SECRET, Duration.ofHours(1));
+      issuer =
+          DevIssuer.start(
+              0,
+              SigningKey.of(KeyUtils.generateKeyPair(2048).getPrivate()),
+              TestTokens.PSEUDONYM_SECRET,
+              Duration.ofHours(1));
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the development token issuer", e);
     }

@@ -20,278 +20,324 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.Time;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
 
 /**
- * A real single-node KRaft Kafka broker (broker and controller in one node) on free loopback ports, with its
- * data in a temporary directory that is deleted when it stops.
+ * A real single-node KRaft Kafka broker (broker and controller in one node) on free loopback ports,
+ * with its data in a temporary directory that is deleted when it stops.
  *
- * <p>Modes ({@code -Dkafka.mode=…}): {@code jvm} (default) runs {@link KafkaRaftServer} inside this JVM;
- * {@code process} runs {@code java kafka.Kafka} as a child process, with the jars of {@code -Dkafka.lib=DIR}
- * or else this JVM's class path.
+ * <p>Modes ({@code -Dkafka.mode=…}): {@code jvm} (default) runs {@link KafkaRaftServer} inside this
+ * JVM; {@code process} runs {@code java kafka.Kafka} as a child process, with the jars of {@code
+ * -Dkafka.lib=DIR} or else this JVM's class path.
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(KafkaBroker.class.getName());
+  private static final Logger LOG = Logger.getLogger(KafkaBroker.class.getName());
 
-    private static KafkaBroker shared;
+  private static KafkaBroker shared;
 
-    private final Path dir;
-    private final int port;
-    private final int controllerPort;
-    private KafkaRaftServer server;
-    private Process process;
+  private final Path dir;
+  private final int port;
+  private final int controllerPort;
+  private KafkaRaftServer server;
+  private Process process;
 
-    private KafkaBroker(Path dir, int port, int controllerPort) {
-        this.dir = dir;
-        this.port = port;
-        this.controllerPort = controllerPort;
+  private KafkaBroker(Path dir, int port, int controllerPort) {
+    this.dir = dir;
+    this.port = port;
+    this.controllerPort = controllerPort;
+  }
+
+  /**
+   * The one broker of this JVM, started on first use and stopped by a shutdown hook. Returns its
+   * bootstrap servers.
+   */
+  static synchronized String startShared(String... ignored) {
+    if (shared == null) {
+      KafkaBroker broker = start(JvmShared.setting("kafka.mode", "jvm"));
+      Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "stafet-kafka-shutdown"));
+      shared = broker;
     }
+    return shared.bootstrapServers();
+  }
 
-    /** The one broker of this JVM, started on first use and stopped by a shutdown hook. Returns its bootstrap servers. */
-    static synchronized String startShared(String... ignored) {
-        if (shared == null) {
-            KafkaBroker broker = start(JvmShared.setting("kafka.mode", "jvm"));
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "stafet-kafka-shutdown"));
-            shared = broker;
+  /** Starts a broker in the given mode ({@code jvm} or {@code process}); the caller closes it. */
+  public static KafkaBroker start(String mode) {
+    long t0 = System.nanoTime();
+    try {
+      Path dir = Files.createTempDirectory("stafet-kafka-");
+      int[] ports = freePorts(2);
+      KafkaBroker broker = new KafkaBroker(dir, ports[0], ports[1]);
+      switch (mode) {
+        case "jvm" -> broker.startInJvm();
+        case "process" -> broker.startProcess();
+        default ->
+            throw new IllegalArgumentException("kafka.mode must be jvm or process, not " + mode);
+      }
+      broker.awaitPort(Duration.ofSeconds(60));
+      LOG.info(
+          () ->
+              String.format(
+                  "Kafka (%s) ready on %s in %d ms, data in %s",
+                  mode,
+                  broker.bootstrapServers(),
+                  TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
+                  dir));
+      return broker;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start Kafka", e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return "127.0.0.1:" + port;
+  }
+
+  private Properties serverProperties() {
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", "1");
+    p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    p.put(
+        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+    p.put("log.dirs", dir.resolve("data").toString());
+    p.put("num.partitions", "1");
+    p.put("auto.create.topics.enable", "true");
+    p.put("offsets.topic.replication.factor", "1");
+    // One partition for the internal topics: the first consumer group join is much faster on 2
+    // cores.
+    p.put("offsets.topic.num.partitions", "1");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.num.partitions", "1");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("share.coordinator.state.topic.num.partitions", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
+    return p;
+  }
+
+  private Path writeConfig() throws IOException {
+    Path cfg = dir.resolve("server.properties");
+    try (Writer w = Files.newBufferedWriter(cfg)) {
+      serverProperties().store(w, "Stafet test broker");
+    }
+    return cfg;
+  }
+
+  private void startInJvm() throws IOException {
+    quietLogs();
+    Path cfg = writeConfig();
+    PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+    // Formatting with a static quorum: no --standalone (it conflicts with
+    // controller.quorum.voters).
+    int rc =
+        StorageTool.execute(
+            new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", cfg.toString()},
+            quiet);
+    if (rc != 0) {
+      throw new IllegalStateException(
+          "Kafka StorageTool format failed with exit code " + rc + " for " + cfg);
+    }
+    server = new KafkaRaftServer(new KafkaConfig(serverProperties(), false), Time.SYSTEM);
+    server.startup();
+  }
+
+  private void startProcess() throws IOException {
+    Path cfg = writeConfig();
+    File log = dir.resolve("kafka.log").toFile();
+    run(
+        new ProcessBuilder(
+                java(),
+                "-cp",
+                processClassPath(),
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                Uuid.randomUuid().toString(),
+                "-c",
+                cfg.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log)),
+        log);
+    startProcessOnExistingData();
+  }
+
+  private void startProcessOnExistingData() throws IOException {
+    process =
+        new ProcessBuilder(
+                java(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                processClassPath(),
+                "kafka.Kafka",
+                dir.resolve("server.properties").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("kafka.log").toFile()))
+            .start();
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static String processClassPath() {
+    String lib = JvmShared.setting("kafka.lib", null);
+    return lib != null ? lib + File.separator + "*" : testClassPath();
+  }
+
+  private static void run(ProcessBuilder pb, File log) throws IOException {
+    try {
+      Process p = pb.start();
+      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        throw new IllegalStateException("Kafka storage format failed, see " + log);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String testClassPath() {
+    String cp =
+        System.getProperty(
+            "surefire.test.class.path"); // the real one; java.class.path may be a manifest jar
+    return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+  }
+
+  private void awaitPort(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (process != null && !process.isAlive()) {
+        throw new IllegalStateException(
+            "Kafka process exited with "
+                + process.exitValue()
+                + ", see "
+                + dir.resolve("kafka.log"));
+      }
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+        return;
+      } catch (IOException notYet) {
+        sleep(50);
+      }
+    }
+    close();
+    throw new IllegalStateException("Kafka did not open port " + port + " within " + timeout);
+  }
+
+  /**
+   * SIGKILL of a broker started as a {@code process}: no controlled shutdown, as in a crash. Its
+   * data stays, and {@link #restart()} brings it back on the same ports (the chaos test).
+   */
+  public synchronized void kill() {
+    if (process == null) {
+      throw new IllegalStateException("only a broker started as a process can be killed");
+    }
+    try {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Starts a killed process broker again on its data and ports; returns once the port is open. */
+  public synchronized void restart() {
+    if (process == null || process.isAlive()) {
+      throw new IllegalStateException("restart() follows kill() of a process broker");
+    }
+    try {
+      process = null;
+      startProcessOnExistingData();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot restart Kafka", e);
+    }
+    awaitPort(Duration.ofSeconds(60));
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (server != null) {
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
+      }
+      if (process != null) {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
-        return shared.bootstrapServers();
+        process = null;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Kafka did not stop cleanly", e);
+    } finally {
+      deleteTree(dir);
     }
+  }
 
-    /** Starts a broker in the given mode ({@code jvm} or {@code process}); the caller closes it. */
-    public static KafkaBroker start(String mode) {
-        long t0 = System.nanoTime();
-        try {
-            Path dir = Files.createTempDirectory("stafet-kafka-");
-            int[] ports = freePorts(2);
-            KafkaBroker broker = new KafkaBroker(dir, ports[0], ports[1]);
-            switch (mode) {
-                case "jvm" -> broker.startInJvm();
-                case "process" -> broker.startProcess();
-                default -> throw new IllegalArgumentException("kafka.mode must be jvm or process, not " + mode);
-            }
-            broker.awaitPort(Duration.ofSeconds(60));
-            LOG.info(() -> String.format("Kafka (%s) ready on %s in %d ms, data in %s", mode, broker.bootstrapServers(),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), dir));
-            return broker;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start Kafka", e);
-        }
-    }
+  /**
+   * The in-JVM broker logs through the test's logging (JBoss LogManager in Quarkus tests): INFO is
+   * a flood.
+   */
+  private static void quietLogs() {
+    JvmShared.quiet(
+        JvmShared.setting("kafka.log.level", "WARNING"),
+        "kafka",
+        "org.apache.kafka",
+        "state.change.logger");
+  }
 
-    public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+  static int[] freePorts(int n) throws IOException {
+    int[] ports = new int[n];
+    List<ServerSocket> open = new ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        s.setReuseAddress(true);
+        open.add(s);
+        ports[i] = s.getLocalPort();
+      }
+    } finally {
+      for (ServerSocket s : open) {
+        s.close();
+      }
     }
+    return ports;
+  }
 
-    private Properties serverProperties() {
-        Properties p = new Properties();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
-        p.put("log.dirs", dir.resolve("data").toString());
-        p.put("num.partitions", "1");
-        p.put("auto.create.topics.enable", "true");
-        p.put("offsets.topic.replication.factor", "1");
-        // One partition for the internal topics: the first consumer group join is much faster on 2 cores.
-        p.put("offsets.topic.num.partitions", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("transaction.state.log.num.partitions", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("share.coordinator.state.topic.num.partitions", "1");
-        p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
-        return p;
+  static void deleteTree(Path root) {
+    if (root == null || !Files.exists(root)) {
+      return;
     }
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException ignored) {
+      // best effort: it is a temp dir
+    }
+  }
 
-    private Path writeConfig() throws IOException {
-        Path cfg = dir.resolve("server.properties");
-        try (Writer w = Files.newBufferedWriter(cfg)) {
-            serverProperties().store(w, "Stafet test broker");
-        }
-        return cfg;
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
-
-    private void startInJvm() throws IOException {
-        quietLogs();
-        Path cfg = writeConfig();
-        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
-        // Formatting with a static quorum: no --standalone (it conflicts with controller.quorum.voters).
-        int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", cfg.toString()}, quiet);
-        if (rc != 0) {
-            throw new IllegalStateException("Kafka StorageTool format failed with exit code " + rc + " for " + cfg);
-        }
-        server = new KafkaRaftServer(new KafkaConfig(serverProperties(), false), Time.SYSTEM);
-        server.startup();
-    }
-
-    private void startProcess() throws IOException {
-        Path cfg = writeConfig();
-        File log = dir.resolve("kafka.log").toFile();
-        run(new ProcessBuilder(java(), "-cp", processClassPath(), "kafka.tools.StorageTool", "format",
-                "-t", Uuid.randomUuid().toString(), "-c", cfg.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)), log);
-        startProcessOnExistingData();
-    }
-
-    private void startProcessOnExistingData() throws IOException {
-        process = new ProcessBuilder(java(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                processClassPath(), "kafka.Kafka", dir.resolve("server.properties").toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("kafka.log").toFile()))
-                .start();
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String processClassPath() {
-        String lib = JvmShared.setting("kafka.lib", null);
-        return lib != null ? lib + File.separator + "*" : testClassPath();
-    }
-
-    private static void run(ProcessBuilder pb, File log) throws IOException {
-        try {
-            Process p = pb.start();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException("Kafka storage format failed, see " + log);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String testClassPath() {
-        String cp = System.getProperty("surefire.test.class.path"); // the real one; java.class.path may be a manifest jar
-        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
-    }
-
-    private void awaitPort(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (process != null && !process.isAlive()) {
-                throw new IllegalStateException("Kafka process exited with " + process.exitValue() + ", see "
-                        + dir.resolve("kafka.log"));
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return;
-            } catch (IOException notYet) {
-                sleep(50);
-            }
-        }
-        close();
-        throw new IllegalStateException("Kafka did not open port " + port + " within " + timeout);
-    }
-
-    /**
-     * SIGKILL of a broker started as a {@code process}: no controlled shutdown, as in a crash. Its data stays, and
-     * {@link #restart()} brings it back on the same ports (the chaos test).
-     */
-    public synchronized void kill() {
-        if (process == null) {
-            throw new IllegalStateException("only a broker started as a process can be killed");
-        }
-        try {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Starts a killed process broker again on its data and ports; returns once the port is open. */
-    public synchronized void restart() {
-        if (process == null || process.isAlive()) {
-            throw new IllegalStateException("restart() follows kill() of a process broker");
-        }
-        try {
-            process = null;
-            startProcessOnExistingData();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot restart Kafka", e);
-        }
-        awaitPort(Duration.ofSeconds(60));
-    }
-
-    @Override
-    public synchronized void close() {
-        try {
-            if (server != null) {
-                server.shutdown();
-                server.awaitShutdown();
-                server = null;
-            }
-            if (process != null) {
-                process.destroy();
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-                process = null;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Kafka did not stop cleanly", e);
-        } finally {
-            deleteTree(dir);
-        }
-    }
-
-    /** The in-JVM broker logs through the test's logging (JBoss LogManager in Quarkus tests): INFO is a flood. */
-    private static void quietLogs() {
-        JvmShared.quiet(JvmShared.setting("kafka.log.level", "WARNING"),
-                "kafka", "org.apache.kafka", "state.change.logger");
-    }
-
-    static int[] freePorts(int n) throws IOException {
-        int[] ports = new int[n];
-        List<ServerSocket> open = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-                s.setReuseAddress(true);
-                open.add(s);
-                ports[i] = s.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket s : open) {
-                s.close();
-            }
-        }
-        return ports;
-    }
-
-    static void deleteTree(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // best effort: it is a temp dir
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
+  }
 }

@@ -36,24 +36,29 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Measures the front door of a running Stafet (./stafet up): messages per second and p50/p99 latency
+ * Measures the front door of a running Stafet (./stafet up): messages per second and p50/p99
+ * latency
+ *
  * <ul>
- *   <li>through HTTP {@code $process-message} (request to acknowledgement), and</li>
- *   <li>through Kafka {@code medcom.inbound} to the published course event on {@code stafet.course-events}.</li>
+ *   <li>through HTTP {@code $process-message} (request to acknowledgement), and
+ *   <li>through Kafka {@code medcom.inbound} to the published course event on {@code
+ *       stafet.course-events}.
  * </ul>
- * Each message is MedCom's STIN example with a new Bundle.id, MessageHeader.id and episode-of-care id, so every one is
- * processed in full (validation, storage, outbox, event), and for a new synthetic patient (CPR number): the same
- * patient admitted thousands of times at one instant is not a realistic history, and it left the local run's ledger
- * working through that one patient long after the benchmark (docs/performance.md). Usage:
- * {@code java -cp ... dk.stafet.benchmark.FrontDoorBenchmark <STIN example> [messages] [concurrency]}.
+ *
+ * Each message is MedCom's STIN example with a new Bundle.id, MessageHeader.id and episode-of-care
+ * id, so every one is processed in full (validation, storage, outbox, event), and for a new
+ * synthetic patient (CPR number): the same patient admitted thousands of times at one instant is
+ * not a realistic history, and it left the local run's ledger working through that one patient long
+ * after the benchmark (docs/performance.md). Usage: {@code java -cp ...
+ * dk.stafet.benchmark.FrontDoorBenchmark <STIN example> [messages] [concurrency]}.
  */
 public final class FrontDoorBenchmark {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern SOURCE_MESSAGE_ID = Pattern.compile("\"sourceMessageId\":\"([^\"]+)\"");
+  private static final Pattern SOURCE_MESSAGE_ID =
+      Pattern.compile("\"sourceMessageId\":\"([^\"]+)\"");
 
-  private FrontDoorBenchmark() {
-  }
+  private FrontDoorBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     Path example = Path.of(args[0]);
@@ -62,14 +67,22 @@ public final class FrontDoorBenchmark {
     String baseUrl = System.getProperty("stafet.url", "http://127.0.0.1:8081");
     String bootstrap = System.getProperty("kafka.bootstrap.servers", "127.0.0.1:9092");
     String template = Files.readString(example);
-    // The front door takes messages from token holders only: the example's sender gets one from the development issuer.
-    authorization = "Bearer " + senderToken(System.getProperty("stafet.issuer.url", "http://127.0.0.1:8085"),
-        System.getProperty("stafet.sender.sor", "265161000016000"));
+    // The front door takes messages from token holders only: the example's sender gets one from the
+    // development issuer.
+    authorization =
+        "Bearer "
+            + senderToken(
+                System.getProperty("stafet.issuer.url", "http://127.0.0.1:8085"),
+                System.getProperty("stafet.sender.sor", "265161000016000"));
 
-    System.out.printf("Stafet front-door benchmark, %s, %d cores, Java %s%n", Instant.now(),
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    System.out.printf(
+        "Stafet front-door benchmark, %s, %d cores, Java %s%n",
+        Instant.now(),
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"));
     warmUp(baseUrl, template, Math.min(100, messages));
-    report("HTTP $process-message -> acknowledgement", http(baseUrl, template, messages, concurrency));
+    report(
+        "HTTP $process-message -> acknowledgement", http(baseUrl, template, messages, concurrency));
     report("Kafka medcom.inbound -> course event published", kafka(bootstrap, template, messages));
   }
 
@@ -77,37 +90,53 @@ public final class FrontDoorBenchmark {
 
   /** {@code POST <issuer>/token organisation=<SOR>}: the sender's access token. */
   private static String senderToken(String issuer, String sor) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(issuer + "/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("organisation=" + sor)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(issuer + "/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("organisation=" + sor))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("the token issuer answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          "the token issuer answered " + response.statusCode() + ": " + response.body());
     }
-    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("access_token").asText();
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(response.body())
+        .path("access_token")
+        .asText();
   }
 
   private static void warmUp(String baseUrl, String template, int count) throws Exception {
     http(baseUrl, template, count, 2);
   }
 
-  private static Result http(String baseUrl, String template, int messages, int concurrency) throws Exception {
+  private static Result http(String baseUrl, String template, int messages, int concurrency)
+      throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     List<Future<Long>> latencies = new ArrayList<>();
     long started = System.nanoTime();
     for (int i = 0; i < messages; i++) {
       String body = freshMessage(template).body();
-      latencies.add(pool.submit(() -> {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/fhir/$process-message"))
-            .header("Content-Type", "application/fhir+json").header("Authorization", authorization)
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        long sent = System.nanoTime();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-          throw new IllegalStateException("HTTP " + response.statusCode());
-        }
-        return System.nanoTime() - sent;
-      }));
+      latencies.add(
+          pool.submit(
+              () -> {
+                HttpRequest request =
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/fhir/$process-message"))
+                        .header("Content-Type", "application/fhir+json")
+                        .header("Authorization", authorization)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
+                long sent = System.nanoTime();
+                HttpResponse<String> response =
+                    client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                  throw new IllegalStateException("HTTP " + response.statusCode());
+                }
+                return System.nanoTime() - sent;
+              }));
     }
     List<Long> nanos = new ArrayList<>();
     for (Future<Long> latency : latencies) {
@@ -121,7 +150,8 @@ public final class FrontDoorBenchmark {
   private static Result kafka(String bootstrap, String template, int messages) throws Exception {
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
-    try (KafkaConsumer<String, String> consumer = consumer(bootstrap); KafkaProducer<String, String> producer = producer(bootstrap)) {
+    try (KafkaConsumer<String, String> consumer = consumer(bootstrap);
+        KafkaProducer<String, String> producer = producer(bootstrap)) {
       consumer.subscribe(List.of("stafet.course-events"));
       while (consumer.assignment().isEmpty()) {
         consumer.poll(Duration.ofMillis(100));
@@ -132,7 +162,8 @@ public final class FrontDoorBenchmark {
       for (int i = 0; i < messages; i++) {
         Fresh fresh = freshMessage(template);
         sentAt.put(fresh.messageHeaderId(), System.nanoTime());
-        producer.send(new ProducerRecord<>("medcom.inbound", fresh.messageHeaderId(), fresh.body()));
+        producer.send(
+            new ProducerRecord<>("medcom.inbound", fresh.messageHeaderId(), fresh.body()));
       }
       producer.flush();
       long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -151,8 +182,7 @@ public final class FrontDoorBenchmark {
     }
   }
 
-  private record Fresh(String messageHeaderId, String body) {
-  }
+  private record Fresh(String messageHeaderId, String body) {}
 
   private static Fresh freshMessage(String template) throws Exception {
     ObjectNode bundle = (ObjectNode) JSON.readTree(template);
@@ -163,13 +193,25 @@ public final class FrontDoorBenchmark {
       switch (resource.path("resourceType").asText()) {
         case "MessageHeader" -> {
           resource.put("id", headerId);
-          ((ObjectNode) entry).put("fullUrl", "MessageHeader/" + headerId); // fullUrl and id must agree
+          ((ObjectNode) entry)
+              .put("fullUrl", "MessageHeader/" + headerId); // fullUrl and id must agree
         }
-        case "Provenance" -> resource.withArray("target").forEach(t -> ((ObjectNode) t).put("reference", "MessageHeader/" + headerId));
-        case "Patient" -> resource.withArray("identifier").forEach(i -> ((ObjectNode) i).put("value", syntheticCpr()));
-        case "Encounter" -> resource.withArray("episodeOfCare").forEach(e -> ((ObjectNode) e.with("identifier"))
-            .put("value", UUID.randomUUID().toString()));
-        default -> { }
+        case "Provenance" ->
+            resource
+                .withArray("target")
+                .forEach(t -> ((ObjectNode) t).put("reference", "MessageHeader/" + headerId));
+        case "Patient" ->
+            resource
+                .withArray("identifier")
+                .forEach(i -> ((ObjectNode) i).put("value", syntheticCpr()));
+        case "Encounter" ->
+            resource
+                .withArray("episodeOfCare")
+                .forEach(
+                    e ->
+                        ((ObjectNode) e.with("identifier"))
+                            .put("value", UUID.randomUUID().toString()));
+        default -> {}
       }
     }
     String body = JSON.writeValueAsString(bundle);
@@ -179,7 +221,8 @@ public final class FrontDoorBenchmark {
   /** The CPR number of a synthetic patient born 1930–1999 (the demo traffic's generator). */
   private static String syntheticCpr() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    return SyntheticCpr.generate(LocalDate.of(1930, 1, 1).plusDays(random.nextInt(70 * 365)), random.nextBoolean(), random);
+    return SyntheticCpr.generate(
+        LocalDate.of(1930, 1, 1).plusDays(random.nextInt(70 * 365)), random.nextBoolean(), random);
   }
 
   private static KafkaProducer<String, String> producer(String bootstrap) {
@@ -197,15 +240,21 @@ public final class FrontDoorBenchmark {
     return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
   }
 
-  private record Result(int messages, long elapsedNanos, List<Long> latencies) {
-  }
+  private record Result(int messages, long elapsedNanos, List<Long> latencies) {}
 
   private static void report(String name, Result result) {
     List<Long> sorted = new ArrayList<>(result.latencies());
     Collections.sort(sorted);
     double seconds = result.elapsedNanos() / 1e9;
-    System.out.printf("%-50s %5d/%d messages in %6.2f s = %7.1f msg/s, p50 %6.1f ms, p99 %6.1f ms%n", name, sorted.size(),
-        result.messages(), seconds, sorted.size() / seconds, percentile(sorted, 50), percentile(sorted, 99));
+    System.out.printf(
+        "%-50s %5d/%d messages in %6.2f s = %7.1f msg/s, p50 %6.1f ms, p99 %6.1f ms%n",
+        name,
+        sorted.size(),
+        result.messages(),
+        seconds,
+        sorted.size() / seconds,
+        percentile(sorted, 50),
+        percentile(sorted, 99));
   }
 
   private static double percentile(List<Long> sorted, int p) {

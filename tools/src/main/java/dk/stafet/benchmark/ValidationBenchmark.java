@@ -17,26 +17,34 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Warm MedCom validation time per message, p50 and p95, over every MedCom example (HN, CC, Ack; JSON and XML), for a
- * new HAPI InstanceValidator per call (the behaviour before the pool) and for the pooled, reset validators. A command,
- * not a timed test: {@code ./stafet bench-validation [ROUNDS]} (docs/performance.md). One thread, so the figures are
- * per core. Usage: {@code java -cp ... dk.stafet.benchmark.ValidationBenchmark <shared dir> [rounds]}.
+ * Warm MedCom validation time per message, p50 and p95, over every MedCom example (HN, CC, Ack;
+ * JSON and XML), for a new HAPI InstanceValidator per call (the behaviour before the pool) and for
+ * the pooled, reset validators. A command, not a timed test: {@code ./stafet bench-validation
+ * [ROUNDS]} (docs/performance.md). One thread, so the figures are per core. Usage: {@code java -cp
+ * ... dk.stafet.benchmark.ValidationBenchmark <shared dir> [rounds]}.
  */
 public final class ValidationBenchmark {
 
-  private ValidationBenchmark() {
-  }
+  private ValidationBenchmark() {}
 
   public static void main(String[] args) {
     Path shared = Path.of(args[0]);
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     List<Example> examples = examples(shared.resolve("medcom-examples"));
     MedcomCodec codec = new MedcomCodec();
-    System.out.printf(Locale.ROOT, "validation benchmark: %d MedCom examples x %d rounds, load average before %.2f%n",
-        examples.size(), rounds, loadAverage());
+    System.out.printf(
+        Locale.ROOT,
+        "validation benchmark: %d MedCom examples x %d rounds, load average before %.2f%n",
+        examples.size(),
+        rounds,
+        loadAverage());
     for (int maxUses : new int[] {1, 10_000}) {
-      String label = maxUses == 1 ? "new InstanceValidator per call" : "pooled InstanceValidators, reset per call";
-      MedcomValidator validator = new MedcomValidator(codec, shared.resolve("medcom-profiles"), maxUses);
+      String label =
+          maxUses == 1
+              ? "new InstanceValidator per call"
+              : "pooled InstanceValidators, reset per call";
+      MedcomValidator validator =
+          new MedcomValidator(codec, shared.resolve("medcom-profiles"), maxUses);
       validator.warmUp();
       for (int i = 0; i < 3; i++) { // let the JIT settle on every kind of message
         examples.forEach(example -> validator.validate(example.text(), example.contentType()));
@@ -51,29 +59,47 @@ public final class ValidationBenchmark {
         }
       }
       Arrays.sort(times);
-      System.out.printf(Locale.ROOT, "  %-44s p50 %6.1f ms  p95 %6.1f ms  mean %6.1f ms  (%d messages)%n", label,
-          percentile(times, 50), percentile(times, 95), Arrays.stream(times).average().orElse(0), times.length);
+      System.out.printf(
+          Locale.ROOT,
+          "  %-44s p50 %6.1f ms  p95 %6.1f ms  mean %6.1f ms  (%d messages)%n",
+          label,
+          percentile(times, 50),
+          percentile(times, 95),
+          Arrays.stream(times).average().orElse(0),
+          times.length);
     }
-    System.out.printf(Locale.ROOT, "load average after %.2f, %d cores%n", loadAverage(),
+    System.out.printf(
+        Locale.ROOT,
+        "load average after %.2f, %d cores%n",
+        loadAverage(),
         Runtime.getRuntime().availableProcessors());
   }
 
   private static double percentile(double[] sorted, int percent) {
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+    return sorted[
+        Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
   }
 
   private static double loadAverage() {
     return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
-  private record Example(String text, String contentType) {
-  }
+  private record Example(String text, String contentType) {}
 
   private static List<Example> examples(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       List<Example> examples = new ArrayList<>();
-      for (Path file : files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".xml")).sorted().toList()) {
-        examples.add(new Example(read(file), file.toString().endsWith(".xml") ? "application/fhir+xml" : "application/fhir+json"));
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".xml"))
+              .sorted()
+              .toList()) {
+        examples.add(
+            new Example(
+                read(file),
+                file.toString().endsWith(".xml")
+                    ? "application/fhir+xml"
+                    : "application/fhir+json"));
       }
       return examples;
     } catch (IOException e) {

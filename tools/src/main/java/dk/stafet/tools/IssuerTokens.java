@@ -13,17 +13,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Bearer tokens from the development issuer for the tools' simulated callers (demo traffic, the chaos run): {@code POST
- * <issuer>/token organisation=<SOR>}, one per organisation, reused until shortly before it could expire. The services
- * believe nothing but these tokens (docs/security.md).
+ * Bearer tokens from the development issuer for the tools' simulated callers (demo traffic, the
+ * chaos run): {@code POST <issuer>/token organisation=<SOR>}, one per organisation, reused until
+ * shortly before it could expire. The services believe nothing but these tokens (docs/security.md).
  */
 public final class IssuerTokens {
 
-  /** The national register (CPR/GP register) feed's demo identity: the only caller that may set a listed GP. */
+  /**
+   * The national register (CPR/GP register) feed's demo identity: the only caller that may set a
+   * listed GP.
+   */
   public static final String NATIONAL_REGISTER_SOR = "999999000904001";
 
   /** Well inside the issuer's token lifetime, so a long run never presents an expired token. */
   private static final Duration REUSE = Duration.ofMinutes(10);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private record Held(String token, Instant fetched) {}
@@ -37,18 +41,26 @@ public final class IssuerTokens {
     this.client = client;
   }
 
-  /** The token acting for this organisation. @throws IOException when the issuer cannot be reached or refuses */
+  /**
+   * The token acting for this organisation. @throws IOException when the issuer cannot be reached
+   * or refuses
+   */
   public String forOrganisation(String sor) throws IOException, InterruptedException {
     Held current = held.get(sor);
     if (current != null && current.fetched().plus(REUSE).isAfter(Instant.now())) {
       return current.token();
     }
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(issuerUrl + "/token"))
-        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("organisation=" + sor)).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create(issuerUrl + "/token"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("organisation=" + sor))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     if (response.statusCode() != 200) {
-      throw new IOException("the token issuer answered " + response.statusCode() + " for organisation " + sor);
+      throw new IOException(
+          "the token issuer answered " + response.statusCode() + " for organisation " + sor);
     }
     String token = JSON.readTree(response.body()).path("access_token").asText();
     held.put(sor, new Held(token, Instant.now()));

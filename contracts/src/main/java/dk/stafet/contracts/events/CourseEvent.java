@@ -7,19 +7,21 @@ import java.util.UUID;
 /**
  * A canonical course fact published by referral-service on {@link Topics#COURSE_EVENTS}.
  *
- * @param eventId          unique per fact; consumers are idempotent on it
- * @param type             what happened
- * @param occurredAt       when it happened (event time; the ledger answers for this instant)
- * @param recordedAt       when Stafet recorded it (for audit)
- * @param patientKey       keyed pseudonym of the patient; the Kafka partition key
- * @param cpr              the patient's CPR number (payload only: never a key, a header or a log line)
- * @param courseId         the referral, admission or course this fact belongs to
- * @param organisationSor  the organisation the fact is about (admitting department, referral receiver, ...)
- * @param counterpartSor   the other party where there is one (referrer, forwarded-to organisation, listed GP, ...)
- * @param sourceMessageId  MessageHeader.id of the MedCom message that reported it, or null for REST
- * @param details          type-specific details, keys documented in docs/events.md (e.g. {@code reason},
- *                         {@code referrerKind}, {@code courseKind}, {@code encounterClass}, {@code exit},
- *                         {@code hnCode}, {@code cancer}, {@code waitingTimeRule})
+ * @param eventId unique per fact; consumers are idempotent on it
+ * @param type what happened
+ * @param occurredAt when it happened (event time; the ledger answers for this instant)
+ * @param recordedAt when Stafet recorded it (for audit)
+ * @param patientKey keyed pseudonym of the patient; the Kafka partition key
+ * @param cpr the patient's CPR number (payload only: never a key, a header or a log line)
+ * @param courseId the referral, admission or course this fact belongs to
+ * @param organisationSor the organisation the fact is about (admitting department, referral
+ *     receiver, ...)
+ * @param counterpartSor the other party where there is one (referrer, forwarded-to organisation,
+ *     listed GP, ...)
+ * @param sourceMessageId MessageHeader.id of the MedCom message that reported it, or null for REST
+ * @param details type-specific details, keys documented in docs/events.md (e.g. {@code reason},
+ *     {@code referrerKind}, {@code courseKind}, {@code encounterClass}, {@code exit}, {@code
+ *     hnCode}, {@code cancer}, {@code waitingTimeRule})
  */
 public record CourseEvent(
     UUID eventId,
@@ -45,6 +47,14 @@ public record CourseEvent(
   @Override
   public String toString() {
     // No CPR number in logs.
-    return "CourseEvent[" + type + " " + eventId + " course=" + courseId + " at " + occurredAt + "]";
+    return "CourseEvent["
+        + type
+        + " "
+        + eventId
+        + " course="
+        + courseId
+        + " at "
+        + occurredAt
+        + "]";
   }
 }

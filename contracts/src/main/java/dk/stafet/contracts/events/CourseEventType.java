@@ -1,8 +1,8 @@
 package dk.stafet.contracts.events;
 
 /**
- * The course facts of the domain brief §3 that the rules react to. The name of each constant is its CloudEvents type
- * suffix ({@code dk.stafet.course.<name in lower-case>}).
+ * The course facts of the domain brief §3 that the rules react to. The name of each constant is its
+ * CloudEvents type suffix ({@code dk.stafet.course.<name in lower-case>}).
  */
 public enum CourseEventType {
   REFERRAL_RECEIVED,
@@ -27,9 +27,15 @@ public enum CourseEventType {
   SPECIALIST_COURSE_STARTED,
   SPECIALIST_COURSE_ENDED,
   LISTED_GP_REGISTERED,
-  /** A referral's maximum waiting time (domain brief §8, W1–W8) is close: warn the department and the coordinators. */
+  /**
+   * A referral's maximum waiting time (domain brief §8, W1–W8) is close: warn the department and
+   * the coordinators.
+   */
   WAITING_TIME_WARNING,
-  /** A referral's maximum waiting time is exceeded: escalate to the patient advisor (docs/waiting-times.md). */
+  /**
+   * A referral's maximum waiting time is exceeded: escalate to the patient advisor
+   * (docs/waiting-times.md).
+   */
   WAITING_TIME_EXCEEDED;
 
   public String cloudEventType() {

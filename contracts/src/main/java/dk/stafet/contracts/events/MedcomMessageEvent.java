@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A MedCom message the front door has safely stored: either one addressed to another organisation that Stafet
- * delivers as the messaging hub ({@link Kind#FOR_DELIVERY}), or an acknowledgement of a message Stafet sent
- * ({@link Kind#ACKNOWLEDGEMENT_RECEIVED}). Published on {@link Topics#MEDCOM_MESSAGE_EVENTS}.
+ * A MedCom message the front door has safely stored: either one addressed to another organisation
+ * that Stafet delivers as the messaging hub ({@link Kind#FOR_DELIVERY}), or an acknowledgement of a
+ * message Stafet sent ({@link Kind#ACKNOWLEDGEMENT_RECEIVED}). Published on {@link
+ * Topics#MEDCOM_MESSAGE_EVENTS}.
  *
- * @param rawBundle            the Bundle exactly as received (for delivery it is forwarded unchanged)
- * @param contentType          {@code application/fhir+json} or {@code application/fhir+xml}
- * @param ackCode              for acknowledgements: ok, transient-error or fatal-error
+ * @param rawBundle the Bundle exactly as received (for delivery it is forwarded unchanged)
+ * @param contentType {@code application/fhir+json} or {@code application/fhir+xml}
+ * @param ackCode for acknowledgements: ok, transient-error or fatal-error
  * @param acknowledgedHeaderId for acknowledgements: the MessageHeader.id they acknowledge
  */
 public record MedcomMessageEvent(
@@ -30,7 +31,10 @@ public record MedcomMessageEvent(
     String contentType,
     String rawBundle) {
 
-  public enum Kind { FOR_DELIVERY, ACKNOWLEDGEMENT_RECEIVED }
+  public enum Kind {
+    FOR_DELIVERY,
+    ACKNOWLEDGEMENT_RECEIVED
+  }
 
   public String cloudEventType() {
     return "dk.stafet.medcom." + kind.name().toLowerCase().replace('_', '-');

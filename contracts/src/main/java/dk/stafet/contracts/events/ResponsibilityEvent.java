@@ -5,13 +5,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A change in who holds responsibility, a handover step or an alarm, on {@link Topics#RESPONSIBILITY_EVENTS}.
+ * A change in who holds responsibility, a handover step or an alarm, on {@link
+ * Topics#RESPONSIBILITY_EVENTS}.
  *
- * @param fromSor          previous holder (or proposer)
- * @param toSor            new holder (or proposed receiver)
- * @param rule             the rule id that decided it (R5 … R27)
- * @param holderRole       role of the new patient-responsible doctor's organisation
- * @param treatmentSector  HOSPITAL, GP, OUT_OF_HOURS, SPECIALIST or NONE
+ * @param fromSor previous holder (or proposer)
+ * @param toSor new holder (or proposed receiver)
+ * @param rule the rule id that decided it (R5 … R27)
+ * @param holderRole role of the new patient-responsible doctor's organisation
+ * @param treatmentSector HOSPITAL, GP, OUT_OF_HOURS, SPECIALIST or NONE
  */
 public record ResponsibilityEvent(
     UUID eventId,

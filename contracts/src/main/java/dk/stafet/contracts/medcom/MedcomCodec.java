@@ -16,117 +16,139 @@ import org.hl7.fhir.r4.model.Bundle;
  * because HAPI parsers are cheap and not meant to be shared, while the {@link FhirContext} is.
  *
  * <p>Hostile XML: any DOCTYPE or ENTITY declaration is refused before HAPI sees the text, in XML
- * bodies and in JSON bodies alike (the JSON narrative {@code div} is XHTML that HAPI parses with its
- * XML parser). FHIR never needs a DTD, so nothing legitimate is lost.
+ * bodies and in JSON bodies alike (the JSON narrative {@code div} is XHTML that HAPI parses with
+ * its XML parser). FHIR never needs a DTD, so nothing legitimate is lost.
  */
 public final class MedcomCodec {
 
-    private static final Pattern JSON_POSITION = Pattern.compile("line: (\\d+), column: (\\d+)");
-    private static final Pattern XML_POSITION = Pattern.compile("\\[row,col[^\\]]*\\]: \\[(\\d+),(\\d+)\\]");
-    private static final Pattern DTD_DECLARATION =
-            Pattern.compile("(<|\\\\u003c)!\\s*(doctype|entity)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern JSON_POSITION = Pattern.compile("line: (\\d+), column: (\\d+)");
+  private static final Pattern XML_POSITION =
+      Pattern.compile("\\[row,col[^\\]]*\\]: \\[(\\d+),(\\d+)\\]");
+  private static final Pattern DTD_DECLARATION =
+      Pattern.compile("(<|\\\\u003c)!\\s*(doctype|entity)", Pattern.CASE_INSENSITIVE);
 
-    private final FhirContext fhirContext;
+  private final FhirContext fhirContext;
 
-    public MedcomCodec() {
-        this(FhirContext.forR4Cached());
+  public MedcomCodec() {
+    this(FhirContext.forR4Cached());
+  }
+
+  public MedcomCodec(FhirContext fhirContext) {
+    this.fhirContext = fhirContext;
+  }
+
+  public FhirContext fhirContext() {
+    return fhirContext;
+  }
+
+  /** Parses and wraps in the typed view. */
+  public MedcomMessage parseMessage(String body, String contentType) {
+    return new MedcomMessage(parse(body, contentType));
+  }
+
+  /**
+   * Parses a message Bundle. The format comes from the content type if it names one, otherwise from
+   * the first non-whitespace character.
+   */
+  public Bundle parse(String body, String contentType) {
+    if (body == null || body.isBlank()) {
+      throw new MedcomParseException(MedcomParseException.Kind.EMPTY, "Message body is empty");
     }
-
-    public MedcomCodec(FhirContext fhirContext) {
-        this.fhirContext = fhirContext;
-    }
-
-    public FhirContext fhirContext() {
-        return fhirContext;
-    }
-
-    /** Parses and wraps in the typed view. */
-    public MedcomMessage parseMessage(String body, String contentType) {
-        return new MedcomMessage(parse(body, contentType));
-    }
-
-    /**
-     * Parses a message Bundle. The format comes from the content type if it names one, otherwise from
-     * the first non-whitespace character.
-     */
-    public Bundle parse(String body, String contentType) {
-        if (body == null || body.isBlank()) {
-            throw new MedcomParseException(MedcomParseException.Kind.EMPTY, "Message body is empty");
-        }
-        MedcomFormat format = MedcomFormat.fromContentType(contentType)
-                .or(() -> MedcomFormat.sniff(body))
-                .orElseThrow(() -> new MedcomParseException(MedcomParseException.Kind.UNSUPPORTED_FORMAT,
+    MedcomFormat format =
+        MedcomFormat.fromContentType(contentType)
+            .or(() -> MedcomFormat.sniff(body))
+            .orElseThrow(
+                () ->
+                    new MedcomParseException(
+                        MedcomParseException.Kind.UNSUPPORTED_FORMAT,
                         "Message is neither FHIR JSON nor FHIR XML"));
-        return parse(body, format);
-    }
+    return parse(body, format);
+  }
 
-    public Bundle parse(String body, MedcomFormat format) {
-        refuseDtdDeclarations(body);
-        IBaseResource resource;
-        try {
-            resource = newParser(format).setParserErrorHandler(new RefusingInvalidValues()).parseResource(body);
-        } catch (MedcomParseException e) {
-            throw e;
-        } catch (DataFormatException | IllegalArgumentException | IllegalStateException e) {
-            throw new MedcomParseException(MedcomParseException.Kind.MALFORMED_SYNTAX,
-                    "Malformed " + format + describePosition(e.getMessage()));
-        } catch (RuntimeException e) {
-            // HAPI's parser fails on some shapes of input with an unchecked exception of its own (e.g. a
-            // NullPointerException for a Bundle entry whose resource has no resourceType). Whatever the parser cannot
-            // read is the input's problem, never a server error.
-            throw new MedcomParseException(MedcomParseException.Kind.MALFORMED_SYNTAX,
-                    "Malformed " + format + ": the FHIR parser cannot read it (" + e.getClass().getSimpleName() + ")");
-        }
-        if (!(resource instanceof Bundle bundle)) {
-            throw new MedcomParseException(MedcomParseException.Kind.NOT_A_BUNDLE,
-                    "Expected a Bundle but found " + resource.fhirType());
-        }
-        return bundle;
+  public Bundle parse(String body, MedcomFormat format) {
+    refuseDtdDeclarations(body);
+    IBaseResource resource;
+    try {
+      resource =
+          newParser(format).setParserErrorHandler(new RefusingInvalidValues()).parseResource(body);
+    } catch (MedcomParseException e) {
+      throw e;
+    } catch (DataFormatException | IllegalArgumentException | IllegalStateException e) {
+      throw new MedcomParseException(
+          MedcomParseException.Kind.MALFORMED_SYNTAX,
+          "Malformed " + format + describePosition(e.getMessage()));
+    } catch (RuntimeException e) {
+      // HAPI's parser fails on some shapes of input with an unchecked exception of its own (e.g. a
+      // NullPointerException for a Bundle entry whose resource has no resourceType). Whatever the
+      // parser cannot
+      // read is the input's problem, never a server error.
+      throw new MedcomParseException(
+          MedcomParseException.Kind.MALFORMED_SYNTAX,
+          "Malformed "
+              + format
+              + ": the FHIR parser cannot read it ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
+    if (!(resource instanceof Bundle bundle)) {
+      throw new MedcomParseException(
+          MedcomParseException.Kind.NOT_A_BUNDLE,
+          "Expected a Bundle but found " + resource.fhirType());
+    }
+    return bundle;
+  }
 
-    public String write(Bundle bundle, MedcomFormat format) {
-        return newParser(format).encodeResourceToString(bundle);
-    }
+  public String write(Bundle bundle, MedcomFormat format) {
+    return newParser(format).encodeResourceToString(bundle);
+  }
 
-    public String writePretty(Bundle bundle, MedcomFormat format) {
-        return newParser(format).setPrettyPrint(true).encodeResourceToString(bundle);
-    }
+  public String writePretty(Bundle bundle, MedcomFormat format) {
+    return newParser(format).setPrettyPrint(true).encodeResourceToString(bundle);
+  }
 
-    private IParser newParser(MedcomFormat format) {
-        return format == MedcomFormat.JSON ? fhirContext.newJsonParser() : fhirContext.newXmlParser();
-    }
+  private IParser newParser(MedcomFormat format) {
+    return format == MedcomFormat.JSON ? fhirContext.newJsonParser() : fhirContext.newXmlParser();
+  }
 
-    private static void refuseDtdDeclarations(String body) {
-        if (DTD_DECLARATION.matcher(body).find()) {
-            throw new MedcomParseException(MedcomParseException.Kind.FORBIDDEN_DOCTYPE,
-                    "DOCTYPE and ENTITY declarations are not allowed in FHIR messages");
-        }
+  private static void refuseDtdDeclarations(String body) {
+    if (DTD_DECLARATION.matcher(body).find()) {
+      throw new MedcomParseException(
+          MedcomParseException.Kind.FORBIDDEN_DOCTYPE,
+          "DOCTYPE and ENTITY declarations are not allowed in FHIR messages");
     }
+  }
 
-    /** Keeps only the line and column of a parser message; the rest may quote the input. */
-    private static String describePosition(String parserMessage) {
-        if (parserMessage == null) {
-            return "";
-        }
-        for (Pattern pattern : new Pattern[] {JSON_POSITION, XML_POSITION}) {
-            Matcher matcher = pattern.matcher(parserMessage);
-            if (matcher.find()) {
-                return " at line " + matcher.group(1) + ", column " + matcher.group(2);
-            }
-        }
-        return parserMessage.toLowerCase(Locale.ROOT).contains("unknown resource") ? " (unknown resource type)" : "";
+  /** Keeps only the line and column of a parser message; the rest may quote the input. */
+  private static String describePosition(String parserMessage) {
+    if (parserMessage == null) {
+      return "";
     }
+    for (Pattern pattern : new Pattern[] {JSON_POSITION, XML_POSITION}) {
+      Matcher matcher = pattern.matcher(parserMessage);
+      if (matcher.find()) {
+        return " at line " + matcher.group(1) + ", column " + matcher.group(2);
+      }
+    }
+    return parserMessage.toLowerCase(Locale.ROOT).contains("unknown resource")
+        ? " (unknown resource type)"
+        : "";
+  }
 
-    /**
-     * Unknown elements are tolerated (MedCom test R-Tek-C expects extra elements to be accepted);
-     * a value that is not valid for its FHIR datatype is a syntax error. Messages name the element, never the value.
-     */
-    private static final class RefusingInvalidValues extends ErrorHandlerAdapter {
-        @Override
-        public void invalidValue(IParserErrorHandler.IParseLocation location, String value, String error) {
-            String element = location == null || location.getParentElementName() == null
-                    ? "an element" : "element '" + location.getParentElementName() + "'";
-            throw new MedcomParseException(MedcomParseException.Kind.INVALID_CONTENT, "Invalid value in " + element);
-        }
+  /**
+   * Unknown elements are tolerated (MedCom test R-Tek-C expects extra elements to be accepted); a
+   * value that is not valid for its FHIR datatype is a syntax error. Messages name the element,
+   * never the value.
+   */
+  private static final class RefusingInvalidValues extends ErrorHandlerAdapter {
+    @Override
+    public void invalidValue(
+        IParserErrorHandler.IParseLocation location, String value, String error) {
+      String element =
+          location == null || location.getParentElementName() == null
+              ? "an element"
+              : "element '" + location.getParentElementName() + "'";
+      throw new MedcomParseException(
+          MedcomParseException.Kind.INVALID_CONTENT, "Invalid value in " + element);
     }
+  }
 }

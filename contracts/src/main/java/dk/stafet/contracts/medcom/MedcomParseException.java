@@ -6,20 +6,25 @@ package dk.stafet.contracts.medcom;
  */
 public class MedcomParseException extends RuntimeException {
 
-    /** What went wrong, coarse enough to choose an acknowledgement issue code from. */
-    public enum Kind {
-        EMPTY, UNSUPPORTED_FORMAT, FORBIDDEN_DOCTYPE, MALFORMED_SYNTAX, INVALID_CONTENT, NOT_A_BUNDLE
-    }
+  /** What went wrong, coarse enough to choose an acknowledgement issue code from. */
+  public enum Kind {
+    EMPTY,
+    UNSUPPORTED_FORMAT,
+    FORBIDDEN_DOCTYPE,
+    MALFORMED_SYNTAX,
+    INVALID_CONTENT,
+    NOT_A_BUNDLE
+  }
 
-    private final Kind kind;
+  private final Kind kind;
 
-    public MedcomParseException(Kind kind, String safeMessage) {
-        // The cause is deliberately dropped: parser messages often quote the offending input.
-        super(safeMessage, null, false, false);
-        this.kind = kind;
-    }
+  public MedcomParseException(Kind kind, String safeMessage) {
+    // The cause is deliberately dropped: parser messages often quote the offending input.
+    super(safeMessage, null, false, false);
+    this.kind = kind;
+  }
 
-    public Kind kind() {
-        return kind;
-    }
+  public Kind kind() {
+    return kind;
+  }
 }

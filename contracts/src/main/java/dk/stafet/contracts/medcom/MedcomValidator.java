@@ -4,8 +4,8 @@ import dk.stafet.contracts.medcom.MedcomIssue.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
@@ -17,177 +17,221 @@ import org.hl7.fhir.utilities.validation.ValidationMessage;
 
 /**
  * Layered, offline validation of received and outgoing MedCom messages:
+ *
  * <ol>
- *   <li>structure: the text must parse as a FHIR Bundle ({@link MedcomCodec});</li>
- *   <li>FHIR R4 base rules;</li>
- *   <li>the MedCom profile of the message type, from the matching {@link ProfileSet}
- *       (skipped, and reported by {@link #profileValidationStatus()}, when no profiles folder is configured).</li>
+ *   <li>structure: the text must parse as a FHIR Bundle ({@link MedcomCodec});
+ *   <li>FHIR R4 base rules;
+ *   <li>the MedCom profile of the message type, from the matching {@link ProfileSet} (skipped, and
+ *       reported by {@link #profileValidationStatus()}, when no profiles folder is configured).
  * </ol>
- * Layers 2 and 3 run in one HAPI pass (the profile includes the base rules). The result is a list of
- * {@link MedcomIssue}s; errors among them mean {@code fatal-error} (medcom-spec.md §4, §7).
+ *
+ * Layers 2 and 3 run in one HAPI pass (the profile includes the base rules). The result is a list
+ * of {@link MedcomIssue}s; errors among them mean {@code fatal-error} (medcom-spec.md §4, §7).
  * Build once and share: construction reads the profiles and costs seconds; {@link #warmUp()} moves
  * the first-call cost to start-up. Thread-safe.
  */
 public final class MedcomValidator {
 
-    /**
-     * Replacing a pooled InstanceValidator now and then bounds the effect of any state HAPI keeps that the reset does not
-     * know of, at a cost of one construction (~10 ms) per this many messages.
-     */
-    static final int DEFAULT_MAX_USES_PER_INSTANCE_VALIDATOR = 10_000;
+  /**
+   * Replacing a pooled InstanceValidator now and then bounds the effect of any state HAPI keeps
+   * that the reset does not know of, at a cost of one construction (~10 ms) per this many messages.
+   */
+  static final int DEFAULT_MAX_USES_PER_INSTANCE_VALIDATOR = 10_000;
 
-    private final MedcomCodec codec;
-    private final DirectInstanceValidator baseValidator;
-    private final Map<ProfileSet, DirectInstanceValidator> profileValidators = new EnumMap<>(ProfileSet.class);
-    private final String profileValidationStatus;
+  private final MedcomCodec codec;
+  private final DirectInstanceValidator baseValidator;
+  private final Map<ProfileSet, DirectInstanceValidator> profileValidators =
+      new EnumMap<>(ProfileSet.class);
+  private final String profileValidationStatus;
 
-    /**
-     * @param profilesRoot the medcom-profiles folder (holding {@code dk-core/2.0.0} etc.); null or missing
-     *                     disables profile validation
-     */
-    public MedcomValidator(MedcomCodec codec, Path profilesRoot) {
-        this(codec, profilesRoot, DEFAULT_MAX_USES_PER_INSTANCE_VALIDATOR);
+  /**
+   * @param profilesRoot the medcom-profiles folder (holding {@code dk-core/2.0.0} etc.); null or
+   *     missing disables profile validation
+   */
+  public MedcomValidator(MedcomCodec codec, Path profilesRoot) {
+    this(codec, profilesRoot, DEFAULT_MAX_USES_PER_INSTANCE_VALIDATOR);
+  }
+
+  /**
+   * @param maxUsesPerInstanceValidator calls one of HAPI's InstanceValidators serves (reset in
+   *     between) before it is replaced; 1 builds a new one per call, as before the pool (kept for
+   *     the equivalence test and the validation benchmark's comparison)
+   */
+  public MedcomValidator(MedcomCodec codec, Path profilesRoot, int maxUsesPerInstanceValidator) {
+    this.codec = codec;
+    ValidationChainFactory factory =
+        new ValidationChainFactory(codec.fhirContext(), maxUsesPerInstanceValidator);
+    if (profilesRoot == null || !Files.isDirectory(profilesRoot)) {
+      this.baseValidator = factory.baseValidator();
+      this.profileValidationStatus =
+          "profile validation disabled: no MedCom profiles folder"
+              + (profilesRoot == null ? " configured" : " at " + profilesRoot);
+    } else {
+      this.baseValidator = null;
+      for (ProfileSet set : ProfileSet.values()) {
+        profileValidators.put(set, factory.profileValidator(profilesRoot, set));
+      }
+      this.profileValidationStatus =
+          "profile validation enabled: sets A and B from " + profilesRoot;
     }
+  }
 
-    /**
-     * @param maxUsesPerInstanceValidator calls one of HAPI's InstanceValidators serves (reset in between) before it is
-     *                                    replaced; 1 builds a new one per call, as before the pool (kept for the
-     *                                    equivalence test and the validation benchmark's comparison)
-     */
-    public MedcomValidator(MedcomCodec codec, Path profilesRoot, int maxUsesPerInstanceValidator) {
-        this.codec = codec;
-        ValidationChainFactory factory = new ValidationChainFactory(codec.fhirContext(), maxUsesPerInstanceValidator);
-        if (profilesRoot == null || !Files.isDirectory(profilesRoot)) {
-            this.baseValidator = factory.baseValidator();
-            this.profileValidationStatus = "profile validation disabled: no MedCom profiles folder"
-                    + (profilesRoot == null ? " configured" : " at " + profilesRoot);
-        } else {
-            this.baseValidator = null;
-            for (ProfileSet set : ProfileSet.values()) {
-                profileValidators.put(set, factory.profileValidator(profilesRoot, set));
-            }
-            this.profileValidationStatus = "profile validation enabled: sets A and B from " + profilesRoot;
-        }
-    }
+  /**
+   * HAPI InstanceValidators built so far over all profile sets: one per concurrent caller once
+   * warm.
+   */
+  int instanceValidatorsCreated() {
+    return (baseValidator == null ? 0 : baseValidator.instanceValidatorsCreated())
+        + profileValidators.values().stream()
+            .mapToInt(DirectInstanceValidator::instanceValidatorsCreated)
+            .sum();
+  }
 
-    /** HAPI InstanceValidators built so far over all profile sets: one per concurrent caller once warm. */
-    int instanceValidatorsCreated() {
-        return (baseValidator == null ? 0 : baseValidator.instanceValidatorsCreated())
-                + profileValidators.values().stream().mapToInt(DirectInstanceValidator::instanceValidatorsCreated).sum();
-    }
+  public boolean isProfileValidationEnabled() {
+    return !profileValidators.isEmpty();
+  }
 
-    public boolean isProfileValidationEnabled() {
-        return !profileValidators.isEmpty();
-    }
+  /** A line for health checks and start-up logs. */
+  public String profileValidationStatus() {
+    return profileValidationStatus;
+  }
 
-    /** A line for health checks and start-up logs. */
-    public String profileValidationStatus() {
-        return profileValidationStatus;
+  /**
+   * Validates raw message text; a parse failure yields a single fatal MSG_BAD_SYNTAX issue. The
+   * text itself is what the instance validator reads, so nothing is lost to a parse/encode round
+   * trip.
+   */
+  public List<MedcomIssue> validate(String body, String contentType) {
+    Bundle bundle;
+    try {
+      bundle = codec.parse(body, contentType);
+    } catch (MedcomParseException e) {
+      return List.of(
+          MedcomIssue.hl7(
+              Severity.FATAL,
+              "structure",
+              e.kind() == MedcomParseException.Kind.UNSUPPORTED_FORMAT
+                  ? "MSG_BAD_FORMAT"
+                  : "MSG_BAD_SYNTAX",
+              "Bundle",
+              e.getMessage()));
     }
+    MedcomFormat format =
+        MedcomFormat.fromContentType(contentType).or(() -> MedcomFormat.sniff(body)).orElseThrow();
+    return validate(bundle, body, format);
+  }
 
-    /**
-     * Validates raw message text; a parse failure yields a single fatal MSG_BAD_SYNTAX issue. The text
-     * itself is what the instance validator reads, so nothing is lost to a parse/encode round trip.
-     */
-    public List<MedcomIssue> validate(String body, String contentType) {
-        Bundle bundle;
-        try {
-            bundle = codec.parse(body, contentType);
-        } catch (MedcomParseException e) {
-            return List.of(MedcomIssue.hl7(Severity.FATAL, "structure",
-                    e.kind() == MedcomParseException.Kind.UNSUPPORTED_FORMAT ? "MSG_BAD_FORMAT" : "MSG_BAD_SYNTAX",
-                    "Bundle", e.getMessage()));
-        }
-        MedcomFormat format = MedcomFormat.fromContentType(contentType).or(() -> MedcomFormat.sniff(body)).orElseThrow();
-        return validate(bundle, body, format);
-    }
+  /** Validates an already parsed (or locally built) message, e.g. an outgoing acknowledgement. */
+  public List<MedcomIssue> validate(Bundle bundle) {
+    return validate(bundle, codec.write(bundle, MedcomFormat.JSON), MedcomFormat.JSON);
+  }
 
-    /** Validates an already parsed (or locally built) message, e.g. an outgoing acknowledgement. */
-    public List<MedcomIssue> validate(Bundle bundle) {
-        return validate(bundle, codec.write(bundle, MedcomFormat.JSON), MedcomFormat.JSON);
+  /**
+   * Validates a received message: {@code bundle} is {@code text} parsed (for the message type and
+   * the rules that read it), {@code text} is what the validator reads, as received.
+   */
+  public List<MedcomIssue> validate(Bundle bundle, String text, MedcomFormat format) {
+    MessageType type = messageTypeOf(bundle);
+    DirectInstanceValidator validator;
+    List<String> requiredProfiles = List.of();
+    if (isProfileValidationEnabled()) {
+      validator = profileValidators.get(ProfileSet.forMessageType(type));
+      // Validate against the type's profile even if the sender claimed none in meta.profile.
+      requiredProfiles = type.messageProfile().map(List::of).orElse(List.of());
+    } else {
+      validator = baseValidator;
     }
+    boolean retiredIssueDetails = usesRetiredIssueDetails(bundle);
+    FhirFormat fhirFormat = format == MedcomFormat.XML ? FhirFormat.XML : FhirFormat.JSON;
+    // Keyed on severity, path and code: the base and the MedCom profile often report the same gap
+    // twice.
+    Map<String, MedcomIssue> issues = new LinkedHashMap<>();
+    List<ValidationMessage> messages;
+    try {
+      messages = validator.validate(text, fhirFormat, requiredProfiles);
+    } catch (RuntimeException e) {
+      // HAPI's validator gives up on some malformed content by throwing; that is a finding about
+      // the input.
+      return List.of(
+          MedcomIssue.hl7(
+              Severity.FATAL,
+              "structure",
+              "MSG_BAD_SYNTAX",
+              "Bundle",
+              "The validator cannot process this message (" + e.getClass().getSimpleName() + ")"));
+    }
+    for (ValidationMessage message : messages) {
+      MedcomIssue issue = ValidationFindingPolicy.toIssue(message, retiredIssueDetails);
+      issues.putIfAbsent(
+          issue.severity()
+              + "|"
+              + issue.path()
+              + "|"
+              + issue.detailsCode()
+              + "|"
+              + (issue.isError() ? "" : issue.diagnostics()),
+          issue);
+    }
+    List<MedcomIssue> result =
+        new ArrayList<>(
+            ValidationFindingPolicy.applyHeaderConformanceTolerance(List.copyOf(issues.values())));
+    if (type == MessageType.UNKNOWN) {
+      result.add(
+          MedcomIssue.hl7(
+              Severity.ERROR,
+              "not-supported",
+              "MSG_UNKNOWN_TYPE",
+              "Bundle.entry[0].resource.ofType(MessageHeader).eventCoding",
+              "MessageHeader.eventCoding is missing or not a MedCom message type Stafet handles"));
+    }
+    return List.copyOf(result);
+  }
 
-    /**
-     * Validates a received message: {@code bundle} is {@code text} parsed (for the message type and the rules that
-     * read it), {@code text} is what the validator reads, as received.
-     */
-    public List<MedcomIssue> validate(Bundle bundle, String text, MedcomFormat format) {
-        MessageType type = messageTypeOf(bundle);
-        DirectInstanceValidator validator;
-        List<String> requiredProfiles = List.of();
-        if (isProfileValidationEnabled()) {
-            validator = profileValidators.get(ProfileSet.forMessageType(type));
-            // Validate against the type's profile even if the sender claimed none in meta.profile.
-            requiredProfiles = type.messageProfile().map(List::of).orElse(List.of());
-        } else {
-            validator = baseValidator;
-        }
-        boolean retiredIssueDetails = usesRetiredIssueDetails(bundle);
-        FhirFormat fhirFormat = format == MedcomFormat.XML ? FhirFormat.XML : FhirFormat.JSON;
-        // Keyed on severity, path and code: the base and the MedCom profile often report the same gap twice.
-        Map<String, MedcomIssue> issues = new LinkedHashMap<>();
-        List<ValidationMessage> messages;
-        try {
-            messages = validator.validate(text, fhirFormat, requiredProfiles);
-        } catch (RuntimeException e) {
-            // HAPI's validator gives up on some malformed content by throwing; that is a finding about the input.
-            return List.of(MedcomIssue.hl7(Severity.FATAL, "structure", "MSG_BAD_SYNTAX", "Bundle",
-                    "The validator cannot process this message (" + e.getClass().getSimpleName() + ")"));
-        }
-        for (ValidationMessage message : messages) {
-            MedcomIssue issue = ValidationFindingPolicy.toIssue(message, retiredIssueDetails);
-            issues.putIfAbsent(issue.severity() + "|" + issue.path() + "|" + issue.detailsCode() + "|"
-                    + (issue.isError() ? "" : issue.diagnostics()), issue);
-        }
-        List<MedcomIssue> result = new ArrayList<>(
-                ValidationFindingPolicy.applyHeaderConformanceTolerance(List.copyOf(issues.values())));
-        if (type == MessageType.UNKNOWN) {
-            result.add(MedcomIssue.hl7(Severity.ERROR, "not-supported", "MSG_UNKNOWN_TYPE",
-                    "Bundle.entry[0].resource.ofType(MessageHeader).eventCoding",
-                    "MessageHeader.eventCoding is missing or not a MedCom message type Stafet handles"));
-        }
-        return List.copyOf(result);
-    }
+  public static boolean hasErrors(List<MedcomIssue> issues) {
+    return issues.stream().anyMatch(MedcomIssue::isError);
+  }
 
-    public static boolean hasErrors(List<MedcomIssue> issues) {
-        return issues.stream().anyMatch(MedcomIssue::isError);
+  /**
+   * Pays the first-call cost (profile conversion, FHIRPath compilation, value-set expansion) at
+   * start-up by validating small synthetic messages of each type. Takes a few seconds.
+   */
+  public void warmUp() {
+    for (MessageType type :
+        List.of(
+            MessageType.HOSPITAL_NOTIFICATION,
+            MessageType.CARE_COMMUNICATION,
+            MessageType.ACKNOWLEDGEMENT)) {
+      validate(WarmUpMessages.minimal(type));
     }
+  }
 
-    /**
-     * Pays the first-call cost (profile conversion, FHIRPath compilation, value-set expansion) at
-     * start-up by validating small synthetic messages of each type. Takes a few seconds.
-     */
-    public void warmUp() {
-        for (MessageType type : List.of(MessageType.HOSPITAL_NOTIFICATION, MessageType.CARE_COMMUNICATION,
-                MessageType.ACKNOWLEDGEMENT)) {
-            validate(WarmUpMessages.minimal(type));
-        }
+  static MessageType messageTypeOf(Bundle bundle) {
+    if (!bundle.getEntry().isEmpty()
+        && bundle.getEntryFirstRep().getResource() instanceof MessageHeader header
+        && header.hasEventCoding()) {
+      MessageType type =
+          MessageType.fromEventCode(
+              header.getEventCoding().getSystem(), header.getEventCoding().getCode());
+      if (type != MessageType.UNKNOWN) {
+        return type;
+      }
     }
+    for (CanonicalType profile : bundle.getMeta().getProfile()) {
+      MessageType type = MessageType.fromProfileClaim(profile.getValue());
+      if (type != MessageType.UNKNOWN) {
+        return type;
+      }
+    }
+    return MessageType.UNKNOWN;
+  }
 
-    static MessageType messageTypeOf(Bundle bundle) {
-        if (!bundle.getEntry().isEmpty() && bundle.getEntryFirstRep().getResource() instanceof MessageHeader header
-                && header.hasEventCoding()) {
-            MessageType type = MessageType.fromEventCode(header.getEventCoding().getSystem(), header.getEventCoding().getCode());
-            if (type != MessageType.UNKNOWN) {
-                return type;
-            }
-        }
-        for (CanonicalType profile : bundle.getMeta().getProfile()) {
-            MessageType type = MessageType.fromProfileClaim(profile.getValue());
-            if (type != MessageType.UNKNOWN) {
-                return type;
-            }
-        }
-        return MessageType.UNKNOWN;
-    }
-
-    private static boolean usesRetiredIssueDetails(Bundle bundle) {
-        return bundle.getEntry().stream()
-                .map(Bundle.BundleEntryComponent::getResource)
-                .filter(OperationOutcome.class::isInstance)
-                .map(OperationOutcome.class::cast)
-                .flatMap(outcome -> outcome.getIssue().stream())
-                .flatMap(issue -> issue.getDetails().getCoding().stream())
-                .anyMatch(coding -> MedcomSystems.RETIRED_ACK_ISSUE_DETAILS.equals(coding.getSystem()));
-    }
+  private static boolean usesRetiredIssueDetails(Bundle bundle) {
+    return bundle.getEntry().stream()
+        .map(Bundle.BundleEntryComponent::getResource)
+        .filter(OperationOutcome.class::isInstance)
+        .map(OperationOutcome.class::cast)
+        .flatMap(outcome -> outcome.getIssue().stream())
+        .flatMap(issue -> issue.getDetails().getCoding().stream())
+        .anyMatch(coding -> MedcomSystems.RETIRED_ACK_ISSUE_DETAILS.equals(coding.getSystem()));
+  }
 }

@@ -27,70 +27,75 @@ import org.hl7.fhir.r4.model.StructureDefinition;
  */
 final class ValidationChainFactory {
 
-    private final FhirContext fhirContext;
-    private final DefaultProfileValidationSupport coreDefinitions;
+  private final FhirContext fhirContext;
+  private final DefaultProfileValidationSupport coreDefinitions;
 
-    private final int maxUsesPerInstanceValidator;
+  private final int maxUsesPerInstanceValidator;
 
-    ValidationChainFactory(FhirContext fhirContext, int maxUsesPerInstanceValidator) {
-        this.fhirContext = fhirContext;
-        this.maxUsesPerInstanceValidator = maxUsesPerInstanceValidator;
-        this.coreDefinitions = new DefaultProfileValidationSupport(fhirContext);
+  ValidationChainFactory(FhirContext fhirContext, int maxUsesPerInstanceValidator) {
+    this.fhirContext = fhirContext;
+    this.maxUsesPerInstanceValidator = maxUsesPerInstanceValidator;
+    this.coreDefinitions = new DefaultProfileValidationSupport(fhirContext);
+  }
+
+  /** Base FHIR R4 only: used when no profiles folder is available. */
+  DirectInstanceValidator baseValidator() {
+    // Claimed MedCom profiles are unknown here; that is the documented "profile validation
+    // disabled" mode.
+    return validatorFor(chainOf(List.of()), false);
+  }
+
+  DirectInstanceValidator profileValidator(Path profilesRoot, ProfileSet set) {
+    PrePopulatedValidationSupport medcomResources = new PrePopulatedValidationSupport(fhirContext);
+    for (String folder : set.folders()) {
+      loadFolder(profilesRoot.resolve(folder), medcomResources);
     }
-
-    /** Base FHIR R4 only: used when no profiles folder is available. */
-    DirectInstanceValidator baseValidator() {
-        // Claimed MedCom profiles are unknown here; that is the documented "profile validation disabled" mode.
-        return validatorFor(chainOf(List.of()), false);
+    List<IValidationSupport> leading = new ArrayList<>();
+    if (set.stripsCoreVersionPins()) {
+      leading.add(new CoreVersionPinStripper(coreDefinitions));
     }
+    leading.add(medcomResources);
+    return validatorFor(chainOf(leading), true);
+  }
 
-    DirectInstanceValidator profileValidator(Path profilesRoot, ProfileSet set) {
-        PrePopulatedValidationSupport medcomResources = new PrePopulatedValidationSupport(fhirContext);
-        for (String folder : set.folders()) {
-            loadFolder(profilesRoot.resolve(folder), medcomResources);
+  ValidationSupportChain chainOf(List<IValidationSupport> leading) {
+    List<IValidationSupport> supports = new ArrayList<>(leading);
+    supports.add(coreDefinitions);
+    supports.add(new CommonCodeSystemsTerminologyService(fhirContext));
+    supports.add(new InMemoryTerminologyServerValidationSupport(fhirContext));
+    // Only used if a profile arrives without a snapshot; every packaged MedCom profile has one.
+    supports.add(new SnapshotGeneratingValidationSupport(fhirContext));
+    // Code systems we do not hold (e.g. LPR, SNOMED) give a warning, not an error: we validate
+    // offline.
+    UnknownCodeSystemWarningValidationSupport unknownCodeSystems =
+        new UnknownCodeSystemWarningValidationSupport(fhirContext);
+    unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
+    supports.add(unknownCodeSystems);
+    // Cache without expiry: the conformance resources never change while the process runs.
+    ValidationSupportChain.CacheConfiguration cache =
+        ValidationSupportChain.CacheConfiguration.defaultValues()
+            .setCacheSize(20_000)
+            .setCacheTimeout(java.time.Duration.ofDays(3650));
+    return new ValidationSupportChain(cache, supports);
+  }
+
+  private DirectInstanceValidator validatorFor(
+      ValidationSupportChain chain, boolean errorForUnknownProfiles) {
+    return new DirectInstanceValidator(chain, errorForUnknownProfiles, maxUsesPerInstanceValidator);
+  }
+
+  private void loadFolder(Path folder, PrePopulatedValidationSupport target) {
+    IParser parser = fhirContext.newJsonParser();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        IBaseResource resource = parser.parseResource(Files.readString(file));
+        if (resource instanceof StructureDefinition sd && !sd.hasSnapshot()) {
+          throw new IllegalStateException("Profile without snapshot: " + file.getFileName());
         }
-        List<IValidationSupport> leading = new ArrayList<>();
-        if (set.stripsCoreVersionPins()) {
-            leading.add(new CoreVersionPinStripper(coreDefinitions));
-        }
-        leading.add(medcomResources);
-        return validatorFor(chainOf(leading), true);
+        target.addResource(resource);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read MedCom profiles in " + folder, e);
     }
-
-    ValidationSupportChain chainOf(List<IValidationSupport> leading) {
-        List<IValidationSupport> supports = new ArrayList<>(leading);
-        supports.add(coreDefinitions);
-        supports.add(new CommonCodeSystemsTerminologyService(fhirContext));
-        supports.add(new InMemoryTerminologyServerValidationSupport(fhirContext));
-        // Only used if a profile arrives without a snapshot; every packaged MedCom profile has one.
-        supports.add(new SnapshotGeneratingValidationSupport(fhirContext));
-        // Code systems we do not hold (e.g. LPR, SNOMED) give a warning, not an error: we validate offline.
-        UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(fhirContext);
-        unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
-        supports.add(unknownCodeSystems);
-        // Cache without expiry: the conformance resources never change while the process runs.
-        ValidationSupportChain.CacheConfiguration cache = ValidationSupportChain.CacheConfiguration.defaultValues()
-                .setCacheSize(20_000)
-                .setCacheTimeout(java.time.Duration.ofDays(3650));
-        return new ValidationSupportChain(cache, supports);
-    }
-
-    private DirectInstanceValidator validatorFor(ValidationSupportChain chain, boolean errorForUnknownProfiles) {
-        return new DirectInstanceValidator(chain, errorForUnknownProfiles, maxUsesPerInstanceValidator);
-    }
-
-    private void loadFolder(Path folder, PrePopulatedValidationSupport target) {
-        IParser parser = fhirContext.newJsonParser();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                IBaseResource resource = parser.parseResource(Files.readString(file));
-                if (resource instanceof StructureDefinition sd && !sd.hasSnapshot()) {
-                    throw new IllegalStateException("Profile without snapshot: " + file.getFileName());
-                }
-                target.addResource(resource);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read MedCom profiles in " + folder, e);
-        }
-    }
+  }
 }

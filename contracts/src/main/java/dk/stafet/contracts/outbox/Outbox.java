@@ -10,8 +10,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The writing side of the transactional outbox: an event is stored in the same database transaction as the state
- * change it reports, so a crash between the commit and the Kafka send cannot lose it. {@link OutboxRelay} sends it.
+ * The writing side of the transactional outbox: an event is stored in the same database transaction
+ * as the state change it reports, so a crash between the commit and the Kafka send cannot lose it.
+ * {@link OutboxRelay} sends it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -25,22 +26,40 @@ public class Outbox {
   }
 
   /**
-   * Adds an event to the caller's transaction (mandatory: an event without its state change would be a lie).
+   * Adds an event to the caller's transaction (mandatory: an event without its state change would
+   * be a lie).
    *
    * @param partitionKey the patient pseudonym, so one patient's events stay in order
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void add(String topic, UUID eventId, String partitionKey, String cloudEventType, String subject, Object event) {
+  public void add(
+      String topic,
+      UUID eventId,
+      String partitionKey,
+      String cloudEventType,
+      String subject,
+      Object event) {
     add(topic, eventId, partitionKey, cloudEventType, subject, event, "application/json");
   }
 
-  /** As {@link #add(String, UUID, String, String, String, Object)} with the content type of the value, e.g. a FHIR Bundle. */
+  /**
+   * As {@link #add(String, UUID, String, String, String, Object)} with the content type of the
+   * value, e.g. a FHIR Bundle.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void add(String topic, UUID eventId, String partitionKey, String cloudEventType, String subject, Object event,
+  public void add(
+      String topic,
+      UUID eventId,
+      String partitionKey,
+      String cloudEventType,
+      String subject,
+      Object event,
       String contentType) {
-    String sql = "INSERT INTO outbox_event (event_id, topic, partition_key, event_type, subject, payload, content_type) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?)";
-    try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
+    String sql =
+        "INSERT INTO outbox_event (event_id, topic, partition_key, event_type, subject, payload, content_type) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(sql)) {
       insert.setObject(1, eventId);
       insert.setString(2, topic);
       insert.setString(3, partitionKey);

@@ -40,13 +40,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The sending side of the transactional outbox. It reads committed, unsent events in order and sends them to Kafka as
- * CloudEvents in binary mode ({@code ce_*} headers, the JSON record as value), then marks them sent. A crash after
- * the send and before the mark sends the event again: consumers deduplicate on the CloudEvents id
- * ({@link ProcessedMessages}), so each effect happens once.
+ * The sending side of the transactional outbox. It reads committed, unsent events in order and
+ * sends them to Kafka as CloudEvents in binary mode ({@code ce_*} headers, the JSON record as
+ * value), then marks them sent. A crash after the send and before the mark sends the event again:
+ * consumers deduplicate on the CloudEvents id ({@link ProcessedMessages}), so each effect happens
+ * once.
  *
- * <p>It runs right after each commit that added events (low latency) and on a schedule (the backstop that also
- * picks up what a crashed instance left). {@code FOR UPDATE SKIP LOCKED} lets several replicas share the work.
+ * <p>It runs right after each commit that added events (low latency) and on a schedule (the
+ * backstop that also picks up what a crashed instance left). {@code FOR UPDATE SKIP LOCKED} lets
+ * several replicas share the work.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -61,14 +63,19 @@ public class OutboxRelay {
   private final String serviceName;
   private final boolean enabled;
   private final ReentrantLock draining = new ReentrantLock();
-  private final ExecutorService afterCommit = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
+  private final ExecutorService afterCommit =
+      Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
   private final AtomicBoolean wakeUpPending = new AtomicBoolean();
   private volatile KafkaProducer<String, String> producer;
 
-  public OutboxRelay(DataSource dataSource, TransactionSynchronizationRegistry transactions, MeterRegistry meters,
+  public OutboxRelay(
+      DataSource dataSource,
+      TransactionSynchronizationRegistry transactions,
+      MeterRegistry meters,
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       @ConfigProperty(name = "quarkus.application.name") String serviceName,
-      @ConfigProperty(name = "stafet.outbox.relay.enabled", defaultValue = "true") boolean enabled) {
+      @ConfigProperty(name = "stafet.outbox.relay.enabled", defaultValue = "true")
+          boolean enabled) {
     this.dataSource = dataSource;
     this.transactions = transactions;
     this.meters = meters;
@@ -82,24 +89,27 @@ public class OutboxRelay {
     if (!enabled) {
       return;
     }
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {
-      }
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
 
-      @Override
-      public void afterCompletion(int status) {
-        if (status == Status.STATUS_COMMITTED && wakeUpPending.compareAndSet(false, true)) {
-          afterCommit.execute(() -> {
-            wakeUpPending.set(false);
-            drainQuietly();
-          });
-        }
-      }
-    });
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED && wakeUpPending.compareAndSet(false, true)) {
+              afterCommit.execute(
+                  () -> {
+                    wakeUpPending.set(false);
+                    drainQuietly();
+                  });
+            }
+          }
+        });
   }
 
-  @Scheduled(every = "${stafet.outbox.relay.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+  @Scheduled(
+      every = "${stafet.outbox.relay.interval:1s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void onSchedule() {
     if (enabled) {
@@ -115,7 +125,10 @@ public class OutboxRelay {
     }
   }
 
-  /** Sends every committed, unsent event; returns how many were sent. Public so tests can play a restarted relay. */
+  /**
+   * Sends every committed, unsent event; returns how many were sent. Public so tests can play a
+   * restarted relay.
+   */
   public int drainAll() {
     int total = 0;
     int sent;
@@ -138,13 +151,25 @@ public class OutboxRelay {
   private int sendBatchInTransaction() throws SQLException {
     List<PendingEvent> batch = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(
-            "SELECT seq, event_id, topic, partition_key, event_type, subject, payload, created_at, content_type FROM outbox_event "
-                + "WHERE published_at IS NULL ORDER BY seq LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")) {
+        PreparedStatement select =
+            connection.prepareStatement(
+                "SELECT seq, event_id, topic, partition_key, event_type, subject, payload, created_at, content_type FROM outbox_event "
+                    + "WHERE published_at IS NULL ORDER BY seq LIMIT "
+                    + BATCH
+                    + " FOR UPDATE SKIP LOCKED")) {
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          batch.add(new PendingEvent(rows.getLong(1), rows.getObject(2, UUID.class), rows.getString(3), rows.getString(4),
-              rows.getString(5), rows.getString(6), rows.getString(7), rows.getTimestamp(8).toInstant(), rows.getString(9)));
+          batch.add(
+              new PendingEvent(
+                  rows.getLong(1),
+                  rows.getObject(2, UUID.class),
+                  rows.getString(3),
+                  rows.getString(4),
+                  rows.getString(5),
+                  rows.getString(6),
+                  rows.getString(7),
+                  rows.getTimestamp(8).toInstant(),
+                  rows.getString(9)));
         }
       }
       if (batch.isEmpty()) {
@@ -156,10 +181,12 @@ public class OutboxRelay {
       }
       producer().flush();
       int sent = 0;
-      try (PreparedStatement markSent = connection.prepareStatement(
-              "UPDATE outbox_event SET published_at = ?, attempts = attempts + 1 WHERE seq = ?");
-          PreparedStatement markFailed = connection.prepareStatement(
-              "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE seq = ?")) {
+      try (PreparedStatement markSent =
+              connection.prepareStatement(
+                  "UPDATE outbox_event SET published_at = ?, attempts = attempts + 1 WHERE seq = ?");
+          PreparedStatement markFailed =
+              connection.prepareStatement(
+                  "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE seq = ?")) {
         for (int i = 0; i < batch.size(); i++) {
           PendingEvent event = batch.get(i);
           try {
@@ -184,7 +211,8 @@ public class OutboxRelay {
   }
 
   private ProducerRecord<String, String> toRecord(PendingEvent event) {
-    ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.partitionKey(), event.payload());
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(event.topic(), event.partitionKey(), event.payload());
     header(record, "ce_specversion", "1.0");
     header(record, "ce_id", event.eventId().toString());
     header(record, "ce_type", event.type());
@@ -206,7 +234,8 @@ public class OutboxRelay {
     if (current == null) {
       synchronized (this) {
         if (producer == null) {
-          // The connection and security settings are SmallRye's (kafka.*); delivery guarantees are ReliableProducer's.
+          // The connection and security settings are SmallRye's (kafka.*); delivery guarantees are
+          // ReliableProducer's.
           Properties config = ReliableProducer.config(kafkaConfig, serviceName + "-outbox");
           config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
           producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
@@ -224,7 +253,14 @@ public class OutboxRelay {
     }
   }
 
-  private record PendingEvent(long seq, UUID eventId, String topic, String partitionKey, String type, String subject,
-      String payload, Instant createdAt, String contentType) {
-  }
+  private record PendingEvent(
+      long seq,
+      UUID eventId,
+      String topic,
+      String partitionKey,
+      String type,
+      String subject,
+      String payload,
+      Instant createdAt,
+      String contentType) {}
 }

@@ -7,9 +7,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A keyed pseudonym of a patient (HMAC-SHA256 of the CPR number with a secret key). It is the Kafka partition key,
- * so each patient's events keep their order, and it is what logs, URLs and database keys use instead of the CPR
- * number. Without the key the pseudonym cannot be reversed by trying all ~3.6 million CPR numbers of a birth year.
+ * A keyed pseudonym of a patient (HMAC-SHA256 of the CPR number with a secret key). It is the Kafka
+ * partition key, so each patient's events keep their order, and it is what logs, URLs and database
+ * keys use instead of the CPR number. Without the key the pseudonym cannot be reversed by trying
+ * all ~3.6 million CPR numbers of a birth year.
  */
 public final class PatientPseudonym {
 
@@ -23,7 +24,10 @@ public final class PatientPseudonym {
     this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
   }
 
-  /** The pseudonym: "p-" and 32 hex digits (128 bits of the HMAC, ample against collisions for a nation). */
+  /**
+   * The pseudonym: "p-" and 32 hex digits (128 bits of the HMAC, ample against collisions for a
+   * nation).
+   */
   public String of(String cpr) {
     if (cpr == null || cpr.isBlank()) {
       throw new IllegalArgumentException("no patient identifier to pseudonymise");

@@ -6,12 +6,12 @@ package dk.stafet.contracts.registry;
  */
 public record OpeningHours(String text, String kind) {
 
-    public Availability availability() {
-        return switch (kind) {
-            case "24h" -> Availability.ALWAYS;
-            case "gp-hours" -> Availability.GP_HOURS;
-            case "out-of-hours" -> Availability.OUT_OF_HOURS;
-            default -> throw new IllegalStateException("Unknown opening-hours kind: " + kind);
-        };
-    }
+  public Availability availability() {
+    return switch (kind) {
+      case "24h" -> Availability.ALWAYS;
+      case "gp-hours" -> Availability.GP_HOURS;
+      case "out-of-hours" -> Availability.OUT_OF_HOURS;
+      default -> throw new IllegalStateException("Unknown opening-hours kind: " + kind);
+    };
+  }
 }

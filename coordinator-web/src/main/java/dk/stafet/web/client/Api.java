@@ -6,69 +6,100 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The parts of the three services' JSON answers the pages read. Unknown fields are ignored, so a service may add
- * fields without breaking the pages.
+ * The parts of the three services' JSON answers the pages read. Unknown fields are ignored, so a
+ * service may add fields without breaking the pages.
  */
 public final class Api {
 
-  /** The header carrying the caller's bearer token ({@code Bearer <token>}; dk.stafet.web.security.ServiceTokens). */
+  /**
+   * The header carrying the caller's bearer token ({@code Bearer <token>};
+   * dk.stafet.web.security.ServiceTokens).
+   */
   public static final String AUTHORIZATION = "Authorization";
 
-  private Api() {
-  }
+  private Api() {}
 
   // ---- responsibility-service ----
 
   @TemplateData
-  public record Doctor(String id, String name) {
-  }
+  public record Doctor(String id, String name) {}
 
   @TemplateData
-  public record Handover(String id, String patientKey, String fromSor, String toSor, Doctor toDoctor, String courseKind,
-      String courseId, String reason, boolean patientInformed, boolean relativesInformed, String agreementChannel,
-      Instant proposedAt, Instant respondBy, String state, Instant timedOutAt, Instant decidedAt,
-      String rejectionReason) {
-  }
+  public record Handover(
+      String id,
+      String patientKey,
+      String fromSor,
+      String toSor,
+      Doctor toDoctor,
+      String courseKind,
+      String courseId,
+      String reason,
+      boolean patientInformed,
+      boolean relativesInformed,
+      String agreementChannel,
+      Instant proposedAt,
+      Instant respondBy,
+      String state,
+      Instant timedOutAt,
+      Instant decidedAt,
+      String rejectionReason) {}
 
-  public record Accept(String agreementChannel, Instant occurredAt) {
-  }
+  public record Accept(String agreementChannel, Instant occurredAt) {}
 
-  public record Reject(String reason, Instant occurredAt) {
-  }
+  public record Reject(String reason, Instant occurredAt) {}
 
   @TemplateData
-  public record LedgerEntry(long entryNo, Instant validFrom, Instant validTo, String holderSor, String holderKind,
-      String doctorId, String doctorName, String treatment, String rule, String treatmentRule, String courseKind,
-      String courseId, String alarm, String alarmReason, String causedByEvent, String causedByEventType, String reason,
+  public record LedgerEntry(
+      long entryNo,
+      Instant validFrom,
+      Instant validTo,
+      String holderSor,
+      String holderKind,
+      String doctorId,
+      String doctorName,
+      String treatment,
+      String rule,
+      String treatmentRule,
+      String courseKind,
+      String courseId,
+      String alarm,
+      String alarmReason,
+      String causedByEvent,
+      String causedByEventType,
+      String reason,
       Instant recordedAt,
-      List<Long> corrects, List<Long> correctedBy, boolean current) {
-  }
+      List<Long> corrects,
+      List<Long> correctedBy,
+      boolean current) {}
 
   @TemplateData
-  public record Ledger(String patientKey, List<LedgerEntry> entries) {
-  }
+  public record Ledger(String patientKey, List<LedgerEntry> entries) {}
 
   @TemplateData
-  public record OrganisationRef(String sor, String name, String kind) {
-  }
+  public record OrganisationRef(String sor, String name, String kind) {}
 
   @TemplateData
-  public record ContactPoint(String phone, String openingHours) {
-  }
+  public record ContactPoint(String phone, String openingHours) {}
 
   @TemplateData
-  public record Prd(OrganisationRef organisation, Doctor doctor, String rule, Instant since) {
-  }
+  public record Prd(OrganisationRef organisation, Doctor doctor, String rule, Instant since) {}
 
   @TemplateData
-  public record WhoToCall(String patientKey, Instant at, String role, Doctor namedDoctor, OrganisationRef organisation,
-      ContactPoint contactPoint, String rule, Instant validUntil, String treatmentSector, Prd patientResponsibleDoctor,
-      String alarm) {
-  }
+  public record WhoToCall(
+      String patientKey,
+      Instant at,
+      String role,
+      Doctor namedDoctor,
+      OrganisationRef organisation,
+      ContactPoint contactPoint,
+      String rule,
+      Instant validUntil,
+      String treatmentSector,
+      Prd patientResponsibleDoctor,
+      String alarm) {}
 
   @TemplateData
-  public record LookupAnswer(String patientKey, WhoToCall whoToCall) {
-  }
+  public record LookupAnswer(String patientKey, WhoToCall whoToCall) {}
 
   public record CprBody(String cpr) {
 
@@ -79,9 +110,17 @@ public final class Api {
   }
 
   @TemplateData
-  public record CourseTypeKpis(String courseType, long activePatients, long withNamedDoctor, Double namedPrdShare,
-      Double target, long referralToNamedCount, Double referralToNamedMedianSeconds, Double referralToNamedMeanSeconds,
-      long gaps, double gapSeconds) {
+  public record CourseTypeKpis(
+      String courseType,
+      long activePatients,
+      long withNamedDoctor,
+      Double namedPrdShare,
+      Double target,
+      long referralToNamedCount,
+      Double referralToNamedMedianSeconds,
+      Double referralToNamedMeanSeconds,
+      long gaps,
+      double gapSeconds) {
 
     public long withoutNamedDoctor() {
       return Math.max(0, activePatients - withNamedDoctor);
@@ -89,108 +128,206 @@ public final class Api {
   }
 
   @TemplateData
-  public record Kpis(Instant computedAt, List<CourseTypeKpis> courseTypes) {
-  }
+  public record Kpis(Instant computedAt, List<CourseTypeKpis> courseTypes) {}
 
   /**
-   * A patient needing attention: no named doctor, or an R26 alarm, from responsibility-service's coordinator list
-   * {@code GET /api/patients/attention} (docs/responsibility-api.md).
+   * A patient needing attention: no named doctor, or an R26 alarm, from responsibility-service's
+   * coordinator list {@code GET /api/patients/attention} (docs/responsibility-api.md).
    */
   @TemplateData
-  public record Attention(String patientKey, String holderSor, String holderKind, String rule, Instant since,
-      String alarm, String courseKind, boolean cancer) {
-  }
+  public record Attention(
+      String patientKey,
+      String holderSor,
+      String holderKind,
+      String rule,
+      Instant since,
+      String alarm,
+      String courseKind,
+      boolean cancer) {}
 
   // ---- referral-service ----
 
   /**
-   * Where an open referral stands against its maximum waiting time, as referral-service assesses it (the one place
-   * deadlines are computed, with the rules W1–W8 as data): status PENDING (no clock yet), ON_TRACK, WARNING or
-   * EXCEEDED; {@code daysLeft} 0 = today is the last day, negative = days over.
+   * Where an open referral stands against its maximum waiting time, as referral-service assesses it
+   * (the one place deadlines are computed, with the rules W1–W8 as data): status PENDING (no clock
+   * yet), ON_TRACK, WARNING or EXCEEDED; {@code daysLeft} 0 = today is the last day, negative =
+   * days over.
    */
   @TemplateData
-  public record WaitingTime(String awaiting, String limit, LocalDate deadline, Instant deadlineAt, Long daysLeft,
-      String status) {
-  }
+  public record WaitingTime(
+      String awaiting,
+      String limit,
+      LocalDate deadline,
+      Instant deadlineAt,
+      Long daysLeft,
+      String status) {}
 
   @TemplateData
-  public record Referral(String id, String patientKey, String referrerSor, String receiverSor, String state,
-      String reason, String forwardedToSor, boolean cancer, String conditionCode, String waitingTimeRule,
-      Instant receivedAt, Instant visitedAt, Instant startedAt, Instant endedAt, WaitingTime waitingTime) {
-  }
+  public record Referral(
+      String id,
+      String patientKey,
+      String referrerSor,
+      String receiverSor,
+      String state,
+      String reason,
+      String forwardedToSor,
+      boolean cancer,
+      String conditionCode,
+      String waitingTimeRule,
+      Instant receivedAt,
+      Instant visitedAt,
+      Instant startedAt,
+      Instant endedAt,
+      WaitingTime waitingTime) {}
 
-  /** An open referral on the coordinators' waiting-time list ({@code GET /api/referrals/waiting-times}). */
+  /**
+   * An open referral on the coordinators' waiting-time list ({@code GET
+   * /api/referrals/waiting-times}).
+   */
   @TemplateData
-  public record WaitingTimeReferral(String id, String patientKey, String referrerSor, String receiverSor, String state,
-      boolean cancer, String conditionCode, String waitingTimeRule, String awaiting, String limit, Integer limitDays,
-      String limitUnit, String limitStart, Instant receivedAt,
-      Instant visitedAt, LocalDate deadline, Instant deadlineAt, Long daysLeft, String status) {
-  }
+  public record WaitingTimeReferral(
+      String id,
+      String patientKey,
+      String referrerSor,
+      String receiverSor,
+      String state,
+      boolean cancer,
+      String conditionCode,
+      String waitingTimeRule,
+      String awaiting,
+      String limit,
+      Integer limitDays,
+      String limitUnit,
+      String limitStart,
+      Instant receivedAt,
+      Instant visitedAt,
+      LocalDate deadline,
+      Instant deadlineAt,
+      Long daysLeft,
+      String status) {}
 
-  /** Counts behind the KPI panel's waiting-time line ({@code GET /api/referrals/waiting-times/summary}). */
+  /**
+   * Counts behind the KPI panel's waiting-time line ({@code GET
+   * /api/referrals/waiting-times/summary}).
+   */
   @TemplateData
-  public record WaitingTimeSummary(long open, long pending, long onTrack, long warning, long exceeded,
-      long exceededAlerts, long warningAlerts) {
-  }
+  public record WaitingTimeSummary(
+      long open,
+      long pending,
+      long onTrack,
+      long warning,
+      long exceeded,
+      long exceededAlerts,
+      long warningAlerts) {}
 
-  /** A MedCom message the front door received about the patient, with the acknowledgement Stafet answered. */
+  /**
+   * A MedCom message the front door received about the patient, with the acknowledgement Stafet
+   * answered.
+   */
   @TemplateData
-  public record ReceivedMessage(String messageType, String messageHeaderId, String senderSor, String senderGln,
-      String receiverSor, String receiverGln, Instant receivedAt, int timesReceived, String outcome, String ackCode) {
-  }
-
-  @TemplateData
-  public record HospitalStay(String id, String serviceProviderSor, String encounterClass, String state,
-      Instant admittedAt, Instant dischargedAt) {
-  }
-
-  @TemplateData
-  public record Course(String id, String kind, String ownerSor, String state, Instant startedAt, Instant endedAt) {
-  }
-
-  @TemplateData
-  public record PatientOverview(String patientKey, String listedGpSor, String municipalitySor, Instant deceasedAt,
-      List<Referral> referrals, List<HospitalStay> hospitalStays, List<Course> courses) {
-  }
-
-  @TemplateData
-  public record QuarantineEntry(String id, Instant receivedAt, String channel, String contentType, String senderGln,
-      String messageHeaderId, String reasonCode, String reason, int sizeBytes, String status, Instant replayedAt,
-      String replayOutcome) {
-  }
-
-  @TemplateData
-  public record QuarantinePage(long total, List<QuarantineEntry> entries) {
-  }
+  public record ReceivedMessage(
+      String messageType,
+      String messageHeaderId,
+      String senderSor,
+      String senderGln,
+      String receiverSor,
+      String receiverGln,
+      Instant receivedAt,
+      int timesReceived,
+      String outcome,
+      String ackCode) {}
 
   @TemplateData
-  public record ReplayResult(String id, String disposition, String ackCode, String newQuarantineId) {
-  }
+  public record HospitalStay(
+      String id,
+      String serviceProviderSor,
+      String encounterClass,
+      String state,
+      Instant admittedAt,
+      Instant dischargedAt) {}
+
+  @TemplateData
+  public record Course(
+      String id, String kind, String ownerSor, String state, Instant startedAt, Instant endedAt) {}
+
+  @TemplateData
+  public record PatientOverview(
+      String patientKey,
+      String listedGpSor,
+      String municipalitySor,
+      Instant deceasedAt,
+      List<Referral> referrals,
+      List<HospitalStay> hospitalStays,
+      List<Course> courses) {}
+
+  @TemplateData
+  public record QuarantineEntry(
+      String id,
+      Instant receivedAt,
+      String channel,
+      String contentType,
+      String senderGln,
+      String messageHeaderId,
+      String reasonCode,
+      String reason,
+      int sizeBytes,
+      String status,
+      Instant replayedAt,
+      String replayOutcome) {}
+
+  @TemplateData
+  public record QuarantinePage(long total, List<QuarantineEntry> entries) {}
+
+  @TemplateData
+  public record ReplayResult(
+      String id, String disposition, String ackCode, String newQuarantineId) {}
 
   // ---- every service that dead-letters (service-support's parked records) ----
 
-  /** A record a consumer could not apply (GET /api/parked); never the payload, never a CPR number. */
+  /**
+   * A record a consumer could not apply (GET /api/parked); never the payload, never a CPR number.
+   */
   @TemplateData
-  public record ParkedRecord(long id, String state, String eventType, String messageId, String patientKey,
-      String sourceTopic, String errorClass, String errorMessage, Instant failedAt, Instant parkedAt, int attempts,
-      Long replayOf) {
-  }
+  public record ParkedRecord(
+      long id,
+      String state,
+      String eventType,
+      String messageId,
+      String patientKey,
+      String sourceTopic,
+      String errorClass,
+      String errorMessage,
+      Instant failedAt,
+      Instant parkedAt,
+      int attempts,
+      Long replayOf) {}
 
   /** A parked record and the service that holds it (the page's replay goes back there). */
   @TemplateData
-  public record ParkedItem(String service, ParkedRecord record) {
-  }
+  public record ParkedItem(String service, ParkedRecord record) {}
 
   // ---- notification-service ----
 
   @TemplateData
-  public record Delivery(String messageHeaderId, String messageType, String eventCode, String duty, String origin,
-      String recipientGln, String recipientSor, String senderGln, String patientKey, String state, String stateReason,
-      int attempts, Instant nextAttemptAt, String ackCode, Instant createdAt, Instant lastSentAt,
-      Instant acknowledgedAt) {
-  }
+  public record Delivery(
+      String messageHeaderId,
+      String messageType,
+      String eventCode,
+      String duty,
+      String origin,
+      String recipientGln,
+      String recipientSor,
+      String senderGln,
+      String patientKey,
+      String state,
+      String stateReason,
+      int attempts,
+      Instant nextAttemptAt,
+      String ackCode,
+      Instant createdAt,
+      Instant lastSentAt,
+      Instant acknowledgedAt) {}
 
   @TemplateData
-  public record StateCount(String state, String recipientGln, long count) {
-  }
+  public record StateCount(String state, String recipientGln, long count) {}
 }

@@ -9,13 +9,14 @@ import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
 
 /**
- * The answer of one call to a service, or why there is none. A page shows each section on its own, so one service
- * being down or one endpoint missing never breaks the whole page.
+ * The answer of one call to a service, or why there is none. A page shows each section on its own,
+ * so one service being down or one endpoint missing never breaks the whole page.
  *
- * @param value   the answer when {@code outcome} is OK
- * @param outcome OK, NOT_FOUND (404: unknown, or the caller is not involved), MISSING (the endpoint does not exist in
- *                the service yet), REFUSED (401/403), CONFLICT (409/422, see {@code code}), UNAVAILABLE (no answer)
- * @param code    a service's stable error code (e.g. HANDOVER_ALREADY_ACCEPTED), when it gave one
+ * @param value the answer when {@code outcome} is OK
+ * @param outcome OK, NOT_FOUND (404: unknown, or the caller is not involved), MISSING (the endpoint
+ *     does not exist in the service yet), REFUSED (401/403), CONFLICT (409/422, see {@code code}),
+ *     UNAVAILABLE (no answer)
+ * @param code a service's stable error code (e.g. HANDOVER_ALREADY_ACCEPTED), when it gave one
  */
 @TemplateData
 public record Fetched<T>(T value, String outcome, String code) {
@@ -39,12 +40,13 @@ public record Fetched<T>(T value, String outcome, String code) {
       if (proposed && (status == 404 || status == 405) && code == null) {
         return new Fetched<>(null, "MISSING", null);
       }
-      String outcome = switch (status) {
-        case 404 -> "NOT_FOUND";
-        case 401, 403 -> "REFUSED";
-        case 400, 409, 422 -> "CONFLICT";
-        default -> "UNAVAILABLE";
-      };
+      String outcome =
+          switch (status) {
+            case 404 -> "NOT_FOUND";
+            case 401, 403 -> "REFUSED";
+            case 400, 409, 422 -> "CONFLICT";
+            default -> "UNAVAILABLE";
+          };
       return new Fetched<>(null, outcome, code);
     } catch (ProcessingException e) {
       Log.warnf("A service did not answer: %s", e.getClass().getSimpleName());
@@ -53,8 +55,8 @@ public record Fetched<T>(T value, String outcome, String code) {
   }
 
   /**
-   * The stable code of a problem body: {@code code}, which all three services send (their one problem format,
-   * docs/errors.md); else {@code title} (e.g. Quarkus's own validation report).
+   * The stable code of a problem body: {@code code}, which all three services send (their one
+   * problem format, docs/errors.md); else {@code title} (e.g. Quarkus's own validation report).
    */
   private static String problemCode(Response response) {
     if (response == null || !response.hasEntity()) {

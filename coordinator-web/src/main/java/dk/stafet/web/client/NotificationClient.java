@@ -20,12 +20,16 @@ public interface NotificationClient {
 
   @GET
   @Path("/api/deliveries")
-  List<Api.Delivery> deliveries(@HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("state") String state,
-      @QueryParam("patientKey") String patientKey, @QueryParam("limit") int limit);
+  List<Api.Delivery> deliveries(
+      @HeaderParam(Api.AUTHORIZATION) String authorization,
+      @QueryParam("state") String state,
+      @QueryParam("patientKey") String patientKey,
+      @QueryParam("limit") int limit);
 
   @GET
   @Path("/api/deliveries/dead-letters")
-  List<Api.Delivery> deadLetters(@HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("limit") int limit);
+  List<Api.Delivery> deadLetters(
+      @HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("limit") int limit);
 
   @GET
   @Path("/api/deliveries/counts")
@@ -33,13 +37,17 @@ public interface NotificationClient {
 
   @POST
   @Path("/api/deliveries/{messageHeaderId}/resend")
-  Api.Delivery resend(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("messageHeaderId") String messageHeaderId);
+  Api.Delivery resend(
+      @HeaderParam(Api.AUTHORIZATION) String authorization,
+      @PathParam("messageHeaderId") String messageHeaderId);
 
   @GET
   @Path("/api/parked")
-  List<Api.ParkedRecord> parked(@HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("state") String state);
+  List<Api.ParkedRecord> parked(
+      @HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("state") String state);
 
   @POST
   @Path("/api/parked/{id}/replay")
-  Api.ParkedRecord replayParked(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("id") long id);
+  Api.ParkedRecord replayParked(
+      @HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("id") long id);
 }

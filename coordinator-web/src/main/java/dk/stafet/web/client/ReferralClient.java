@@ -20,22 +20,28 @@ public interface ReferralClient {
 
   @GET
   @Path("/api/quarantine")
-  Api.QuarantinePage quarantine(@HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("limit") int limit);
+  Api.QuarantinePage quarantine(
+      @HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("limit") int limit);
 
   @POST
   @Path("/api/quarantine/{id}/replay")
-  Api.ReplayResult replay(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("id") String id);
+  Api.ReplayResult replay(
+      @HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("id") String id);
 
   /** The CPR number goes in the body, never in the URL. */
   @POST
   @Path("/api/patients/lookup")
-  Api.PatientOverview lookup(@HeaderParam(Api.AUTHORIZATION) String authorization, Api.CprBody body);
+  Api.PatientOverview lookup(
+      @HeaderParam(Api.AUTHORIZATION) String authorization, Api.CprBody body);
 
-  /** Open referrals with a maximum waiting time, soonest deadline first (coordinators); status warning|exceeded|all. */
+  /**
+   * Open referrals with a maximum waiting time, soonest deadline first (coordinators); status
+   * warning|exceeded|all.
+   */
   @GET
   @Path("/api/referrals/waiting-times")
-  List<Api.WaitingTimeReferral> waitingTimeReferrals(@HeaderParam(Api.AUTHORIZATION) String authorization,
-      @QueryParam("status") String status);
+  List<Api.WaitingTimeReferral> waitingTimeReferrals(
+      @HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("status") String status);
 
   @GET
   @Path("/api/referrals/waiting-times/summary")
@@ -44,6 +50,7 @@ public interface ReferralClient {
   /** The MedCom messages received about a patient (metadata only). */
   @GET
   @Path("/api/patients/{patientKey}/messages")
-  List<Api.ReceivedMessage> receivedMessages(@HeaderParam(Api.AUTHORIZATION) String authorization,
+  List<Api.ReceivedMessage> receivedMessages(
+      @HeaderParam(Api.AUTHORIZATION) String authorization,
       @PathParam("patientKey") String patientKey);
 }

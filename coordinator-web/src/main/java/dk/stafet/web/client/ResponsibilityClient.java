@@ -20,23 +20,34 @@ public interface ResponsibilityClient {
 
   @GET
   @Path("/api/handovers")
-  List<Api.Handover> handovers(@HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("state") String state);
+  List<Api.Handover> handovers(
+      @HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("state") String state);
 
   @POST
   @Path("/api/handovers/{id}/accept")
-  Api.Handover accept(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("id") String id, Api.Accept body);
+  Api.Handover accept(
+      @HeaderParam(Api.AUTHORIZATION) String authorization,
+      @PathParam("id") String id,
+      Api.Accept body);
 
   @POST
   @Path("/api/handovers/{id}/reject")
-  Api.Handover reject(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("id") String id, Api.Reject body);
+  Api.Handover reject(
+      @HeaderParam(Api.AUTHORIZATION) String authorization,
+      @PathParam("id") String id,
+      Api.Reject body);
 
   @GET
   @Path("/api/patients/{patientKey}/ledger")
-  Api.Ledger ledger(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("patientKey") String patientKey);
+  Api.Ledger ledger(
+      @HeaderParam(Api.AUTHORIZATION) String authorization,
+      @PathParam("patientKey") String patientKey);
 
   @GET
   @Path("/api/patients/{patientKey}/who-to-call")
-  Api.WhoToCall whoToCall(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("patientKey") String patientKey);
+  Api.WhoToCall whoToCall(
+      @HeaderParam(Api.AUTHORIZATION) String authorization,
+      @PathParam("patientKey") String patientKey);
 
   /** The CPR number goes in the body, never in the URL. */
   @POST
@@ -47,16 +58,21 @@ public interface ResponsibilityClient {
   @Path("/api/kpis")
   Api.Kpis kpis(@HeaderParam(Api.AUTHORIZATION) String authorization);
 
-  /** Patients without a named doctor or with an R26 alarm (coordinators only); an older service may lack it. */
+  /**
+   * Patients without a named doctor or with an R26 alarm (coordinators only); an older service may
+   * lack it.
+   */
   @GET
   @Path("/api/patients/attention")
   List<Api.Attention> attention(@HeaderParam(Api.AUTHORIZATION) String authorization);
 
   @GET
   @Path("/api/parked")
-  List<Api.ParkedRecord> parked(@HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("state") String state);
+  List<Api.ParkedRecord> parked(
+      @HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("state") String state);
 
   @POST
   @Path("/api/parked/{id}/replay")
-  Api.ParkedRecord replayParked(@HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("id") long id);
+  Api.ParkedRecord replayParked(
+      @HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("id") long id);
 }

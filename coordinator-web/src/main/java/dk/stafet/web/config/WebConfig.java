@@ -19,11 +19,16 @@ public interface WebConfig {
   @WithDefault("http://127.0.0.1:8083")
   String notificationUrl();
 
-  /** The development token issuer the pages get their bearer tokens from (./stafet up starts it). */
+  /**
+   * The development token issuer the pages get their bearer tokens from (./stafet up starts it).
+   */
   @WithDefault("http://127.0.0.1:8085")
   String issuerUrl();
 
-  /** The demo identity (a named coordinator) whose token the coordinator pages call the services with. */
+  /**
+   * The demo identity (a named coordinator) whose token the coordinator pages call the services
+   * with.
+   */
   @WithDefault("coordinator")
   String coordinatorUsername();
 }

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** What the coordinator page shows, section by section, read from the services as the coordinator organisation. */
+/**
+ * What the coordinator page shows, section by section, read from the services as the coordinator
+ * organisation.
+ */
 @ApplicationScoped
 public class CoordinatorData {
 
@@ -26,15 +29,21 @@ public class CoordinatorData {
   private final NotificationClient notification;
   private final ServiceTokens tokens;
 
-  public CoordinatorData(@RestClient ResponsibilityClient responsibility, @RestClient ReferralClient referral,
-      @RestClient NotificationClient notification, ServiceTokens tokens) {
+  public CoordinatorData(
+      @RestClient ResponsibilityClient responsibility,
+      @RestClient ReferralClient referral,
+      @RestClient NotificationClient notification,
+      ServiceTokens tokens) {
     this.responsibility = responsibility;
     this.referral = referral;
     this.notification = notification;
     this.tokens = tokens;
   }
 
-  /** Patients with no named patient-responsible doctor, or with a gap / no-receiver alarm (R26, R27). */
+  /**
+   * Patients with no named patient-responsible doctor, or with a gap / no-receiver alarm (R26,
+   * R27).
+   */
   public Fetched<List<Api.Attention>> attention() {
     return Fetched.ofProposed(() -> responsibility.attention(tokens.coordinator()));
   }
@@ -44,40 +53,54 @@ public class CoordinatorData {
     return Fetched.of(() -> responsibility.kpis(tokens.coordinator()));
   }
 
-  /** Handovers waiting for the receiver's answer: PROPOSED, then UNANSWERED (deadline passed), oldest deadline first. */
+  /**
+   * Handovers waiting for the receiver's answer: PROPOSED, then UNANSWERED (deadline passed),
+   * oldest deadline first.
+   */
   public Fetched<List<Api.Handover>> waitingHandovers() {
-    return Fetched.of(() -> {
-      List<Api.Handover> all = new ArrayList<>(responsibility.handovers(tokens.coordinator(), "PROPOSED"));
-      all.addAll(responsibility.handovers(tokens.coordinator(), "UNANSWERED"));
-      all.sort(Comparator.comparing(Api.Handover::respondBy, Comparator.nullsLast(Comparator.naturalOrder())));
-      return all;
-    });
+    return Fetched.of(
+        () -> {
+          List<Api.Handover> all =
+              new ArrayList<>(responsibility.handovers(tokens.coordinator(), "PROPOSED"));
+          all.addAll(responsibility.handovers(tokens.coordinator(), "UNANSWERED"));
+          all.sort(
+              Comparator.comparing(
+                  Api.Handover::respondBy, Comparator.nullsLast(Comparator.naturalOrder())));
+          return all;
+        });
   }
 
   public Optional<Api.Handover> handover(String id) {
     Fetched<List<Api.Handover>> waiting = waitingHandovers();
-    return waiting.ok() ? waiting.value().stream().filter(h -> h.id().equals(id)).findFirst() : Optional.empty();
+    return waiting.ok()
+        ? waiting.value().stream().filter(h -> h.id().equals(id)).findFirst()
+        : Optional.empty();
   }
 
   /**
-   * Referrals over or near their maximum waiting time, over first, then soonest deadline: referral-service's own
-   * assessment (its rules W1–W8 and calendar), never recomputed here.
+   * Referrals over or near their maximum waiting time, over first, then soonest deadline:
+   * referral-service's own assessment (its rules W1–W8 and calendar), never recomputed here.
    */
   public Fetched<List<Api.WaitingTimeReferral>> waitingTimeAttention() {
-    return Fetched.ofProposed(() -> {
-      List<Api.WaitingTimeReferral> all = new ArrayList<>(referral.waitingTimeReferrals(tokens.coordinator(), "exceeded"));
-      all.addAll(referral.waitingTimeReferrals(tokens.coordinator(), "warning"));
-      return all;
-    });
+    return Fetched.ofProposed(
+        () -> {
+          List<Api.WaitingTimeReferral> all =
+              new ArrayList<>(referral.waitingTimeReferrals(tokens.coordinator(), "exceeded"));
+          all.addAll(referral.waitingTimeReferrals(tokens.coordinator(), "warning"));
+          return all;
+        });
   }
 
   /** Messages sent and still waiting for their acknowledgement, and those answered negatively. */
   public Fetched<List<Api.Delivery>> unacknowledged() {
-    return Fetched.of(() -> {
-      List<Api.Delivery> all = new ArrayList<>(notification.deliveries(tokens.coordinator(), "NEGATIVE", null, LIST_LIMIT));
-      all.addAll(notification.deliveries(tokens.coordinator(), "SENT", null, LIST_LIMIT));
-      return all;
-    });
+    return Fetched.of(
+        () -> {
+          List<Api.Delivery> all =
+              new ArrayList<>(
+                  notification.deliveries(tokens.coordinator(), "NEGATIVE", null, LIST_LIMIT));
+          all.addAll(notification.deliveries(tokens.coordinator(), "SENT", null, LIST_LIMIT));
+          return all;
+        });
   }
 
   public Fetched<List<Api.Delivery>> deadLetters() {
@@ -86,42 +109,67 @@ public class CoordinatorData {
 
   /** Quarantined input not yet replayed successfully. */
   public Fetched<List<Api.QuarantineEntry>> quarantine() {
-    return Fetched.of(() -> referral.quarantine(tokens.coordinator(), LIST_LIMIT).entries().stream()
-        .filter(e -> !"REPLAYED_ACCEPTED".equals(e.status())).toList());
+    return Fetched.of(
+        () ->
+            referral.quarantine(tokens.coordinator(), LIST_LIMIT).entries().stream()
+                .filter(e -> !"REPLAYED_ACCEPTED".equals(e.status()))
+                .toList());
   }
 
   /**
-   * Records the services' consumers could not apply and that wait for a coordinator (PARKED), newest first: the
-   * ledger's (responsibility-service) and the outgoing messages' (notification-service).
+   * Records the services' consumers could not apply and that wait for a coordinator (PARKED),
+   * newest first: the ledger's (responsibility-service) and the outgoing messages'
+   * (notification-service).
    */
   public Fetched<List<Api.ParkedItem>> parked() {
-    return Fetched.ofProposed(() -> {
-      List<Api.ParkedItem> all = new ArrayList<>();
-      responsibility.parked(tokens.coordinator(), "PARKED").forEach(r -> all.add(new Api.ParkedItem(RESPONSIBILITY, r)));
-      notification.parked(tokens.coordinator(), "PARKED").forEach(r -> all.add(new Api.ParkedItem(NOTIFICATION, r)));
-      all.sort(Comparator.comparing((Api.ParkedItem i) -> i.record().parkedAt(),
-          Comparator.nullsLast(Comparator.reverseOrder())));
-      return all;
-    });
+    return Fetched.ofProposed(
+        () -> {
+          List<Api.ParkedItem> all = new ArrayList<>();
+          responsibility
+              .parked(tokens.coordinator(), "PARKED")
+              .forEach(r -> all.add(new Api.ParkedItem(RESPONSIBILITY, r)));
+          notification
+              .parked(tokens.coordinator(), "PARKED")
+              .forEach(r -> all.add(new Api.ParkedItem(NOTIFICATION, r)));
+          all.sort(
+              Comparator.comparing(
+                  (Api.ParkedItem i) -> i.record().parkedAt(),
+                  Comparator.nullsLast(Comparator.reverseOrder())));
+          return all;
+        });
   }
 
-  /** Replays a parked record in the service that holds it; unknown service names are refused before any call. */
+  /**
+   * Replays a parked record in the service that holds it; unknown service names are refused before
+   * any call.
+   */
   public Fetched<Api.ParkedRecord> replayParked(String service, long id) {
     return switch (service) {
-      case RESPONSIBILITY -> Fetched.of(() -> responsibility.replayParked(tokens.coordinator(), id));
+      case RESPONSIBILITY ->
+          Fetched.of(() -> responsibility.replayParked(tokens.coordinator(), id));
       case NOTIFICATION -> Fetched.of(() -> notification.replayParked(tokens.coordinator(), id));
       default -> new Fetched<>(null, "NOT_FOUND", "UNKNOWN_SERVICE");
     };
   }
 
   public Fetched<Api.Handover> accept(Api.Handover handover, String agreementChannel) {
-    // The coordinator records the receiving department's answer on its behalf, with the coordinator's own token: the
-    // service lets the COORDINATOR role do that and the audit names the coordinator (docs/security.md).
-    return Fetched.of(() -> responsibility.accept(tokens.coordinator(), handover.id(), new Api.Accept(blankToNull(agreementChannel), null)));
+    // The coordinator records the receiving department's answer on its behalf, with the
+    // coordinator's own token: the
+    // service lets the COORDINATOR role do that and the audit names the coordinator
+    // (docs/security.md).
+    return Fetched.of(
+        () ->
+            responsibility.accept(
+                tokens.coordinator(),
+                handover.id(),
+                new Api.Accept(blankToNull(agreementChannel), null)));
   }
 
   public Fetched<Api.Handover> reject(Api.Handover handover, String reason) {
-    return Fetched.of(() -> responsibility.reject(tokens.coordinator(), handover.id(), new Api.Reject(blankToNull(reason), null)));
+    return Fetched.of(
+        () ->
+            responsibility.reject(
+                tokens.coordinator(), handover.id(), new Api.Reject(blankToNull(reason), null)));
   }
 
   public Fetched<Api.Delivery> resend(String messageHeaderId) {

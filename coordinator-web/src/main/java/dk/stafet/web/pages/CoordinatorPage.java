@@ -22,9 +22,11 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * The coordinator's page {@code /}: patients without a named doctor, handovers waiting for an answer, referrals near
- * their maximum waiting time, unacknowledged and dead-lettered messages, quarantined input, records a service could not apply (parked). Each section is also a
- * fragment that htmx polls every 5 s; each action answers the re-rendered section (or redirects without htmx).
+ * The coordinator's page {@code /}: patients without a named doctor, handovers waiting for an
+ * answer, referrals near their maximum waiting time, unacknowledged and dead-lettered messages,
+ * quarantined input, records a service could not apply (parked). Each section is also a fragment
+ * that htmx polls every 5 s; each action answers the re-rendered section (or redirects without
+ * htmx).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -42,10 +44,15 @@ public class CoordinatorPage {
   private final Template quarantine;
   private final Template parked;
 
-  public CoordinatorPage(CoordinatorData data, @Location("coordinator.html") Template coordinator,
-      @Location("fragments/attention.html") Template attention, @Location("fragments/handovers.html") Template handovers,
-      @Location("fragments/waiting.html") Template waiting, @Location("fragments/messages.html") Template messages,
-      @Location("fragments/quarantine.html") Template quarantine, @Location("fragments/parked.html") Template parked) {
+  public CoordinatorPage(
+      CoordinatorData data,
+      @Location("coordinator.html") Template coordinator,
+      @Location("fragments/attention.html") Template attention,
+      @Location("fragments/handovers.html") Template handovers,
+      @Location("fragments/waiting.html") Template waiting,
+      @Location("fragments/messages.html") Template messages,
+      @Location("fragments/quarantine.html") Template quarantine,
+      @Location("fragments/parked.html") Template parked) {
     this.data = data;
     this.coordinator = coordinator;
     this.attention = attention;
@@ -70,87 +77,131 @@ public class CoordinatorPage {
 
   @GET
   @Path("fragments/attention")
-  public TemplateInstance attentionFragment(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
+  public TemplateInstance attentionFragment(
+      @RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
     return attentionData(Page.of(attention, Lang.resolve(lang, cookie)));
   }
 
   @GET
   @Path("fragments/handovers")
-  public TemplateInstance handoversFragment(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
+  public TemplateInstance handoversFragment(
+      @RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
     return handoverData(Page.of(handovers, Lang.resolve(lang, cookie)), null);
   }
 
   @GET
   @Path("fragments/waiting")
-  public TemplateInstance waitingFragment(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
+  public TemplateInstance waitingFragment(
+      @RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
     return waitingData(Page.of(waiting, Lang.resolve(lang, cookie)));
   }
 
   @GET
   @Path("fragments/messages")
-  public TemplateInstance messagesFragment(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
+  public TemplateInstance messagesFragment(
+      @RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
     return messageData(Page.of(messages, Lang.resolve(lang, cookie)), null);
   }
 
   @GET
   @Path("fragments/quarantine")
-  public TemplateInstance quarantineFragment(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
+  public TemplateInstance quarantineFragment(
+      @RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
     return quarantineData(Page.of(quarantine, Lang.resolve(lang, cookie)), null);
   }
 
   @GET
   @Path("fragments/parked")
-  public TemplateInstance parkedFragment(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
+  public TemplateInstance parkedFragment(
+      @RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
     return parkedData(Page.of(parked, Lang.resolve(lang, cookie)), null);
   }
 
   @POST
   @Path("handovers/{id}/accept")
-  public Response accept(@PathParam("id") String id, @RestForm String agreementChannel, @RestQuery String lang,
-      @RestCookie(Lang.COOKIE) String cookie, @RestHeader("HX-Request") String htmx) {
-    String channel = agreementChannel != null && AGREEMENT_CHANNELS.contains(agreementChannel) ? agreementChannel : null;
+  public Response accept(
+      @PathParam("id") String id,
+      @RestForm String agreementChannel,
+      @RestQuery String lang,
+      @RestCookie(Lang.COOKIE) String cookie,
+      @RestHeader("HX-Request") String htmx) {
+    String channel =
+        agreementChannel != null && AGREEMENT_CHANNELS.contains(agreementChannel)
+            ? agreementChannel
+            : null;
     Optional<Api.Handover> handover = data.handover(id);
-    Flash flash = handover.map(h -> Flash.of("accepted", data.accept(h, channel))).orElse(Flash.error("HANDOVER_NOT_WAITING"));
+    Flash flash =
+        handover
+            .map(h -> Flash.of("accepted", data.accept(h, channel)))
+            .orElse(Flash.error("HANDOVER_NOT_WAITING"));
     return answer(htmx, () -> handoverData(Page.of(handovers, Lang.resolve(lang, cookie)), flash));
   }
 
   @POST
   @Path("handovers/{id}/reject")
-  public Response reject(@PathParam("id") String id, @RestForm String reason, @RestQuery String lang,
-      @RestCookie(Lang.COOKIE) String cookie, @RestHeader("HX-Request") String htmx) {
-    String text = reason == null ? null : reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+  public Response reject(
+      @PathParam("id") String id,
+      @RestForm String reason,
+      @RestQuery String lang,
+      @RestCookie(Lang.COOKIE) String cookie,
+      @RestHeader("HX-Request") String htmx) {
+    String text =
+        reason == null
+            ? null
+            : reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
     Optional<Api.Handover> handover = data.handover(id);
-    Flash flash = handover.map(h -> Flash.of("rejected", data.reject(h, text))).orElse(Flash.error("HANDOVER_NOT_WAITING"));
+    Flash flash =
+        handover
+            .map(h -> Flash.of("rejected", data.reject(h, text)))
+            .orElse(Flash.error("HANDOVER_NOT_WAITING"));
     return answer(htmx, () -> handoverData(Page.of(handovers, Lang.resolve(lang, cookie)), flash));
   }
 
   @POST
   @Path("deliveries/{messageHeaderId}/resend")
-  public Response resend(@PathParam("messageHeaderId") String messageHeaderId, @RestQuery String lang,
-      @RestCookie(Lang.COOKIE) String cookie, @RestHeader("HX-Request") String htmx) {
+  public Response resend(
+      @PathParam("messageHeaderId") String messageHeaderId,
+      @RestQuery String lang,
+      @RestCookie(Lang.COOKIE) String cookie,
+      @RestHeader("HX-Request") String htmx) {
     Flash flash = Flash.of("resent", data.resend(messageHeaderId));
     return answer(htmx, () -> messageData(Page.of(messages, Lang.resolve(lang, cookie)), flash));
   }
 
   @POST
   @Path("quarantine/{id}/replay")
-  public Response replay(@PathParam("id") String id, @RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie,
+  public Response replay(
+      @PathParam("id") String id,
+      @RestQuery String lang,
+      @RestCookie(Lang.COOKIE) String cookie,
       @RestHeader("HX-Request") String htmx) {
     Fetched<Api.ReplayResult> result = data.replay(id);
-    Flash flash = result.ok() ? new Flash("replayed", result.value().disposition(), false) : Flash.of("replayed", result);
-    return answer(htmx, () -> quarantineData(Page.of(quarantine, Lang.resolve(lang, cookie)), flash));
+    Flash flash =
+        result.ok()
+            ? new Flash("replayed", result.value().disposition(), false)
+            : Flash.of("replayed", result);
+    return answer(
+        htmx, () -> quarantineData(Page.of(quarantine, Lang.resolve(lang, cookie)), flash));
   }
 
   @POST
   @Path("parked/{service}/{id}/replay")
-  public Response replayParked(@PathParam("service") String service, @PathParam("id") long id, @RestQuery String lang,
-      @RestCookie(Lang.COOKIE) String cookie, @RestHeader("HX-Request") String htmx) {
+  public Response replayParked(
+      @PathParam("service") String service,
+      @PathParam("id") long id,
+      @RestQuery String lang,
+      @RestCookie(Lang.COOKIE) String cookie,
+      @RestHeader("HX-Request") String htmx) {
     Flash flash = Flash.of("replayed", data.replayParked(service, id));
     return answer(htmx, () -> parkedData(Page.of(parked, Lang.resolve(lang, cookie)), flash));
   }
 
-  /** htmx gets the re-rendered section; a plain form post is redirected back to the page (post/redirect/get). */
-  private static Response answer(String htmx, java.util.function.Supplier<TemplateInstance> fragment) {
+  /**
+   * htmx gets the re-rendered section; a plain form post is redirected back to the page
+   * (post/redirect/get).
+   */
+  private static Response answer(
+      String htmx, java.util.function.Supplier<TemplateInstance> fragment) {
     if ("true".equals(htmx)) {
       return Response.ok(fragment.get(), MediaType.TEXT_HTML_TYPE).build();
     }
@@ -171,7 +222,9 @@ public class CoordinatorPage {
   }
 
   private TemplateInstance messageData(TemplateInstance t, Flash flash) {
-    return t.data("unacknowledged", data.unacknowledged()).data("deadLetters", data.deadLetters()).data("flash", flash);
+    return t.data("unacknowledged", data.unacknowledged())
+        .data("deadLetters", data.deadLetters())
+        .data("flash", flash);
   }
 
   private TemplateInstance parkedData(TemplateInstance t, Flash flash) {

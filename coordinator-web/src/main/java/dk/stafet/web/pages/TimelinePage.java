@@ -5,8 +5,8 @@ import dk.stafet.web.client.Fetched;
 import dk.stafet.web.client.NotificationClient;
 import dk.stafet.web.client.ReferralClient;
 import dk.stafet.web.client.ResponsibilityClient;
-import dk.stafet.web.security.ServiceTokens;
 import dk.stafet.web.i18n.Lang;
+import dk.stafet.web.security.ServiceTokens;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -24,15 +24,19 @@ import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * A patient's timeline {@code /patients/{patientKey}} (the pseudonym, never the CPR number): who was responsible when
- * and by which rule (the ledger), the handovers, who to call now, and the messages sent about the patient with their
- * acknowledgement state, and the messages received about the patient with the acknowledgement Stafet answered.
+ * A patient's timeline {@code /patients/{patientKey}} (the pseudonym, never the CPR number): who
+ * was responsible when and by which rule (the ledger), the handovers, who to call now, and the
+ * messages sent about the patient with their acknowledgement state, and the messages received about
+ * the patient with the acknowledgement Stafet answered.
  */
 @Path("/patients/{patientKey}")
 @Produces(MediaType.TEXT_HTML)
 public class TimelinePage {
 
-  /** Pseudonyms are opaque tokens; anything else is not a patient key (and could be a CPR number: refuse it). */
+  /**
+   * Pseudonyms are opaque tokens; anything else is not a patient key (and could be a CPR number:
+   * refuse it).
+   */
   private static final Pattern PATIENT_KEY = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
   private final ResponsibilityClient responsibility;
@@ -41,8 +45,12 @@ public class TimelinePage {
   private final ServiceTokens tokens;
   private final Template timeline;
 
-  public TimelinePage(@RestClient ResponsibilityClient responsibility, @RestClient ReferralClient referral,
-      @RestClient NotificationClient notification, ServiceTokens tokens, @Location("timeline.html") Template timeline) {
+  public TimelinePage(
+      @RestClient ResponsibilityClient responsibility,
+      @RestClient ReferralClient referral,
+      @RestClient NotificationClient notification,
+      ServiceTokens tokens,
+      @Location("timeline.html") Template timeline) {
     this.responsibility = responsibility;
     this.referral = referral;
     this.notification = notification;
@@ -51,33 +59,57 @@ public class TimelinePage {
   }
 
   @GET
-  public TemplateInstance page(@PathParam("patientKey") String patientKey, @RestQuery String lang,
+  public TemplateInstance page(
+      @PathParam("patientKey") String patientKey,
+      @RestQuery String lang,
       @RestCookie(Lang.COOKIE) String cookie) {
     if (!PATIENT_KEY.matcher(patientKey).matches()) {
       throw new NotFoundException();
     }
-    Fetched<Api.Ledger> ledger = Fetched.of(() -> responsibility.ledger(tokens.coordinator(), patientKey));
-    // The history as it stands (current entries) first; entries corrected later are folded away below it: kept for
-    // audit, but a closed-off open-ended entry reappears as its corrected twin and would double every row.
-    List<Api.LedgerEntry> sorted = ledger.ok() ? ledger.value().entries().stream()
-        .sorted(Comparator.comparing(Api.LedgerEntry::validFrom, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparingLong(Api.LedgerEntry::entryNo))
-        .toList() : List.of();
-    Fetched<List<Api.LedgerEntry>> entries = ledger.ok()
-        ? new Fetched<>(sorted.stream().filter(Api.LedgerEntry::current).toList(), "OK", null)
-        : new Fetched<>(null, ledger.outcome(), ledger.code());
+    Fetched<Api.Ledger> ledger =
+        Fetched.of(() -> responsibility.ledger(tokens.coordinator(), patientKey));
+    // The history as it stands (current entries) first; entries corrected later are folded away
+    // below it: kept for
+    // audit, but a closed-off open-ended entry reappears as its corrected twin and would double
+    // every row.
+    List<Api.LedgerEntry> sorted =
+        ledger.ok()
+            ? ledger.value().entries().stream()
+                .sorted(
+                    Comparator.comparing(
+                            Api.LedgerEntry::validFrom,
+                            Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparingLong(Api.LedgerEntry::entryNo))
+                .toList()
+            : List.of();
+    Fetched<List<Api.LedgerEntry>> entries =
+        ledger.ok()
+            ? new Fetched<>(sorted.stream().filter(Api.LedgerEntry::current).toList(), "OK", null)
+            : new Fetched<>(null, ledger.outcome(), ledger.code());
     List<Api.LedgerEntry> corrected = sorted.stream().filter(e -> !e.current()).toList();
-    Fetched<List<Api.Handover>> handovers = Fetched.of(() -> responsibility.handovers(tokens.coordinator(), null).stream()
-        .filter(h -> patientKey.equals(h.patientKey()))
-        .sorted(Comparator.comparing(Api.Handover::proposedAt, Comparator.nullsFirst(Comparator.naturalOrder())))
-        .toList());
+    Fetched<List<Api.Handover>> handovers =
+        Fetched.of(
+            () ->
+                responsibility.handovers(tokens.coordinator(), null).stream()
+                    .filter(h -> patientKey.equals(h.patientKey()))
+                    .sorted(
+                        Comparator.comparing(
+                            Api.Handover::proposedAt,
+                            Comparator.nullsFirst(Comparator.naturalOrder())))
+                    .toList());
     return Page.of(timeline, Lang.resolve(lang, cookie))
         .data("patientKey", patientKey)
         .data("entries", entries)
         .data("corrected", corrected)
-        .data("whoToCall", Fetched.of(() -> responsibility.whoToCall(tokens.coordinator(), patientKey)))
+        .data(
+            "whoToCall",
+            Fetched.of(() -> responsibility.whoToCall(tokens.coordinator(), patientKey)))
         .data("handovers", handovers)
-        .data("sent", Fetched.of(() -> notification.deliveries(tokens.coordinator(), null, patientKey, 200)))
-        .data("received", Fetched.of(() -> referral.receivedMessages(tokens.coordinator(), patientKey)));
+        .data(
+            "sent",
+            Fetched.of(() -> notification.deliveries(tokens.coordinator(), null, patientKey, 200)))
+        .data(
+            "received",
+            Fetched.of(() -> referral.receivedMessages(tokens.coordinator(), patientKey)));
   }
 }

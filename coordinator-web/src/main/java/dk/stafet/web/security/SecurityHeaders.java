@@ -13,9 +13,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Browser-side protection of the pages: no caching of pages with patient data, and state-changing POSTs only from this
- * origin (a cross-site form cannot accept a handover). Also remembers {@code ?lang=} in a cookie. The
- * Content-Security-Policy and the other fixed headers are set for every route in application.properties.
+ * Browser-side protection of the pages: no caching of pages with patient data, and state-changing
+ * POSTs only from this origin (a cross-site form cannot accept a handover). Also remembers {@code
+ * ?lang=} in a cookie. The Content-Security-Policy and the other fixed headers are set for every
+ * route in application.properties.
  */
 public class SecurityHeaders {
 
@@ -51,8 +52,15 @@ public class SecurityHeaders {
     String lang = request.getUriInfo().getQueryParameters().getFirst("lang");
     Cookie current = request.getCookies().get(Lang.COOKIE);
     if (Lang.known(lang) && (current == null || !lang.equals(current.getValue()))) {
-      headers.add(HttpHeaders.SET_COOKIE, new NewCookie.Builder(Lang.COOKIE).value(lang).path("/")
-          .maxAge(365 * 24 * 3600).httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build());
+      headers.add(
+          HttpHeaders.SET_COOKIE,
+          new NewCookie.Builder(Lang.COOKIE)
+              .value(lang)
+              .path("/")
+              .maxAge(365 * 24 * 3600)
+              .httpOnly(true)
+              .sameSite(NewCookie.SameSite.STRICT)
+              .build());
     }
   }
 }

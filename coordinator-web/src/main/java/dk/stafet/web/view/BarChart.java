@@ -5,11 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A horizontal bar chart drawn as inline SVG by the template (no JavaScript): the geometry is computed here, the
- * template only writes numbers and escaped labels. An optional target is drawn as a vertical line.
+ * A horizontal bar chart drawn as inline SVG by the template (no JavaScript): the geometry is
+ * computed here, the template only writes numbers and escaped labels. An optional target is drawn
+ * as a vertical line.
  */
 @TemplateData
-public record BarChart(String title, int width, int height, int labelWidth, List<Bar> bars, Double targetX,
+public record BarChart(
+    String title,
+    int width,
+    int height,
+    int labelWidth,
+    List<Bar> bars,
+    Double targetX,
     String targetLabel) {
 
   private static final int WIDTH = 640;
@@ -20,18 +27,18 @@ public record BarChart(String title, int width, int height, int labelWidth, List
 
   /** One bar: {@code css} is one of a fixed set of class names (ok, warn, bad, neutral). */
   @TemplateData
-  public record Bar(String label, String valueText, int y, int textY, double length, String css) {
-  }
+  public record Bar(String label, String valueText, int y, int textY, double length, String css) {}
 
   /** An input row: label, value (≥ 0), display text and css class. */
-  public record Row(String label, double value, String valueText, String css) {
-  }
+  public record Row(String label, double value, String valueText, String css) {}
 
   /**
-   * @param max    the value that fills the whole bar area (e.g. 1.0 for shares); when null, the largest value
+   * @param max the value that fills the whole bar area (e.g. 1.0 for shares); when null, the
+   *     largest value
    * @param target a value to mark with a line (e.g. 0.9), or null
    */
-  public static BarChart of(String title, List<Row> rows, Double max, Double target, String targetLabel) {
+  public static BarChart of(
+      String title, List<Row> rows, Double max, Double target, String targetLabel) {
     double top = max != null ? max : rows.stream().mapToDouble(Row::value).max().orElse(0);
     if (top <= 0) {
       top = 1;
@@ -42,10 +49,24 @@ public record BarChart(String title, int width, int height, int labelWidth, List
       Row row = rows.get(i);
       double length = Math.max(0, Math.min(1, row.value() / top)) * area;
       int y = i * ROW + 6;
-      bars.add(new Bar(row.label(), row.valueText(), y, y + BAR - 5, Math.round(length * 10) / 10.0, safeCss(row.css())));
+      bars.add(
+          new Bar(
+              row.label(),
+              row.valueText(),
+              y,
+              y + BAR - 5,
+              Math.round(length * 10) / 10.0,
+              safeCss(row.css())));
     }
     Double targetX = target == null ? null : LABEL_WIDTH + Math.min(1, target / top) * area;
-    return new BarChart(title, WIDTH, Math.max(ROW, rows.size() * ROW + 12), LABEL_WIDTH, bars, targetX, targetLabel);
+    return new BarChart(
+        title,
+        WIDTH,
+        Math.max(ROW, rows.size() * ROW + 12),
+        LABEL_WIDTH,
+        bars,
+        targetX,
+        targetLabel);
   }
 
   public int barHeight() {

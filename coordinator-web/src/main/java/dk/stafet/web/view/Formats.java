@@ -12,11 +12,12 @@ import java.time.format.DateTimeFormatter;
 public final class Formats {
 
   public static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(DANISH_TIME);
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(DANISH_TIME);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(DANISH_TIME);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(DANISH_TIME);
 
-  private Formats() {
-  }
+  private Formats() {}
 
   static String time(Instant instant) {
     return instant == null ? "—" : TIME.format(instant);

@@ -6,16 +6,16 @@ import io.quarkus.qute.TemplateExtension;
 import java.util.Optional;
 
 /**
- * Organisation names and kinds from contracts' registry, for templates: {@code {org:name(h.toSor)}}. An unknown SOR
- * code is shown as the code itself. Every value is escaped by Qute like any other text.
+ * Organisation names and kinds from contracts' registry, for templates: {@code
+ * {org:name(h.toSor)}}. An unknown SOR code is shown as the code itself. Every value is escaped by
+ * Qute like any other text.
  */
 @TemplateExtension(namespace = "org")
 public final class Organisations {
 
   private static final OrganisationRegistry REGISTRY = OrganisationRegistry.standard();
 
-  private Organisations() {
-  }
+  private Organisations() {}
 
   public static Optional<Organisation> find(String sor) {
     return sor == null ? Optional.empty() : REGISTRY.bySor(sor);

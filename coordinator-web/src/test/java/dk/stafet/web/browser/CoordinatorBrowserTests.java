@@ -3,11 +3,11 @@ package dk.stafet.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.stafet.testing.browser.Chromium;
+import dk.stafet.testsupport.DevIssuerResource;
 import dk.stafet.web.client.Api;
 import dk.stafet.web.stub.StubState;
-import io.quarkus.test.common.http.TestHTTPResource;
-import dk.stafet.testsupport.DevIssuerResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URL;
@@ -32,7 +32,10 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The coordinator page in a real headless Chromium: htmx loads, Accept calls the (stub) responsibility API, the page updates. */
+/**
+ * The coordinator page in a real headless Chromium: htmx loads, Accept calls the (stub)
+ * responsibility API, the page updates.
+ */
 @QuarkusTest
 @WithTestResource(DevIssuerResource.class)
 class CoordinatorBrowserTests {
@@ -65,33 +68,68 @@ class CoordinatorBrowserTests {
   }
 
   @Test
-  void acceptingAWaitingHandoverRecordsItWithTheCoordinatorsTokenAndUpdatesThePage() throws IOException {
+  void acceptingAWaitingHandoverRecordsItWithTheCoordinatorsTokenAndUpdatesThePage()
+      throws IOException {
     browser.get(root.toString());
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-" + HANDOVER)));
-    assertThat(item.getText()).contains("Akutafdelingen, Aarhus Universitetshospital").contains("Lægehuset Åbyhøj")
-        .contains("<script>alert('x')</script>");   // shown as text, not run
+    WebElement item =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-" + HANDOVER)));
+    assertThat(item.getText())
+        .contains("Akutafdelingen, Aarhus Universitetshospital")
+        .contains("Lægehuset Åbyhøj")
+        .contains("<script>alert('x')</script>"); // shown as text, not run
     assertThat(browser.findElements(By.cssSelector("#handovers script"))).isEmpty();
-    wait.until(d -> Boolean.TRUE.equals(d instanceof ChromeDriver c && c.executeScript("return typeof htmx !== 'undefined'") instanceof Boolean b && b));
+    wait.until(
+        d ->
+            Boolean.TRUE.equals(
+                d instanceof ChromeDriver c
+                    && c.executeScript("return typeof htmx !== 'undefined'") instanceof Boolean b
+                    && b));
     screenshot("coordinator-before-accept");
 
-    item.findElement(By.cssSelector("select[name=agreementChannel] option[value=ELECTRONIC]")).click();
+    item.findElement(By.cssSelector("select[name=agreementChannel] option[value=ELECTRONIC]"))
+        .click();
     item.findElement(By.cssSelector("button.accept")).click();
 
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("handovers"), "Overdragelsen er accepteret"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("handovers"), "Overdragelsen er accepteret"));
     assertThat(browser.findElements(By.id("handover-" + HANDOVER))).isEmpty();
-    assertThat(browser.getCurrentUrl()).isEqualTo(root.toString());   // htmx swapped the section; no reload
-    assertThat(StubState.calls).anyMatch(c -> c.startsWith("POST /api/handovers/" + HANDOVER + "/accept " + StubState.COORDINATOR)
-        && c.contains("ELECTRONIC"));
+    assertThat(browser.getCurrentUrl())
+        .isEqualTo(root.toString()); // htmx swapped the section; no reload
+    assertThat(StubState.calls)
+        .anyMatch(
+            c ->
+                c.startsWith("POST /api/handovers/" + HANDOVER + "/accept " + StubState.COORDINATOR)
+                    && c.contains("ELECTRONIC"));
     screenshot("coordinator-after-accept");
 
     // live update: a new proposal appears through the 5-second polling, without a reload
     Instant now = Instant.now();
-    StubState.handovers.put("44444444-4444-4444-4444-444444444444", new Api.Handover("44444444-4444-4444-4444-444444444444",
-        StubState.PATIENT, StubState.HOSPITAL_DEPT, StubState.GP, null, "HOSPITAL_OUTPATIENT", "c2", "IV-behandling slut",
-        false, false, null, now, now.plusSeconds(3600), "PROPOSED", null, null, null));
+    StubState.handovers.put(
+        "44444444-4444-4444-4444-444444444444",
+        new Api.Handover(
+            "44444444-4444-4444-4444-444444444444",
+            StubState.PATIENT,
+            StubState.HOSPITAL_DEPT,
+            StubState.GP,
+            null,
+            "HOSPITAL_OUTPATIENT",
+            "c2",
+            "IV-behandling slut",
+            false,
+            false,
+            null,
+            now,
+            now.plusSeconds(3600),
+            "PROPOSED",
+            null,
+            null,
+            null));
     new WebDriverWait(browser, Duration.ofSeconds(15))
-        .until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-44444444-4444-4444-4444-444444444444")));
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.id("handover-44444444-4444-4444-4444-444444444444")));
 
     assertThat(cspViolations()).isEmpty();
   }
@@ -104,18 +142,27 @@ class CoordinatorBrowserTests {
     assertThat(parked.getAttribute("class")).contains("alarm");
     assertThat(parked.findElement(By.cssSelector("[role=alert]")).getText())
         .contains("1 record(s) could not be applied");
-    assertThat(parked.getText()).contains("dk.stafet.course.referral-received").contains("stafet.course-events")
-        .contains("<script>alert('x')</script>")   // shown as text, not run
+    assertThat(parked.getText())
+        .contains("dk.stafet.course.referral-received")
+        .contains("stafet.course-events")
+        .contains("<script>alert('x')</script>") // shown as text, not run
         .doesNotContain(StubState.CPR);
-    wait.until(d -> Boolean.TRUE.equals(d instanceof ChromeDriver c && c.executeScript("return typeof htmx !== 'undefined'") instanceof Boolean b && b));
+    wait.until(
+        d ->
+            Boolean.TRUE.equals(
+                d instanceof ChromeDriver c
+                    && c.executeScript("return typeof htmx !== 'undefined'") instanceof Boolean b
+                    && b));
     screenshot("coordinator-parked-record");
 
     parked.findElement(By.cssSelector("button.replay")).click();
 
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("parked"), "No parked records"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("parked"), "No parked records"));
     assertThat(browser.findElement(By.id("parked")).getAttribute("class")).doesNotContain("alarm");
     assertThat(browser.getCurrentUrl()).isEqualTo(root + "?lang=en");
-    assertThat(StubState.calls).contains("POST /responsibility/api/parked/7/replay 999999000901001");
+    assertThat(StubState.calls)
+        .contains("POST /responsibility/api/parked/7/replay 999999000901001");
     assertThat(cspViolations()).isEmpty();
   }
 
@@ -123,9 +170,10 @@ class CoordinatorBrowserTests {
   void pagesRenderOnAPhoneAndTheKpiChartsDraw() throws IOException {
     browser.manage().window().setSize(new Dimension(390, 844));
     browser.get(root + "?lang=en");
-    new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("handovers")));
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("handovers")));
     long pageWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
-    assertThat(pageWidth).isLessThanOrEqualTo(400);   // single column, no sideways scrolling
+    assertThat(pageWidth).isLessThanOrEqualTo(400); // single column, no sideways scrolling
     screenshot("coordinator-phone-en");
 
     browser.manage().window().setSize(new Dimension(1280, 1000));
@@ -150,7 +198,9 @@ class CoordinatorBrowserTests {
     WebElement gaps = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attention")));
     assertThat(gaps.getText()).contains("gap").contains("R5");
     WebElement waiting = browser.findElement(By.id("waiting"));
-    assertThat(waiting.getText()).contains("Fristen er overskredet med 6 dage").contains("2 dage tilbage")
+    assertThat(waiting.getText())
+        .contains("Fristen er overskredet med 6 dage")
+        .contains("2 dage tilbage")
         .doesNotContain("W4");
 
     gaps.findElement(By.linkText(StubState.PATIENT)).click();
@@ -159,14 +209,20 @@ class CoordinatorBrowserTests {
     assertThat(ledger.getText()).contains("R5").contains("R6");
     // The entry corrected later is folded away until asked for.
     WebElement corrected = browser.findElement(By.id("corrected-entries"));
-    assertThat(corrected.findElements(By.cssSelector("tr.corrected")).get(0).isDisplayed()).isFalse();
+    assertThat(corrected.findElements(By.cssSelector("tr.corrected")).get(0).isDisplayed())
+        .isFalse();
     corrected.findElement(By.tagName("summary")).click();
-    assertThat(corrected.findElements(By.cssSelector("tr.corrected")).get(0).isDisplayed()).isTrue();
+    assertThat(corrected.findElements(By.cssSelector("tr.corrected")).get(0).isDisplayed())
+        .isTrue();
     assertThat(corrected.getText()).contains("R7");
     // Messages in, with the acknowledgement Stafet answered, and out, with the recipient's.
-    assertThat(browser.findElement(By.id("patient-messages-in")).getText()).contains("fatal-error")
-        .contains("modtaget 2 gange").contains("CareCommunication <script>alert('x')</script>");
-    assertThat(browser.findElement(By.id("patient-messages")).getText()).contains("DEAD_LETTER").contains("ACKNOWLEDGED (ok)");
+    assertThat(browser.findElement(By.id("patient-messages-in")).getText())
+        .contains("fatal-error")
+        .contains("modtaget 2 gange")
+        .contains("CareCommunication <script>alert('x')</script>");
+    assertThat(browser.findElement(By.id("patient-messages")).getText())
+        .contains("DEAD_LETTER")
+        .contains("ACKNOWLEDGED (ok)");
     screenshot("timeline-from-gap-list");
     assertThat(cspViolations()).isEmpty();
   }
@@ -175,23 +231,31 @@ class CoordinatorBrowserTests {
   void aCitizenTypesTheCprNumberIntoMitForloebAndSeesTheCourseInPlainWords() throws IOException {
     browser.get(root + "my-course");
     browser.findElement(By.id("cpr")).sendKeys("010203-1234");
-    browser.findElement(By.cssSelector("#cpr-form button[type=submit]")).click();   // the browser's own pattern check first
+    browser
+        .findElement(By.cssSelector("#cpr-form button[type=submit]"))
+        .click(); // the browser's own pattern check first
 
-    WebElement referrals = new WebDriverWait(browser, Duration.ofSeconds(15))
-        .until(ExpectedConditions.visibilityOfElementLocated(By.id("my-referrals")));
-    assertThat(browser.findElement(By.id("my-doctor")).getText()).contains("Din patientansvarlige læge er Dr. Jensen.");
-    assertThat(referrals.getText()).contains("Du har ret til din første undersøgelse senest")
+    WebElement referrals =
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+            .until(ExpectedConditions.visibilityOfElementLocated(By.id("my-referrals")));
+    assertThat(browser.findElement(By.id("my-doctor")).getText())
+        .contains("Din patientansvarlige læge er Dr. Jensen.");
+    assertThat(referrals.getText())
+        .contains("Du har ret til din første undersøgelse senest")
         .contains("Fristen er overskredet");
     assertThat(browser.getCurrentUrl()).doesNotContain("0102031234").doesNotContain("010203-1234");
     assertThat(browser.getPageSource()).doesNotContain("0102031234").doesNotContain("010203-1234");
-    assertThat(StubState.calls).contains("POST /referral/api/patients/lookup 999999000902001 cpr=0102031234");
+    assertThat(StubState.calls)
+        .contains("POST /referral/api/patients/lookup 999999000902001 cpr=0102031234");
     screenshot("my-course");
     assertThat(cspViolations()).isEmpty();
   }
 
   private List<String> cspViolations() {
-    return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-        .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+        .toList();
   }
 
   private void screenshot(String name) throws IOException {

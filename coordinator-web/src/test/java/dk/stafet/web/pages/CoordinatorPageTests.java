@@ -3,8 +3,8 @@ package dk.stafet.web.pages;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.stafet.web.stub.StubState;
 import dk.stafet.testsupport.DevIssuerResource;
+import dk.stafet.web.stub.StubState;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,25 +21,35 @@ class CoordinatorPageTests {
   }
 
   private static String get(String path) {
-    return given().when().get(path).then().statusCode(200).contentType(ContentType.HTML).extract().asString();
+    return given()
+        .when()
+        .get(path)
+        .then()
+        .statusCode(200)
+        .contentType(ContentType.HTML)
+        .extract()
+        .asString();
   }
 
   @Test
   void showsWaitingHandoverWithOrganisationNamesAndActions() {
     String html = get("/");
-    assertThat(html).contains("Overdragelser der venter på svar")
-        .contains("Akutafdelingen, Aarhus Universitetshospital")   // fromSor, named from the registry
-        .contains("Lægehuset Åbyhøj")                                // toSor
+    assertThat(html)
+        .contains("Overdragelser der venter på svar")
+        .contains("Akutafdelingen, Aarhus Universitetshospital") // fromSor, named from the registry
+        .contains("Lægehuset Åbyhøj") // toSor
         .contains("hx-post=\"/handovers/11111111-1111-1111-1111-111111111111/accept?lang=da\"")
         .contains("href=\"/patients/" + StubState.PATIENT + "\"")
         .contains("hx-trigger=\"every 5s\"");
-    assertThat(StubState.calls).anyMatch(c -> c.startsWith("GET /api/handovers?state=PROPOSED 999999000901001"));
+    assertThat(StubState.calls)
+        .anyMatch(c -> c.startsWith("GET /api/handovers?state=PROPOSED 999999000901001"));
   }
 
   @Test
   void escapesHostileTextFromSenders() {
     String html = get("/");
-    assertThat(html).doesNotContain("<script>alert")
+    assertThat(html)
+        .doesNotContain("<script>alert")
         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
     // the only script element is htmx from this origin
     assertThat(html.split("<script", -1)).hasSize(2);
@@ -47,28 +57,59 @@ class CoordinatorPageTests {
 
   @Test
   void theCoordinatorRecordsTheReceiversAcceptanceWithItsOwnTokenAndTheSectionRerenders() {
-    String fragment = given().header("HX-Request", "true").formParam("agreementChannel", "ORAL")
-        .when().post("/handovers/11111111-1111-1111-1111-111111111111/accept")
-        .then().statusCode(200).extract().asString();
-    assertThat(StubState.calls).anyMatch(c -> c.startsWith("POST /api/handovers/11111111-1111-1111-1111-111111111111/accept "
-        + StubState.COORDINATOR) && c.contains("\"agreementChannel\":\"ORAL\""));
-    assertThat(fragment).startsWith("<section id=\"handovers\"").contains("Overdragelsen er accepteret")
+    String fragment =
+        given()
+            .header("HX-Request", "true")
+            .formParam("agreementChannel", "ORAL")
+            .when()
+            .post("/handovers/11111111-1111-1111-1111-111111111111/accept")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(StubState.calls)
+        .anyMatch(
+            c ->
+                c.startsWith(
+                        "POST /api/handovers/11111111-1111-1111-1111-111111111111/accept "
+                            + StubState.COORDINATOR)
+                    && c.contains("\"agreementChannel\":\"ORAL\""));
+    assertThat(fragment)
+        .startsWith("<section id=\"handovers\"")
+        .contains("Overdragelsen er accepteret")
         .contains("Ingen overdragelser venter");
   }
 
   @Test
   void rejectSendsTheReasonAndAPlainFormPostIsRedirected() {
-    given().redirects().follow(false).formParam("reason", "Ikke vores patient")
-        .when().post("/handovers/11111111-1111-1111-1111-111111111111/reject")
-        .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/"));
-    assertThat(StubState.calls).anyMatch(c -> c.contains("/reject " + StubState.COORDINATOR) && c.contains("Ikke vores patient"));
-    assertThat(StubState.handovers.get("11111111-1111-1111-1111-111111111111").state()).isEqualTo("REJECTED");
+    given()
+        .redirects()
+        .follow(false)
+        .formParam("reason", "Ikke vores patient")
+        .when()
+        .post("/handovers/11111111-1111-1111-1111-111111111111/reject")
+        .then()
+        .statusCode(303)
+        .header("Location", org.hamcrest.Matchers.endsWith("/"));
+    assertThat(StubState.calls)
+        .anyMatch(
+            c ->
+                c.contains("/reject " + StubState.COORDINATOR) && c.contains("Ikke vores patient"));
+    assertThat(StubState.handovers.get("11111111-1111-1111-1111-111111111111").state())
+        .isEqualTo("REJECTED");
   }
 
   @Test
   void unknownHandoverIsNotSentToTheService() {
-    String fragment = given().header("HX-Request", "true").when().post("/handovers/33333333-3333-3333-3333-333333333333/accept")
-        .then().statusCode(200).extract().asString();
+    String fragment =
+        given()
+            .header("HX-Request", "true")
+            .when()
+            .post("/handovers/33333333-3333-3333-3333-333333333333/accept")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     assertThat(fragment).contains("HANDOVER_NOT_WAITING");
     assertThat(StubState.calls).noneMatch(c -> c.startsWith("POST"));
   }
@@ -76,42 +117,82 @@ class CoordinatorPageTests {
   @Test
   void deadLettersHaveResendAndQuarantineHasReplay() {
     String html = get("/");
-    assertThat(html).contains("hx-post=\"/deliveries/mh-dead-1/resend?lang=da\"")
+    assertThat(html)
+        .contains("hx-post=\"/deliveries/mh-dead-1/resend?lang=da\"")
         .contains("hx-post=\"/quarantine/22222222-2222-2222-2222-222222222222/replay?lang=da\"")
         .contains("UNKNOWN_RECEIVER")
         .contains("Venter på kvittering");
-    String fragment = given().header("HX-Request", "true").when().post("/deliveries/mh-dead-1/resend")
-        .then().statusCode(200).extract().asString();
+    String fragment =
+        given()
+            .header("HX-Request", "true")
+            .when()
+            .post("/deliveries/mh-dead-1/resend")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     assertThat(fragment).contains("Beskeden er sendt igen").contains("Ingen døde beskeder");
-    given().header("HX-Request", "true").when().post("/quarantine/22222222-2222-2222-2222-222222222222/replay")
-        .then().statusCode(200).body(org.hamcrest.Matchers.containsString("Genafspillet (ACCEPTED)"));
+    given()
+        .header("HX-Request", "true")
+        .when()
+        .post("/quarantine/22222222-2222-2222-2222-222222222222/replay")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("Genafspillet (ACCEPTED)"));
   }
 
   @Test
   void parkedRecordsAreAnAlarmWithoutCprAndTheirReplayGoesToTheServiceThatHoldsThem() {
     String html = get("/");
-    assertThat(html).contains("<section id=\"parked\" class=\"card alarm\"")
+    assertThat(html)
+        .contains("<section id=\"parked\" class=\"card alarm\"")
         .contains("Parkerede beskeder")
         .contains("role=\"alert\">1 besked(er) kunne ikke anvendes")
-        .contains("dk.stafet.course.referral-received").contains("stafet.course-events")
-        .contains("java.lang.NullPointerException").contains("1. forsøg")
+        .contains("dk.stafet.course.referral-received")
+        .contains("stafet.course-events")
+        .contains("java.lang.NullPointerException")
+        .contains("1. forsøg")
         .contains("href=\"/patients/" + StubState.PATIENT + "\"")
         .contains("hx-post=\"/parked/responsibility/7/replay?lang=da\"")
         .contains("without receiver &lt;script&gt;")
         .doesNotContain(StubState.CPR);
-    assertThat(StubState.calls).contains("GET /responsibility/api/parked?state=PARKED 999999000901001",
-        "GET /notification/api/parked?state=PARKED 999999000901001");
+    assertThat(StubState.calls)
+        .contains(
+            "GET /responsibility/api/parked?state=PARKED 999999000901001",
+            "GET /notification/api/parked?state=PARKED 999999000901001");
 
-    String fragment = given().header("HX-Request", "true").when().post("/parked/responsibility/7/replay")
-        .then().statusCode(200).extract().asString();
-    assertThat(StubState.calls).contains("POST /responsibility/api/parked/7/replay 999999000901001");
-    assertThat(fragment).startsWith("<section id=\"parked\" class=\"card\"").contains("Genafspillet")
-        .contains("Ingen parkerede beskeder").doesNotContain("role=\"alert\"");
+    String fragment =
+        given()
+            .header("HX-Request", "true")
+            .when()
+            .post("/parked/responsibility/7/replay")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(StubState.calls)
+        .contains("POST /responsibility/api/parked/7/replay 999999000901001");
+    assertThat(fragment)
+        .startsWith("<section id=\"parked\" class=\"card\"")
+        .contains("Genafspillet")
+        .contains("Ingen parkerede beskeder")
+        .doesNotContain("role=\"alert\"");
 
-    // A second replay is the service's conflict, shown; a service the page does not know is never called.
-    given().header("HX-Request", "true").when().post("/parked/responsibility/7/replay").then().statusCode(200)
+    // A second replay is the service's conflict, shown; a service the page does not know is never
+    // called.
+    given()
+        .header("HX-Request", "true")
+        .when()
+        .post("/parked/responsibility/7/replay")
+        .then()
+        .statusCode(200)
         .body(org.hamcrest.Matchers.containsString("NOT_PARKED"));
-    given().header("HX-Request", "true").when().post("/parked/referral/7/replay").then().statusCode(200)
+    given()
+        .header("HX-Request", "true")
+        .when()
+        .post("/parked/referral/7/replay")
+        .then()
+        .statusCode(200)
         .body(org.hamcrest.Matchers.containsString("UNKNOWN_SERVICE"));
     assertThat(StubState.calls).noneMatch(c -> c.startsWith("POST /referral/"));
   }
@@ -119,7 +200,8 @@ class CoordinatorPageTests {
   @Test
   void missingServiceEndpointsAreNamedAndKpiCountsShown() {
     String html = get("/?lang=en");
-    assertThat(html).contains("responsibility-service does not list patients without a named doctor yet")
+    assertThat(html)
+        .contains("responsibility-service does not list patients without a named doctor yet")
         .contains("CANCER: 6 of 40 active patients without a named doctor · 1 gaps")
         .contains("referral-service does not answer with the list of referrals");
   }
@@ -129,13 +211,18 @@ class CoordinatorPageTests {
     StubState.attentionEndpoint = true;
     StubState.waitingEndpoint = true;
     String html = get("/");
-    assertThat(html).contains("&lt;b&gt;&lt;script&gt;")  // unknown SOR shown as text, escaped
-        .contains("Fristen er overskredet med 6 dage")   // referral-service's days, not recomputed here
+    assertThat(html)
+        .contains("&lt;b&gt;&lt;script&gt;") // unknown SOR shown as text, escaped
+        .contains(
+            "Fristen er overskredet med 6 dage") // referral-service's days, not recomputed here
         .contains("2 dage tilbage")
-        .contains(">W1: 14 dage fra henvisningen blev modtaget<").contains(">W3: ")
-        .doesNotContain(">W4: ");                         // on track: not on the attention list
-    assertThat(StubState.calls).contains("GET /api/referrals/waiting-times?status=exceeded 999999000901001",
-        "GET /api/referrals/waiting-times?status=warning 999999000901001");
+        .contains(">W1: 14 dage fra henvisningen blev modtaget<")
+        .contains(">W3: ")
+        .doesNotContain(">W4: "); // on track: not on the attention list
+    assertThat(StubState.calls)
+        .contains(
+            "GET /api/referrals/waiting-times?status=exceeded 999999000901001",
+            "GET /api/referrals/waiting-times?status=warning 999999000901001");
   }
 
   @Test
@@ -152,7 +239,9 @@ class CoordinatorPageTests {
     assertThat(get("/fragments/quarantine")).contains("Input i karantæne");
     assertThat(get("/fragments/attention")).contains("Patienter uden navngiven");
     assertThat(get("/fragments/waiting")).contains("Henvisninger tæt på");
-    assertThat(get("/fragments/parked?lang=en")).startsWith("<section id=\"parked\"").contains("Parked records")
+    assertThat(get("/fragments/parked?lang=en"))
+        .startsWith("<section id=\"parked\"")
+        .contains("Parked records")
         .contains("1 record(s) could not be applied");
   }
 }

@@ -3,8 +3,8 @@ package dk.stafet.web.pages;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.stafet.web.stub.StubState;
 import dk.stafet.testsupport.DevIssuerResource;
+import dk.stafet.web.stub.StubState;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,34 +21,63 @@ class TimelineAndKpiPageTests {
 
   @Test
   void timelineShowsLedgerRulesHandoversAndMessagesWithAckState() {
-    String html = given().when().get("/patients/" + StubState.PATIENT).then().statusCode(200).extract().asString();
-    assertThat(html).contains("Hvem havde ansvaret hvornår")
-        .contains("Lægehuset Åbyhøj").contains("R5")
-        .contains("Akutafdelingen, Aarhus Universitetshospital").contains("R6")
-        .contains("02.03.2026 10:15")                // Danish time (CET) of 09:15Z
+    String html =
+        given()
+            .when()
+            .get("/patients/" + StubState.PATIENT)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(html)
+        .contains("Hvem havde ansvaret hvornår")
+        .contains("Lægehuset Åbyhøj")
+        .contains("R5")
+        .contains("Akutafdelingen, Aarhus Universitetshospital")
+        .contains("R6")
+        .contains("02.03.2026 10:15") // Danish time (CET) of 09:15Z
         .contains("gælder stadig")
-        .contains("LISTED_GP_REGISTERED").doesNotContain(">e-1<")   // what happened, not the event's id
+        .contains("LISTED_GP_REGISTERED")
+        .doesNotContain(">e-1<") // what happened, not the event's id
         .contains("Dr. &lt;script&gt;")
-        .contains("ACKNOWLEDGED (ok)").contains("DEAD_LETTER")
+        .contains("ACKNOWLEDGED (ok)")
+        .contains("DEAD_LETTER")
         .contains("Udskrevet til opfølgning")
         .doesNotContain("<script>alert");
-    assertThat(StubState.calls).anyMatch(c -> c.equals("GET /api/patients/" + StubState.PATIENT + "/ledger 999999000901001"));
+    assertThat(StubState.calls)
+        .anyMatch(
+            c -> c.equals("GET /api/patients/" + StubState.PATIENT + "/ledger 999999000901001"));
   }
 
   @Test
   void timelineShowsReceivedMessagesWithOurAcknowledgementAndFoldsCorrectedEntries() {
-    String html = given().when().get("/patients/" + StubState.PATIENT).then().statusCode(200).extract().asString();
+    String html =
+        given()
+            .when()
+            .get("/patients/" + StubState.PATIENT)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     String received = html.substring(html.indexOf("id=\"patient-messages-in\""));
-    assertThat(received).contains("HospitalNotification").contains("modtaget 2 gange").contains(">ok<")
-        .contains("CareCommunication &lt;script&gt;").contains("fatal-error")
+    assertThat(received)
+        .contains("HospitalNotification")
+        .contains("modtaget 2 gange")
+        .contains(">ok<")
+        .contains("CareCommunication &lt;script&gt;")
+        .contains("fatal-error")
         .contains("Akutafdelingen, Aarhus Universitetshospital");
-    assertThat(StubState.calls).contains("GET /api/patients/" + StubState.PATIENT + "/messages 999999000901001");
+    assertThat(StubState.calls)
+        .contains("GET /api/patients/" + StubState.PATIENT + "/messages 999999000901001");
     // The entry corrected later is kept, folded away below the current history.
-    String ledger = html.substring(html.indexOf("id=\"ledger\""), html.indexOf("id=\"patient-handovers\""));
+    String ledger =
+        html.substring(html.indexOf("id=\"ledger\""), html.indexOf("id=\"patient-handovers\""));
     String current = ledger.substring(0, ledger.indexOf("<details"));
     assertThat(current).contains("R6").doesNotContain("R7");
     assertThat(ledger.substring(ledger.indexOf("<details id=\"corrected-entries\">")))
-        .contains("Vis 1 rettede poster").contains("R7").contains("class=\"corrected");
+        .contains("Vis 1 rettede poster")
+        .contains("R7")
+        .contains("class=\"corrected");
   }
 
   @Test
@@ -58,7 +87,14 @@ class TimelineAndKpiPageTests {
 
   @Test
   void timelineOfUnknownPatientSaysSo() {
-    String html = given().when().get("/patients/p-ffffffffffffffffffffffffffffffff?lang=en").then().statusCode(200).extract().asString();
+    String html =
+        given()
+            .when()
+            .get("/patients/p-ffffffffffffffffffffffffffffffff?lang=en")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
     assertThat(html).contains("Not found, or no access.");
   }
 
@@ -66,12 +102,15 @@ class TimelineAndKpiPageTests {
   void kpiPageDrawsSvgChartsAgainstTheTarget() {
     StubState.waitingEndpoint = true;
     String html = given().when().get("/kpis?lang=en").then().statusCode(200).extract().asString();
-    assertThat(html).contains("<svg class=\"chart\"")
+    assertThat(html)
+        .contains("<svg class=\"chart\"")
         .contains("85.0 % (34/40)")
-        .contains("class=\"target\"").contains(">90 %<")
-        .contains("class=\"bar bad\"")       // cancer below target
-        .contains("3 d 12 h")                 // median time to named doctor
-        .contains("1 over the deadline · 1 near it (of 3 with a maximum waiting time) · 4 breaches in total")
-        .contains("Median 60 s");             // acknowledgement latency of mh-ack-1
+        .contains("class=\"target\"")
+        .contains(">90 %<")
+        .contains("class=\"bar bad\"") // cancer below target
+        .contains("3 d 12 h") // median time to named doctor
+        .contains(
+            "1 over the deadline · 1 near it (of 3 with a maximum waiting time) · 4 breaches in total")
+        .contains("Median 60 s"); // acknowledgement latency of mh-ack-1
   }
 }

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tiny stand-ins for the three services' REST APIs, served by the test application itself under /stub/… (the pages'
- * REST clients point there in the test profile). They answer what {@link StubState} holds and record every call.
+ * Tiny stand-ins for the three services' REST APIs, served by the test application itself under
+ * /stub/… (the pages' REST clients point there in the test profile). They answer what {@link
+ * StubState} holds and record every call.
  */
 @Path("/stub")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,15 +27,30 @@ public class ServiceStubs {
   private static final String ORG = Api.AUTHORIZATION;
 
   private static void record(String call, String org, Object body) {
-    StubState.calls.add(call + " " + StubState.organisationOf(org) + (body == null ? "" : " " + body));
+    StubState.calls.add(
+        call + " " + StubState.organisationOf(org) + (body == null ? "" : " " + body));
   }
 
-  /** The services' one problem format (service-support's Problem): RFC 9457 plus the stable code. */
+  /**
+   * The services' one problem format (service-support's Problem): RFC 9457 plus the stable code.
+   */
   private static Response problem(int status, String code) {
     String kebab = code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    return Response.status(status).type("application/problem+json")
-        .entity(Map.of("type", "https://stafet.dk/problems/" + kebab, "title", code, "status", status, "detail", code,
-            "code", code)).build();
+    return Response.status(status)
+        .type("application/problem+json")
+        .entity(
+            Map.of(
+                "type",
+                "https://stafet.dk/problems/" + kebab,
+                "title",
+                code,
+                "status",
+                status,
+                "detail",
+                code,
+                "code",
+                code))
+        .build();
   }
 
   // ---- responsibility-service ----
@@ -46,7 +62,11 @@ public class ServiceStubs {
     if (StubState.responsibilityDown) {
       return Response.status(503).build();
     }
-    return Response.ok(StubState.handovers.values().stream().filter(h -> state == null || h.state().equals(state)).toList()).build();
+    return Response.ok(
+            StubState.handovers.values().stream()
+                .filter(h -> state == null || h.state().equals(state))
+                .toList())
+        .build();
   }
 
   @POST
@@ -60,7 +80,11 @@ public class ServiceStubs {
   @Path("/responsibility/api/handovers/{id}/reject")
   public Response reject(@HeaderParam(ORG) String org, @PathParam("id") String id, JsonNode body) {
     record("POST /api/handovers/" + id + "/reject", org, body);
-    return decide(org, id, "REJECTED", body == null || body.get("reason") == null ? null : body.get("reason").asText());
+    return decide(
+        org,
+        id,
+        "REJECTED",
+        body == null || body.get("reason") == null ? null : body.get("reason").asText());
   }
 
   private static Response decide(String org, String id, String state, String reason) {
@@ -76,9 +100,25 @@ public class ServiceStubs {
     if (!"PROPOSED".equals(h.state()) && !"UNANSWERED".equals(h.state())) {
       return problem(409, "HANDOVER_ALREADY_" + h.state());
     }
-    Api.Handover decided = new Api.Handover(h.id(), h.patientKey(), h.fromSor(), h.toSor(), h.toDoctor(), h.courseKind(),
-        h.courseId(), h.reason(), h.patientInformed(), h.relativesInformed(), h.agreementChannel(), h.proposedAt(),
-        h.respondBy(), state, h.timedOutAt(), Instant.now(), reason);
+    Api.Handover decided =
+        new Api.Handover(
+            h.id(),
+            h.patientKey(),
+            h.fromSor(),
+            h.toSor(),
+            h.toDoctor(),
+            h.courseKind(),
+            h.courseId(),
+            h.reason(),
+            h.patientInformed(),
+            h.relativesInformed(),
+            h.agreementChannel(),
+            h.proposedAt(),
+            h.respondBy(),
+            state,
+            h.timedOutAt(),
+            Instant.now(),
+            reason);
     StubState.handovers.put(id, decided);
     return Response.ok(decided).build();
   }
@@ -87,14 +127,18 @@ public class ServiceStubs {
   @Path("/responsibility/api/patients/{key}/ledger")
   public Response ledger(@HeaderParam(ORG) String org, @PathParam("key") String key) {
     record("GET /api/patients/" + key + "/ledger", org, null);
-    return StubState.PATIENT.equals(key) ? Response.ok(StubState.ledger()).build() : problem(404, "PATIENT_NOT_FOUND");
+    return StubState.PATIENT.equals(key)
+        ? Response.ok(StubState.ledger()).build()
+        : problem(404, "PATIENT_NOT_FOUND");
   }
 
   @GET
   @Path("/responsibility/api/patients/{key}/who-to-call")
   public Response whoToCall(@HeaderParam(ORG) String org, @PathParam("key") String key) {
     record("GET /api/patients/" + key + "/who-to-call", org, null);
-    return StubState.PATIENT.equals(key) ? Response.ok(StubState.whoToCall()).build() : problem(404, "PATIENT_NOT_FOUND");
+    return StubState.PATIENT.equals(key)
+        ? Response.ok(StubState.whoToCall()).build()
+        : problem(404, "PATIENT_NOT_FOUND");
   }
 
   @POST
@@ -102,7 +146,8 @@ public class ServiceStubs {
   public Response responsibilityLookup(@HeaderParam(ORG) String org, JsonNode body) {
     String cpr = body == null || body.get("cpr") == null ? null : body.get("cpr").asText();
     record("POST /responsibility/api/patients/lookup", org, cpr == null ? null : "cpr=" + cpr);
-    return StubState.CPR.equals(cpr) ? Response.ok(new Api.LookupAnswer(StubState.PATIENT, StubState.whoToCall())).build()
+    return StubState.CPR.equals(cpr)
+        ? Response.ok(new Api.LookupAnswer(StubState.PATIENT, StubState.whoToCall())).build()
         : problem(404, "PATIENT_NOT_FOUND");
   }
 
@@ -120,25 +165,44 @@ public class ServiceStubs {
     if (!StubState.attentionEndpoint) {
       return Response.status(404).build();
     }
-    return Response.ok(List.of(new Api.Attention(StubState.PATIENT, "<b>" + StubState.HOSTILE + "</b>", "GP", "R5",
-        Instant.now().minusSeconds(7200), "gap", "CANCER", true))).build();
+    return Response.ok(
+            List.of(
+                new Api.Attention(
+                    StubState.PATIENT,
+                    "<b>" + StubState.HOSTILE + "</b>",
+                    "GP",
+                    "R5",
+                    Instant.now().minusSeconds(7200),
+                    "gap",
+                    "CANCER",
+                    true)))
+        .build();
   }
 
   @GET
   @Path("/{service}/api/parked")
-  public Response parked(@HeaderParam(ORG) String org, @PathParam("service") String service, @QueryParam("state") String state) {
+  public Response parked(
+      @HeaderParam(ORG) String org,
+      @PathParam("service") String service,
+      @QueryParam("state") String state) {
     record("GET /" + service + "/api/parked?state=" + state, org, null);
     if ("responsibility".equals(service) && StubState.responsibilityDown) {
       return Response.status(503).build();
     }
     List<Api.ParkedRecord> records = StubState.parked.get(service);
-    return records == null ? Response.status(404).build()
-        : Response.ok(records.stream().filter(r -> state == null || r.state().equals(state)).toList()).build();
+    return records == null
+        ? Response.status(404).build()
+        : Response.ok(
+                records.stream().filter(r -> state == null || r.state().equals(state)).toList())
+            .build();
   }
 
   @POST
   @Path("/{service}/api/parked/{id}/replay")
-  public Response replayParked(@HeaderParam(ORG) String org, @PathParam("service") String service, @PathParam("id") long id) {
+  public Response replayParked(
+      @HeaderParam(ORG) String org,
+      @PathParam("service") String service,
+      @PathParam("id") long id) {
     record("POST /" + service + "/api/parked/" + id + "/replay", org, null);
     List<Api.ParkedRecord> records = StubState.parked.getOrDefault(service, List.of());
     for (Api.ParkedRecord r : records) {
@@ -146,8 +210,20 @@ public class ServiceStubs {
         if (!"PARKED".equals(r.state())) {
           return problem(409, "NOT_PARKED");
         }
-        Api.ParkedRecord replayed = new Api.ParkedRecord(r.id(), "REPLAYED", r.eventType(), r.messageId(), r.patientKey(),
-            r.sourceTopic(), r.errorClass(), r.errorMessage(), r.failedAt(), r.parkedAt(), r.attempts(), r.replayOf());
+        Api.ParkedRecord replayed =
+            new Api.ParkedRecord(
+                r.id(),
+                "REPLAYED",
+                r.eventType(),
+                r.messageId(),
+                r.patientKey(),
+                r.sourceTopic(),
+                r.errorClass(),
+                r.errorMessage(),
+                r.failedAt(),
+                r.parkedAt(),
+                r.attempts(),
+                r.replayOf());
         records.set(records.indexOf(r), replayed);
         return Response.ok(replayed).build();
       }
@@ -159,7 +235,8 @@ public class ServiceStubs {
 
   @GET
   @Path("/referral/api/quarantine")
-  public Api.QuarantinePage quarantine(@HeaderParam(ORG) String org, @QueryParam("limit") int limit) {
+  public Api.QuarantinePage quarantine(
+      @HeaderParam(ORG) String org, @QueryParam("limit") int limit) {
     record("GET /api/quarantine", org, null);
     return new Api.QuarantinePage(StubState.quarantine.size(), List.copyOf(StubState.quarantine));
   }
@@ -177,7 +254,16 @@ public class ServiceStubs {
     String cpr = body == null || body.get("cpr") == null ? null : body.get("cpr").asText();
     record("POST /referral/api/patients/lookup", org, cpr == null ? null : "cpr=" + cpr);
     return StubState.CPR.equals(cpr)
-        ? Response.ok(new Api.PatientOverview(StubState.PATIENT, StubState.GP, null, null, StubState.referrals(), List.of(), List.of())).build()
+        ? Response.ok(
+                new Api.PatientOverview(
+                    StubState.PATIENT,
+                    StubState.GP,
+                    null,
+                    null,
+                    StubState.referrals(),
+                    List.of(),
+                    List.of()))
+            .build()
         : problem(404, "NOT_FOUND");
   }
 
@@ -186,8 +272,11 @@ public class ServiceStubs {
   public Response waitingTimes(@HeaderParam(ORG) String org, @QueryParam("status") String status) {
     record("GET /api/referrals/waiting-times?status=" + status, org, null);
     return StubState.waitingEndpoint
-        ? Response.ok(StubState.waitingTimeReferrals().stream()
-            .filter(r -> status == null || r.status().equalsIgnoreCase(status)).toList()).build()
+        ? Response.ok(
+                StubState.waitingTimeReferrals().stream()
+                    .filter(r -> status == null || r.status().equalsIgnoreCase(status))
+                    .toList())
+            .build()
         : Response.status(404).build();
   }
 
@@ -195,15 +284,18 @@ public class ServiceStubs {
   @Path("/referral/api/referrals/waiting-times/summary")
   public Response waitingTimeSummary(@HeaderParam(ORG) String org) {
     record("GET /api/referrals/waiting-times/summary", org, null);
-    return StubState.waitingEndpoint ? Response.ok(new Api.WaitingTimeSummary(3, 0, 1, 1, 1, 4, 9)).build()
+    return StubState.waitingEndpoint
+        ? Response.ok(new Api.WaitingTimeSummary(3, 0, 1, 1, 1, 4, 9)).build()
         : Response.status(404).build();
   }
 
   @GET
   @Path("/referral/api/patients/{patientKey}/messages")
-  public Response receivedMessages(@HeaderParam(ORG) String org, @PathParam("patientKey") String patientKey) {
+  public Response receivedMessages(
+      @HeaderParam(ORG) String org, @PathParam("patientKey") String patientKey) {
     record("GET /api/patients/" + patientKey + "/messages", org, null);
-    return StubState.PATIENT.equals(patientKey) ? Response.ok(StubState.receivedMessages()).build()
+    return StubState.PATIENT.equals(patientKey)
+        ? Response.ok(StubState.receivedMessages()).build()
         : problem(404, "NOT_FOUND");
   }
 
@@ -211,11 +303,15 @@ public class ServiceStubs {
 
   @GET
   @Path("/notification/api/deliveries")
-  public List<Api.Delivery> deliveries(@HeaderParam(ORG) String org, @QueryParam("state") String state,
+  public List<Api.Delivery> deliveries(
+      @HeaderParam(ORG) String org,
+      @QueryParam("state") String state,
       @QueryParam("patientKey") String patientKey) {
     record("GET /api/deliveries?state=" + state + "&patientKey=" + patientKey, org, null);
-    return StubState.deliveries.stream().filter(d -> state == null || d.state().equals(state))
-        .filter(d -> patientKey == null || patientKey.equals(d.patientKey())).toList();
+    return StubState.deliveries.stream()
+        .filter(d -> state == null || d.state().equals(state))
+        .filter(d -> patientKey == null || patientKey.equals(d.patientKey()))
+        .toList();
   }
 
   @GET
@@ -227,7 +323,9 @@ public class ServiceStubs {
   @GET
   @Path("/notification/api/deliveries/counts")
   public List<Api.StateCount> counts(@HeaderParam(ORG) String org) {
-    return StubState.deliveries.stream().map(d -> new Api.StateCount(d.state(), d.recipientGln(), 1)).toList();
+    return StubState.deliveries.stream()
+        .map(d -> new Api.StateCount(d.state(), d.recipientGln(), 1))
+        .toList();
   }
 
   @POST
@@ -240,9 +338,25 @@ public class ServiceStubs {
           return problem(409, "NOT_DEAD_LETTERED");
         }
         StubState.deliveries.remove(d);
-        Api.Delivery resent = new Api.Delivery(d.messageHeaderId(), d.messageType(), d.eventCode(), d.duty(), d.origin(),
-            d.recipientGln(), d.recipientSor(), d.senderGln(), d.patientKey(), "SENT", null, d.attempts() + 1,
-            null, null, d.createdAt(), Instant.now(), null);
+        Api.Delivery resent =
+            new Api.Delivery(
+                d.messageHeaderId(),
+                d.messageType(),
+                d.eventCode(),
+                d.duty(),
+                d.origin(),
+                d.recipientGln(),
+                d.recipientSor(),
+                d.senderGln(),
+                d.patientKey(),
+                "SENT",
+                null,
+                d.attempts() + 1,
+                null,
+                null,
+                d.createdAt(),
+                Instant.now(),
+                null);
         StubState.deliveries.add(resent);
         return Response.ok(resent).build();
       }

@@ -37,35 +37,68 @@ public class MessageComposer {
   }
 
   /**
-   * A HospitalNotification about {@code stay}; the chain of earlier notifications of the stay to the same recipient
-   * is repeated and linked (medcom-spec.md §1, §2).
+   * A HospitalNotification about {@code stay}; the chain of earlier notifications of the stay to
+   * the same recipient is repeated and linked (medcom-spec.md §1, §2).
    *
    * @param eventTime when the fact happened (the end of the stay for SLHJ and MORS)
    */
-  public Bundle hospitalNotification(PlannedNotification planned, String cpr, HospitalStay stay, Instant eventTime) {
+  public Bundle hospitalNotification(
+      PlannedNotification planned, String cpr, HospitalStay stay, Instant eventTime) {
     HospitalNotificationEvent code = HospitalNotificationEvent.valueOf(planned.code());
-    Optional<MedcomMessage> previous = OutgoingMessage.latestAbout(stay.courseId, planned.recipient().gln(),
-            planned.type().name())
-        .map(message -> new MedcomMessage(codec.parse(message.lastBundle, message.contentType)));
+    Optional<MedcomMessage> previous =
+        OutgoingMessage.latestAbout(stay.courseId, planned.recipient().gln(), planned.type().name())
+            .map(
+                message -> new MedcomMessage(codec.parse(message.lastBundle, message.contentType)));
     List<Provenance> earlier = previous.map(MessageComposer::provenances).orElse(List.of());
-    String previousActivity = previous.flatMap(MedcomMessage::currentProvenance).map(ProvenanceView::activityCode)
-        .orElse(null);
-    boolean ended = code == HospitalNotificationEvent.SLHJ || code == HospitalNotificationEvent.MORS;
-    return hospitalNotifications.build(new HospitalNotificationBuilder.Notification(code, null,
-        planned.sender().asOrganisation(), planned.recipient().asOrganisation(), null, cpr,
-        config.patientFamilyName(), List.of(), stay.encounterClass,
-        stay.episodeOfCareId != null ? stay.episodeOfCareId : stay.courseId, null, stay.admittedAt,
-        ended ? (stay.endedAt != null ? stay.endedAt : eventTime) : null, stay.leaveStartedAt, stay.leaveEndedAt,
-        earlier, previous.map(MedcomMessage::messageHeaderId).orElse(null), previousActivity));
+    String previousActivity =
+        previous
+            .flatMap(MedcomMessage::currentProvenance)
+            .map(ProvenanceView::activityCode)
+            .orElse(null);
+    boolean ended =
+        code == HospitalNotificationEvent.SLHJ || code == HospitalNotificationEvent.MORS;
+    return hospitalNotifications.build(
+        new HospitalNotificationBuilder.Notification(
+            code,
+            null,
+            planned.sender().asOrganisation(),
+            planned.recipient().asOrganisation(),
+            null,
+            cpr,
+            config.patientFamilyName(),
+            List.of(),
+            stay.encounterClass,
+            stay.episodeOfCareId != null ? stay.episodeOfCareId : stay.courseId,
+            null,
+            stay.admittedAt,
+            ended ? (stay.endedAt != null ? stay.endedAt : eventTime) : null,
+            stay.leaveStartedAt,
+            stay.leaveEndedAt,
+            earlier,
+            previous.map(MedcomMessage::messageHeaderId).orElse(null),
+            previousActivity));
   }
 
   public Bundle careCommunication(PlannedNotification planned, String cpr) {
     NotificationConfig.Author author = config.author();
-    return careCommunications.build(new CareCommunicationBuilder.CareCommunication(null, null,
-        planned.sender().asOrganisation(), planned.recipient().asOrganisation(), cpr, config.patientFamilyName(),
-        List.of(), planned.code(), null, planned.text(), null,
-        new CareCommunicationBuilder.Author(author.givenName().orElse(null), author.familyName(),
-            author.role().orElse(null), author.phone())));
+    return careCommunications.build(
+        new CareCommunicationBuilder.CareCommunication(
+            null,
+            null,
+            planned.sender().asOrganisation(),
+            planned.recipient().asOrganisation(),
+            cpr,
+            config.patientFamilyName(),
+            List.of(),
+            planned.code(),
+            null,
+            planned.text(),
+            null,
+            new CareCommunicationBuilder.Author(
+                author.givenName().orElse(null),
+                author.familyName(),
+                author.role().orElse(null),
+                author.phone())));
   }
 
   public String write(Bundle bundle) {

@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Retransmission per MedCom (medcom-spec.md §5): wait for the acknowledgement, resend a limited number of times. */
+/**
+ * Retransmission per MedCom (medcom-spec.md §5): wait for the acknowledgement, resend a limited
+ * number of times.
+ */
 @ConfigMapping(prefix = "stafet.delivery")
 public interface DeliveryConfig {
 
@@ -16,7 +19,10 @@ public interface DeliveryConfig {
   @WithDefault("2")
   int maxResends();
 
-  /** How often the retransmission poller looks for due messages (a scheduler interval such as {@code 15s}). */
+  /**
+   * How often the retransmission poller looks for due messages (a scheduler interval such as {@code
+   * 15s}).
+   */
   @WithDefault("15s")
   String pollInterval();
 

@@ -11,7 +11,9 @@ public interface NotificationConfig {
   /** Stafet itself, the sender when no organisation acted (e.g. a handover that timed out). */
   Hub hub();
 
-  /** Municipality code used when neither the event, the listed-GP registration nor the GP names one. */
+  /**
+   * Municipality code used when neither the event, the listed-GP registration nor the GP names one.
+   */
   Optional<String> defaultMunicipalityCode();
 
   /** Absolute base of the entry fullUrls of built messages. */
@@ -19,13 +21,16 @@ public interface NotificationConfig {
   String fullUrlBase();
 
   /**
-   * The patient's official family name, which MedCom requires: the events carry no name, so until they do, this
-   * placeholder is sent and the receiver identifies the patient by the CPR number.
+   * The patient's official family name, which MedCom requires: the events carry no name, so until
+   * they do, this placeholder is sent and the receiver identifies the patient by the CPR number.
    */
   @WithDefault("Ukendt")
   String patientFamilyName();
 
-  /** The author of the CareCommunications Stafet writes itself (the payload's practitioner and contact). */
+  /**
+   * The author of the CareCommunications Stafet writes itself (the payload's practitioner and
+   * contact).
+   */
   Author author();
 
   interface Hub {

@@ -6,7 +6,10 @@ import dk.stafet.notification.rules.NotificationRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** The rules are plain Java; this makes them injectable with the register and the configured hub and default. */
+/**
+ * The rules are plain Java; this makes them injectable with the register and the configured hub and
+ * default.
+ */
 @ApplicationScoped
 public class RulesProducer {
 
@@ -14,9 +17,12 @@ public class RulesProducer {
   @ApplicationScoped
   NotificationRules rules(Directory directory, NotificationConfig config) {
     NotificationConfig.Hub hub = config.hub();
-    Party hubParty = directory.bySor(hub.sor())
-        .filter(Party::hasGln)
-        .orElse(new Party(hub.sor(), hub.gln(), hub.name(), "HUB", true, null));
-    return new NotificationRules(directory, hubParty, config.defaultMunicipalityCode().orElse(null));
+    Party hubParty =
+        directory
+            .bySor(hub.sor())
+            .filter(Party::hasGln)
+            .orElse(new Party(hub.sor(), hub.gln(), hub.name(), "HUB", true, null));
+    return new NotificationRules(
+        directory, hubParty, config.defaultMunicipalityCode().orElse(null));
   }
 }

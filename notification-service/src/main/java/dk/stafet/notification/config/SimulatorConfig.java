@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-/** The recipient simulator (tests and demos): answers messages on simulated recipients' topics with acknowledgements. */
+/**
+ * The recipient simulator (tests and demos): answers messages on simulated recipients' topics with
+ * acknowledgements.
+ */
 @ConfigMapping(prefix = "stafet.simulator")
 public interface SimulatorConfig {
 

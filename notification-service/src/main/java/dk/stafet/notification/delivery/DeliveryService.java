@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The delivery state machine of outgoing MedCom messages (docs/notifications.md): first transmission,
- * acknowledgements, timeouts with retransmission, dead letters, escalation and manual resend.
+ * The delivery state machine of outgoing MedCom messages (docs/notifications.md): first
+ * transmission, acknowledgements, timeouts with retransmission, dead letters, escalation and manual
+ * resend.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -29,7 +30,8 @@ public class DeliveryService {
   private final DeliveryConfig config;
   private final Clock clock;
 
-  public DeliveryService(Transmitter transmitter, Escalations escalations, DeliveryConfig config, Clock clock) {
+  public DeliveryService(
+      Transmitter transmitter, Escalations escalations, DeliveryConfig config, Clock clock) {
     this.transmitter = transmitter;
     this.escalations = escalations;
     this.config = config;
@@ -38,16 +40,19 @@ public class DeliveryService {
   }
 
   /**
-   * Stores and transmits a new message. {@code message} has its identity, parties and content type filled in;
-   * returns false (and sends nothing) if this event already produced this type of message for this recipient.
+   * Stores and transmits a new message. {@code message} has its identity, parties and content type
+   * filled in; returns false (and sends nothing) if this event already produced this type of
+   * message for this recipient.
    *
    * @param acknowledges whether the recipient answers with acknowledgements (registry)
    */
-  public boolean send(OutgoingMessage message, String bundleId, String bundleText, boolean acknowledges) {
+  public boolean send(
+      OutgoingMessage message, String bundleId, String bundleText, boolean acknowledges) {
     if (OutgoingMessage.exists(message.sourceEventId, message.recipientGln, message.messageType)
         || OutgoingMessage.byHeaderId(message.messageHeaderId).isPresent()) {
-      Log.infof("Message %s for event %s to %s exists; not sent again", message.messageType, message.sourceEventId,
-          message.recipientGln);
+      Log.infof(
+          "Message %s for event %s to %s exists; not sent again",
+          message.messageType, message.sourceEventId, message.recipientGln);
       return false;
     }
     Instant now = clock.instant();
@@ -63,24 +68,29 @@ public class DeliveryService {
     }
     transmitter.first(message, bundleId, bundleText);
     message.persist();
-    Log.infof("Sent %s %s (%s) to %s", message.messageType, message.messageHeaderId, message.eventCode,
-        message.recipientGln);
+    Log.infof(
+        "Sent %s %s (%s) to %s",
+        message.messageType, message.messageHeaderId, message.eventCode, message.recipientGln);
     return true;
   }
 
   /**
-   * An acknowledgement from a recipient: matched to the message by the acknowledged MessageHeader.id. A duplicate
-   * (an ack whose own MessageHeader.id was seen) changes nothing; a different, later ack for the same message decides.
+   * An acknowledgement from a recipient: matched to the message by the acknowledged
+   * MessageHeader.id. A duplicate (an ack whose own MessageHeader.id was seen) changes nothing; a
+   * different, later ack for the same message decides.
    */
   public void acknowledgement(MedcomMessageEvent ack) {
     if (ack.messageHeaderId() != null && ReceivedAck.findById(ack.messageHeaderId()) != null) {
       Log.infof("Duplicate acknowledgement %s ignored", ack.messageHeaderId());
       return;
     }
-    Optional<OutgoingMessage> matched = ack.acknowledgedHeaderId() == null ? Optional.empty()
-        : OutgoingMessage.byHeaderId(ack.acknowledgedHeaderId());
+    Optional<OutgoingMessage> matched =
+        ack.acknowledgedHeaderId() == null
+            ? Optional.empty()
+            : OutgoingMessage.byHeaderId(ack.acknowledgedHeaderId());
     ReceivedAck received = new ReceivedAck();
-    received.ackHeaderId = ack.messageHeaderId() != null ? ack.messageHeaderId() : "event-" + ack.eventId();
+    received.ackHeaderId =
+        ack.messageHeaderId() != null ? ack.messageHeaderId() : "event-" + ack.eventId();
     received.acknowledgedHeaderId = String.valueOf(ack.acknowledgedHeaderId());
     received.ackCode = String.valueOf(ack.ackCode());
     received.senderGln = ack.senderGln();
@@ -88,39 +98,54 @@ public class DeliveryService {
     received.outgoingMessageId = matched.map(message -> message.id).orElse(null);
     received.persist();
     if (matched.isEmpty()) {
-      Log.warnf("Unmatched acknowledgement %s of %s recorded", received.ackHeaderId, received.acknowledgedHeaderId);
+      Log.warnf(
+          "Unmatched acknowledgement %s of %s recorded",
+          received.ackHeaderId, received.acknowledgedHeaderId);
       return;
     }
     apply(matched.get(), received);
   }
 
-  /** Handles every message whose acknowledgement wait has run out; returns how many. FOR UPDATE SKIP LOCKED. */
+  /**
+   * Handles every message whose acknowledgement wait has run out; returns how many. FOR UPDATE SKIP
+   * LOCKED.
+   */
   public int handleDue() {
-    List<OutgoingMessage> due = OutgoingMessage.getEntityManager()
-        .createNativeQuery("SELECT * FROM outgoing_message WHERE state = 'SENT' AND next_attempt_at <= ?1 "
-            + "ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED", OutgoingMessage.class)
-        .setParameter(1, clock.instant())
-        .setParameter(2, config.batchSize())
-        .getResultList();
+    List<OutgoingMessage> due =
+        OutgoingMessage.getEntityManager()
+            .createNativeQuery(
+                "SELECT * FROM outgoing_message WHERE state = 'SENT' AND next_attempt_at <= ?1 "
+                    + "ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED",
+                OutgoingMessage.class)
+            .setParameter(1, clock.instant())
+            .setParameter(2, config.batchSize())
+            .getResultList();
     for (OutgoingMessage message : due) {
       failedAttempt(message, "no acknowledgement within " + config.ackTimeout());
     }
     return due.size();
   }
 
-  /** A new attempt for a dead-lettered message: same MessageHeader.id, new envelope; waits for its ack as usual. */
+  /**
+   * A new attempt for a dead-lettered message: same MessageHeader.id, new envelope; waits for its
+   * ack as usual.
+   */
   public Optional<OutgoingMessage> resendDeadLetter(String messageHeaderId) {
     Optional<OutgoingMessage> found = OutgoingMessage.byHeaderId(messageHeaderId);
-    found.ifPresent(message -> {
-      if (message.state != DeliveryState.DEAD_LETTER) {
-        throw new IllegalStateException("only a dead-lettered message can be resent; this one is " + message.state);
-      }
-      message.state = DeliveryState.SENT;
-      message.stateReason = "resent manually";
-      transmitter.again(message);
-      message.nextAttemptAt = schedule.ackDeadline(message.lastSentAt);
-      Log.infof("Resent dead letter %s manually (attempt %d)", message.messageHeaderId, message.attempts);
-    });
+    found.ifPresent(
+        message -> {
+          if (message.state != DeliveryState.DEAD_LETTER) {
+            throw new IllegalStateException(
+                "only a dead-lettered message can be resent; this one is " + message.state);
+          }
+          message.state = DeliveryState.SENT;
+          message.stateReason = "resent manually";
+          transmitter.again(message);
+          message.nextAttemptAt = schedule.ackDeadline(message.lastSentAt);
+          Log.infof(
+              "Resent dead letter %s manually (attempt %d)",
+              message.messageHeaderId, message.attempts);
+        });
     return found;
   }
 
@@ -138,7 +163,8 @@ public class DeliveryService {
         boolean alreadyNegative = message.state == DeliveryState.NEGATIVE;
         settle(message, DeliveryState.NEGATIVE, ack, "fatal-error acknowledgement");
         if (!alreadyNegative) {
-          escalations.escalate(message, "negative acknowledgement (fatal-error): not resent automatically");
+          escalations.escalate(
+              message, "negative acknowledgement (fatal-error): not resent automatically");
         }
       }
       case TRANSIENT_ERROR -> {
@@ -152,7 +178,8 @@ public class DeliveryService {
     }
   }
 
-  private void settle(OutgoingMessage message, DeliveryState state, ReceivedAck ack, String reason) {
+  private void settle(
+      OutgoingMessage message, DeliveryState state, ReceivedAck ack, String reason) {
     message.state = state;
     message.stateReason = reason;
     message.ackCode = ack.ackCode;
@@ -167,7 +194,9 @@ public class DeliveryService {
       transmitter.again(message);
       message.nextAttemptAt = schedule.ackDeadline(message.lastSentAt);
       message.stateReason = why + "; resent";
-      Log.infof("Resent %s to %s (attempt %d): %s", message.messageHeaderId, message.recipientGln, message.attempts, why);
+      Log.infof(
+          "Resent %s to %s (attempt %d): %s",
+          message.messageHeaderId, message.recipientGln, message.attempts, why);
     } else {
       message.state = DeliveryState.DEAD_LETTER;
       message.stateReason = why + " after " + message.attempts + " transmission(s)";

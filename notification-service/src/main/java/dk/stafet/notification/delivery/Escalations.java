@@ -9,7 +9,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
 
-/** Tells coordinators that a message needs people: a DeliveryEvent ESCALATED on stafet.delivery-events, via the outbox. */
+/**
+ * Tells coordinators that a message needs people: a DeliveryEvent ESCALATED on
+ * stafet.delivery-events, via the outbox.
+ */
 @ApplicationScoped
 public class Escalations {
 
@@ -23,23 +26,59 @@ public class Escalations {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void escalate(OutgoingMessage message, String reason) {
-    Log.warnf("Escalating %s message %s to %s after %d attempt(s): %s", message.messageType, message.messageHeaderId,
-        message.recipientGln, message.attempts, reason);
-    publish(new DeliveryEvent(UUID.randomUUID(), DeliveryEvent.Type.ESCALATED, clock.instant(), message.patientKey,
-        message.messageHeaderId, message.messageType, message.recipientGln, message.attempts, reason));
+    Log.warnf(
+        "Escalating %s message %s to %s after %d attempt(s): %s",
+        message.messageType,
+        message.messageHeaderId,
+        message.recipientGln,
+        message.attempts,
+        reason);
+    publish(
+        new DeliveryEvent(
+            UUID.randomUUID(),
+            DeliveryEvent.Type.ESCALATED,
+            clock.instant(),
+            message.patientKey,
+            message.messageHeaderId,
+            message.messageType,
+            message.recipientGln,
+            message.attempts,
+            reason));
   }
 
-  /** A duty that could not be addressed at all (no recipient): no message exists, so no header id. */
+  /**
+   * A duty that could not be addressed at all (no recipient): no message exists, so no header id.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void escalateUnaddressed(String patientKey, String messageType, String duty, String reason) {
+  public void escalateUnaddressed(
+      String patientKey, String messageType, String duty, String reason) {
     Log.warnf("Escalating %s duty %s: %s", messageType, duty, reason);
-    publish(new DeliveryEvent(UUID.randomUUID(), DeliveryEvent.Type.ESCALATED, clock.instant(), patientKey, null,
-        messageType, null, 0, duty + ": " + reason));
+    publish(
+        new DeliveryEvent(
+            UUID.randomUUID(),
+            DeliveryEvent.Type.ESCALATED,
+            clock.instant(),
+            patientKey,
+            null,
+            messageType,
+            null,
+            0,
+            duty + ": " + reason));
   }
 
   private void publish(DeliveryEvent event) {
-    String key = event.patientKey() != null ? event.patientKey()
-        : event.messageHeaderId() != null ? event.messageHeaderId() : event.eventId().toString();
-    outbox.add(Topics.DELIVERY_EVENTS, event.eventId(), key, event.cloudEventType(), event.messageHeaderId(), event);
+    String key =
+        event.patientKey() != null
+            ? event.patientKey()
+            : event.messageHeaderId() != null
+                ? event.messageHeaderId()
+                : event.eventId().toString();
+    outbox.add(
+        Topics.DELIVERY_EVENTS,
+        event.eventId(),
+        key,
+        event.cloudEventType(),
+        event.messageHeaderId(),
+        event);
   }
 }

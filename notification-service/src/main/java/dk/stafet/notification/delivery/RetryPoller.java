@@ -8,8 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The persistent timer of retransmission: the acknowledgement deadlines live in the database
- * ({@code outgoing_message.next_attempt_at}), and this poller handles the due ones on a schedule. Nothing is held in
- * memory, so a restart loses no timer, and {@code FOR UPDATE SKIP LOCKED} lets several replicas share the work.
+ * ({@code outgoing_message.next_attempt_at}), and this poller handles the due ones on a schedule.
+ * Nothing is held in memory, so a restart loses no timer, and {@code FOR UPDATE SKIP LOCKED} lets
+ * several replicas share the work.
  */
 @ApplicationScoped
 public class RetryPoller {
@@ -22,7 +23,9 @@ public class RetryPoller {
     this.config = config;
   }
 
-  @Scheduled(every = "${stafet.delivery.poll-interval:15s}", delayed = "${stafet.delivery.poll-delay:5s}",
+  @Scheduled(
+      every = "${stafet.delivery.poll-interval:15s}",
+      delayed = "${stafet.delivery.poll-delay:5s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void onSchedule() {
@@ -33,13 +36,18 @@ public class RetryPoller {
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
       }
-      // Class names only: a database message can quote row values, and the rows hold messages with CPR numbers.
-      Log.warnf("Retransmission poll failed, will retry: %s (%s)", e.getClass().getSimpleName(),
-          root.getClass().getSimpleName());
+      // Class names only: a database message can quote row values, and the rows hold messages with
+      // CPR numbers.
+      Log.warnf(
+          "Retransmission poll failed, will retry: %s (%s)",
+          e.getClass().getSimpleName(), root.getClass().getSimpleName());
     }
   }
 
-  /** Handles everything due now, batch by batch, each batch in its own transaction; returns how many. */
+  /**
+   * Handles everything due now, batch by batch, each batch in its own transaction; returns how
+   * many.
+   */
   public int runOnce() {
     int total = 0;
     int handled;

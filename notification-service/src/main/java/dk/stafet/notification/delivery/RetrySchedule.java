@@ -5,13 +5,17 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * MedCom's retransmission rule (medcom-spec.md §5) as plain arithmetic: after each transmission wait
- * {@code ackTimeout} for the acknowledgement; without one (or on transient-error) resend, at most {@code maxResends}
- * times; then give up (dead letter, escalation). {@code attempts} counts transmissions, the first included.
+ * MedCom's retransmission rule (medcom-spec.md §5) as plain arithmetic: after each transmission
+ * wait {@code ackTimeout} for the acknowledgement; without one (or on transient-error) resend, at
+ * most {@code maxResends} times; then give up (dead letter, escalation). {@code attempts} counts
+ * transmissions, the first included.
  */
 public final class RetrySchedule {
 
-  public enum Next { RESEND, DEAD_LETTER }
+  public enum Next {
+    RESEND,
+    DEAD_LETTER
+  }
 
   private final Duration ackTimeout;
   private final int maxResends;
@@ -32,12 +36,18 @@ public final class RetrySchedule {
     return sentAt.plus(ackTimeout);
   }
 
-  /** What to do when the wait after transmission number {@code attempts} ran out, or a transient-error came back. */
+  /**
+   * What to do when the wait after transmission number {@code attempts} ran out, or a
+   * transient-error came back.
+   */
   public Next afterFailedAttempt(int attempts) {
     return attempts - 1 < maxResends ? Next.RESEND : Next.DEAD_LETTER;
   }
 
-  /** The latest moment the last automatic attempt of a message first sent at {@code firstSentAt} can time out. */
+  /**
+   * The latest moment the last automatic attempt of a message first sent at {@code firstSentAt} can
+   * time out.
+   */
   public Instant givesUpAt(Instant firstSentAt) {
     return firstSentAt.plus(ackTimeout.multipliedBy(maxResends + 1L));
   }

@@ -12,8 +12,9 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
- * Puts a message on its recipient's topic {@code medcom.outbound.<GLN>} through the outbox, in the caller's
- * transaction, and records the transmission on the message (attempts, send time, the Bundle as sent).
+ * Puts a message on its recipient's topic {@code medcom.outbound.<GLN>} through the outbox, in the
+ * caller's transaction, and records the transmission on the message (attempts, send time, the
+ * Bundle as sent).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -34,7 +35,10 @@ public class Transmitter {
     record(message, bundleId, bundleText);
   }
 
-  /** A retransmission: the same letter (MessageHeader.id, content) in a new envelope (new Bundle.id and times). */
+  /**
+   * A retransmission: the same letter (MessageHeader.id, content) in a new envelope (new Bundle.id
+   * and times).
+   */
   public void again(OutgoingMessage message) {
     MedcomFormat format = formatOf(message.contentType);
     Bundle resent = MessageReenveloper.reEnvelope(codec.parse(message.lastBundle, format), clock);
@@ -52,8 +56,14 @@ public class Transmitter {
     message.lastSentAt = clock.instant();
     message.updatedAt = message.lastSentAt;
     String key = message.patientKey != null ? message.patientKey : message.messageHeaderId;
-    outbox.add(Topics.outboundFor(message.recipientGln), UUID.randomUUID(), key, cloudEventType(message),
-        message.messageHeaderId, bundleText, message.contentType);
+    outbox.add(
+        Topics.outboundFor(message.recipientGln),
+        UUID.randomUUID(),
+        key,
+        cloudEventType(message),
+        message.messageHeaderId,
+        bundleText,
+        message.contentType);
   }
 
   private static String cloudEventType(OutgoingMessage message) {

@@ -6,8 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /**
- * The {@link Directory} over Stafet's organisation register. A unit without a GLN of its own is addressed through its
- * parent SOR unit (MedCom: "no GLN on a department → send from the parent SOR unit").
+ * The {@link Directory} over Stafet's organisation register. A unit without a GLN of its own is
+ * addressed through its parent SOR unit (MedCom: "no GLN on a department → send from the parent SOR
+ * unit").
  */
 @ApplicationScoped
 public class RegistryDirectory implements Directory {
@@ -38,7 +39,12 @@ public class RegistryDirectory implements Directory {
     if (!OrganisationRegistry.isValidGln(organisation.gln()) && organisation.parentSor() != null) {
       addressed = registry.bySor(organisation.parentSor()).orElse(organisation);
     }
-    return new Party(addressed.sor(), addressed.gln(), addressed.name(), organisation.kind().name(),
-        organisation.acknowledges(), organisation.municipalityCode());
+    return new Party(
+        addressed.sor(),
+        addressed.gln(),
+        addressed.name(),
+        organisation.kind().name(),
+        organisation.acknowledges(),
+        organisation.municipalityCode());
   }
 }

@@ -12,7 +12,9 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** A course event, once: remember what it says about the patient, then send what the rules ask for. */
+/**
+ * A course event, once: remember what it says about the patient, then send what the rules ask for.
+ */
 @ApplicationScoped
 public class CourseEventHandler {
 
@@ -23,7 +25,11 @@ public class CourseEventHandler {
   private final NotificationRules rules;
   private final Notifier notifier;
 
-  public CourseEventHandler(ProcessedMessages processed, PatientFacts patients, NotificationRules rules, Notifier notifier) {
+  public CourseEventHandler(
+      ProcessedMessages processed,
+      PatientFacts patients,
+      NotificationRules rules,
+      Notifier notifier) {
     this.processed = processed;
     this.patients = patients;
     this.rules = rules;
@@ -41,7 +47,9 @@ public class CourseEventHandler {
     patients.apply(event);
     Plan plan = rules.forCourseEvent(event, patients.contextOf(event.patientKey()));
     notifier.carryOut(plan, event.eventId(), event.patientKey(), event.cpr(), event.occurredAt());
-    if (event.type() == CourseEventType.DECEASED && event.courseId() == null && event.patientKey() != null) {
+    if (event.type() == CourseEventType.DECEASED
+        && event.courseId() == null
+        && event.patientKey() != null) {
       patients.closeOpenStays(event.patientKey(), event.occurredAt());
     }
   }

@@ -6,7 +6,9 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Consumes {@code stafet.course-events}; the offset is committed after the handler's transaction. */
+/**
+ * Consumes {@code stafet.course-events}; the offset is committed after the handler's transaction.
+ */
 @ApplicationScoped
 public class CourseEventListener {
 

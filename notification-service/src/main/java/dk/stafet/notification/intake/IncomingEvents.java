@@ -10,27 +10,31 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * The common part of the Kafka listeners: read the CloudEvents id and hand the record to its transactional handler.
- * A database outage is waited out ({@link UntilStored}), so no event is parked in the dead-letter topic because
- * PostgreSQL was briefly away; a record that is not a valid event is nacked at once; any other failure (e.g. an
- * optimistic-lock conflict with the retry poller) is tried a few times and then nacked to the channel's failure
- * strategy (the dead-letter topic).
+ * The common part of the Kafka listeners: read the CloudEvents id and hand the record to its
+ * transactional handler. A database outage is waited out ({@link UntilStored}), so no event is
+ * parked in the dead-letter topic because PostgreSQL was briefly away; a record that is not a valid
+ * event is nacked at once; any other failure (e.g. an optimistic-lock conflict with the retry
+ * poller) is tried a few times and then nacked to the channel's failure strategy (the dead-letter
+ * topic).
  */
 final class IncomingEvents {
 
   static final int ATTEMPTS = 3;
   private static final UntilStored UNTIL_STORED = new UntilStored();
 
-  private IncomingEvents() {
-  }
+  private IncomingEvents() {}
 
-  /** @param handler called with (CloudEvents id or null, record value) in its own transaction */
-  static CompletionStage<Void> handle(String channel, Message<String> record, BiConsumer<String, String> handler) {
+  /**
+   * @param handler called with (CloudEvents id or null, record value) in its own transaction
+   */
+  static CompletionStage<Void> handle(
+      String channel, Message<String> record, BiConsumer<String, String> handler) {
     String ceId = header(record, "ce_id");
     RuntimeException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        UNTIL_STORED.run(channel + " record " + ceId, () -> handler.accept(ceId, record.getPayload()));
+        UNTIL_STORED.run(
+            channel + " record " + ceId, () -> handler.accept(ceId, record.getPayload()));
         return record.ack();
       } catch (InterruptedException shutdown) {
         Thread.currentThread().interrupt();
@@ -41,8 +45,9 @@ final class IncomingEvents {
         return record.nack(unreadable);
       } catch (RuntimeException e) {
         last = e;
-        Log.warnf("Handling %s from %s failed (attempt %d of %d): %s", ceId, channel, attempt, ATTEMPTS,
-            e.getClass().getSimpleName());
+        Log.warnf(
+            "Handling %s from %s failed (attempt %d of %d): %s",
+            ceId, channel, attempt, ATTEMPTS, e.getClass().getSimpleName());
         sleep(200L * attempt);
       }
     }
@@ -50,7 +55,8 @@ final class IncomingEvents {
   }
 
   static String header(Message<?> record, String name) {
-    return record.getMetadata(IncomingKafkaRecordMetadata.class)
+    return record
+        .getMetadata(IncomingKafkaRecordMetadata.class)
         .map(metadata -> metadata.getHeaders().lastHeader(name))
         .map(Header::value)
         .map(value -> new String(value, StandardCharsets.UTF_8))

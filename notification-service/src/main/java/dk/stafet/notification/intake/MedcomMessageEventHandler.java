@@ -9,7 +9,10 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** A MedCom message event, once: deliver a message for another organisation, or apply an acknowledgement. */
+/**
+ * A MedCom message event, once: deliver a message for another organisation, or apply an
+ * acknowledgement.
+ */
 @ApplicationScoped
 public class MedcomMessageEventHandler {
 
@@ -19,7 +22,8 @@ public class MedcomMessageEventHandler {
   private final HubDelivery hub;
   private final DeliveryService deliveries;
 
-  public MedcomMessageEventHandler(ProcessedMessages processed, HubDelivery hub, DeliveryService deliveries) {
+  public MedcomMessageEventHandler(
+      ProcessedMessages processed, HubDelivery hub, DeliveryService deliveries) {
     this.processed = processed;
     this.hub = hub;
     this.deliveries = deliveries;

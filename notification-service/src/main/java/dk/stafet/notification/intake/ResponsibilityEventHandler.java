@@ -21,7 +21,10 @@ public class ResponsibilityEventHandler {
   private final NotificationRules rules;
   private final Notifier notifier;
 
-  public ResponsibilityEventHandler(ProcessedMessages processed, PatientFacts patients, NotificationRules rules,
+  public ResponsibilityEventHandler(
+      ProcessedMessages processed,
+      PatientFacts patients,
+      NotificationRules rules,
       Notifier notifier) {
     this.processed = processed;
     this.patients = patients;
@@ -37,7 +40,11 @@ public class ResponsibilityEventHandler {
       Log.debugf("Responsibility event %s seen before; skipped", id);
       return;
     }
-    notifier.carryOut(rules.forResponsibilityEvent(event, patients.contextOf(event.patientKey())), event.eventId(),
-        event.patientKey(), event.cpr(), event.occurredAt());
+    notifier.carryOut(
+        rules.forResponsibilityEvent(event, patients.contextOf(event.patientKey())),
+        event.eventId(),
+        event.patientKey(),
+        event.cpr(),
+        event.occurredAt());
   }
 }

@@ -18,9 +18,10 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
- * Stafet as the messaging hub (docs/architecture.md): a message the front door accepted for another organisation goes
- * to that organisation's topic with its content, sender and MessageHeader.id unchanged, in a new envelope (a new
- * Bundle.id), and is tracked like Stafet's own messages, so the addressee's acknowledgement names the original letter.
+ * Stafet as the messaging hub (docs/architecture.md): a message the front door accepted for another
+ * organisation goes to that organisation's topic with its content, sender and MessageHeader.id
+ * unchanged, in a new envelope (a new Bundle.id), and is tracked like Stafet's own messages, so the
+ * addressee's acknowledgement names the original letter.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -31,7 +32,8 @@ public class HubDelivery {
   private final Escalations escalations;
   private final Directory directory;
 
-  public HubDelivery(MedcomCodec codec, DeliveryService deliveries, Escalations escalations, Directory directory) {
+  public HubDelivery(
+      MedcomCodec codec, DeliveryService deliveries, Escalations escalations, Directory directory) {
     this.codec = codec;
     this.deliveries = deliveries;
     this.escalations = escalations;
@@ -40,7 +42,10 @@ public class HubDelivery {
 
   public void deliver(MedcomMessageEvent event) {
     if (event.receiverGln() == null || !event.receiverGln().matches("\\d{13}")) {
-      escalations.escalateUnaddressed(event.patientKey(), event.messageType(), "hub",
+      escalations.escalateUnaddressed(
+          event.patientKey(),
+          event.messageType(),
+          "hub",
           "the message names no receiver GLN; it cannot be delivered");
       return;
     }
@@ -50,12 +55,17 @@ public class HubDelivery {
     MedcomMessage message = new MedcomMessage(bundle);
 
     OutgoingMessage outgoing = new OutgoingMessage();
-    outgoing.messageHeaderId = event.messageHeaderId() != null ? event.messageHeaderId() : message.messageHeaderId();
+    outgoing.messageHeaderId =
+        event.messageHeaderId() != null ? event.messageHeaderId() : message.messageHeaderId();
     outgoing.sourceEventId = event.eventId();
     outgoing.origin = OutgoingMessage.Origin.HUB_DELIVERY;
     outgoing.messageType = typeOf(message);
-    outgoing.eventCode = message.hospitalNotificationEvent().map(Enum::name)
-        .or(() -> message.communication().map(c -> c.category())).orElse(null);
+    outgoing.eventCode =
+        message
+            .hospitalNotificationEvent()
+            .map(Enum::name)
+            .or(() -> message.communication().map(c -> c.category()))
+            .orElse(null);
     outgoing.duty = "hub";
     outgoing.recipientGln = event.receiverGln();
     outgoing.recipientSor = event.receiverSor();
@@ -63,9 +73,13 @@ public class HubDelivery {
     outgoing.senderSor = event.senderSor();
     outgoing.patientKey = event.patientKey();
     outgoing.contentType = format.mimeType();
-    boolean acknowledges = directory.byGln(event.receiverGln()).map(Party::acknowledges).orElse(true);
-    if (!deliveries.send(outgoing, bundle.getIdElement().getIdPart(), codec.write(bundle, format), acknowledges)) {
-      Log.infof("Message %s was already delivered to %s", outgoing.messageHeaderId, outgoing.recipientGln);
+    boolean acknowledges =
+        directory.byGln(event.receiverGln()).map(Party::acknowledges).orElse(true);
+    if (!deliveries.send(
+        outgoing, bundle.getIdElement().getIdPart(), codec.write(bundle, format), acknowledges)) {
+      Log.infof(
+          "Message %s was already delivered to %s",
+          outgoing.messageHeaderId, outgoing.recipientGln);
     }
   }
 

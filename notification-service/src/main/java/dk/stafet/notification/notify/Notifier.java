@@ -16,7 +16,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 
-/** Carries out a {@link Plan}: builds each message, sends it (tracked), and escalates the duties nobody can receive. */
+/**
+ * Carries out a {@link Plan}: builds each message, sends it (tracked), and escalates the duties
+ * nobody can receive.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Notifier {
@@ -26,7 +29,11 @@ public class Notifier {
   private final Escalations escalations;
   private final PatientFacts patients;
 
-  public Notifier(MessageComposer composer, DeliveryService deliveries, Escalations escalations, PatientFacts patients) {
+  public Notifier(
+      MessageComposer composer,
+      DeliveryService deliveries,
+      Escalations escalations,
+      PatientFacts patients) {
     this.composer = composer;
     this.deliveries = deliveries;
     this.escalations = escalations;
@@ -34,23 +41,29 @@ public class Notifier {
   }
 
   /**
-   * @param sourceEventId the event the plan answers (with recipient and type, the key that keeps it to one message)
-   * @param cpr           the patient's CPR number, for the message only
-   * @param eventTime     when the fact happened
+   * @param sourceEventId the event the plan answers (with recipient and type, the key that keeps it
+   *     to one message)
+   * @param cpr the patient's CPR number, for the message only
+   * @param eventTime when the fact happened
    */
-  public void carryOut(Plan plan, UUID sourceEventId, String patientKey, String cpr, Instant eventTime) {
+  public void carryOut(
+      Plan plan, UUID sourceEventId, String patientKey, String cpr, Instant eventTime) {
     for (Plan.Unaddressed duty : plan.unaddressed()) {
       escalations.escalateUnaddressed(patientKey, null, duty.duty(), duty.reason());
     }
     for (PlannedNotification planned : plan.notifications()) {
       if (OutgoingMessage.exists(sourceEventId, planned.recipient().gln(), planned.type().name())) {
-        continue; // this event already produced it (redelivery after a partial failure is impossible, but cheap to check)
+        continue; // this event already produced it (redelivery after a partial failure is
+        // impossible, but cheap to check)
       }
       Bundle bundle;
       if (planned.type() == MessageType.HOSPITAL_NOTIFICATION) {
         HospitalStay stay = patients.stayOf(planned.courseId());
         if (stay == null) {
-          escalations.escalateUnaddressed(patientKey, planned.type().name(), planned.duty(),
+          escalations.escalateUnaddressed(
+              patientKey,
+              planned.type().name(),
+              planned.duty(),
               "the hospital stay is unknown to notification-service");
           continue;
         }
@@ -72,7 +85,10 @@ public class Notifier {
       message.patientKey = patientKey;
       message.courseId = planned.courseId();
       message.contentType = MedcomFormat.JSON.mimeType();
-      deliveries.send(message, bundle.getIdElement().getIdPart(), composer.write(bundle),
+      deliveries.send(
+          message,
+          bundle.getIdElement().getIdPart(),
+          composer.write(bundle),
           planned.recipient().acknowledges());
     }
   }

@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A patient's listed GP and municipality (from LISTED_GP_REGISTERED), keyed by the patient pseudonym. */
+/**
+ * A patient's listed GP and municipality (from LISTED_GP_REGISTERED), keyed by the patient
+ * pseudonym.
+ */
 @Entity
 @Table(name = "patient_contact")
 public class PatientContact extends PanacheEntityBase {
@@ -15,10 +18,13 @@ public class PatientContact extends PanacheEntityBase {
   @Id
   @Column(name = "patient_key")
   public String patientKey;
+
   @Column(name = "listed_gp_sor")
   public String listedGpSor;
+
   @Column(name = "municipality_sor")
   public String municipalitySor;
+
   @Column(name = "updated_at")
   public Instant updatedAt;
 }

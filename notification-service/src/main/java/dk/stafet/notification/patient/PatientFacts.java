@@ -7,8 +7,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /**
- * Keeps the little notification-service remembers about patients up to date from course events (the listed GP and
- * municipality, the hospital stays), and answers what the rules need to know.
+ * Keeps the little notification-service remembers about patients up to date from course events (the
+ * listed GP and municipality, the hospital stays), and answers what the rules need to know.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -19,30 +19,42 @@ public class PatientFacts {
     switch (event.type()) {
       case LISTED_GP_REGISTERED -> registerGp(event);
       case ADMISSION_STARTED -> admitted(event);
-      case ADMISSION_CANCELLED -> stay(event, stay -> {
-        stay.open = false;
-        stay.endedAt = event.occurredAt();
-      });
-      case LEAVE_STARTED -> stay(event, stay -> {
-        if ("true".equals(event.detail("correction"))) {
-          stay.leaveEndedAt = null; // AN_SLOR: on leave again
-        } else {
-          stay.leaveStartedAt = event.occurredAt();
-          stay.leaveEndedAt = null;
-        }
-      });
-      case LEAVE_ENDED -> stay(event, stay -> {
-        if ("true".equals(event.detail("correction"))) {
-          stay.leaveStartedAt = null; // AN_STOR: the leave never started
-          stay.leaveEndedAt = null;
-        } else {
-          stay.leaveEndedAt = event.occurredAt();
-        }
-      });
-      case DISCHARGED, DECEASED -> stay(event, stay -> {
-        stay.open = false;
-        stay.endedAt = event.occurredAt();
-      });
+      case ADMISSION_CANCELLED ->
+          stay(
+              event,
+              stay -> {
+                stay.open = false;
+                stay.endedAt = event.occurredAt();
+              });
+      case LEAVE_STARTED ->
+          stay(
+              event,
+              stay -> {
+                if ("true".equals(event.detail("correction"))) {
+                  stay.leaveEndedAt = null; // AN_SLOR: on leave again
+                } else {
+                  stay.leaveStartedAt = event.occurredAt();
+                  stay.leaveEndedAt = null;
+                }
+              });
+      case LEAVE_ENDED ->
+          stay(
+              event,
+              stay -> {
+                if ("true".equals(event.detail("correction"))) {
+                  stay.leaveStartedAt = null; // AN_STOR: the leave never started
+                  stay.leaveEndedAt = null;
+                } else {
+                  stay.leaveEndedAt = event.occurredAt();
+                }
+              });
+      case DISCHARGED, DECEASED ->
+          stay(
+              event,
+              stay -> {
+                stay.open = false;
+                stay.endedAt = event.occurredAt();
+              });
       default -> {
         // nothing to remember
       }
@@ -63,10 +75,12 @@ public class PatientFacts {
       return PatientContext.unknown();
     }
     PatientContact contact = PatientContact.findById(patientKey);
-    return new PatientContext(contact == null ? null : contact.listedGpSor,
+    return new PatientContext(
+        contact == null ? null : contact.listedGpSor,
         contact == null ? null : contact.municipalitySor,
         HospitalStay.openOf(patientKey).stream()
-            .map(stay -> new PatientContext.OpenStay(stay.courseId, stay.serviceProviderSor)).toList());
+            .map(stay -> new PatientContext.OpenStay(stay.courseId, stay.serviceProviderSor))
+            .toList());
   }
 
   public HospitalStay stayOf(String courseId) {
@@ -129,8 +143,12 @@ public class PatientFacts {
       stay.courseId = event.courseId();
       stay.patientKey = event.patientKey();
       stay.serviceProviderSor = event.organisationSor();
-      stay.encounterClass = event.detail("encounterClass") != null ? event.detail("encounterClass") : "IMP";
-      stay.admittedAt = event.detail("admittedAt") != null ? Instant.parse(event.detail("admittedAt")) : event.occurredAt();
+      stay.encounterClass =
+          event.detail("encounterClass") != null ? event.detail("encounterClass") : "IMP";
+      stay.admittedAt =
+          event.detail("admittedAt") != null
+              ? Instant.parse(event.detail("admittedAt"))
+              : event.occurredAt();
       stay.open = true;
       change.accept(stay);
       stay.updatedAt = Instant.now();

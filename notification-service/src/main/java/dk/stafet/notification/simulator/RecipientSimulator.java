@@ -46,15 +46,17 @@ import org.hl7.fhir.r4.model.MessageHeader.ResponseType;
 import org.hl7.fhir.r4.model.Organization;
 
 /**
- * Plays the recipients (tests and demos): reads every {@code medcom.outbound.<GLN>} topic (a pattern subscription) of
- * the simulated recipients and answers each message that is not itself an acknowledgement with a MedCom
- * Acknowledgement on the front door ({@code medcom.inbound}), sent on behalf of the addressee. A configurable share is
- * left unanswered, rejected (fatal-error) or answered late. Off unless {@code stafet.simulator.enabled=true}.
+ * Plays the recipients (tests and demos): reads every {@code medcom.outbound.<GLN>} topic (a
+ * pattern subscription) of the simulated recipients and answers each message that is not itself an
+ * acknowledgement with a MedCom Acknowledgement on the front door ({@code medcom.inbound}), sent on
+ * behalf of the addressee. A configurable share is left unanswered, rejected (fatal-error) or
+ * answered late. Off unless {@code stafet.simulator.enabled=true}.
  */
 @ApplicationScoped
 public class RecipientSimulator {
 
-  static final Pattern OUTBOUND_TOPICS = Pattern.compile(Pattern.quote(Topics.MEDCOM_OUTBOUND_PREFIX) + "\\d{13}");
+  static final Pattern OUTBOUND_TOPICS =
+      Pattern.compile(Pattern.quote(Topics.MEDCOM_OUTBOUND_PREFIX) + "\\d{13}");
 
   private final SimulatorConfig config;
   private final MedcomCodec codec;
@@ -69,16 +71,23 @@ public class RecipientSimulator {
   private KafkaProducer<String, String> producer;
   private Thread loop;
 
-  public RecipientSimulator(SimulatorConfig config, MedcomCodec codec, Clock clock,
+  public RecipientSimulator(
+      SimulatorConfig config,
+      MedcomCodec codec,
+      Clock clock,
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
     this.config = config;
     this.codec = codec;
     this.clock = clock;
     this.kafkaConfig = kafkaConfig;
     this.random = config.seed().map(Random::new).orElseGet(Random::new);
-    this.recipients = "all".equalsIgnoreCase(config.recipients().trim()) ? Set.of()
-        : Arrays.stream(config.recipients().split(",")).map(String::trim).filter(s -> !s.isEmpty())
-            .collect(Collectors.toUnmodifiableSet());
+    this.recipients =
+        "all".equalsIgnoreCase(config.recipients().trim())
+            ? Set.of()
+            : Arrays.stream(config.recipients().split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -100,22 +109,34 @@ public class RecipientSimulator {
     if (!running.compareAndSet(false, true)) {
       return;
     }
-    // The same connection and security settings as the service's channels (kafka.*), with the simulator's own group.
-    Properties consumerConfig = KafkaClientSettings.consumer(kafkaConfig, Map.of(
-        ConsumerConfig.GROUP_ID_CONFIG, config.groupId(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) config.topicRefresh().toMillis()));
-    consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer());
-    Properties producerConfig = KafkaClientSettings.producer(kafkaConfig, Map.of(ProducerConfig.ACKS_CONFIG, "all"));
+    // The same connection and security settings as the service's channels (kafka.*), with the
+    // simulator's own group.
+    Properties consumerConfig =
+        KafkaClientSettings.consumer(
+            kafkaConfig,
+            Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG,
+                config.groupId(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+                (int) config.topicRefresh().toMillis()));
+    consumer =
+        new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer());
+    Properties producerConfig =
+        KafkaClientSettings.producer(kafkaConfig, Map.of(ProducerConfig.ACKS_CONFIG, "all"));
     producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
-    slowAnswers = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "simulator-slow-answers"));
+    slowAnswers =
+        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "simulator-slow-answers"));
     loop = new Thread(this::run, "recipient-simulator");
-    // HAPI creates and caches its StAX factory through the context class loader on first use: it must be the
+    // HAPI creates and caches its StAX factory through the context class loader on first use: it
+    // must be the
     // application's, not whatever loader started the thread.
     loop.setContextClassLoader(RecipientSimulator.class.getClassLoader());
     loop.setDaemon(true);
     loop.start();
-    Log.infof("Recipient simulator answering %s", recipients.isEmpty() ? "all recipients" : recipients);
+    Log.infof(
+        "Recipient simulator answering %s", recipients.isEmpty() ? "all recipients" : recipients);
   }
 
   public synchronized void stop() {
@@ -140,7 +161,9 @@ public class RecipientSimulator {
           try {
             answer(record);
           } catch (RuntimeException | LinkageError e) {
-            Log.warnf("Simulator could not answer a record on %s: %s", record.topic(), e.getClass().getSimpleName());
+            Log.warnf(
+                "Simulator could not answer a record on %s: %s",
+                record.topic(), e.getClass().getSimpleName());
           }
         }
       }
@@ -157,15 +180,24 @@ public class RecipientSimulator {
       return;
     }
     String contentType = header(record, "content-type");
-    MedcomFormat format = MedcomFormat.fromContentType(contentType).or(() -> MedcomFormat.sniff(record.value()))
-        .orElse(MedcomFormat.JSON);
+    MedcomFormat format =
+        MedcomFormat.fromContentType(contentType)
+            .or(() -> MedcomFormat.sniff(record.value()))
+            .orElse(MedcomFormat.JSON);
     MedcomMessage message = codec.parseMessage(record.value(), format.mimeType());
     if (message.messageType() == MessageType.ACKNOWLEDGEMENT) {
       return; // an acknowledgement is never acknowledged
     }
-    SimulatedAnswer choice = SimulatedAnswer.choose(gln, config.silentRecipients().orElse(Set.of()),
-        config.rejectingRecipients().orElse(Set.of()), config.slowRecipients().orElse(Set.of()),
-        config.silentShare(), config.rejectShare(), config.slowShare(), random);
+    SimulatedAnswer choice =
+        SimulatedAnswer.choose(
+            gln,
+            config.silentRecipients().orElse(Set.of()),
+            config.rejectingRecipients().orElse(Set.of()),
+            config.slowRecipients().orElse(Set.of()),
+            config.silentShare(),
+            config.rejectShare(),
+            config.slowShare(),
+            random);
     Log.infof("Simulated recipient %s answers %s: %s", gln, message.messageHeaderId(), choice);
     switch (choice) {
       case SILENT -> {
@@ -174,7 +206,8 @@ public class RecipientSimulator {
       case REJECT -> send(acknowledgement(message, ResponseType.FATALERROR), format);
       case SLOW -> {
         Bundle ack = acknowledgement(message, ResponseType.OK);
-        slowAnswers.schedule(() -> send(ack, format), config.slowDelay().toMillis(), TimeUnit.MILLISECONDS);
+        slowAnswers.schedule(
+            () -> send(ack, format), config.slowDelay().toMillis(), TimeUnit.MILLISECONDS);
       }
       case OK -> send(acknowledgement(message, ResponseType.OK), format);
     }
@@ -182,20 +215,33 @@ public class RecipientSimulator {
 
   private Bundle acknowledgement(MedcomMessage message, ResponseType code) {
     var destination = message.messageHeader().orElseThrow().getDestinationFirstRep();
-    Organization addressee = message.resolve(destination.getReceiver())
-        .filter(Organization.class::isInstance).map(Organization.class::cast)
-        .orElseThrow(() -> new IllegalArgumentException("the message names no receiver Organization"));
-    AcknowledgementBuilder builder = new AcknowledgementBuilder(addressee, destination.getEndpoint(),
-        "https://simulator.stafet.dk/fhir/", clock);
-    List<MedcomIssue> issues = code == ResponseType.OK ? List.of()
-        : List.of(MedcomIssue.medcom(MedcomIssue.Severity.ERROR, "value", "MSG_VALUESET_VALUE_UNKNOWN", null,
-            "Simulated rejection"));
+    Organization addressee =
+        message
+            .resolve(destination.getReceiver())
+            .filter(Organization.class::isInstance)
+            .map(Organization.class::cast)
+            .orElseThrow(
+                () -> new IllegalArgumentException("the message names no receiver Organization"));
+    AcknowledgementBuilder builder =
+        new AcknowledgementBuilder(
+            addressee, destination.getEndpoint(), "https://simulator.stafet.dk/fhir/", clock);
+    List<MedcomIssue> issues =
+        code == ResponseType.OK
+            ? List.of()
+            : List.of(
+                MedcomIssue.medcom(
+                    MedcomIssue.Severity.ERROR,
+                    "value",
+                    "MSG_VALUESET_VALUE_UNKNOWN",
+                    null,
+                    "Simulated rejection"));
     return builder.build(message, code, issues);
   }
 
   private void send(Bundle ack, MedcomFormat format) {
     String ackHeaderId = new MedcomMessage(ack).messageHeaderId();
-    ProducerRecord<String, String> out = new ProducerRecord<>(config.replyTopic(), ackHeaderId, codec.write(ack, format));
+    ProducerRecord<String, String> out =
+        new ProducerRecord<>(config.replyTopic(), ackHeaderId, codec.write(ack, format));
     out.headers().add("content-type", format.mimeType().getBytes(StandardCharsets.UTF_8));
     producer.send(out);
     answered.incrementAndGet();

@@ -39,7 +39,9 @@ class RetryScheduleTest {
 
   @Test
   void refusesNonsense() {
-    assertThatThrownBy(() -> new RetrySchedule(Duration.ZERO, 2)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new RetrySchedule(Duration.ofMinutes(1), -1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RetrySchedule(Duration.ZERO, 2))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RetrySchedule(Duration.ofMinutes(1), -1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -29,22 +29,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The recipient simulator answers messages on simulated recipients' topics with MedCom acknowledgements on the front
- * door's topic: ok by default, fatal-error for a rejecting recipient (here Gladsaxe; configuration in the %test
- * profile, started by the test as {@code stafet.simulator.enabled=true} would at start-up). The front door itself
- * (referral-service) is not running here, so the test reads the acknowledgements from {@code medcom.inbound}.
+ * The recipient simulator answers messages on simulated recipients' topics with MedCom
+ * acknowledgements on the front door's topic: ok by default, fatal-error for a rejecting recipient
+ * (here Gladsaxe; configuration in the %test profile, started by the test as {@code
+ * stafet.simulator.enabled=true} would at start-up). The front door itself (referral-service) is
+ * not running here, so the test reads the acknowledgements from {@code medcom.inbound}.
  */
 @QuarkusTest
 @WithTestResource(KafkaKraftResource.class)
 @WithTestResource(PostgresResource.class)
 class RecipientSimulatorTest {
 
-  @Inject
-  DeliveryOperations operations;
-  @Inject
-  RecipientSimulator simulator;
+  @Inject DeliveryOperations operations;
+  @Inject RecipientSimulator simulator;
 
-  /** The %test profile configures the simulator (Herlev answers ok, Gladsaxe rejects) but leaves it off. */
+  /**
+   * The %test profile configures the simulator (Herlev answers ok, Gladsaxe rejects) but leaves it
+   * off.
+   */
   @BeforeEach
   void startSimulator() {
     simulator.start();
@@ -72,7 +74,8 @@ class RecipientSimulatorTest {
       assertThat(ok.acknowledgementResponse().orElseThrow().code()).isEqualTo("ok");
       assertThat(ok.sender().orElseThrow().gln()).isEqualTo(HERLEV.gln());
       assertThat(ok.primaryReceiver().orElseThrow().receiver().gln()).isEqualTo(HOSPITAL.gln());
-      assertThat(ok.primaryReceiver().orElseThrow().endpoint()).isEqualTo("https://sor2.sum.dsdn.dk/#id=" + HOSPITAL.sor());
+      assertThat(ok.primaryReceiver().orElseThrow().endpoint())
+          .isEqualTo("https://sor2.sum.dsdn.dk/#id=" + HOSPITAL.sor());
 
       MedcomMessage rejected = ackOf(kafka, toGladsaxe.messageHeaderId());
       assertThat(rejected.acknowledgementResponse().orElseThrow().code()).isEqualTo("fatal-error");
@@ -83,8 +86,15 @@ class RecipientSimulatorTest {
   void leavesOtherRecipientsAlone() throws InterruptedException {
     try (KafkaTestClient kafka = KafkaTestClient.create()) {
       String patient = TestEvents.newPatientKey();
-      TestEvents.publish(kafka, TestEvents.course(CourseEventType.REFERRAL_REJECTED, patient,
-          UUID.randomUUID().toString(), HOSPITAL.sor(), GP.sor(), Map.of("reason", "Ikke relevant")));
+      TestEvents.publish(
+          kafka,
+          TestEvents.course(
+              CourseEventType.REFERRAL_REJECTED,
+              patient,
+              UUID.randomUUID().toString(),
+              HOSPITAL.sor(),
+              GP.sor(),
+              Map.of("reason", "Ikke relevant")));
       String toGp = new Deliveries(operations, kafka).awaitOne(patient).messageHeaderId();
       Thread.sleep(4000);
       assertThat(kafka.readAll(Topics.MEDCOM_INBOUND, Deliveries.WAIT))
@@ -93,16 +103,25 @@ class RecipientSimulatorTest {
   }
 
   private MedcomMessage ackOf(KafkaTestClient kafka, String messageHeaderId) {
-    ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.MEDCOM_INBOUND,
-        r -> r.value().contains(messageHeaderId), Deliveries.WAIT);
-    MedcomMessage ack = codec.parseMessage(record.value(), KafkaTestClient.header(record, "content-type").orElse(null));
+    ConsumerRecord<String, String> record =
+        kafka.awaitRecord(
+            Topics.MEDCOM_INBOUND, r -> r.value().contains(messageHeaderId), Deliveries.WAIT);
+    MedcomMessage ack =
+        codec.parseMessage(
+            record.value(), KafkaTestClient.header(record, "content-type").orElse(null));
     assertThat(ack.messageType()).isEqualTo(MessageType.ACKNOWLEDGEMENT);
     assertThat(ack.acknowledgementResponse().orElseThrow().identifier()).isEqualTo(messageHeaderId);
     return ack;
   }
 
-  private static dk.stafet.contracts.events.CourseEvent discharge(String patient, String municipalityCode) {
-    return TestEvents.course(CourseEventType.DISCHARGED, patient, UUID.randomUUID().toString(), HOSPITAL.sor(), null,
+  private static dk.stafet.contracts.events.CourseEvent discharge(
+      String patient, String municipalityCode) {
+    return TestEvents.course(
+        CourseEventType.DISCHARGED,
+        patient,
+        UUID.randomUUID().toString(),
+        HOSPITAL.sor(),
+        null,
         Map.of("hnCode", "SLHJ", "encounterClass", "IMP", "municipalityCode", municipalityCode));
   }
 }

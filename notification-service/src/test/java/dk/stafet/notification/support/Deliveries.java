@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Waits for what notification-service does: rows in its database, records on recipients' topics. */
+/**
+ * Waits for what notification-service does: rows in its database, records on recipients' topics.
+ */
 public final class Deliveries {
 
   public static final Duration WAIT = Duration.ofSeconds(40);
@@ -38,22 +40,31 @@ public final class Deliveries {
   }
 
   public DeliveryView awaitState(String messageHeaderId, DeliveryState state) {
-    return await().atMost(WAIT).until(() -> operations.get(messageHeaderId).orElseThrow(), v -> v.state() == state);
+    return await()
+        .atMost(WAIT)
+        .until(() -> operations.get(messageHeaderId).orElseThrow(), v -> v.state() == state);
   }
 
   public DeliveryView awaitAttempts(String messageHeaderId, int attempts) {
-    return await().atMost(WAIT).until(() -> operations.get(messageHeaderId).orElseThrow(),
-        v -> v.attempts() >= attempts);
+    return await()
+        .atMost(WAIT)
+        .until(() -> operations.get(messageHeaderId).orElseThrow(), v -> v.attempts() >= attempts);
   }
 
   /** The transmissions of a letter on its recipient's topic, in order. */
   public List<MedcomMessage> transmissions(String recipientGln, String messageHeaderId, int count) {
-    return kafka.poll(Topics.outboundFor(recipientGln), headerIs(messageHeaderId), count, WAIT).stream()
-        .map(record -> codec.parseMessage(record.value(), KafkaTestClient.header(record, "content-type").orElse(null)))
+    return kafka
+        .poll(Topics.outboundFor(recipientGln), headerIs(messageHeaderId), count, WAIT)
+        .stream()
+        .map(
+            record ->
+                codec.parseMessage(
+                    record.value(), KafkaTestClient.header(record, "content-type").orElse(null)))
         .toList();
   }
 
   private static Predicate<ConsumerRecord<String, String>> headerIs(String messageHeaderId) {
-    return record -> messageHeaderId.equals(KafkaTestClient.header(record, "ce_subject").orElse(null));
+    return record ->
+        messageHeaderId.equals(KafkaTestClient.header(record, "ce_subject").orElse(null));
   }
 }

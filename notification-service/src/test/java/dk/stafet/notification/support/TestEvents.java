@@ -12,59 +12,127 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** Publishes Stafet events the way the other services do: binary CloudEvents, patient key as record key. */
+/**
+ * Publishes Stafet events the way the other services do: binary CloudEvents, patient key as record
+ * key.
+ */
 public final class TestEvents {
 
   public static final String CPR = "2509479989";
 
-  private TestEvents() {
-  }
+  private TestEvents() {}
 
   /** A fresh patient pseudonym, so tests sharing the broker never see each other's records. */
   public static String newPatientKey() {
     return "p-" + UUID.randomUUID().toString().replace("-", "");
   }
 
-  public static CourseEvent course(CourseEventType type, String patientKey, String courseId, String organisationSor,
-      String counterpartSor, Map<String, String> details) {
+  public static CourseEvent course(
+      CourseEventType type,
+      String patientKey,
+      String courseId,
+      String organisationSor,
+      String counterpartSor,
+      Map<String, String> details) {
     Instant now = Instant.now();
-    return new CourseEvent(UUID.randomUUID(), type, now, now, patientKey, CPR, courseId, organisationSor,
-        counterpartSor, null, details);
+    return new CourseEvent(
+        UUID.randomUUID(),
+        type,
+        now,
+        now,
+        patientKey,
+        CPR,
+        courseId,
+        organisationSor,
+        counterpartSor,
+        null,
+        details);
   }
 
-  public static ResponsibilityEvent responsibility(ResponsibilityEventType type, String patientKey, String fromSor,
-      String toSor) {
-    return new ResponsibilityEvent(UUID.randomUUID(), type, Instant.now(), patientKey, CPR, "course-" + patientKey,
-        fromSor, toSor, "R5", "GP", "GP", null, Map.of());
+  public static ResponsibilityEvent responsibility(
+      ResponsibilityEventType type, String patientKey, String fromSor, String toSor) {
+    return new ResponsibilityEvent(
+        UUID.randomUUID(),
+        type,
+        Instant.now(),
+        patientKey,
+        CPR,
+        "course-" + patientKey,
+        fromSor,
+        toSor,
+        "R5",
+        "GP",
+        "GP",
+        null,
+        Map.of());
   }
 
-  public static MedcomMessageEvent ack(String ackHeaderId, String acknowledgedHeaderId, String code, String senderGln,
+  public static MedcomMessageEvent ack(
+      String ackHeaderId,
+      String acknowledgedHeaderId,
+      String code,
+      String senderGln,
       String patientKey) {
-    return new MedcomMessageEvent(UUID.randomUUID(), MedcomMessageEvent.Kind.ACKNOWLEDGEMENT_RECEIVED, Instant.now(),
-        patientKey, "Acknowledgement", ackHeaderId, UUID.randomUUID().toString(), senderGln, null, null, null, code,
-        acknowledgedHeaderId, "application/fhir+json", null);
+    return new MedcomMessageEvent(
+        UUID.randomUUID(),
+        MedcomMessageEvent.Kind.ACKNOWLEDGEMENT_RECEIVED,
+        Instant.now(),
+        patientKey,
+        "Acknowledgement",
+        ackHeaderId,
+        UUID.randomUUID().toString(),
+        senderGln,
+        null,
+        null,
+        null,
+        code,
+        acknowledgedHeaderId,
+        "application/fhir+json",
+        null);
   }
 
   public static void publish(KafkaTestClient kafka, CourseEvent event) {
-    publish(kafka, Topics.COURSE_EVENTS, event.patientKey(), event.eventId(), event.type().cloudEventType(), event);
+    publish(
+        kafka,
+        Topics.COURSE_EVENTS,
+        event.patientKey(),
+        event.eventId(),
+        event.type().cloudEventType(),
+        event);
   }
 
   public static void publish(KafkaTestClient kafka, ResponsibilityEvent event) {
-    publish(kafka, Topics.RESPONSIBILITY_EVENTS, event.patientKey(), event.eventId(), event.type().cloudEventType(),
+    publish(
+        kafka,
+        Topics.RESPONSIBILITY_EVENTS,
+        event.patientKey(),
+        event.eventId(),
+        event.type().cloudEventType(),
         event);
   }
 
   public static void publish(KafkaTestClient kafka, MedcomMessageEvent event) {
-    publish(kafka, Topics.MEDCOM_MESSAGE_EVENTS, event.patientKey(), event.eventId(), event.cloudEventType(), event);
+    publish(
+        kafka,
+        Topics.MEDCOM_MESSAGE_EVENTS,
+        event.patientKey(),
+        event.eventId(),
+        event.cloudEventType(),
+        event);
   }
 
   /** Sends {@code event} with CloudEvents id {@code ceId} (a redelivery repeats it). */
-  public static void publish(KafkaTestClient kafka, String topic, String key, UUID ceId, String type, Object event) {
-    kafka.send(topic, key, EventJson.write(event), Map.of(
-        "ce_specversion", "1.0",
-        "ce_id", ceId.toString(),
-        "ce_type", type,
-        "ce_source", "/stafet/test",
-        "content-type", "application/json"));
+  public static void publish(
+      KafkaTestClient kafka, String topic, String key, UUID ceId, String type, Object event) {
+    kafka.send(
+        topic,
+        key,
+        EventJson.write(event),
+        Map.of(
+            "ce_specversion", "1.0",
+            "ce_id", ceId.toString(),
+            "ce_type", type,
+            "ce_source", "/stafet/test",
+            "content-type", "application/json"));
   }
 }

@@ -3,12 +3,33 @@ package dk.stafet.referral.audit;
 import dk.stafet.service.audit.AuditEntry;
 import java.time.Instant;
 
-/** One audit row as the audit endpoint returns it: who (organisation, person, roles), what, when, outcome. */
-public record AuditEntryView(Instant at, String callerSor, String personSubject, String personName, String callerRoles,
-    String action, String outcome, String patientKey, String resourceType, String resourceId) {
+/**
+ * One audit row as the audit endpoint returns it: who (organisation, person, roles), what, when,
+ * outcome.
+ */
+public record AuditEntryView(
+    Instant at,
+    String callerSor,
+    String personSubject,
+    String personName,
+    String callerRoles,
+    String action,
+    String outcome,
+    String patientKey,
+    String resourceType,
+    String resourceId) {
 
   static AuditEntryView of(AuditEntry entry) {
-    return new AuditEntryView(entry.at, entry.callerSor, entry.personSubject, entry.personName, entry.callerRoles,
-        entry.action, entry.outcome.name(), entry.patientKey, entry.resourceType, entry.resourceId);
+    return new AuditEntryView(
+        entry.at,
+        entry.callerSor,
+        entry.personSubject,
+        entry.personName,
+        entry.callerRoles,
+        entry.action,
+        entry.outcome.name(),
+        entry.patientKey,
+        entry.resourceType,
+        entry.resourceId);
   }
 }

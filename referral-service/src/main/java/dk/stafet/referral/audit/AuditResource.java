@@ -26,7 +26,9 @@ public class AuditResource {
   }
 
   @GET
-  @Operation(summary = "The audit trail of one patient (by pseudonym, never by CPR): who read (organisation, person, roles), what, when; course coordinators and the security officer only")
+  @Operation(
+      summary =
+          "The audit trail of one patient (by pseudonym, never by CPR): who read (organisation, person, roles), what, when; course coordinators and the security officer only")
   public List<AuditEntryView> ofPatient(@QueryParam("patientKey") @NotBlank String patientKey) {
     return trail.ofPatient(caller.requireOrganisation(), patientKey);
   }

@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
-/** Reads the audit trail of one patient, for course coordinators only; the read is itself audited. */
+/**
+ * Reads the audit trail of one patient, for course coordinators only; the read is itself audited.
+ */
 @ApplicationScoped
 public class AuditTrail {
 
@@ -25,9 +27,11 @@ public class AuditTrail {
   public List<AuditEntryView> ofPatient(String callerSor, String patientKey) {
     Log.debugf("Reading the audit trail of %s", patientKey);
     if (!roles.isCoordinator(callerSor) && !roles.isSecurityOfficer(callerSor)) {
-      throw new NotTheActorException("reading the audit trail", "course coordinator or security officer");
+      throw new NotTheActorException(
+          "reading the audit trail", "course coordinator or security officer");
     }
-    List<AuditEntryView> entries = AuditEntry.ofPatient(patientKey).stream().map(AuditEntryView::of).toList();
+    List<AuditEntryView> entries =
+        AuditEntry.ofPatient(patientKey).stream().map(AuditEntryView::of).toList();
     auditLog.read(callerSor, "READ_AUDIT", patientKey, "AUDIT", patientKey);
     return entries;
   }

@@ -22,8 +22,9 @@ public interface FrontDoorConfig {
     int maxMessageBytes();
 
     /**
-     * The shape a message may have before HAPI parses it (MessageLimits, docs/front-door.md "Limits"): checked by a
-     * streaming scan, so a message of legal size cannot make HAPI's object model exhaust the heap.
+     * The shape a message may have before HAPI parses it (MessageLimits, docs/front-door.md
+     * "Limits"): checked by a streaming scan, so a message of legal size cannot make HAPI's object
+     * model exhaust the heap.
      */
     @WithName("max-entries")
     @WithDefault("200")
@@ -42,8 +43,9 @@ public interface FrontDoorConfig {
     int maxStringLength();
 
     /**
-     * A refused input larger than max-message-bytes is quarantined as its first this many bytes with its size and
-     * SHA-256, not whole: the quarantine must not be a way to store megabytes per anonymous request.
+     * A refused input larger than max-message-bytes is quarantined as its first this many bytes
+     * with its size and SHA-256, not whole: the quarantine must not be a way to store megabytes per
+     * anonymous request.
      */
     @WithName("quarantine-prefix-bytes")
     @WithDefault("65536")
@@ -56,13 +58,15 @@ public interface FrontDoorConfig {
   }
 
   interface Medcom {
-    /** MedCom's profiles for offline validation; when absent only the structure and FHIR layers run. */
+    /**
+     * MedCom's profiles for offline validation; when absent only the structure and FHIR layers run.
+     */
     @WithName("profiles-dir")
     Optional<String> profilesDir();
 
     /**
-     * True in production: without the profiles the service refuses to start (and so never goes ready) instead of
-     * quietly weakening validation to base FHIR.
+     * True in production: without the profiles the service refuses to start (and so never goes
+     * ready) instead of quietly weakening validation to base FHIR.
      */
     @WithName("profiles-required")
     @WithDefault("false")

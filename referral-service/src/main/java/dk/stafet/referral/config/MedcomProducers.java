@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * One codec and one validator per service: both are expensive to build and safe to share. {@link ValidatorWarmUp} warms
- * the validator up at start-up.
+ * One codec and one validator per service: both are expensive to build and safe to share. {@link
+ * ValidatorWarmUp} warms the validator up at start-up.
  */
 @ApplicationScoped
 public class MedcomProducers {
@@ -31,11 +31,14 @@ public class MedcomProducers {
   @Produces
   @ApplicationScoped
   MedcomValidator validator(MedcomCodec codec, FrontDoorConfig config) {
-    Path profiles = config.medcom().profilesDir().map(Path::of).map(Path::toAbsolutePath).orElse(null);
+    Path profiles =
+        config.medcom().profilesDir().map(Path::of).map(Path::toAbsolutePath).orElse(null);
     MedcomValidator validator = new MedcomValidator(codec, profiles);
     if (config.medcom().profilesRequired() && !validator.isProfileValidationEnabled()) {
-      throw new IllegalStateException("MedCom profiles are required (stafet.front-door.medcom.profiles-required) but "
-          + validator.profileValidationStatus() + ": mount them and set STAFET_SHARED_DIR (deploy/README.md)");
+      throw new IllegalStateException(
+          "MedCom profiles are required (stafet.front-door.medcom.profiles-required) but "
+              + validator.profileValidationStatus()
+              + ": mount them and set STAFET_SHARED_DIR (deploy/README.md)");
     }
     Log.infof("MedCom validation: %s", validator.profileValidationStatus());
     return validator;

@@ -9,14 +9,17 @@ import java.util.concurrent.ExecutionException;
 import org.jboss.logging.Logger;
 
 /**
- * The MedCom validator's warm-up at start-up, and the gate the Kafka consumer waits at until it is done.
- * <p>
- * SmallRye Reactive Messaging starts the {@code medcom-inbound} consumer in its own start-up observer, which runs before
- * this one (priority 1000 against the default 2500). Without the gate, records already waiting on {@code medcom.inbound}
- * are validated on a worker thread while the main thread warms up: both threads then load HAPI's core definitions and
- * convert the profiles at the same time (nothing in that first-call path is done once for all threads), which doubled
- * the work, the heap and the time, and in a 384 MB service ran out of memory (docs/front-door.md, "Start-up").
- * The HTTP door does not need the gate: Quarkus opens the HTTP port only after the start-up observers have run.
+ * The MedCom validator's warm-up at start-up, and the gate the Kafka consumer waits at until it is
+ * done.
+ *
+ * <p>SmallRye Reactive Messaging starts the {@code medcom-inbound} consumer in its own start-up
+ * observer, which runs before this one (priority 1000 against the default 2500). Without the gate,
+ * records already waiting on {@code medcom.inbound} are validated on a worker thread while the main
+ * thread warms up: both threads then load HAPI's core definitions and convert the profiles at the
+ * same time (nothing in that first-call path is done once for all threads), which doubled the work,
+ * the heap and the time, and in a 384 MB service ran out of memory (docs/front-door.md,
+ * "Start-up"). The HTTP door does not need the gate: Quarkus opens the HTTP port only after the
+ * start-up observers have run.
  */
 @ApplicationScoped
 public class ValidatorWarmUp {
@@ -29,7 +32,10 @@ public class ValidatorWarmUp {
     run(validator::warmUp);
   }
 
-  /** Runs the warm-up on the calling thread and opens the gate; a failing warm-up fails the start-up (rethrown). */
+  /**
+   * Runs the warm-up on the calling thread and opens the gate; a failing warm-up fails the start-up
+   * (rethrown).
+   */
   void run(Runnable warmUp) {
     long started = System.nanoTime();
     try {
@@ -48,21 +54,24 @@ public class ValidatorWarmUp {
   }
 
   /**
-   * Blocks until the warm-up has ended. If it failed, the service is stopping anyway (the failure fails the start-up);
-   * the caller then goes on as it would without the gate rather than fail a record it has not looked at.
+   * Blocks until the warm-up has ended. If it failed, the service is stopping anyway (the failure
+   * fails the start-up); the caller then goes on as it would without the gate rather than fail a
+   * record it has not looked at.
    */
   public void awaitWarm() {
     if (done.isDone()) {
       return;
     }
-    LOG.info("Waiting for the MedCom validator warm-up before processing a record from medcom.inbound");
+    LOG.info(
+        "Waiting for the MedCom validator warm-up before processing a record from medcom.inbound");
     try {
       done.get();
     } catch (ExecutionException failed) {
       LOG.warn("MedCom validator warm-up failed; processing without it");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for the MedCom validator warm-up", e);
+      throw new IllegalStateException(
+          "Interrupted while waiting for the MedCom validator warm-up", e);
     }
   }
 }

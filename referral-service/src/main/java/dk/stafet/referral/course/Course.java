@@ -14,13 +14,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An acute-function, hospital outpatient, IV-at-home or practising-specialist course, or a declined acute referral. */
+/**
+ * An acute-function, hospital outpatient, IV-at-home or practising-specialist course, or a declined
+ * acute referral.
+ */
 @Entity
 @Table(name = "course")
 public class Course extends PanacheEntityBase implements AccessRule.Involving {
 
-  @Id
-  public UUID id;
+  @Id public UUID id;
 
   @Column(name = "patient_key", nullable = false)
   public String patientKey;
@@ -29,7 +31,10 @@ public class Course extends PanacheEntityBase implements AccessRule.Involving {
   @Column(nullable = false)
   public CourseKind kind;
 
-  /** The organisation running the course: acute function, hospital department or practising specialist. */
+  /**
+   * The organisation running the course: acute function, hospital department or practising
+   * specialist.
+   */
   @Column(name = "owner_sor", nullable = false)
   public String ownerSor;
 
@@ -52,7 +57,9 @@ public class Course extends PanacheEntityBase implements AccessRule.Involving {
   @Column(name = "acute_exit")
   public AcuteExit exit;
 
-  /** IV treatment: who gives it (acute function, home nursing); the hospital stays the owner (R12). */
+  /**
+   * IV treatment: who gives it (acute function, home nursing); the hospital stays the owner (R12).
+   */
   @Column(name = "administered_by_sor")
   public String administeredBySor;
 
@@ -74,8 +81,7 @@ public class Course extends PanacheEntityBase implements AccessRule.Involving {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
-  @Version
-  public long version;
+  @Version public long version;
 
   public static List<Course> ofPatient(String patientKey) {
     return list("patientKey = ?1 ORDER BY recordedAt", patientKey);

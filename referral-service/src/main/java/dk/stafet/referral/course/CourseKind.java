@@ -2,7 +2,10 @@ package dk.stafet.referral.course;
 
 import dk.stafet.contracts.events.CourseEventType;
 
-/** The kinds of course besides referrals and hospital stays, with the events that start and end them. */
+/**
+ * The kinds of course besides referrals and hospital stays, with the events that start and end
+ * them.
+ */
 public enum CourseKind {
   ACUTE_FUNCTION(CourseEventType.ACUTE_COURSE_STARTED, CourseEventType.ACUTE_COURSE_ENDED),
   OUTPATIENT(CourseEventType.OUTPATIENT_COURSE_STARTED, CourseEventType.OUTPATIENT_COURSE_ENDED),

@@ -12,8 +12,9 @@ import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
 /**
- * One history row per transition of a referral, stay, course or patient, including notifications that were only
- * recorded (effective = false). Rows are inserted, never changed: a database trigger refuses UPDATE and DELETE.
+ * One history row per transition of a referral, stay, course or patient, including notifications
+ * that were only recorded (effective = false). Rows are inserted, never changed: a database trigger
+ * refuses UPDATE and DELETE.
  */
 @Entity
 @Immutable
@@ -21,10 +22,14 @@ import org.hibernate.annotations.Immutable;
 public class CourseTransition extends PanacheEntityBase {
 
   /** What the row is the history of. */
-  public enum Aggregate { REFERRAL, HOSPITAL_STAY, COURSE, PATIENT }
+  public enum Aggregate {
+    REFERRAL,
+    HOSPITAL_STAY,
+    COURSE,
+    PATIENT
+  }
 
-  @Id
-  public UUID id;
+  @Id public UUID id;
 
   @Column(name = "aggregate_type", nullable = false)
   @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
@@ -68,12 +73,24 @@ public class CourseTransition extends PanacheEntityBase {
   public UUID eventId;
 
   public static List<CourseTransition> of(Aggregate type, String aggregateId) {
-    return list("aggregateType = ?1 AND aggregateId = ?2 ORDER BY recordedAt, occurredAt", type, aggregateId);
+    return list(
+        "aggregateType = ?1 AND aggregateId = ?2 ORDER BY recordedAt, occurredAt",
+        type,
+        aggregateId);
   }
 
-  /** The latest effective row of one transition of an aggregate, e.g. the discharge an AN_SLHJ cancels. */
-  public static Optional<CourseTransition> lastEffective(Aggregate type, String aggregateId, String transition) {
-    return find("aggregateType = ?1 AND aggregateId = ?2 AND transition = ?3 AND effective = true "
-        + "ORDER BY recordedAt DESC, occurredAt DESC", type, aggregateId, transition).firstResultOptional();
+  /**
+   * The latest effective row of one transition of an aggregate, e.g. the discharge an AN_SLHJ
+   * cancels.
+   */
+  public static Optional<CourseTransition> lastEffective(
+      Aggregate type, String aggregateId, String transition) {
+    return find(
+            "aggregateType = ?1 AND aggregateId = ?2 AND transition = ?3 AND effective = true "
+                + "ORDER BY recordedAt DESC, occurredAt DESC",
+            type,
+            aggregateId,
+            transition)
+        .firstResultOptional();
   }
 }

@@ -17,15 +17,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A hospital stay [sygehusophold]: an admission or an emergency contact, identified in MedCom by the
- * episodeOfCare identifier and the serviceProvider SOR. A stay registered in error is kept as CANCELLED.
+ * A hospital stay [sygehusophold]: an admission or an emergency contact, identified in MedCom by
+ * the episodeOfCare identifier and the serviceProvider SOR. A stay registered in error is kept as
+ * CANCELLED.
  */
 @Entity
 @Table(name = "hospital_stay")
 public class HospitalStay extends PanacheEntityBase implements AccessRule.Involving {
 
-  @Id
-  public UUID id;
+  @Id public UUID id;
 
   @Column(name = "patient_key", nullable = false)
   public String patientKey;
@@ -74,13 +74,19 @@ public class HospitalStay extends PanacheEntityBase implements AccessRule.Involv
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
-  @Version
-  public long version;
+  @Version public long version;
 
-  /** The stay of an episode that is not cancelled (at most one, enforced by a partial unique index). */
-  public static Optional<HospitalStay> byEpisode(String episodeOfCareId, String serviceProviderSor) {
-    return find("episodeOfCareId = ?1 AND serviceProviderSor = ?2 AND state <> ?3",
-        episodeOfCareId, serviceProviderSor, AdmissionState.CANCELLED).firstResultOptional();
+  /**
+   * The stay of an episode that is not cancelled (at most one, enforced by a partial unique index).
+   */
+  public static Optional<HospitalStay> byEpisode(
+      String episodeOfCareId, String serviceProviderSor) {
+    return find(
+            "episodeOfCareId = ?1 AND serviceProviderSor = ?2 AND state <> ?3",
+            episodeOfCareId,
+            serviceProviderSor,
+            AdmissionState.CANCELLED)
+        .firstResultOptional();
   }
 
   public static List<HospitalStay> ofPatient(String patientKey) {
@@ -88,11 +94,16 @@ public class HospitalStay extends PanacheEntityBase implements AccessRule.Involv
   }
 
   public static List<HospitalStay> activeOfPatient(String patientKey) {
-    return list("patientKey = ?1 AND state IN ?2 ORDER BY admittedAt", patientKey,
+    return list(
+        "patientKey = ?1 AND state IN ?2 ORDER BY admittedAt",
+        patientKey,
         List.of(AdmissionState.IN_PROGRESS, AdmissionState.ON_LEAVE));
   }
 
-  /** Only the admitting department is a party to a stay; the GP and municipality see it through their patient role. */
+  /**
+   * Only the admitting department is a party to a stay; the GP and municipality see it through
+   * their patient role.
+   */
   @Override
   public boolean involves(String sor) {
     return sor.equals(serviceProviderSor);

@@ -9,8 +9,9 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * The one place referral-service keeps a patient's CPR number (needed to publish events; never logged, never a key).
- * Everything else refers to the patient by the keyed pseudonym {@link #patientKey}.
+ * The one place referral-service keeps a patient's CPR number (needed to publish events; never
+ * logged, never a key). Everything else refers to the patient by the keyed pseudonym {@link
+ * #patientKey}.
  */
 @Entity
 @Table(name = "patient")
@@ -39,8 +40,7 @@ public class Patient extends PanacheEntityBase {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
-  @Version
-  public long version;
+  @Version public long version;
 
   public static Patient byKey(String patientKey) {
     return findById(patientKey);

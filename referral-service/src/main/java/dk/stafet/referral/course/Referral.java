@@ -19,8 +19,7 @@ import java.util.UUID;
 @Table(name = "referral")
 public class Referral extends PanacheEntityBase implements AccessRule.Involving {
 
-  @Id
-  public UUID id;
+  @Id public UUID id;
 
   @Column(name = "patient_key", nullable = false)
   public String patientKey;
@@ -71,22 +70,25 @@ public class Referral extends PanacheEntityBase implements AccessRule.Involving 
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
-  @Version
-  public long version;
+  @Version public long version;
 
   public static List<Referral> ofPatient(String patientKey) {
     return list("patientKey = ?1 ORDER BY receivedAt", patientKey);
   }
 
   /**
-   * The organisation that holds the referral now and acts on it: the receiver, or once it forwarded the referral the
-   * organisation it was forwarded to (which visits and starts it; the ledger makes it responsible at first contact).
+   * The organisation that holds the referral now and acts on it: the receiver, or once it forwarded
+   * the referral the organisation it was forwarded to (which visits and starts it; the ledger makes
+   * it responsible at first contact).
    */
   public String currentReceiverSor() {
     return forwardedToSor != null ? forwardedToSor : receiverSor;
   }
 
-  /** True if {@code sor} is a party to this referral (referrer, receiver or the organisation it was forwarded to). */
+  /**
+   * True if {@code sor} is a party to this referral (referrer, receiver or the organisation it was
+   * forwarded to).
+   */
   @Override
   public boolean involves(String sor) {
     return sor.equals(referrerSor) || sor.equals(receiverSor) || sor.equals(forwardedToSor);

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once the MedCom validator is warm ({@link ValidatorWarmUp}); says whether profile validation is on (without
- * profiles the service still runs the other layers).
+ * Ready once the MedCom validator is warm ({@link ValidatorWarmUp}); says whether profile
+ * validation is on (without profiles the service still runs the other layers).
  */
 @Readiness
 @ApplicationScoped
@@ -25,7 +25,8 @@ public class MedcomValidationHealthCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("medcom-validation").status(warmUp.isWarm())
+    return HealthCheckResponse.named("medcom-validation")
+        .status(warmUp.isWarm())
         .withData("warm", warmUp.isWarm())
         .withData("profileValidation", validator.isProfileValidationEnabled())
         .withData("status", validator.profileValidationStatus())

@@ -28,9 +28,10 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
- * The one behaviour behind both doors (HTTP {@code $process-message} and Kafka {@code medcom.inbound}): read, identify,
- * validate in layers, then let {@link MessageReception} store and act on it and answer with a MedCom acknowledgement.
- * Input too broken to tell its sender or letter id is quarantined and answered with an OperationOutcome.
+ * The one behaviour behind both doors (HTTP {@code $process-message} and Kafka {@code
+ * medcom.inbound}): read, identify, validate in layers, then let {@link MessageReception} store and
+ * act on it and answer with a MedCom acknowledgement. Input too broken to tell its sender or letter
+ * id is quarantined and answered with an OperationOutcome.
  */
 @ApplicationScoped
 public class FrontDoor {
@@ -44,8 +45,15 @@ public class FrontDoor {
   private final FrontDoorConfig config;
   private final MeterRegistry meters;
 
-  public FrontDoor(MedcomCodec codec, MedcomValidator validator, MessageContentRules contentRules, MessageRules rules, MessageReception reception,
-      QuarantineService quarantine, FrontDoorConfig config, MeterRegistry meters) {
+  public FrontDoor(
+      MedcomCodec codec,
+      MedcomValidator validator,
+      MessageContentRules contentRules,
+      MessageRules rules,
+      MessageReception reception,
+      QuarantineService quarantine,
+      FrontDoorConfig config,
+      MeterRegistry meters) {
     this.codec = codec;
     this.validator = validator;
     this.contentRules = contentRules;
@@ -58,60 +66,104 @@ public class FrontDoor {
 
   public InboundResult receive(InboundRequest request) {
     InboundResult result = process(request);
-    meters.counter("stafet.front_door.received", "channel", request.channel().name(),
-        "disposition", result.disposition().name()).increment();
+    meters
+        .counter(
+            "stafet.front_door.received",
+            "channel",
+            request.channel().name(),
+            "disposition",
+            result.disposition().name())
+        .increment();
     return result;
   }
 
   private InboundResult process(InboundRequest request) {
     byte[] body = request.body() == null ? new byte[0] : request.body();
     if (body.length > config.limits().maxMessageBytes()) {
-      return unreadable(request, InboundResult.Disposition.TOO_LARGE, "TOO_LARGE", OperationOutcome.IssueType.TOOCOSTLY,
-          "Message of " + body.length + " bytes exceeds the limit of " + config.limits().maxMessageBytes() + " bytes");
+      return unreadable(
+          request,
+          InboundResult.Disposition.TOO_LARGE,
+          "TOO_LARGE",
+          OperationOutcome.IssueType.TOOCOSTLY,
+          "Message of "
+              + body.length
+              + " bytes exceeds the limit of "
+              + config.limits().maxMessageBytes()
+              + " bytes");
     }
     Optional<MedcomFormat> declared = MedcomFormat.fromContentType(request.contentType());
     if (request.channel() == Channel.HTTP && declared.isEmpty()) {
-      return unreadable(request, InboundResult.Disposition.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+      return unreadable(
+          request,
+          InboundResult.Disposition.UNSUPPORTED_MEDIA_TYPE,
+          "UNSUPPORTED_MEDIA_TYPE",
           OperationOutcome.IssueType.NOTSUPPORTED,
           "Content type must be application/fhir+json or application/fhir+xml");
     }
     Charset charset = declaredCharset(request.contentType());
     String text;
     try {
-      text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+      text =
+          charset
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString();
     } catch (CharacterCodingException e) {
-      return unreadable(request, InboundResult.Disposition.UNREADABLE, "BAD_ENCODING", OperationOutcome.IssueType.STRUCTURE,
+      return unreadable(
+          request,
+          InboundResult.Disposition.UNREADABLE,
+          "BAD_ENCODING",
+          OperationOutcome.IssueType.STRUCTURE,
           "Message is not valid " + charset.name());
     }
     Optional<MedcomFormat> scannable = declared.or(() -> MedcomFormat.sniff(text));
     Optional<String> overLimit = scannable.flatMap(format -> limits().firstExceeded(text, format));
     if (overLimit.isPresent()) {
-      return unreadable(request, InboundResult.Disposition.TOO_LARGE, "OVER_LIMIT", OperationOutcome.IssueType.TOOCOSTLY,
+      return unreadable(
+          request,
+          InboundResult.Disposition.TOO_LARGE,
+          "OVER_LIMIT",
+          OperationOutcome.IssueType.TOOCOSTLY,
           overLimit.get());
     }
     Bundle bundle;
     try {
-      bundle = declared.isPresent() ? codec.parse(text, declared.get()) : codec.parse(text, (String) null);
+      bundle =
+          declared.isPresent()
+              ? codec.parse(text, declared.get())
+              : codec.parse(text, (String) null);
     } catch (MedcomParseException e) {
-      return unreadable(request, InboundResult.Disposition.UNREADABLE, e.kind().name(), OperationOutcome.IssueType.STRUCTURE,
+      return unreadable(
+          request,
+          InboundResult.Disposition.UNREADABLE,
+          e.kind().name(),
+          OperationOutcome.IssueType.STRUCTURE,
           e.getMessage());
     }
     MedcomMessage message = new MedcomMessage(bundle);
     List<String> missing = identificationProblems(message, request.channel());
     if (!missing.isEmpty()) {
-      return unreadable(request, InboundResult.Disposition.UNREADABLE, "UNIDENTIFIABLE", OperationOutcome.IssueType.REQUIRED,
+      return unreadable(
+          request,
+          InboundResult.Disposition.UNREADABLE,
+          "UNIDENTIFIABLE",
+          OperationOutcome.IssueType.REQUIRED,
           "Cannot answer this message: " + String.join("; ", missing));
     }
-    MedcomFormat format = declared.orElseGet(() -> MedcomFormat.sniff(text).orElse(MedcomFormat.JSON));
+    MedcomFormat format =
+        declared.orElseGet(() -> MedcomFormat.sniff(text).orElse(MedcomFormat.JSON));
     ReceivedInput input = new ReceivedInput(request, message, text, format);
 
     Optional<InboundResult> duplicate = reception.answerDuplicate(input);
     if (duplicate.isPresent()) {
       return duplicate.get();
     }
-    // The text as received, not the parsed Bundle written out again: HAPI's parser drops unknown properties and turns a
-    // misplaced array into one value, so only the text shows the validator what the sender really sent.
+    // The text as received, not the parsed Bundle written out again: HAPI's parser drops unknown
+    // properties and turns a
+    // misplaced array into one value, so only the text shows the validator what the sender really
+    // sent.
     List<MedcomIssue> issues = new ArrayList<>(validator.validate(bundle, text, format));
     issues.addAll(contentRules.check(text, format));
     issues.addAll(rules.check(message, request.authenticatedSender()));
@@ -123,10 +175,14 @@ public class FrontDoor {
 
   private MessageLimits limits() {
     FrontDoorConfig.Limits limits = config.limits();
-    return new MessageLimits(limits.maxEntries(), limits.maxElements(), limits.maxDepth(), limits.maxStringLength());
+    return new MessageLimits(
+        limits.maxEntries(), limits.maxElements(), limits.maxDepth(), limits.maxStringLength());
   }
 
-  /** FHIR bodies are UTF-8; a sender that declares another charset is read in it rather than refused. */
+  /**
+   * FHIR bodies are UTF-8; a sender that declares another charset is read in it rather than
+   * refused.
+   */
   private static Charset declaredCharset(String contentType) {
     if (contentType != null) {
       for (String parameter : contentType.split(";")) {
@@ -143,7 +199,10 @@ public class FrontDoor {
     return StandardCharsets.UTF_8;
   }
 
-  /** What the front door needs to be able to answer at all: a letter id, an envelope id and a sender. */
+  /**
+   * What the front door needs to be able to answer at all: a letter id, an envelope id and a
+   * sender.
+   */
   private static List<String> identificationProblems(MedcomMessage message, Channel channel) {
     List<String> problems = new ArrayList<>();
     if (message.messageHeader().isEmpty()) {
@@ -165,22 +224,42 @@ public class FrontDoor {
     return problems;
   }
 
-  private InboundResult unreadable(InboundRequest request, InboundResult.Disposition disposition, String reasonCode,
-      OperationOutcome.IssueType issueType, String diagnostics) {
-    MedcomIssue issue = MedcomIssue.hl7(MedcomIssue.Severity.FATAL, issueType.toCode(),
-        disposition == InboundResult.Disposition.TOO_LARGE ? "MSG_BAD_FORMAT" : "MSG_BAD_SYNTAX", null, diagnostics);
-    var stored = quarantine.quarantine(
-        new Rejection(request.channel().name(), request.contentType(), null, null, reasonCode, List.of(issue),
-            request.replayOf()),
-        request.body() == null ? new byte[0] : request.body());
+  private InboundResult unreadable(
+      InboundRequest request,
+      InboundResult.Disposition disposition,
+      String reasonCode,
+      OperationOutcome.IssueType issueType,
+      String diagnostics) {
+    MedcomIssue issue =
+        MedcomIssue.hl7(
+            MedcomIssue.Severity.FATAL,
+            issueType.toCode(),
+            disposition == InboundResult.Disposition.TOO_LARGE
+                ? "MSG_BAD_FORMAT"
+                : "MSG_BAD_SYNTAX",
+            null,
+            diagnostics);
+    var stored =
+        quarantine.quarantine(
+            new Rejection(
+                request.channel().name(),
+                request.contentType(),
+                null,
+                null,
+                reasonCode,
+                List.of(issue),
+                request.replayOf()),
+            request.body() == null ? new byte[0] : request.body());
     if (request.channel() == Channel.KAFKA) {
       // There is no one to answer: the quarantine entry and the metric are what operators see.
-      Log.warnf("Unanswerable input on %s quarantined as %s (%s)", request.channel(), stored.id, reasonCode);
+      Log.warnf(
+          "Unanswerable input on %s quarantined as %s (%s)",
+          request.channel(), stored.id, reasonCode);
     }
     return new InboundResult(disposition, null, OperationOutcomes.of(List.of(issue)), stored.id);
   }
 
   /** A readable, identifiable input on its way through the front door. */
-  public record ReceivedInput(InboundRequest request, MedcomMessage message, String text, MedcomFormat format) {
-  }
+  public record ReceivedInput(
+      InboundRequest request, MedcomMessage message, String text, MedcomFormat format) {}
 }

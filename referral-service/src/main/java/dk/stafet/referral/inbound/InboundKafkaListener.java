@@ -16,19 +16,21 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * The Kafka door: every record on {@code medcom.inbound} goes through the same {@link FrontDoor} as HTTP. The answer goes
- * to the sender's own topic through the outbox; unanswerable input is quarantined. The offset is committed only after
- * the front door has stored its outcome, so a crash re-reads the record and the letter-id check makes that harmless.
- * <p>
- * The consumer starts before the MedCom validator is warm; records that are already waiting wait for the warm-up
- * ({@link ValidatorWarmUp}) instead of validating on a cold validator next to it.
- * <p>
- * If the front door cannot even store its answer because the database is down, the record is tried again until it
- * goes through ({@link UntilStored}), never skipped: nothing lost, and the partition's order kept. Any other failure
- * of ours (a bug the front door did not turn into a negative acknowledgement) puts the raw record in quarantine, where
- * operators see it and can replay it, and the consumer moves on. Only a shutdown interrupts the wait; the record is
- * then nacked, and the channel's {@code failure-strategy=fail} makes sure no offset beyond it is committed, so it is
- * read again after the restart.
+ * The Kafka door: every record on {@code medcom.inbound} goes through the same {@link FrontDoor} as
+ * HTTP. The answer goes to the sender's own topic through the outbox; unanswerable input is
+ * quarantined. The offset is committed only after the front door has stored its outcome, so a crash
+ * re-reads the record and the letter-id check makes that harmless.
+ *
+ * <p>The consumer starts before the MedCom validator is warm; records that are already waiting wait
+ * for the warm-up ({@link ValidatorWarmUp}) instead of validating on a cold validator next to it.
+ *
+ * <p>If the front door cannot even store its answer because the database is down, the record is
+ * tried again until it goes through ({@link UntilStored}), never skipped: nothing lost, and the
+ * partition's order kept. Any other failure of ours (a bug the front door did not turn into a
+ * negative acknowledgement) puts the raw record in quarantine, where operators see it and can
+ * replay it, and the consumer moves on. Only a shutdown interrupts the wait; the record is then
+ * nacked, and the channel's {@code failure-strategy=fail} makes sure no offset beyond it is
+ * committed, so it is read again after the restart.
  */
 @ApplicationScoped
 public class InboundKafkaListener {
@@ -40,7 +42,8 @@ public class InboundKafkaListener {
   private final QuarantineService quarantine;
   private final UntilStored untilStored = new UntilStored();
 
-  public InboundKafkaListener(FrontDoor frontDoor, ValidatorWarmUp warmUp, QuarantineService quarantine) {
+  public InboundKafkaListener(
+      FrontDoor frontDoor, ValidatorWarmUp warmUp, QuarantineService quarantine) {
     this.frontDoor = frontDoor;
     this.warmUp = warmUp;
     this.quarantine = quarantine;
@@ -50,27 +53,50 @@ public class InboundKafkaListener {
   @Blocking // ordered: one record at a time per partition keeps each patient's order
   public CompletionStage<Void> onMessage(Message<byte[]> record) {
     warmUp.awaitWarm();
-    String contentType = record.getMetadata(IncomingKafkaRecordMetadata.class)
-        .map(metadata -> metadata.getHeaders().lastHeader("content-type"))
-        .map(Header::value)
-        .map(value -> new String(value, StandardCharsets.UTF_8))
-        .orElse(null);
-    long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getOffset)
-        .orElse(-1L);
+    String contentType =
+        record
+            .getMetadata(IncomingKafkaRecordMetadata.class)
+            .map(metadata -> metadata.getHeaders().lastHeader("content-type"))
+            .map(Header::value)
+            .map(value -> new String(value, StandardCharsets.UTF_8))
+            .orElse(null);
+    long offset =
+        record
+            .getMetadata(IncomingKafkaRecordMetadata.class)
+            .map(IncomingKafkaRecordMetadata::getOffset)
+            .orElse(-1L);
     String what = "medcom.inbound record at offset " + offset;
     try {
-      untilStored.run(what, () -> frontDoor.receive(InboundRequest.kafka(record.getPayload(), contentType)));
+      untilStored.run(
+          what, () -> frontDoor.receive(InboundRequest.kafka(record.getPayload(), contentType)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return record.nack(e);
     } catch (RuntimeException e) {
-      Log.errorf("%s could not be processed (%s); kept in quarantine", what, e.getClass().getSimpleName());
+      Log.errorf(
+          "%s could not be processed (%s); kept in quarantine", what, e.getClass().getSimpleName());
       try {
-        untilStored.run(what + " (quarantine)", () -> quarantine.quarantine(new QuarantineService.Rejection(
-            Channel.KAFKA.name(), contentType, null, null, "PROCESSING_FAILED", List.of(MedcomIssue.hl7(
-                MedcomIssue.Severity.FATAL, "exception", "MSG_LOCAL_FAIL", null,
-                "The front door failed on this input (" + e.getClass().getSimpleName() + "); replay it when fixed")), null),
-            record.getPayload() == null ? new byte[0] : record.getPayload()));
+        untilStored.run(
+            what + " (quarantine)",
+            () ->
+                quarantine.quarantine(
+                    new QuarantineService.Rejection(
+                        Channel.KAFKA.name(),
+                        contentType,
+                        null,
+                        null,
+                        "PROCESSING_FAILED",
+                        List.of(
+                            MedcomIssue.hl7(
+                                MedcomIssue.Severity.FATAL,
+                                "exception",
+                                "MSG_LOCAL_FAIL",
+                                null,
+                                "The front door failed on this input ("
+                                    + e.getClass().getSimpleName()
+                                    + "); replay it when fixed")),
+                        null),
+                    record.getPayload() == null ? new byte[0] : record.getPayload()));
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
         return record.nack(interrupted);

@@ -3,13 +3,15 @@ package dk.stafet.referral.inbound;
 import java.util.UUID;
 
 /**
- * One input at the front door, as raw bytes: both doors (HTTP and Kafka) hand it over unparsed, so the raw form can
- * be kept in quarantine whatever is wrong with it.
+ * One input at the front door, as raw bytes: both doors (HTTP and Kafka) hand it over unparsed, so
+ * the raw form can be kept in quarantine whatever is wrong with it.
  *
- * @param authenticatedSender SOR or GLN of the authenticated caller, or null where the channel does not tell
- * @param replayOf            the quarantined input being replayed, or null
+ * @param authenticatedSender SOR or GLN of the authenticated caller, or null where the channel does
+ *     not tell
+ * @param replayOf the quarantined input being replayed, or null
  */
-public record InboundRequest(byte[] body, String contentType, Channel channel, String authenticatedSender, UUID replayOf) {
+public record InboundRequest(
+    byte[] body, String contentType, Channel channel, String authenticatedSender, UUID replayOf) {
 
   public static InboundRequest http(byte[] body, String contentType, String authenticatedSender) {
     return new InboundRequest(body, contentType, Channel.HTTP, authenticatedSender, null);

@@ -5,10 +5,11 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
- * The front door's answer: a MedCom acknowledgement where the message could be identified, otherwise an
- * OperationOutcome naming the problem.
+ * The front door's answer: a MedCom acknowledgement where the message could be identified,
+ * otherwise an OperationOutcome naming the problem.
  */
-public record InboundResult(Disposition disposition, Bundle acknowledgement, OperationOutcome outcome, UUID quarantineId) {
+public record InboundResult(
+    Disposition disposition, Bundle acknowledgement, OperationOutcome outcome, UUID quarantineId) {
 
   /** What happened to the input; each maps to one HTTP status (docs/front-door.md). */
   public enum Disposition {
@@ -33,7 +34,11 @@ public record InboundResult(Disposition disposition, Bundle acknowledgement, Ope
   }
 
   public String ackCode() {
-    return acknowledgement == null ? null : acknowledgement.getEntryFirstRep().getResource() instanceof
-        org.hl7.fhir.r4.model.MessageHeader header ? header.getResponse().getCode().toCode() : null;
+    return acknowledgement == null
+        ? null
+        : acknowledgement.getEntryFirstRep().getResource()
+                instanceof org.hl7.fhir.r4.model.MessageHeader header
+            ? header.getResponse().getCode().toCode()
+            : null;
   }
 }

@@ -15,10 +15,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Turns an accepted MedCom message into course facts. A HospitalNotification carries the history of its stay (admission
- * start, leave period, end), so the stay is brought in line with the message: a discharge for a stay Stafet never saw
- * admitted records the admission first, at its own start time. What the message says that is already known is history,
- * not a second fact. Runs in the caller's transaction, so facts, events and the acknowledgement commit together.
+ * Turns an accepted MedCom message into course facts. A HospitalNotification carries the history of
+ * its stay (admission start, leave period, end), so the stay is brought in line with the message: a
+ * discharge for a stay Stafet never saw admitted records the admission first, at its own start
+ * time. What the message says that is already known is history, not a second fact. Runs in the
+ * caller's transaction, so facts, events and the acknowledgement commit together.
  */
 @ApplicationScoped
 public class MessageFacts {
@@ -31,13 +32,19 @@ public class MessageFacts {
 
   public void apply(MedcomMessage message, String patientKey) {
     if (message.messageType() != MessageType.HOSPITAL_NOTIFICATION) {
-      return; // CareCommunications are delivered, not interpreted: their content is clinical correspondence
+      return; // CareCommunications are delivered, not interpreted: their content is clinical
+      // correspondence
     }
     Optional<HospitalNotificationEvent> code = message.hospitalNotificationEvent();
     Optional<EncounterView> encounter = message.encounter();
     Optional<String> cpr = message.patient().flatMap(patient -> patient.cprValue());
-    if (code.isEmpty() || encounter.isEmpty() || cpr.isEmpty() || encounter.get().serviceProvider() == null) {
-      Log.infof("HospitalNotification %s carries no course fact Stafet can record", message.messageHeaderId());
+    if (code.isEmpty()
+        || encounter.isEmpty()
+        || cpr.isEmpty()
+        || encounter.get().serviceProvider() == null) {
+      Log.infof(
+          "HospitalNotification %s carries no course fact Stafet can record",
+          message.messageHeaderId());
       return;
     }
     Stay stay = new Stay(cpr.get(), encounter.get(), message.messageHeaderId());
@@ -47,19 +54,33 @@ public class MessageFacts {
       case SLOR -> stay.backFromLeave();
       case SLHJ -> stay.discharged();
       case MORS, RE_MORS -> stay.deceased();
-      case AN_STIN, AN_STAA -> stay.ifKnown(state -> state.isActive(), () -> stays.cancelAdmission(stay.episode, stay.provider,
-          stay.now(), stay.messageId));
-      case AN_STOR -> stay.ifKnown(state -> state == AdmissionState.ON_LEAVE, () -> stays.cancelLeaveStart(stay.episode,
-          stay.provider, stay.now(), stay.messageId));
-      case AN_SLOR -> stay.ifKnown(state -> state == AdmissionState.IN_PROGRESS, () -> stays.cancelLeaveEnd(stay.episode,
-          stay.provider, stay.now(), stay.messageId));
-      case AN_SLHJ -> stay.ifKnown(state -> state == AdmissionState.DISCHARGED, () -> stays.cancelDischarge(stay.episode,
-          stay.provider, stay.now(), stay.messageId));
-      default -> Log.infof("HospitalNotification %s (%s) is kept as history", message.messageHeaderId(), code.get());
+      case AN_STIN, AN_STAA ->
+          stay.ifKnown(
+              state -> state.isActive(),
+              () -> stays.cancelAdmission(stay.episode, stay.provider, stay.now(), stay.messageId));
+      case AN_STOR ->
+          stay.ifKnown(
+              state -> state == AdmissionState.ON_LEAVE,
+              () ->
+                  stays.cancelLeaveStart(stay.episode, stay.provider, stay.now(), stay.messageId));
+      case AN_SLOR ->
+          stay.ifKnown(
+              state -> state == AdmissionState.IN_PROGRESS,
+              () -> stays.cancelLeaveEnd(stay.episode, stay.provider, stay.now(), stay.messageId));
+      case AN_SLHJ ->
+          stay.ifKnown(
+              state -> state == AdmissionState.DISCHARGED,
+              () -> stays.cancelDischarge(stay.episode, stay.provider, stay.now(), stay.messageId));
+      default ->
+          Log.infof(
+              "HospitalNotification %s (%s) is kept as history",
+              message.messageHeaderId(), code.get());
     }
   }
 
-  /** One stay as the message describes it, and the steps that bring Stafet's record of it in line. */
+  /**
+   * One stay as the message describes it, and the steps that bring Stafet's record of it in line.
+   */
   private final class Stay {
     final String cpr;
     final EncounterView encounter;
@@ -80,7 +101,8 @@ public class MessageFacts {
     }
 
     void admitted() {
-      EncounterClass encounterClass = "EMER".equals(encounter.classCode()) ? EncounterClass.EMER : EncounterClass.IMP;
+      EncounterClass encounterClass =
+          "EMER".equals(encounter.classCode()) ? EncounterClass.EMER : EncounterClass.IMP;
       stays.admit(cpr, episode, provider, encounterClass, at(encounter.periodStart()), messageId);
     }
 
@@ -121,7 +143,8 @@ public class MessageFacts {
       if (current.isPresent() && applies.test(current.get())) {
         step.run();
       } else {
-        Log.infof("Cancellation %s does not match the stay's current state; kept as history", messageId);
+        Log.infof(
+            "Cancellation %s does not match the stay's current state; kept as history", messageId);
       }
     }
 
@@ -134,7 +157,9 @@ public class MessageFacts {
     }
   }
 
-  /** The local episode-of-care id is preferred to the LPR3 one, as MedCom asks receivers to echo it. */
+  /**
+   * The local episode-of-care id is preferred to the LPR3 one, as MedCom asks receivers to echo it.
+   */
   private static String episodeOfCareId(EncounterView encounter) {
     return encounter.episodeOfCareIdentifiers().stream()
         .sorted((a, b) -> Boolean.compare(isLpr3(a), isLpr3(b)))

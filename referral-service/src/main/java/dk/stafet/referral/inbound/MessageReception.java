@@ -34,16 +34,18 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Organization;
 
 /**
- * Stores and acts on identified messages, following MedCom's receiver rules (medcom-spec.md §5): a letter id seen
- * before gets the first acknowledgement again and has no second effect; a reused envelope id is an error; after a
- * transient error a retransmission is processed again. Each outcome, its acknowledgement and the events it causes
- * commit in one transaction (the acknowledgement to a Kafka sender goes through the outbox too).
+ * Stores and acts on identified messages, following MedCom's receiver rules (medcom-spec.md §5): a
+ * letter id seen before gets the first acknowledgement again and has no second effect; a reused
+ * envelope id is an error; after a transient error a retransmission is processed again. Each
+ * outcome, its acknowledgement and the events it causes commit in one transaction (the
+ * acknowledgement to a Kafka sender goes through the outbox too).
  */
 @ApplicationScoped
 public class MessageReception {
 
   static final String ACK_EVENT_TYPE = "dk.stafet.medcom.acknowledgement";
-  private static final String CONSUMER_FLAG_THRESHOLD_NOTE = "received three or more times despite acknowledgements";
+  private static final String CONSUMER_FLAG_THRESHOLD_NOTE =
+      "received three or more times despite acknowledgements";
 
   private final MedcomCodec codec;
   private final MessageFacts facts;
@@ -54,8 +56,14 @@ public class MessageReception {
   private final MeterRegistry meters;
   private final Clock clock = Clock.systemUTC();
 
-  public MessageReception(MedcomCodec codec, MessageFacts facts, QuarantineService quarantine, Outbox outbox,
-      PatientPseudonym pseudonym, FrontDoorConfig config, MeterRegistry meters) {
+  public MessageReception(
+      MedcomCodec codec,
+      MessageFacts facts,
+      QuarantineService quarantine,
+      Outbox outbox,
+      PatientPseudonym pseudonym,
+      FrontDoorConfig config,
+      MeterRegistry meters) {
     this.codec = codec;
     this.facts = facts;
     this.quarantine = quarantine;
@@ -65,108 +73,199 @@ public class MessageReception {
     this.meters = meters;
   }
 
-  /** A retransmission or redelivery of a letter we have answered: the same answer in a new envelope, nothing else. */
+  /**
+   * A retransmission or redelivery of a letter we have answered: the same answer in a new envelope,
+   * nothing else.
+   */
   public Optional<InboundResult> answerDuplicate(ReceivedInput input) {
-    return QuarkusTransaction.requiringNew().call(() -> {
-      Optional<ReceivedMessage> seen = ReceivedMessage.findByHeaderId(input.message().messageHeaderId());
-      if (seen.isEmpty() || seen.get().outcome == ReceivedMessage.Outcome.TRANSIENT_ERROR) {
-        return Optional.empty(); // new, or nothing was processed last time (KR5): process it now
-      }
-      ReceivedMessage first = seen.get();
-      if (input.request().channel() == Channel.KAFKA && sameEnvelopeAgain(input, first)) {
-        // The very record again: our offset commit did not survive a crash or a rebalance, so medcom.inbound handed
-        // it out once more. Its answer is already on the sender's topic (the outbox, in the transaction that stored
-        // it); a second one would be an acknowledgement the sender never asked for.
-        meters.counter("stafet.front_door.redelivered_records").increment();
-        Disposition disposition = first.outcome == ReceivedMessage.Outcome.REJECTED ? Disposition.REJECTED
-            : first.outcome == ReceivedMessage.Outcome.ACKNOWLEDGEMENT ? Disposition.ACKNOWLEDGEMENT_RECORDED
-            : Disposition.DUPLICATE;
-        return Optional.of(new InboundResult(disposition, null, information("Already answered: this envelope was "
-            + "received before on " + Topics.MEDCOM_INBOUND), null));
-      }
-      first.timesReceived++;
-      first.lastReceivedAt = Instant.now();
-      ReceivedBundle.remember(input.message().bundleId(), first.messageHeaderId, first.lastReceivedAt);
-      meters.counter("stafet.front_door.duplicates", "type", first.messageType).increment();
-      if (first.timesReceived >= 3) {
-        Log.warnf("Message %s %s; flagged for manual follow-up", first.messageHeaderId, CONSUMER_FLAG_THRESHOLD_NOTE);
-        meters.counter("stafet.front_door.repeated_duplicates").increment();
-      }
-      if (first.outcome == ReceivedMessage.Outcome.ACKNOWLEDGEMENT) {
-        // An acknowledgement is never acknowledged; a duplicate one is logged and ignored (ACK-TP 3.4.2).
-        Log.infof("Duplicate acknowledgement %s ignored", first.messageHeaderId);
-        return Optional.of(new InboundResult(Disposition.ACKNOWLEDGEMENT_RECORDED, null, information(
-            "Duplicate acknowledgement: already recorded, ignored"), null));
-      }
-      // Same code and content as the first answer, in a new envelope (MedCom §5, ACK-TP send).
-      Bundle ack = MessageReenveloper.reEnvelope(codec.parse(first.ackBundle, MedcomFormat.JSON), clock);
-      UUID quarantineId = null;
-      if (first.outcome == ReceivedMessage.Outcome.REJECTED) {
-        quarantineId = quarantine.quarantine(rejection(input, "DUPLICATE_OF_REJECTED", List.of(MedcomIssue.hl7(
-            MedcomIssue.Severity.ERROR, "duplicate", "MSG_DUPLICATE_ID", null,
-            "Retransmission of a message that was rejected; the first answer stands"))), input.request().body()).id;
-      }
-      sendAckOverKafka(input, first.patientKey, ack);
-      Disposition disposition = first.outcome == ReceivedMessage.Outcome.REJECTED ? Disposition.REJECTED : Disposition.DUPLICATE;
-      return Optional.of(new InboundResult(disposition, ack, null, quarantineId));
-    });
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Optional<ReceivedMessage> seen =
+                  ReceivedMessage.findByHeaderId(input.message().messageHeaderId());
+              if (seen.isEmpty() || seen.get().outcome == ReceivedMessage.Outcome.TRANSIENT_ERROR) {
+                return Optional
+                    .empty(); // new, or nothing was processed last time (KR5): process it now
+              }
+              ReceivedMessage first = seen.get();
+              if (input.request().channel() == Channel.KAFKA && sameEnvelopeAgain(input, first)) {
+                // The very record again: our offset commit did not survive a crash or a rebalance,
+                // so medcom.inbound handed
+                // it out once more. Its answer is already on the sender's topic (the outbox, in the
+                // transaction that stored
+                // it); a second one would be an acknowledgement the sender never asked for.
+                meters.counter("stafet.front_door.redelivered_records").increment();
+                Disposition disposition =
+                    first.outcome == ReceivedMessage.Outcome.REJECTED
+                        ? Disposition.REJECTED
+                        : first.outcome == ReceivedMessage.Outcome.ACKNOWLEDGEMENT
+                            ? Disposition.ACKNOWLEDGEMENT_RECORDED
+                            : Disposition.DUPLICATE;
+                return Optional.of(
+                    new InboundResult(
+                        disposition,
+                        null,
+                        information(
+                            "Already answered: this envelope was "
+                                + "received before on "
+                                + Topics.MEDCOM_INBOUND),
+                        null));
+              }
+              first.timesReceived++;
+              first.lastReceivedAt = Instant.now();
+              ReceivedBundle.remember(
+                  input.message().bundleId(), first.messageHeaderId, first.lastReceivedAt);
+              meters.counter("stafet.front_door.duplicates", "type", first.messageType).increment();
+              if (first.timesReceived >= 3) {
+                Log.warnf(
+                    "Message %s %s; flagged for manual follow-up",
+                    first.messageHeaderId, CONSUMER_FLAG_THRESHOLD_NOTE);
+                meters.counter("stafet.front_door.repeated_duplicates").increment();
+              }
+              if (first.outcome == ReceivedMessage.Outcome.ACKNOWLEDGEMENT) {
+                // An acknowledgement is never acknowledged; a duplicate one is logged and ignored
+                // (ACK-TP 3.4.2).
+                Log.infof("Duplicate acknowledgement %s ignored", first.messageHeaderId);
+                return Optional.of(
+                    new InboundResult(
+                        Disposition.ACKNOWLEDGEMENT_RECORDED,
+                        null,
+                        information("Duplicate acknowledgement: already recorded, ignored"),
+                        null));
+              }
+              // Same code and content as the first answer, in a new envelope (MedCom §5, ACK-TP
+              // send).
+              Bundle ack =
+                  MessageReenveloper.reEnvelope(
+                      codec.parse(first.ackBundle, MedcomFormat.JSON), clock);
+              UUID quarantineId = null;
+              if (first.outcome == ReceivedMessage.Outcome.REJECTED) {
+                quarantineId =
+                    quarantine.quarantine(
+                            rejection(
+                                input,
+                                "DUPLICATE_OF_REJECTED",
+                                List.of(
+                                    MedcomIssue.hl7(
+                                        MedcomIssue.Severity.ERROR,
+                                        "duplicate",
+                                        "MSG_DUPLICATE_ID",
+                                        null,
+                                        "Retransmission of a message that was rejected; the first answer stands"))),
+                            input.request().body())
+                        .id;
+              }
+              sendAckOverKafka(input, first.patientKey, ack);
+              Disposition disposition =
+                  first.outcome == ReceivedMessage.Outcome.REJECTED
+                      ? Disposition.REJECTED
+                      : Disposition.DUPLICATE;
+              return Optional.of(new InboundResult(disposition, ack, null, quarantineId));
+            });
   }
 
-  /** True when this Bundle.id came with this letter before: a redelivery of the same envelope, not a retransmission. */
+  /**
+   * True when this Bundle.id came with this letter before: a redelivery of the same envelope, not a
+   * retransmission.
+   */
   private static boolean sameEnvelopeAgain(ReceivedInput input, ReceivedMessage first) {
     ReceivedBundle earlier = ReceivedBundle.findById(input.message().bundleId());
     return earlier != null && earlier.messageHeaderId.equals(first.messageHeaderId);
   }
 
-  /** A new letter: rejected with a fatal-error acknowledgement if it has errors, otherwise stored and acted on. */
+  /**
+   * A new letter: rejected with a fatal-error acknowledgement if it has errors, otherwise stored
+   * and acted on.
+   */
   public InboundResult process(ReceivedInput input, List<MedcomIssue> validationIssues) {
     List<MedcomIssue> issues = new ArrayList<>(validationIssues);
     try {
-      return QuarkusTransaction.requiringNew().call(() -> {
-        ReceivedBundle earlier = ReceivedBundle.findById(input.message().bundleId());
-        if (earlier != null && !earlier.messageHeaderId.equals(input.message().messageHeaderId())) {
-          issues.add(MedcomIssue.hl7(MedcomIssue.Severity.ERROR, "duplicate", "MSG_DUPLICATE_ID", "Bundle.id",
-              "Bundle.id was already used for another message; every transmission needs a new Bundle.id"));
-        }
-        return MedcomValidator.hasErrors(issues) ? reject(input, issues) : accept(input, issues);
-      });
+      return QuarkusTransaction.requiringNew()
+          .call(
+              () -> {
+                ReceivedBundle earlier = ReceivedBundle.findById(input.message().bundleId());
+                if (earlier != null
+                    && !earlier.messageHeaderId.equals(input.message().messageHeaderId())) {
+                  issues.add(
+                      MedcomIssue.hl7(
+                          MedcomIssue.Severity.ERROR,
+                          "duplicate",
+                          "MSG_DUPLICATE_ID",
+                          "Bundle.id",
+                          "Bundle.id was already used for another message; every transmission needs a new Bundle.id"));
+                }
+                return MedcomValidator.hasErrors(issues)
+                    ? reject(input, issues)
+                    : accept(input, issues);
+              });
     } catch (RuntimeException e) {
-      // Our side failed: nothing of the message was kept, so answer transient-error and let the sender resend (KR4/KR5).
-      Log.errorf("Processing of message %s failed (%s); answering transient-error", input.message().messageHeaderId(),
-          e.getClass().getSimpleName());
+      // Our side failed: nothing of the message was kept, so answer transient-error and let the
+      // sender resend (KR4/KR5).
+      Log.errorf(
+          "Processing of message %s failed (%s); answering transient-error",
+          input.message().messageHeaderId(), e.getClass().getSimpleName());
       meters.counter("stafet.front_door.transient_errors").increment();
       return QuarkusTransaction.requiringNew().call(() -> transientError(input));
     }
   }
 
-  /** An acknowledgement of a message Stafet delivered: matched by notification-service, never itself acknowledged. */
+  /**
+   * An acknowledgement of a message Stafet delivered: matched by notification-service, never itself
+   * acknowledged.
+   */
   public InboundResult recordAcknowledgement(ReceivedInput input, List<MedcomIssue> issues) {
     if (MedcomValidator.hasErrors(issues)) {
-      // An invalid acknowledgement is reported by another channel (here: quarantine and the operations view).
-      UUID id = quarantine.quarantine(rejection(input, "INVALID_ACKNOWLEDGEMENT", issues), input.request().body()).id;
+      // An invalid acknowledgement is reported by another channel (here: quarantine and the
+      // operations view).
+      UUID id =
+          quarantine.quarantine(
+                  rejection(input, "INVALID_ACKNOWLEDGEMENT", issues), input.request().body())
+              .id;
       return new InboundResult(Disposition.REJECTED, null, OperationOutcomes.of(issues), id);
     }
-    return QuarkusTransaction.requiringNew().call(() -> {
-      MedcomMessage message = input.message();
-      ReceivedMessage stored = store(input, ReceivedMessage.Outcome.ACKNOWLEDGEMENT, null, patientKey(message));
-      var response = message.acknowledgementResponse().orElseThrow();
-      MedcomMessageEvent event = messageEvent(MedcomMessageEvent.Kind.ACKNOWLEDGEMENT_RECEIVED, input, stored,
-          response.code(), response.identifier());
-      outbox.add(Topics.MEDCOM_MESSAGE_EVENTS, event.eventId(), partitionKey(stored), event.cloudEventType(),
-          response.identifier(), event);
-      return new InboundResult(Disposition.ACKNOWLEDGEMENT_RECORDED, null,
-          information("Acknowledgement recorded for message " + response.identifier()), null);
-    });
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              MedcomMessage message = input.message();
+              ReceivedMessage stored =
+                  store(input, ReceivedMessage.Outcome.ACKNOWLEDGEMENT, null, patientKey(message));
+              var response = message.acknowledgementResponse().orElseThrow();
+              MedcomMessageEvent event =
+                  messageEvent(
+                      MedcomMessageEvent.Kind.ACKNOWLEDGEMENT_RECEIVED,
+                      input,
+                      stored,
+                      response.code(),
+                      response.identifier());
+              outbox.add(
+                  Topics.MEDCOM_MESSAGE_EVENTS,
+                  event.eventId(),
+                  partitionKey(stored),
+                  event.cloudEventType(),
+                  response.identifier(),
+                  event);
+              return new InboundResult(
+                  Disposition.ACKNOWLEDGEMENT_RECORDED,
+                  null,
+                  information("Acknowledgement recorded for message " + response.identifier()),
+                  null);
+            });
   }
 
   private InboundResult reject(ReceivedInput input, List<MedcomIssue> issues) {
-    // The answer names the errors; the tolerated findings and notes stay with the quarantined input.
+    // The answer names the errors; the tolerated findings and notes stay with the quarantined
+    // input.
     List<MedcomIssue> errors = issues.stream().filter(MedcomIssue::isError).toList();
     Bundle ack = acknowledgement(input.message(), ResponseType.FATALERROR, errors);
-    ReceivedMessage stored = store(input, ReceivedMessage.Outcome.REJECTED, ack, patientKey(input.message()));
-    UUID quarantineId = quarantine.quarantine(rejection(input, "INVALID_MESSAGE", issues), input.request().body()).id;
+    ReceivedMessage stored =
+        store(input, ReceivedMessage.Outcome.REJECTED, ack, patientKey(input.message()));
+    UUID quarantineId =
+        quarantine.quarantine(rejection(input, "INVALID_MESSAGE", issues), input.request().body())
+            .id;
     sendAckOverKafka(input, stored.patientKey, ack);
-    Log.infof("Message %s rejected with %d error(s)", stored.messageHeaderId, issues.stream().filter(MedcomIssue::isError).count());
+    Log.infof(
+        "Message %s rejected with %d error(s)",
+        stored.messageHeaderId, issues.stream().filter(MedcomIssue::isError).count());
     return new InboundResult(Disposition.REJECTED, ack, null, quarantineId);
   }
 
@@ -177,47 +276,73 @@ public class MessageReception {
     ReceivedMessage stored = store(input, ReceivedMessage.Outcome.ACCEPTED, ack, patientKey);
     facts.apply(message, patientKey);
     if (addressedToAnotherOrganisation(message)) {
-      MedcomMessageEvent event = messageEvent(MedcomMessageEvent.Kind.FOR_DELIVERY, input, stored, null, null);
-      outbox.add(Topics.MEDCOM_MESSAGE_EVENTS, event.eventId(), partitionKey(stored), event.cloudEventType(),
-          stored.messageHeaderId, event);
+      MedcomMessageEvent event =
+          messageEvent(MedcomMessageEvent.Kind.FOR_DELIVERY, input, stored, null, null);
+      outbox.add(
+          Topics.MEDCOM_MESSAGE_EVENTS,
+          event.eventId(),
+          partitionKey(stored),
+          event.cloudEventType(),
+          stored.messageHeaderId,
+          event);
     }
     sendAckOverKafka(input, patientKey, ack);
-    Log.infof("Message %s (%s) accepted with %d warning(s)", stored.messageHeaderId, stored.messageType, warnings.size());
+    Log.infof(
+        "Message %s (%s) accepted with %d warning(s)",
+        stored.messageHeaderId, stored.messageType, warnings.size());
     return new InboundResult(Disposition.ACCEPTED, ack, null, null);
   }
 
   private InboundResult transientError(ReceivedInput input) {
-    List<MedcomIssue> issues = List.of(MedcomIssue.hl7(MedcomIssue.Severity.ERROR, "exception", "MSG_LOCAL_FAIL", null,
-        "The receiver could not process the message now; it will be processed when it is sent again"));
+    List<MedcomIssue> issues =
+        List.of(
+            MedcomIssue.hl7(
+                MedcomIssue.Severity.ERROR,
+                "exception",
+                "MSG_LOCAL_FAIL",
+                null,
+                "The receiver could not process the message now; it will be processed when it is sent again"));
     Bundle ack = acknowledgement(input.message(), ResponseType.TRANSIENTERROR, issues);
     ReceivedMessage stored = store(input, ReceivedMessage.Outcome.TRANSIENT_ERROR, ack, null);
     sendAckOverKafka(input, stored.patientKey, ack);
     return new InboundResult(Disposition.TRANSIENT_ERROR, ack, null, null);
   }
 
-  private ReceivedMessage store(ReceivedInput input, ReceivedMessage.Outcome outcome, Bundle ack, String patientKey) {
+  private ReceivedMessage store(
+      ReceivedInput input, ReceivedMessage.Outcome outcome, Bundle ack, String patientKey) {
     MedcomMessage message = input.message();
-    // A letter is stored again only after a transient-error (KR5): the earlier row goes first, flushed, because
-    // Hibernate would otherwise insert before it deletes and hit the unique letter id — every retransmission after a
+    // A letter is stored again only after a transient-error (KR5): the earlier row goes first,
+    // flushed, because
+    // Hibernate would otherwise insert before it deletes and hit the unique letter id — every
+    // retransmission after a
     // transient-error then failed for good (found by FrontDoorOutageTests on a busy machine).
-    ReceivedMessage.findByHeaderId(message.messageHeaderId()).ifPresent(earlier -> {
-      earlier.delete();
-      ReceivedMessage.flush();
-    });
+    ReceivedMessage.findByHeaderId(message.messageHeaderId())
+        .ifPresent(
+            earlier -> {
+              earlier.delete();
+              ReceivedMessage.flush();
+            });
     ReceivedMessage stored = new ReceivedMessage();
     stored.id = UUID.randomUUID();
     stored.messageHeaderId = message.messageHeaderId();
     stored.firstBundleId = message.bundleId();
     stored.messageType = message.messageType().name();
     stored.channel = input.request().channel().name();
-    message.sender().ifPresent(sender -> {
-      stored.senderGln = sender.gln();
-      stored.senderSor = sender.sor();
-    });
-    message.primaryReceiver().map(destination -> destination.receiver()).ifPresent(receiver -> {
-      stored.receiverGln = receiver.gln();
-      stored.receiverSor = receiver.sor();
-    });
+    message
+        .sender()
+        .ifPresent(
+            sender -> {
+              stored.senderGln = sender.gln();
+              stored.senderSor = sender.sor();
+            });
+    message
+        .primaryReceiver()
+        .map(destination -> destination.receiver())
+        .ifPresent(
+            receiver -> {
+              stored.receiverGln = receiver.gln();
+              stored.receiverSor = receiver.sor();
+            });
     stored.patientKey = patientKey;
     stored.contentType = input.format().mimeType();
     stored.rawBundle = input.text();
@@ -225,7 +350,8 @@ public class MessageReception {
     if (ack != null) {
       stored.ackBundle = codec.write(ack, MedcomFormat.JSON);
       stored.ackMessageHeaderId = new MedcomMessage(ack).messageHeaderId();
-      stored.ackCode = new MedcomMessage(ack).acknowledgementResponse().map(r -> r.code()).orElse(null);
+      stored.ackCode =
+          new MedcomMessage(ack).acknowledgementResponse().map(r -> r.code()).orElse(null);
     }
     stored.receivedAt = Instant.now();
     stored.lastReceivedAt = stored.receivedAt;
@@ -235,50 +361,89 @@ public class MessageReception {
     return stored;
   }
 
-  /** The acknowledgement is sent on behalf of the message's primary receiver (MedCom: the one who received it). */
-  private Bundle acknowledgement(MedcomMessage original, ResponseType code, List<MedcomIssue> issues) {
-    Organization receiver = original.messageHeader()
-        .filter(header -> header.hasDestination())
-        .flatMap(header -> original.resolve(header.getDestinationFirstRep().getReceiver()))
-        .filter(Organization.class::isInstance).map(Organization.class::cast)
-        .orElseGet(this::hubOrganisation);
-    String endpoint = original.primaryReceiver().map(destination -> destination.endpoint())
-        .filter(e -> e != null && !e.isBlank())
-        .orElse("https://sor2.sum.dsdn.dk/#id=" + config.hub().sor());
-    return new AcknowledgementBuilder(receiver, endpoint, config.limits().fullUrlBase(), clock).build(original, code, issues);
+  /**
+   * The acknowledgement is sent on behalf of the message's primary receiver (MedCom: the one who
+   * received it).
+   */
+  private Bundle acknowledgement(
+      MedcomMessage original, ResponseType code, List<MedcomIssue> issues) {
+    Organization receiver =
+        original
+            .messageHeader()
+            .filter(header -> header.hasDestination())
+            .flatMap(header -> original.resolve(header.getDestinationFirstRep().getReceiver()))
+            .filter(Organization.class::isInstance)
+            .map(Organization.class::cast)
+            .orElseGet(this::hubOrganisation);
+    String endpoint =
+        original
+            .primaryReceiver()
+            .map(destination -> destination.endpoint())
+            .filter(e -> e != null && !e.isBlank())
+            .orElse("https://sor2.sum.dsdn.dk/#id=" + config.hub().sor());
+    return new AcknowledgementBuilder(receiver, endpoint, config.limits().fullUrlBase(), clock)
+        .build(original, code, issues);
   }
 
   private Organization hubOrganisation() {
     Organization hub = new Organization();
     hub.setName(config.hub().name());
-    hub.addIdentifier(new Identifier().setSystem("urn:oid:1.2.208.176.1.1").setValue(config.hub().sor()));
-    hub.addIdentifier(new Identifier().setSystem("https://www.gs1.org/gln").setValue(config.hub().gln()));
+    hub.addIdentifier(
+        new Identifier().setSystem("urn:oid:1.2.208.176.1.1").setValue(config.hub().sor()));
+    hub.addIdentifier(
+        new Identifier().setSystem("https://www.gs1.org/gln").setValue(config.hub().gln()));
     return hub;
   }
 
-  /** Over Kafka the acknowledgement goes to the sender's own topic; over HTTP it is the response. */
+  /**
+   * Over Kafka the acknowledgement goes to the sender's own topic; over HTTP it is the response.
+   */
   private void sendAckOverKafka(ReceivedInput input, String patientKey, Bundle ack) {
     if (input.request().channel() != Channel.KAFKA) {
       return;
     }
     String senderGln = input.message().sender().map(sender -> sender.gln()).orElseThrow();
     String ackHeaderId = new MedcomMessage(ack).messageHeaderId();
-    outbox.add(Topics.outboundFor(senderGln), UUID.randomUUID(), patientKey == null ? ackHeaderId : patientKey,
-        ACK_EVENT_TYPE, ackHeaderId, codec.write(ack, input.format()), input.format().mimeType());
+    outbox.add(
+        Topics.outboundFor(senderGln),
+        UUID.randomUUID(),
+        patientKey == null ? ackHeaderId : patientKey,
+        ACK_EVENT_TYPE,
+        ackHeaderId,
+        codec.write(ack, input.format()),
+        input.format().mimeType());
   }
 
   private boolean addressedToAnotherOrganisation(MedcomMessage message) {
-    return message.primaryReceiver()
+    return message
+        .primaryReceiver()
         .map(destination -> destination.receiver())
         .map(receiver -> receiver.gln() != null && !receiver.gln().equals(config.hub().gln()))
         .orElse(false);
   }
 
-  private MedcomMessageEvent messageEvent(MedcomMessageEvent.Kind kind, ReceivedInput input, ReceivedMessage stored,
-      String ackCode, String acknowledgedHeaderId) {
-    return new MedcomMessageEvent(UUID.randomUUID(), kind, stored.receivedAt, stored.patientKey, stored.messageType,
-        stored.messageHeaderId, input.message().bundleId(), stored.senderGln, stored.senderSor, stored.receiverGln,
-        stored.receiverSor, ackCode, acknowledgedHeaderId, input.format().mimeType(), input.text());
+  private MedcomMessageEvent messageEvent(
+      MedcomMessageEvent.Kind kind,
+      ReceivedInput input,
+      ReceivedMessage stored,
+      String ackCode,
+      String acknowledgedHeaderId) {
+    return new MedcomMessageEvent(
+        UUID.randomUUID(),
+        kind,
+        stored.receivedAt,
+        stored.patientKey,
+        stored.messageType,
+        stored.messageHeaderId,
+        input.message().bundleId(),
+        stored.senderGln,
+        stored.senderSor,
+        stored.receiverGln,
+        stored.receiverSor,
+        ackCode,
+        acknowledgedHeaderId,
+        input.format().mimeType(),
+        input.text());
   }
 
   private String patientKey(MedcomMessage message) {
@@ -289,13 +454,21 @@ public class MessageReception {
     return stored.patientKey != null ? stored.patientKey : stored.messageHeaderId;
   }
 
-  private static Rejection rejection(ReceivedInput input, String reasonCode, List<MedcomIssue> issues) {
-    return new Rejection(input.request().channel().name(), input.request().contentType(),
-        input.message().sender().map(sender -> sender.gln()).orElse(null), input.message().messageHeaderId(),
-        reasonCode, issues, input.request().replayOf());
+  private static Rejection rejection(
+      ReceivedInput input, String reasonCode, List<MedcomIssue> issues) {
+    return new Rejection(
+        input.request().channel().name(),
+        input.request().contentType(),
+        input.message().sender().map(sender -> sender.gln()).orElse(null),
+        input.message().messageHeaderId(),
+        reasonCode,
+        issues,
+        input.request().replayOf());
   }
 
   private static OperationOutcome information(String text) {
-    return OperationOutcomes.of(List.of(MedcomIssue.hl7(MedcomIssue.Severity.INFORMATION, "informational", null, null, text)));
+    return OperationOutcomes.of(
+        List.of(
+            MedcomIssue.hl7(MedcomIssue.Severity.INFORMATION, "informational", null, null, text)));
   }
 }

@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
- * The business-rule layer of the front door, after structure and profile validation: known sender and receiver,
- * sender = authenticated sender, a well-formed CPR number, consistent dates, a known event. Plain Java: unit tests call
- * it without Quarkus.
+ * The business-rule layer of the front door, after structure and profile validation: known sender
+ * and receiver, sender = authenticated sender, a well-formed CPR number, consistent dates, a known
+ * event. Plain Java: unit tests call it without Quarkus.
  */
 @ApplicationScoped
 public class MessageRules {
@@ -47,8 +47,9 @@ public class MessageRules {
   }
 
   /**
-   * @param hubIdentifiers Stafet's own SOR and GLN: messages Stafet sends in its own name are answered to it, so it is a
-   *                       known receiver (and sender) although it is no health organisation of the registry
+   * @param hubIdentifiers Stafet's own SOR and GLN: messages Stafet sends in its own name are
+   *     answered to it, so it is a known receiver (and sender) although it is no health
+   *     organisation of the registry
    */
   MessageRules(OrganisationRegistry registry, Set<String> hubIdentifiers, Clock clock) {
     this.registry = registry;
@@ -57,80 +58,135 @@ public class MessageRules {
   }
 
   /**
-   * @param authenticatedSender SOR or GLN of the authenticated caller, or null where the channel does not tell
+   * @param authenticatedSender SOR or GLN of the authenticated caller, or null where the channel
+   *     does not tell
    */
   public List<MedcomIssue> check(MedcomMessage message, String authenticatedSender) {
     List<MedcomIssue> issues = new ArrayList<>();
     if (message.bundle().getType() != Bundle.BundleType.MESSAGE) {
-      issues.add(error("structure", "MSG_BAD_FORMAT", "Bundle.type", "Bundle.type must be 'message'"));
+      issues.add(
+          error("structure", "MSG_BAD_FORMAT", "Bundle.type", "Bundle.type must be 'message'"));
     }
     if (message.messageType() == MessageType.UNKNOWN) {
-      issues.add(error("code-invalid", "MSG_UNKNOWN_TYPE", HEADER + ".event",
-          "MessageHeader.eventCoding is missing or not a MedCom message event Stafet receives"));
+      issues.add(
+          error(
+              "code-invalid",
+              "MSG_UNKNOWN_TYPE",
+              HEADER + ".event",
+              "MessageHeader.eventCoding is missing or not a MedCom message event Stafet receives"));
     }
     checkSender(message, authenticatedSender, issues);
     checkReceiver(message, issues);
     checkPatient(message, issues);
     message.encounter().ifPresent(encounter -> checkEncounter(encounter, issues));
-    if (message.messageType() == MessageType.HOSPITAL_NOTIFICATION && message.hospitalNotificationEvent().isEmpty()
+    if (message.messageType() == MessageType.HOSPITAL_NOTIFICATION
+        && message.hospitalNotificationEvent().isEmpty()
         && message.messageHeader().isPresent()) {
-      issues.add(MedcomIssue.medcom(Severity.ERROR, "code-invalid", "MSG_VALUESET_VALUE_UNKNOWN",
-          "Bundle.entry.resource.ofType(Provenance).activity",
-          "The Provenance activity, Encounter.status and Patient.deceased name no HospitalNotification event"));
+      issues.add(
+          MedcomIssue.medcom(
+              Severity.ERROR,
+              "code-invalid",
+              "MSG_VALUESET_VALUE_UNKNOWN",
+              "Bundle.entry.resource.ofType(Provenance).activity",
+              "The Provenance activity, Encounter.status and Patient.deceased name no HospitalNotification event"));
     }
     return issues;
   }
 
-  private void checkSender(MedcomMessage message, String authenticatedSender, List<MedcomIssue> issues) {
+  private void checkSender(
+      MedcomMessage message, String authenticatedSender, List<MedcomIssue> issues) {
     Optional<OrganisationView> sender = message.sender();
     if (sender.isEmpty()) {
       return; // the front door does not let an input without a sender this far
     }
     Optional<Organisation> known = lookUp(sender.get());
     if (!isKnown(sender.get())) {
-      issues.add(error("not-found", "MSG_NO_EXIST", HEADER + ".sender",
-          "The sender organisation (SOR " + sender.get().sor() + ", GLN " + sender.get().gln() + ") is not registered"));
+      issues.add(
+          error(
+              "not-found",
+              "MSG_NO_EXIST",
+              HEADER + ".sender",
+              "The sender organisation (SOR "
+                  + sender.get().sor()
+                  + ", GLN "
+                  + sender.get().gln()
+                  + ") is not registered"));
     }
-    if (authenticatedSender != null && !authenticatedSender.isBlank()
+    if (authenticatedSender != null
+        && !authenticatedSender.isBlank()
         && !isSameOrParent(authenticatedSender.trim(), sender.get(), known)) {
-      issues.add(error("security", "MSG_NO_MATCH", HEADER + ".sender",
-          "The sender of the message is not the authenticated organisation"));
+      issues.add(
+          error(
+              "security",
+              "MSG_NO_MATCH",
+              HEADER + ".sender",
+              "The sender of the message is not the authenticated organisation"));
     }
   }
 
   private void checkReceiver(MedcomMessage message, List<MedcomIssue> issues) {
     if (message.primaryReceiver().isEmpty() || message.primaryReceiver().get().receiver() == null) {
-      issues.add(MedcomIssue.medcom(Severity.ERROR, "required", "MSG_Receiver_Identifier_MISSING", HEADER + ".destination",
-          "The message names no primary receiver"));
+      issues.add(
+          MedcomIssue.medcom(
+              Severity.ERROR,
+              "required",
+              "MSG_Receiver_Identifier_MISSING",
+              HEADER + ".destination",
+              "The message names no primary receiver"));
       return;
     }
     OrganisationView receiver = message.primaryReceiver().get().receiver();
     if (!isKnown(receiver)) {
-      issues.add(MedcomIssue.medcom(Severity.ERROR, "not-found", "MSG_Receiver_Identifier_UNKNOWN",
-          HEADER + ".destination.receiver",
-          "The receiver organisation (SOR " + receiver.sor() + ", GLN " + receiver.gln() + ") is not registered"));
+      issues.add(
+          MedcomIssue.medcom(
+              Severity.ERROR,
+              "not-found",
+              "MSG_Receiver_Identifier_UNKNOWN",
+              HEADER + ".destination.receiver",
+              "The receiver organisation (SOR "
+                  + receiver.sor()
+                  + ", GLN "
+                  + receiver.gln()
+                  + ") is not registered"));
     }
   }
 
   private void checkPatient(MedcomMessage message, List<MedcomIssue> issues) {
     String path = "Bundle.entry.resource.ofType(Patient).identifier";
-    message.patient().flatMap(patient -> patient.cprValue()).ifPresent(cpr -> {
-      if (!TEN_DIGITS.matcher(cpr).matches()) {
-        // MedCom carries the CPR number as exactly ten digits, without the hyphen people write.
-        issues.add(MedcomIssue.medcom(Severity.ERROR, "value", "MSG_Datatype_Wrong", path,
-            "CPR number must be exactly 10 digits without hyphen or spaces"));
-        return;
-      }
-      for (CprIssue finding : CprNumber.validate(cpr)) {
-        issues.add(finding.isError()
-            ? MedcomIssue.medcom(Severity.ERROR, "value", "MSG_Datatype_Wrong", path, finding.message())
-            : MedcomIssue.hl7(Severity.WARNING, "value", null, path, finding.message()));
-      }
-    });
+    message
+        .patient()
+        .flatMap(patient -> patient.cprValue())
+        .ifPresent(
+            cpr -> {
+              if (!TEN_DIGITS.matcher(cpr).matches()) {
+                // MedCom carries the CPR number as exactly ten digits, without the hyphen people
+                // write.
+                issues.add(
+                    MedcomIssue.medcom(
+                        Severity.ERROR,
+                        "value",
+                        "MSG_Datatype_Wrong",
+                        path,
+                        "CPR number must be exactly 10 digits without hyphen or spaces"));
+                return;
+              }
+              for (CprIssue finding : CprNumber.validate(cpr)) {
+                issues.add(
+                    finding.isError()
+                        ? MedcomIssue.medcom(
+                            Severity.ERROR, "value", "MSG_Datatype_Wrong", path, finding.message())
+                        : MedcomIssue.hl7(
+                            Severity.WARNING, "value", null, path, finding.message()));
+              }
+            });
     if (message.messageType() == MessageType.HOSPITAL_NOTIFICATION
         && message.patient().flatMap(patient -> patient.cprValue()).isEmpty()) {
-      issues.add(error("required", "MSG_RESOURCE_REQUIRED", "Bundle.entry.resource.ofType(Patient).identifier",
-          "A HospitalNotification needs the patient's CPR number"));
+      issues.add(
+          error(
+              "required",
+              "MSG_RESOURCE_REQUIRED",
+              "Bundle.entry.resource.ofType(Patient).identifier",
+              "A HospitalNotification needs the patient's CPR number"));
     }
   }
 
@@ -138,28 +194,59 @@ public class MessageRules {
     String path = "Bundle.entry.resource.ofType(Encounter)";
     Instant latestPossible = clock.instant().plus(FUTURE_TOLERANCE);
     if (encounter.periodStart() != null && encounter.periodStart().isAfter(latestPossible)) {
-      issues.add(error("invariant", "MSG_PARAM_INVALID", path + ".period.start", "Encounter.period.start lies in the future"));
+      issues.add(
+          error(
+              "invariant",
+              "MSG_PARAM_INVALID",
+              path + ".period.start",
+              "Encounter.period.start lies in the future"));
     }
-    if (encounter.periodStart() != null && encounter.periodEnd() != null
+    if (encounter.periodStart() != null
+        && encounter.periodEnd() != null
         && encounter.periodEnd().isBefore(encounter.periodStart())) {
-      issues.add(error("invariant", "MSG_PARAM_INVALID", path + ".period", "Encounter.period ends before it starts"));
+      issues.add(
+          error(
+              "invariant",
+              "MSG_PARAM_INVALID",
+              path + ".period",
+              "Encounter.period ends before it starts"));
     }
-    if (encounter.leaveStart() != null && encounter.periodStart() != null
+    if (encounter.leaveStart() != null
+        && encounter.periodStart() != null
         && encounter.leaveStart().isBefore(encounter.periodStart())) {
-      issues.add(error("invariant", "MSG_PARAM_INVALID", path + ".extension(leave-period)",
-          "The leave starts before the stay"));
+      issues.add(
+          error(
+              "invariant",
+              "MSG_PARAM_INVALID",
+              path + ".extension(leave-period)",
+              "The leave starts before the stay"));
     }
-    if (encounter.leaveStart() != null && encounter.leaveEnd() != null && encounter.leaveEnd().isBefore(encounter.leaveStart())) {
-      issues.add(error("invariant", "MSG_PARAM_INVALID", path + ".extension(leave-period)", "The leave ends before it starts"));
+    if (encounter.leaveStart() != null
+        && encounter.leaveEnd() != null
+        && encounter.leaveEnd().isBefore(encounter.leaveStart())) {
+      issues.add(
+          error(
+              "invariant",
+              "MSG_PARAM_INVALID",
+              path + ".extension(leave-period)",
+              "The leave ends before it starts"));
     }
     if (encounter.serviceProvider() != null && lookUp(encounter.serviceProvider()).isEmpty()) {
-      issues.add(error("not-found", "MSG_NO_EXIST", path + ".serviceProvider",
-          "The service provider (SOR " + encounter.serviceProvider().sor() + ") is not registered"));
+      issues.add(
+          error(
+              "not-found",
+              "MSG_NO_EXIST",
+              path + ".serviceProvider",
+              "The service provider (SOR "
+                  + encounter.serviceProvider().sor()
+                  + ") is not registered"));
     }
   }
 
   private boolean isKnown(OrganisationView organisation) {
-    return isHub(organisation.sor()) || isHub(organisation.gln()) || lookUp(organisation).isPresent();
+    return isHub(organisation.sor())
+        || isHub(organisation.gln())
+        || lookUp(organisation).isPresent();
   }
 
   private boolean isHub(String identifier) {
@@ -167,12 +254,17 @@ public class MessageRules {
   }
 
   private Optional<Organisation> lookUp(OrganisationView organisation) {
-    Optional<Organisation> bySor = organisation.sor() == null ? Optional.empty() : registry.bySor(organisation.sor());
-    return bySor.isPresent() || organisation.gln() == null ? bySor : registry.byGln(organisation.gln()).stream().findFirst();
+    Optional<Organisation> bySor =
+        organisation.sor() == null ? Optional.empty() : registry.bySor(organisation.sor());
+    return bySor.isPresent() || organisation.gln() == null
+        ? bySor
+        : registry.byGln(organisation.gln()).stream().findFirst();
   }
 
-  private static boolean isSameOrParent(String authenticated, OrganisationView sender, Optional<Organisation> known) {
-    return authenticated.equals(sender.sor()) || authenticated.equals(sender.gln())
+  private static boolean isSameOrParent(
+      String authenticated, OrganisationView sender, Optional<Organisation> known) {
+    return authenticated.equals(sender.sor())
+        || authenticated.equals(sender.gln())
         || known.map(organisation -> authenticated.equals(organisation.parentSor())).orElse(false);
   }
 

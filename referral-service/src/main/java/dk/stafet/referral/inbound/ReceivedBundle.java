@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An envelope id (Bundle.id) seen by the front door; a reuse with a new letter id is refused (MedCom §5). */
+/**
+ * An envelope id (Bundle.id) seen by the front door; a reuse with a new letter id is refused
+ * (MedCom §5).
+ */
 @Entity
 @Table(name = "received_bundle")
 public class ReceivedBundle extends PanacheEntityBase {
@@ -15,8 +18,10 @@ public class ReceivedBundle extends PanacheEntityBase {
   @Id
   @Column(name = "bundle_id")
   public String bundleId;
+
   @Column(name = "message_header_id", nullable = false)
   public String messageHeaderId;
+
   @Column(name = "received_at", nullable = false)
   public Instant receivedAt;
 

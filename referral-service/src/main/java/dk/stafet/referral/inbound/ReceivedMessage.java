@@ -13,54 +13,79 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A MedCom message the front door has taken in, with the first acknowledgement it gave (MedCom §5 receiver rules). */
+/**
+ * A MedCom message the front door has taken in, with the first acknowledgement it gave (MedCom §5
+ * receiver rules).
+ */
 @Entity
 @Table(name = "received_message")
 public class ReceivedMessage extends PanacheEntityBase {
 
-  public enum Outcome { ACCEPTED, REJECTED, TRANSIENT_ERROR, ACKNOWLEDGEMENT }
+  public enum Outcome {
+    ACCEPTED,
+    REJECTED,
+    TRANSIENT_ERROR,
+    ACKNOWLEDGEMENT
+  }
 
-  @Id
-  public UUID id;
+  @Id public UUID id;
+
   @Column(name = "message_header_id", nullable = false, unique = true)
   public String messageHeaderId;
+
   @Column(name = "first_bundle_id", nullable = false)
   public String firstBundleId;
+
   @Column(name = "message_type", nullable = false)
   public String messageType;
+
   @Column(nullable = false)
   public String channel;
+
   @Column(name = "sender_gln")
   public String senderGln;
+
   @Column(name = "sender_sor")
   public String senderSor;
+
   @Column(name = "receiver_gln")
   public String receiverGln;
+
   @Column(name = "receiver_sor")
   public String receiverSor;
+
   @Column(name = "patient_key")
   public String patientKey;
+
   @Column(name = "content_type", nullable = false)
   public String contentType;
+
   @Column(name = "raw_bundle", nullable = false)
   public String rawBundle;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public Outcome outcome;
+
   @Column(name = "ack_code")
   public String ackCode;
+
   @Column(name = "ack_message_header_id")
   public String ackMessageHeaderId;
+
   @Column(name = "ack_bundle")
   public String ackBundle;
+
   @Column(name = "received_at", nullable = false)
   public Instant receivedAt;
+
   @Column(name = "last_received_at", nullable = false)
   public Instant lastReceivedAt;
+
   @Column(name = "times_received", nullable = false)
   public int timesReceived;
-  @Version
-  public long version;
+
+  @Version public long version;
 
   public static Optional<ReceivedMessage> findByHeaderId(String messageHeaderId) {
     return find("messageHeaderId", messageHeaderId).firstResultOptional();

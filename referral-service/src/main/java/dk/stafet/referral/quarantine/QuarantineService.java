@@ -3,11 +3,11 @@ package dk.stafet.referral.quarantine;
 import dk.stafet.contracts.cpr.CprNumber;
 import dk.stafet.contracts.events.EventJson;
 import dk.stafet.contracts.medcom.MedcomIssue;
+import dk.stafet.referral.config.FrontDoorConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import dk.stafet.referral.config.FrontDoorConfig;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -30,13 +30,19 @@ public class QuarantineService {
   }
 
   /** What the front door knew about a rejected input. */
-  public record Rejection(String channel, String contentType, String senderGln, String messageHeaderId, String reasonCode,
-      List<MedcomIssue> issues, UUID replayOf) {
-  }
+  public record Rejection(
+      String channel,
+      String contentType,
+      String senderGln,
+      String messageHeaderId,
+      String reasonCode,
+      List<MedcomIssue> issues,
+      UUID replayOf) {}
 
   /**
-   * The reason is shown in the quarantine list, which operators read; a validator finding may quote an element's value,
-   * so anything that looks like a CPR number is masked there. The raw input keeps everything.
+   * The reason is shown in the quarantine list, which operators read; a validator finding may quote
+   * an element's value, so anything that looks like a CPR number is masked there. The raw input
+   * keeps everything.
    */
   static String maskedReason(List<MedcomIssue> issues) {
     return CprNumber.maskAll(EventJson.write(issues));
@@ -45,7 +51,8 @@ public class QuarantineService {
   @Transactional(Transactional.TxType.REQUIRED)
   public QuarantinedInput quarantine(Rejection rejection, byte[] rawInput) {
     if (rejection.replayOf() != null) {
-      // A replay that is rejected again stays the one entry it was; the replay result says what happened.
+      // A replay that is rejected again stays the one entry it was; the replay result says what
+      // happened.
       QuarantinedInput replayed = QuarantinedInput.findById(rejection.replayOf());
       replayed.reason = maskedReason(rejection.issues());
       replayed.reasonCode = rejection.reasonCode();
@@ -62,16 +69,29 @@ public class QuarantineService {
     input.reason = maskedReason(rejection.issues());
     input.sizeBytes = rawInput.length;
     input.rawSha256 = sha256(rawInput);
-    // Anything the front door accepts in size is kept whole (it can be replayed); a larger body only as a prefix, so
+    // Anything the front door accepts in size is kept whole (it can be replayed); a larger body
+    // only as a prefix, so
     // no sender, authenticated or not, can make the quarantine store megabytes per request.
     input.truncated = rawInput.length > config.limits().maxMessageBytes();
-    input.rawInput = input.truncated
-        ? Arrays.copyOf(rawInput, Math.min(rawInput.length, config.limits().quarantinePrefixBytes())) : rawInput;
+    input.rawInput =
+        input.truncated
+            ? Arrays.copyOf(
+                rawInput, Math.min(rawInput.length, config.limits().quarantinePrefixBytes()))
+            : rawInput;
     input.status = QuarantinedInput.Status.QUARANTINED;
     input.persist();
-    meters.counter("stafet.quarantine.added", "channel", rejection.channel(), "reason", rejection.reasonCode()).increment();
+    meters
+        .counter(
+            "stafet.quarantine.added",
+            "channel",
+            rejection.channel(),
+            "reason",
+            rejection.reasonCode())
+        .increment();
     // The id and the reason code only: the input itself may hold a CPR number or clinical text.
-    Log.infof("Quarantined input %s from channel %s: %s", input.id, rejection.channel(), rejection.reasonCode());
+    Log.infof(
+        "Quarantined input %s from channel %s: %s",
+        input.id, rejection.channel(), rejection.reasonCode());
     return input;
   }
 
@@ -85,8 +105,10 @@ public class QuarantineService {
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public List<QuarantinedInput> list(int offset, int limit) {
-    return QuarantinedInput.<QuarantinedInput>findAll(io.quarkus.panache.common.Sort.descending("receivedAt"))
-        .range(offset, offset + limit - 1).list();
+    return QuarantinedInput.<QuarantinedInput>findAll(
+            io.quarkus.panache.common.Sort.descending("receivedAt"))
+        .range(offset, offset + limit - 1)
+        .list();
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -102,7 +124,10 @@ public class QuarantineService {
   @Transactional(Transactional.TxType.REQUIRED)
   public void recordReplay(UUID id, boolean accepted, String outcome) {
     QuarantinedInput input = QuarantinedInput.findById(id);
-    input.status = accepted ? QuarantinedInput.Status.REPLAYED_ACCEPTED : QuarantinedInput.Status.REPLAYED_REJECTED;
+    input.status =
+        accepted
+            ? QuarantinedInput.Status.REPLAYED_ACCEPTED
+            : QuarantinedInput.Status.REPLAYED_REJECTED;
     input.replayedAt = Instant.now();
     input.replayOutcome = outcome;
   }

@@ -14,17 +14,20 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An alert about a referral's maximum waiting time that has been published, at most one per referral and kind
- * (unique constraint {@code waiting_time_alert_once}). Written only by {@link WaitingTimeAlerts#raise}; never updated.
+ * An alert about a referral's maximum waiting time that has been published, at most one per
+ * referral and kind (unique constraint {@code waiting_time_alert_once}). Written only by {@link
+ * WaitingTimeAlerts#raise}; never updated.
  */
 @Entity
 @Table(name = "waiting_time_alert")
 public class WaitingTimeAlert extends PanacheEntityBase {
 
-  public enum Kind { WARNING, EXCEEDED }
+  public enum Kind {
+    WARNING,
+    EXCEEDED
+  }
 
-  @Id
-  public UUID id;
+  @Id public UUID id;
 
   @Column(name = "referral_id", nullable = false)
   public UUID referralId;

@@ -17,10 +17,16 @@ public interface WaitingTimeConfig {
   @WithDefault("3d")
   Duration warnBefore();
 
-  /** How often the watch looks for referrals crossing their warning time or deadline ({@code off} disables it). */
+  /**
+   * How often the watch looks for referrals crossing their warning time or deadline ({@code off}
+   * disables it).
+   */
   @WithDefault("1m")
   String checkInterval();
 
-  /** SOR code of the region's patient advisor [patientvejledning], the addressee of WAITING_TIME_EXCEEDED. */
+  /**
+   * SOR code of the region's patient advisor [patientvejledning], the addressee of
+   * WAITING_TIME_EXCEEDED.
+   */
   Optional<String> patientAdvisorSor();
 }

@@ -17,7 +17,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Maximum waiting times of open referrals (domain brief §8), for course coordinators. */
 @Path("/api/referrals/waiting-times")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Waiting times", description = "Open referrals against their maximum waiting times W1–W8")
+@Tag(
+    name = "Waiting times",
+    description = "Open referrals against their maximum waiting times W1–W8")
 public class WaitingTimeResource {
 
   private final WaitingTimeService service;
@@ -29,10 +31,13 @@ public class WaitingTimeResource {
   }
 
   @GET
-  @Operation(summary = "Open referrals with a waiting-time rule: rule, received, deadline, days left, status "
-      + "(course coordinators only; each listed referral is audited)")
+  @Operation(
+      summary =
+          "Open referrals with a waiting-time rule: rule, received, deadline, days left, status "
+              + "(course coordinators only; each listed referral is audited)")
   public List<WaitingTimeView> list(
-      @Parameter(description = "warning, exceeded or all (default)") @QueryParam("status") String status) {
+      @Parameter(description = "warning, exceeded or all (default)") @QueryParam("status")
+          String status) {
     String callerSor = caller.requireOrganisation();
     WaitingTimeService.Filter filter;
     try {
@@ -45,8 +50,10 @@ public class WaitingTimeResource {
 
   @GET
   @Path("/summary")
-  @Operation(summary = "How many open referrals are pending, on track, near (warning) or over (exceeded) their maximum "
-      + "waiting time, and how many alerts were raised (course coordinators only; counts, no patient data)")
+  @Operation(
+      summary =
+          "How many open referrals are pending, on track, near (warning) or over (exceeded) their maximum "
+              + "waiting time, and how many alerts were raised (course coordinators only; counts, no patient data)")
   public WaitingTimeSummary summary() {
     return service.summary(caller.requireOrganisation());
   }

@@ -7,12 +7,18 @@ import dk.stafet.contracts.medcom.MedcomCodec;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Production refuses to run without MedCom's profiles instead of quietly validating against base FHIR only. */
+/**
+ * Production refuses to run without MedCom's profiles instead of quietly validating against base
+ * FHIR only.
+ */
 class MedcomProducersTest {
 
   @Test
   void withProfilesRequiredAMissingProfilesFolderStopsTheService() {
-    assertThatThrownBy(() -> new MedcomProducers().validator(new MedcomCodec(), config("/nonexistent/medcom", true)))
+    assertThatThrownBy(
+            () ->
+                new MedcomProducers()
+                    .validator(new MedcomCodec(), config("/nonexistent/medcom", true)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("MedCom profiles are required")
         .hasMessageContaining("/nonexistent/medcom");
@@ -20,22 +26,26 @@ class MedcomProducersTest {
 
   @Test
   void withoutTheRequirementTheServiceRunsTheBaseLayersAndSaysSo() {
-    assertThat(new MedcomProducers().validator(new MedcomCodec(), config("/nonexistent/medcom", false))
-        .isProfileValidationEnabled()).isFalse();
+    assertThat(
+            new MedcomProducers()
+                .validator(new MedcomCodec(), config("/nonexistent/medcom", false))
+                .isProfileValidationEnabled())
+        .isFalse();
   }
 
   private static FrontDoorConfig config(String profilesDir, boolean required) {
-    FrontDoorConfig.Medcom medcom = new FrontDoorConfig.Medcom() {
-      @Override
-      public Optional<String> profilesDir() {
-        return Optional.of(profilesDir);
-      }
+    FrontDoorConfig.Medcom medcom =
+        new FrontDoorConfig.Medcom() {
+          @Override
+          public Optional<String> profilesDir() {
+            return Optional.of(profilesDir);
+          }
 
-      @Override
-      public boolean profilesRequired() {
-        return required;
-      }
-    };
+          @Override
+          public boolean profilesRequired() {
+            return required;
+          }
+        };
     return new FrontDoorConfig() {
       @Override
       public Limits limits() {

@@ -22,12 +22,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Kafka consumer and the validator warm-up do not run side by side: a record that arrives while the validator warms
- * up reaches the front door only once it is warm, and readiness is DOWN until then.
- * <p>
- * Deterministic: the warm-up is held open until the consumer thread either waits at the gate (seen in its stack) or
- * has finished. Without the gate the consumer finishes first, having handed the record to the front door with a
- * cold validator, and the test fails.
+ * The Kafka consumer and the validator warm-up do not run side by side: a record that arrives while
+ * the validator warms up reaches the front door only once it is warm, and readiness is DOWN until
+ * then.
+ *
+ * <p>Deterministic: the warm-up is held open until the consumer thread either waits at the gate
+ * (seen in its stack) or has finished. Without the gate the consumer finishes first, having handed
+ * the record to the front door with a cold validator, and the test fails.
  */
 class ValidatorWarmUpTest {
 
@@ -40,17 +41,27 @@ class ValidatorWarmUpTest {
     InboundKafkaListener listener = new InboundKafkaListener(frontDoor, warmUp, null);
     CountDownLatch warming = new CountDownLatch(1);
     CountDownLatch finishWarmUp = new CountDownLatch(1);
-    Thread main = new Thread(() -> warmUp.run(() -> {
-      warming.countDown();
-      await(finishWarmUp);
-    }), "warm-up");
+    Thread main =
+        new Thread(
+            () ->
+                warmUp.run(
+                    () -> {
+                      warming.countDown();
+                      await(finishWarmUp);
+                    }),
+            "warm-up");
     main.start();
     assertThat(warming.await(30, TimeUnit.SECONDS)).isTrue();
 
-    Thread consumer = new Thread(() -> listener.onMessage(Message.of("{}".getBytes(StandardCharsets.UTF_8))), "consumer");
+    Thread consumer =
+        new Thread(
+            () -> listener.onMessage(Message.of("{}".getBytes(StandardCharsets.UTF_8))),
+            "consumer");
     consumer.start();
     awaitAtGateOrDone(consumer);
-    assertThat(frontDoor.warmAtEachCall).as("the front door was called during the warm-up").isEmpty();
+    assertThat(frontDoor.warmAtEachCall)
+        .as("the front door was called during the warm-up")
+        .isEmpty();
     assertThat(warmUp.isWarm()).isFalse();
 
     finishWarmUp.countDown();
@@ -63,10 +74,13 @@ class ValidatorWarmUpTest {
   @Test
   void aRecordAfterTheWarmUpGoesStraightThrough() {
     ValidatorWarmUp warmUp = new ValidatorWarmUp();
-    warmUp.run(() -> { });
+    warmUp.run(() -> {});
     RecordingFrontDoor frontDoor = new RecordingFrontDoor(warmUp);
 
-    new InboundKafkaListener(frontDoor, warmUp, null).onMessage(Message.of(new byte[0])).toCompletableFuture().join();
+    new InboundKafkaListener(frontDoor, warmUp, null)
+        .onMessage(Message.of(new byte[0]))
+        .toCompletableFuture()
+        .join();
 
     assertThat(frontDoor.warmAtEachCall).containsExactly(true);
   }
@@ -80,10 +94,14 @@ class ValidatorWarmUpTest {
 
     CountDownLatch warming = new CountDownLatch(1);
     CountDownLatch finishWarmUp = new CountDownLatch(1);
-    Thread main = new Thread(() -> warmUp.run(() -> {
-      warming.countDown();
-      await(finishWarmUp);
-    }));
+    Thread main =
+        new Thread(
+            () ->
+                warmUp.run(
+                    () -> {
+                      warming.countDown();
+                      await(finishWarmUp);
+                    }));
     main.start();
     warming.await(30, TimeUnit.SECONDS);
     assertThat(check.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
@@ -95,11 +113,16 @@ class ValidatorWarmUpTest {
   }
 
   @Test
-  void aFailedWarmUpFailsTheStartUpKeepsReadinessDownAndDoesNotHoldTheConsumerForEver() throws Exception {
+  void aFailedWarmUpFailsTheStartUpKeepsReadinessDownAndDoesNotHoldTheConsumerForEver()
+      throws Exception {
     ValidatorWarmUp warmUp = new ValidatorWarmUp();
-    assertThatThrownBy(() -> warmUp.run(() -> {
-      throw new IllegalStateException("profiles unreadable");
-    })).hasMessage("profiles unreadable");
+    assertThatThrownBy(
+            () ->
+                warmUp.run(
+                    () -> {
+                      throw new IllegalStateException("profiles unreadable");
+                    }))
+        .hasMessage("profiles unreadable");
 
     assertThat(new MedcomValidationHealthCheck(BASE_ONLY, warmUp).call().getStatus())
         .isEqualTo(HealthCheckResponse.Status.DOWN);
@@ -115,13 +138,18 @@ class ValidatorWarmUpTest {
       if (state == Thread.State.TERMINATED) {
         return;
       }
-      if (state == Thread.State.WAITING && Arrays.stream(thread.getStackTrace()).anyMatch(frame ->
-          frame.getClassName().equals(ValidatorWarmUp.class.getName()) && frame.getMethodName().equals("awaitWarm"))) {
+      if (state == Thread.State.WAITING
+          && Arrays.stream(thread.getStackTrace())
+              .anyMatch(
+                  frame ->
+                      frame.getClassName().equals(ValidatorWarmUp.class.getName())
+                          && frame.getMethodName().equals("awaitWarm"))) {
         return;
       }
       Thread.sleep(5);
     }
-    throw new AssertionError("consumer thread neither waits at the gate nor finished: " + thread.getState());
+    throw new AssertionError(
+        "consumer thread neither waits at the gate nor finished: " + thread.getState());
   }
 
   private static void await(CountDownLatch latch) {

@@ -22,9 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * The front door while its database is away (closed to connections, sessions terminated): over HTTP the sender is
- * told to send again later (503, Retry-After, an OperationOutcome saying nothing was kept); over Kafka the record
- * waits and is processed, not skipped, once the database is back.
+ * The front door while its database is away (closed to connections, sessions terminated): over HTTP
+ * the sender is told to send again later (503, Retry-After, an OperationOutcome saying nothing was
+ * kept); over Kafka the record waits and is processed, not skipped, once the database is back.
  */
 @QuarkusTest
 @WithTestResource(KafkaKraftResource.class)
@@ -36,41 +36,89 @@ class FrontDoorOutageTests {
 
   @ConfigProperty(name = "quarkus.datasource.jdbc.url")
   String jdbcUrl;
+
   @ConfigProperty(name = "quarkus.datasource.username")
   String user;
+
   @ConfigProperty(name = "quarkus.datasource.password")
   String password;
 
   @Test
   void nothingIsLostWhileTheDatabaseIsAway() throws Exception {
-    String overHttp = MedcomExamples.withNewIds(MedcomExamples.read(MedcomExamples.hospitalNotification("STIN_A")));
-    String overKafka = MedcomExamples.withNewIds(MedcomExamples.read(MedcomExamples.hospitalNotification("STIN_A")));
+    String overHttp =
+        MedcomExamples.withNewIds(
+            MedcomExamples.read(MedcomExamples.hospitalNotification("STIN_A")));
+    String overKafka =
+        MedcomExamples.withNewIds(
+            MedcomExamples.read(MedcomExamples.hospitalNotification("STIN_A")));
     MedcomMessage kafkaLetter = new MedcomMessage(CODEC.parse(overKafka, FHIR_JSON));
     long waitsBefore = UntilStored.waits();
 
     try (KafkaTestClient kafka = KafkaTestClient.create()) {
       try (DatabaseOutage outage = DatabaseOutage.begin(jdbcUrl, user, password)) {
-        given().auth().oauth2(MedcomSenders.tokenOf(overHttp)).contentType(FHIR_JSON).body(overHttp).when().post("/fhir/$process-message").then()
+        given()
+            .auth()
+            .oauth2(MedcomSenders.tokenOf(overHttp))
+            .contentType(FHIR_JSON)
+            .body(overHttp)
+            .when()
+            .post("/fhir/$process-message")
+            .then()
             .statusCode(503)
             .header("Retry-After", "30")
             .body(containsString("OperationOutcome"))
             .body(containsString("Send the message again later"));
 
-        kafka.send(Topics.MEDCOM_INBOUND, UUID.randomUUID().toString(), overKafka, Map.of("content-type", FHIR_JSON));
+        kafka.send(
+            Topics.MEDCOM_INBOUND,
+            UUID.randomUUID().toString(),
+            overKafka,
+            Map.of("content-type", FHIR_JSON));
         await().atMost(Duration.ofSeconds(30)).until(() -> UntilStored.waits() > waitsBefore);
       }
 
-      // Back: the sender's retransmission is received, and the waiting Kafka record is answered, not skipped.
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-        String answer = given().auth().oauth2(MedcomSenders.tokenOf(overHttp)).contentType(FHIR_JSON).body(overHttp).when().post("/fhir/$process-message").then()
-            .statusCode(200).extract().asString();
-        assertThat(new MedcomMessage(CODEC.parse(answer, (String) null)).acknowledgementResponse().orElseThrow().code())
-            .isEqualTo("ok");
-      });
-      var ack = kafka.awaitRecord(Topics.outboundFor(kafkaLetter.sender().orElseThrow().gln()), record ->
-          kafkaLetter.messageHeaderId().equals(new MedcomMessage(CODEC.parse(record.value(), (String) null))
-              .acknowledgementResponse().map(response -> response.identifier()).orElse(null)), Duration.ofSeconds(60));
-      assertThat(new MedcomMessage(CODEC.parse(ack.value(), (String) null)).acknowledgementResponse().orElseThrow().code())
+      // Back: the sender's retransmission is received, and the waiting Kafka record is answered,
+      // not skipped.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                String answer =
+                    given()
+                        .auth()
+                        .oauth2(MedcomSenders.tokenOf(overHttp))
+                        .contentType(FHIR_JSON)
+                        .body(overHttp)
+                        .when()
+                        .post("/fhir/$process-message")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString();
+                assertThat(
+                        new MedcomMessage(CODEC.parse(answer, (String) null))
+                            .acknowledgementResponse()
+                            .orElseThrow()
+                            .code())
+                    .isEqualTo("ok");
+              });
+      var ack =
+          kafka.awaitRecord(
+              Topics.outboundFor(kafkaLetter.sender().orElseThrow().gln()),
+              record ->
+                  kafkaLetter
+                      .messageHeaderId()
+                      .equals(
+                          new MedcomMessage(CODEC.parse(record.value(), (String) null))
+                              .acknowledgementResponse()
+                              .map(response -> response.identifier())
+                              .orElse(null)),
+              Duration.ofSeconds(60));
+      assertThat(
+              new MedcomMessage(CODEC.parse(ack.value(), (String) null))
+                  .acknowledgementResponse()
+                  .orElseThrow()
+                  .code())
           .isEqualTo("ok");
     }
   }

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The Kafka door: MedCom's examples on {@code medcom.inbound}, acknowledgements on the sender's own topic. */
+/**
+ * The Kafka door: MedCom's examples on {@code medcom.inbound}, acknowledgements on the sender's own
+ * topic.
+ */
 @QuarkusTest
 @WithTestResource(KafkaKraftResource.class)
 @WithTestResource(PostgresResource.class)
@@ -65,28 +68,35 @@ class InboundKafkaTests {
     Path example = MedcomExamples.hospitalNotification("STOR_F");
     String body = MedcomExamples.read(example);
     MedcomMessage sent = new MedcomMessage(CODEC.parse(body, MedcomExamples.contentType(example)));
-    kafka.send(Topics.MEDCOM_INBOUND, UUID.randomUUID().toString(), body, Map.of("content-type", "application/fhir+json"));
+    kafka.send(
+        Topics.MEDCOM_INBOUND,
+        UUID.randomUUID().toString(),
+        body,
+        Map.of("content-type", "application/fhir+json"));
 
     ConsumerRecord<String, String> record = awaitAckRecord(sent);
 
     String cpr = sent.patient().orElseThrow().cpr();
     assertThat(record.key()).startsWith("p-").doesNotContain(cpr);
-    assertThat(KafkaTestClient.header(record, "ce_type")).hasValue("dk.stafet.medcom.acknowledgement");
+    assertThat(KafkaTestClient.header(record, "ce_type"))
+        .hasValue("dk.stafet.medcom.acknowledgement");
     assertThat(KafkaTestClient.header(record, "content-type")).hasValue("application/fhir+json");
   }
 
   /**
-   * The chaos run's finding: referral-service killed after storing a record but before its offset commit reads the
-   * record again after the restart, and used to answer it a second time (the first answer re-enveloped), so the
-   * hospital got two acknowledgements for one transmission. The same envelope again gets no new answer; a
-   * retransmission (same letter, new Bundle.id) still does, as MedCom requires.
+   * The chaos run's finding: referral-service killed after storing a record but before its offset
+   * commit reads the record again after the restart, and used to answer it a second time (the first
+   * answer re-enveloped), so the hospital got two acknowledgements for one transmission. The same
+   * envelope again gets no new answer; a retransmission (same letter, new Bundle.id) still does, as
+   * MedCom requires.
    */
   @Test
   void theSameRecordReadAgainIsNotAnsweredTwiceButARetransmissionIs() throws Exception {
     Path example = MedcomExamples.hospitalNotification("STIN_A");
     String first = MedcomExamples.withNewIds(MedcomExamples.read(example));
     com.fasterxml.jackson.databind.node.ObjectNode retransmission =
-        (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(first);
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(first);
     retransmission.put("id", UUID.randomUUID().toString());
     MedcomMessage sent = new MedcomMessage(CODEC.parse(first, "application/fhir+json"));
     String key = UUID.randomUUID().toString(); // one partition: the three are read in this order
@@ -94,25 +104,42 @@ class InboundKafkaTests {
 
     kafka.send(Topics.MEDCOM_INBOUND, key, first, json);
     awaitAckRecord(sent);
-    kafka.send(Topics.MEDCOM_INBOUND, key, first, json); // as read again after a crash before the offset commit
+    kafka.send(
+        Topics.MEDCOM_INBOUND,
+        key,
+        first,
+        json); // as read again after a crash before the offset commit
     kafka.send(Topics.MEDCOM_INBOUND, key, retransmission.toString(), json);
     String later = MedcomExamples.withNewIds(MedcomExamples.read(example));
     kafka.send(Topics.MEDCOM_INBOUND, key, later, json);
-    awaitAckRecord(new MedcomMessage(CODEC.parse(later, "application/fhir+json"))); // everything before it is done
+    awaitAckRecord(
+        new MedcomMessage(
+            CODEC.parse(later, "application/fhir+json"))); // everything before it is done
 
     String topic = Topics.outboundFor(sent.sender().orElseThrow().gln());
-    long answers = kafka.readAll(topic, Duration.ofSeconds(5)).stream()
-        .map(record -> new MedcomMessage(CODEC.parse(record.value(), (String) null)))
-        .filter(ack -> sent.messageHeaderId().equals(
-            ack.acknowledgementResponse().map(response -> response.identifier()).orElse(null)))
-        .count();
-    assertThat(answers).as("one answer for the first envelope, one for the retransmission").isEqualTo(2);
+    long answers =
+        kafka.readAll(topic, Duration.ofSeconds(5)).stream()
+            .map(record -> new MedcomMessage(CODEC.parse(record.value(), (String) null)))
+            .filter(
+                ack ->
+                    sent.messageHeaderId()
+                        .equals(
+                            ack.acknowledgementResponse()
+                                .map(response -> response.identifier())
+                                .orElse(null)))
+            .count();
+    assertThat(answers)
+        .as("one answer for the first envelope, one for the retransmission")
+        .isEqualTo(2);
   }
 
   private MedcomMessage sendAndAwaitAck(Path example) {
     String body = MedcomExamples.read(example);
     MedcomMessage sent = new MedcomMessage(CODEC.parse(body, MedcomExamples.contentType(example)));
-    kafka.send(Topics.MEDCOM_INBOUND, UUID.randomUUID().toString(), body,
+    kafka.send(
+        Topics.MEDCOM_INBOUND,
+        UUID.randomUUID().toString(),
+        body,
         Map.of("content-type", MedcomExamples.contentType(example)));
     ConsumerRecord<String, String> record = awaitAckRecord(sent);
     return new MedcomMessage(CODEC.parse(record.value(), (String) null));
@@ -120,8 +147,15 @@ class InboundKafkaTests {
 
   private ConsumerRecord<String, String> awaitAckRecord(MedcomMessage sent) {
     String topic = Topics.outboundFor(sent.sender().orElseThrow().gln());
-    return kafka.awaitRecord(topic, record -> sent.messageHeaderId().equals(
-        new MedcomMessage(CODEC.parse(record.value(), (String) null)).acknowledgementResponse()
-            .map(response -> response.identifier()).orElse(null)), Duration.ofSeconds(30));
+    return kafka.awaitRecord(
+        topic,
+        record ->
+            sent.messageHeaderId()
+                .equals(
+                    new MedcomMessage(CODEC.parse(record.value(), (String) null))
+                        .acknowledgementResponse()
+                        .map(response -> response.identifier())
+                        .orElse(null)),
+        Duration.ofSeconds(30));
   }
 }

@@ -12,27 +12,30 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * MedCom's example messages, read where they live (../shared/medcom-examples, or the folder in the system property
- * {@code stafet.shared.dir}); they are third-party data and never copied into this repository.
+ * MedCom's example messages, read where they live (../shared/medcom-examples, or the folder in the
+ * system property {@code stafet.shared.dir}); they are third-party data and never copied into this
+ * repository.
  */
 public final class MedcomExamples {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private MedcomExamples() {
-  }
+  private MedcomExamples() {}
 
   public static Path folder() {
     String shared = System.getProperty("stafet.shared.dir", "../../shared");
     Path folder = Path.of(shared, "medcom-examples").toAbsolutePath().normalize();
     if (!Files.isDirectory(folder)) {
-      throw new IllegalStateException("MedCom examples not found at " + folder + " (set -Dstafet.shared.dir)");
+      throw new IllegalStateException(
+          "MedCom examples not found at " + folder + " (set -Dstafet.shared.dir)");
     }
     return folder;
   }
 
   public static Path hospitalNotification(String name) {
-    return folder().resolve("dk-medcom-hospitalnotification-testscripts/HospitalNotification_Ex_" + name + ".json");
+    return folder()
+        .resolve(
+            "dk-medcom-hospitalnotification-testscripts/HospitalNotification_Ex_" + name + ".json");
   }
 
   public static String read(Path file) {
@@ -43,10 +46,14 @@ public final class MedcomExamples {
     }
   }
 
-  /** Every HospitalNotification and CareCommunication example that MedCom expects a receiver to accept. */
+  /**
+   * Every HospitalNotification and CareCommunication example that MedCom expects a receiver to
+   * accept.
+   */
   public static List<Path> validHospitalNotificationsAndCareCommunications() {
     try (Stream<Path> files = Files.walk(folder())) {
-      return files.filter(Files::isRegularFile)
+      return files
+          .filter(Files::isRegularFile)
           .filter(file -> file.toString().endsWith(".json") || file.toString().endsWith(".xml"))
           .filter(file -> !file.toString().contains("acknowledgement"))
           .filter(file -> !file.getFileName().toString().contains("TEK_FCC"))
@@ -58,8 +65,9 @@ public final class MedcomExamples {
   }
 
   /**
-   * A JSON example as a new letter: new Bundle.id, MessageHeader.id (with its fullUrl and the Provenance that names
-   * it) and episode of care, so the front door takes it as a message of its own rather than a retransmission.
+   * A JSON example as a new letter: new Bundle.id, MessageHeader.id (with its fullUrl and the
+   * Provenance that names it) and episode of care, so the front door takes it as a message of its
+   * own rather than a retransmission.
    */
   public static ObjectNode withNewIds(ObjectNode bundle) {
     bundle.put("id", UUID.randomUUID().toString());
@@ -67,10 +75,15 @@ public final class MedcomExamples {
     firstResource(bundle, "MessageHeader").put("id", letterId);
     ((ObjectNode) bundle.withArray("entry").get(0)).put("fullUrl", "MessageHeader/" + letterId);
     // The current Provenance describes this letter (MedCom §1).
-    firstResource(bundle, "Provenance").withArray("target").forEach(target ->
-        ((ObjectNode) target).put("reference", "MessageHeader/" + letterId));
-    firstResource(bundle, "Encounter").withArray("episodeOfCare").forEach(episode ->
-        ((ObjectNode) episode.with("identifier")).put("value", UUID.randomUUID().toString()));
+    firstResource(bundle, "Provenance")
+        .withArray("target")
+        .forEach(target -> ((ObjectNode) target).put("reference", "MessageHeader/" + letterId));
+    firstResource(bundle, "Encounter")
+        .withArray("episodeOfCare")
+        .forEach(
+            episode ->
+                ((ObjectNode) episode.with("identifier"))
+                    .put("value", UUID.randomUUID().toString()));
     return bundle;
   }
 
@@ -92,6 +105,7 @@ public final class MedcomExamples {
   }
 
   public static String contentType(Path file) {
-    return (file.toString().endsWith(".xml") ? "application/fhir+xml" : "application/fhir+json") + "; charset=UTF-8";
+    return (file.toString().endsWith(".xml") ? "application/fhir+xml" : "application/fhir+json")
+        + "; charset=UTF-8";
   }
 }

@@ -6,22 +6,33 @@ import dk.stafet.contracts.medcom.MedcomMessage;
 import dk.stafet.contracts.medcom.MedcomViews;
 import dk.stafet.testsupport.TestTokens;
 
-/** The bearer token of a MedCom message's own sender, as its system would present it at the front door. */
+/**
+ * The bearer token of a MedCom message's own sender, as its system would present it at the front
+ * door.
+ */
 public final class MedcomSenders {
 
   /** Herlev's cardiology department, the sender of MedCom's HospitalNotification examples. */
   public static final String EXAMPLES_SENDER = "265161000016000";
+
   private static final MedcomCodec CODEC = new MedcomCodec();
 
-  private MedcomSenders() {
-  }
+  private MedcomSenders() {}
 
-  /** The token of the organisation the Bundle names as its sender (the examples' sender if it names none). */
+  /**
+   * The token of the organisation the Bundle names as its sender (the examples' sender if it names
+   * none).
+   */
   public static String tokenOf(String bundle) {
     String sor;
     try {
-      sor = new MedcomMessage(CODEC.parse(bundle, bundle.trim().startsWith("<") ? MedcomFormat.XML : MedcomFormat.JSON))
-          .sender().flatMap(MedcomViews.OrganisationView::sorCode).orElse(EXAMPLES_SENDER);
+      sor =
+          new MedcomMessage(
+                  CODEC.parse(
+                      bundle, bundle.trim().startsWith("<") ? MedcomFormat.XML : MedcomFormat.JSON))
+              .sender()
+              .flatMap(MedcomViews.OrganisationView::sorCode)
+              .orElse(EXAMPLES_SENDER);
     } catch (RuntimeException unreadable) {
       sor = EXAMPLES_SENDER;
     }

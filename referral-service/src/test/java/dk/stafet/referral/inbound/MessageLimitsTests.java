@@ -3,15 +3,15 @@ package dk.stafet.referral.inbound;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.stafet.contracts.medcom.MedcomMutants;
 import dk.stafet.referral.quarantine.QuarantinedInput;
-import dk.stafet.testsupport.TestTokens;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
-import dk.stafet.contracts.medcom.MedcomMutants;
+import dk.stafet.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,8 +26,9 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Memory is bounded before the validator (issue 11 item 2, issue 12 item 4): a message of legal size but absurd shape is
- * refused by the streaming scan before HAPI builds its model of it, alone or in a burst, and the service stays ready.
+ * Memory is bounded before the validator (issue 11 item 2, issue 12 item 4): a message of legal
+ * size but absurd shape is refused by the streaming scan before HAPI builds its model of it, alone
+ * or in a burst, and the service stays ready.
  */
 @QuarkusTest
 @WithTestResource(KafkaKraftResource.class)
@@ -44,15 +45,19 @@ class MessageLimitsTests {
   @Test
   void theHospitalNotificationPaddedWith8000EntriesIsRefusedNamingTheLimitAndQuarantined() {
     byte[] padded = padded();
-    assertThat(padded.length).isBetween(1_000_000, 2_000_000); // within the size limit: only its shape is wrong
+    assertThat(padded.length)
+        .isBetween(1_000_000, 2_000_000); // within the size limit: only its shape is wrong
 
     long start = System.nanoTime();
     HttpResponse<String> response = post(padded);
-    System.out.printf("padded HospitalNotification (%d bytes) answered %d in %d ms%n", padded.length,
-        response.statusCode(), (System.nanoTime() - start) / 1_000_000);
+    System.out.printf(
+        "padded HospitalNotification (%d bytes) answered %d in %d ms%n",
+        padded.length, response.statusCode(), (System.nanoTime() - start) / 1_000_000);
 
     assertThat(response.statusCode()).isEqualTo(413);
-    assertThat(response.body()).contains("OperationOutcome").contains("too-costly")
+    assertThat(response.body())
+        .contains("OperationOutcome")
+        .contains("too-costly")
         .contains("more than 200 Bundle entries (limit max-entries)");
     QuarantinedInput kept = quarantined(response);
     assertThat(kept.reasonCode).isEqualTo("OVER_LIMIT");
@@ -63,8 +68,9 @@ class MessageLimitsTests {
   @Test
   void aBurstOfLargeInputsIsRefusedAndTheServiceStaysReady() throws Exception {
     byte[] padded = padded();
-    byte[] oversized = ("{\"resourceType\":\"Bundle\",\"id\":\"" + "x".repeat(12 * 1024 * 1024) + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] oversized =
+        ("{\"resourceType\":\"Bundle\",\"id\":\"" + "x".repeat(12 * 1024 * 1024) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
     ExecutorService senders = Executors.newFixedThreadPool(8);
     List<Future<Integer>> answers = new ArrayList<>();
     long start = System.nanoTime();
@@ -79,18 +85,29 @@ class MessageLimitsTests {
     } finally {
       senders.shutdownNow();
     }
-    System.out.printf("burst of 24 large inputs (8 at a time) refused in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+    System.out.printf(
+        "burst of 24 large inputs (8 at a time) refused in %d ms%n",
+        (System.nanoTime() - start) / 1_000_000);
 
     given().when().get("/q/health/ready").then().statusCode(200);
-    given().auth().oauth2(TestTokens.forOrganisation(MedcomSenders.EXAMPLES_SENDER))
-        .body(MedcomExamples.withNewIds(MedcomExamples.read(MedcomExamples.hospitalNotification("STIN_A"))))
-        .contentType(FHIR_JSON).when().post("/fhir/$process-message").then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(TestTokens.forOrganisation(MedcomSenders.EXAMPLES_SENDER))
+        .body(
+            MedcomExamples.withNewIds(
+                MedcomExamples.read(MedcomExamples.hospitalNotification("STIN_A"))))
+        .contentType(FHIR_JSON)
+        .when()
+        .post("/fhir/$process-message")
+        .then()
+        .statusCode(200);
   }
 
   @Test
   void anInputOverTheSizeLimitIsQuarantinedAsABoundedPrefixWithSizeAndHashAndCannotBeReplayed() {
-    byte[] oversized = ("{\"resourceType\":\"Bundle\",\"id\":\"" + "y".repeat(5 * 1024 * 1024) + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] oversized =
+        ("{\"resourceType\":\"Bundle\",\"id\":\"" + "y".repeat(5 * 1024 * 1024) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
 
     HttpResponse<String> response = post(oversized);
 
@@ -100,23 +117,37 @@ class MessageLimitsTests {
     assertThat(kept.sizeBytes).isEqualTo(oversized.length);
     assertThat(kept.rawInput).hasSize(65536);
     assertThat(kept.rawSha256).hasSize(64);
-    given().auth().oauth2(TestTokens.forOrganisation(COORDINATOR)).when().post("/api/quarantine/" + kept.id + "/replay").then().statusCode(409);
+    given()
+        .auth()
+        .oauth2(TestTokens.forOrganisation(COORDINATOR))
+        .when()
+        .post("/api/quarantine/" + kept.id + "/replay")
+        .then()
+        .statusCode(409);
   }
 
   private static byte[] padded() {
-    String stin = MedcomExamples.withNewIds(MedcomExamples.read(MedcomExamples.hospitalNotification("STIN_A")));
+    String stin =
+        MedcomExamples.withNewIds(
+            MedcomExamples.read(MedcomExamples.hospitalNotification("STIN_A")));
     return MedcomMutants.paddedWithEntries(stin, 8_000).getBytes(StandardCharsets.UTF_8);
   }
 
   /**
-   * Large bodies go with the JDK's HTTP client: RestAssured's request logging formats a byte[] body as a list of numbers,
-   * which takes minutes for megabytes and would measure the test client instead of the service.
+   * Large bodies go with the JDK's HTTP client: RestAssured's request logging formats a byte[] body
+   * as a list of numbers, which takes minutes for megabytes and would measure the test client
+   * instead of the service.
    */
   private HttpResponse<String> post(byte[] body) {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(root + "fhir/$process-message"))
-          .header("Content-Type", FHIR_JSON)
-          .header("Authorization", "Bearer " + TestTokens.forOrganisation(MedcomSenders.EXAMPLES_SENDER)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create(root + "fhir/$process-message"))
+              .header("Content-Type", FHIR_JSON)
+              .header(
+                  "Authorization",
+                  "Bearer " + TestTokens.forOrganisation(MedcomSenders.EXAMPLES_SENDER))
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+              .build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -127,7 +158,9 @@ class MessageLimitsTests {
   }
 
   private static QuarantinedInput quarantined(HttpResponse<String> response) {
-    UUID id = UUID.fromString(response.headers().firstValue("X-Stafet-Quarantine-Id").orElseThrow());
-    return QuarkusTransaction.requiringNew().call(() -> QuarantinedInput.<QuarantinedInput>findById(id));
+    UUID id =
+        UUID.fromString(response.headers().firstValue("X-Stafet-Quarantine-Id").orElseThrow());
+    return QuarkusTransaction.requiringNew()
+        .call(() -> QuarantinedInput.<QuarantinedInput>findById(id));
   }
 }

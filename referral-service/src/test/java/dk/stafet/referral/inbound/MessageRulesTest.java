@@ -22,22 +22,32 @@ class MessageRulesTest {
   private static final MedcomCodec CODEC = new MedcomCodec();
   private static final String HUB_SOR = "999999000016001";
   private static final String HUB_GLN = "5790000000005";
-  private final MessageRules rules = new MessageRules(OrganisationRegistry.standard(), Set.of(HUB_SOR, HUB_GLN),
-      Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+  private final MessageRules rules =
+      new MessageRules(
+          OrganisationRegistry.standard(),
+          Set.of(HUB_SOR, HUB_GLN),
+          Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
 
   @Test
   void medcomsExampleBreaksNoRuleAndGetsOnlyTheModulus11Warning() {
     List<MedcomIssue> issues = rules.check(example(), null);
 
     assertThat(issues).noneMatch(MedcomIssue::isError);
-    assertThat(issues).singleElement().extracting(MedcomIssue::diagnostics).asString().contains("modulus-11");
+    assertThat(issues)
+        .singleElement()
+        .extracting(MedcomIssue::diagnostics)
+        .asString()
+        .contains("modulus-11");
   }
 
   @Test
   void stafetItselfIsAKnownReceiverThoughNoHealthOrganisation() {
     MedcomMessage message = example();
-    receiver(message).getIdentifier().forEach(identifier -> identifier.setValue(
-        identifier.getSystem().contains("gs1") ? HUB_GLN : HUB_SOR));
+    receiver(message)
+        .getIdentifier()
+        .forEach(
+            identifier ->
+                identifier.setValue(identifier.getSystem().contains("gs1") ? HUB_GLN : HUB_SOR));
 
     assertThat(rules.check(message, null)).noneMatch(MedcomIssue::isError);
   }
@@ -45,39 +55,63 @@ class MessageRulesTest {
   @Test
   void anUnknownReceiverIsNamedWithMedcomsCode() {
     MedcomMessage message = example();
-    receiver(message).getIdentifier().forEach(identifier -> identifier.setValue(
-        identifier.getSystem().contains("gs1") ? "5790000000012" : "111111000016000"));
+    receiver(message)
+        .getIdentifier()
+        .forEach(
+            identifier ->
+                identifier.setValue(
+                    identifier.getSystem().contains("gs1") ? "5790000000012" : "111111000016000"));
 
-    assertThat(rules.check(message, null)).filteredOn(MedcomIssue::isError)
-        .singleElement().extracting(MedcomIssue::detailsCode).isEqualTo("MSG_Receiver_Identifier_UNKNOWN");
+    assertThat(rules.check(message, null))
+        .filteredOn(MedcomIssue::isError)
+        .singleElement()
+        .extracting(MedcomIssue::detailsCode)
+        .isEqualTo("MSG_Receiver_Identifier_UNKNOWN");
   }
 
   @Test
   void theSenderMustBeTheAuthenticatedOrganisation() {
     assertThat(rules.check(example(), "265161000016000")).noneMatch(MedcomIssue::isError);
     assertThat(rules.check(example(), "5790000209354")).noneMatch(MedcomIssue::isError);
-    assertThat(rules.check(example(), "953741000016009")).filteredOn(MedcomIssue::isError)
-        .singleElement().extracting(MedcomIssue::issueType).isEqualTo("security");
+    assertThat(rules.check(example(), "953741000016009"))
+        .filteredOn(MedcomIssue::isError)
+        .singleElement()
+        .extracting(MedcomIssue::issueType)
+        .isEqualTo("security");
   }
 
   @Test
   void aCprNumberWithAHyphenIsRefusedWithoutRepeatingIt() {
     MedcomMessage message = example();
-    Identifier cpr = ((Patient) message.bundle().getEntry().stream().map(e -> e.getResource())
-        .filter(Patient.class::isInstance).findFirst().orElseThrow()).getIdentifierFirstRep();
+    Identifier cpr =
+        ((Patient)
+                message.bundle().getEntry().stream()
+                    .map(e -> e.getResource())
+                    .filter(Patient.class::isInstance)
+                    .findFirst()
+                    .orElseThrow())
+            .getIdentifierFirstRep();
     cpr.setValue("250947-9989");
 
-    assertThat(rules.check(message, null)).filteredOn(MedcomIssue::isError).singleElement()
-        .satisfies(issue -> assertThat(issue.diagnostics()).contains("10 digits").doesNotContain("250947"));
+    assertThat(rules.check(message, null))
+        .filteredOn(MedcomIssue::isError)
+        .singleElement()
+        .satisfies(
+            issue ->
+                assertThat(issue.diagnostics()).contains("10 digits").doesNotContain("250947"));
   }
 
   private static MedcomMessage example() {
-    return new MedcomMessage(CODEC.parse(MedcomExamples.read(MedcomExamples.hospitalNotification("STIN_A")),
-        "application/fhir+json"));
+    return new MedcomMessage(
+        CODEC.parse(
+            MedcomExamples.read(MedcomExamples.hospitalNotification("STIN_A")),
+            "application/fhir+json"));
   }
 
   private static Organization receiver(MedcomMessage message) {
-    return (Organization) message.resolve(message.messageHeader().orElseThrow().getDestinationFirstRep().getReceiver())
-        .orElseThrow();
+    return (Organization)
+        message
+            .resolve(message.messageHeader().orElseThrow().getDestinationFirstRep().getReceiver())
+            .orElseThrow();
   }
 }

@@ -31,10 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProcessMessageExamplesTests {
 
   private static final MedcomCodec CODEC = new MedcomCodec();
-  private static final java.util.Map<String, MedcomMessage> FIRST_WITH_LETTER_ID = new java.util.HashMap<>();
+  private static final java.util.Map<String, MedcomMessage> FIRST_WITH_LETTER_ID =
+      new java.util.HashMap<>();
 
-  @Inject
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
   static List<Path> validExamples() {
     return MedcomExamples.validHospitalNotificationsAndCareCommunications();
@@ -49,30 +49,52 @@ class ProcessMessageExamplesTests {
     MedcomMessage ack = post(body, MedcomExamples.contentType(example), 200);
 
     assertThat(ack.messageType()).isEqualTo(MessageType.ACKNOWLEDGEMENT);
-    assertThat(ack.acknowledgementResponse()).hasValueSatisfying(response -> {
-      assertThat(response.code()).isEqualTo("ok");
-      assertThat(response.identifier()).isEqualTo(sent.messageHeaderId());
-    });
-    // Sent on behalf of the receiver, to the sender's endpoint (MedCom §4) — of the first letter with this id, since a
-    // duplicate gets the first answer again (MedCom's test scripts reuse letter ids across senders).
+    assertThat(ack.acknowledgementResponse())
+        .hasValueSatisfying(
+            response -> {
+              assertThat(response.code()).isEqualTo("ok");
+              assertThat(response.identifier()).isEqualTo(sent.messageHeaderId());
+            });
+    // Sent on behalf of the receiver, to the sender's endpoint (MedCom §4) — of the first letter
+    // with this id, since a
+    // duplicate gets the first answer again (MedCom's test scripts reuse letter ids across
+    // senders).
     MedcomMessage first = FIRST_WITH_LETTER_ID.computeIfAbsent(sent.messageHeaderId(), id -> sent);
     assertThat(ack.primaryReceiver().orElseThrow().endpoint()).isEqualTo(first.sourceEndpoint());
-    assertThat(ack.sender().orElseThrow().gln()).isEqualTo(first.primaryReceiver().orElseThrow().receiver().gln());
+    assertThat(ack.sender().orElseThrow().gln())
+        .isEqualTo(first.primaryReceiver().orElseThrow().receiver().gln());
   }
 
   @Test
   void theExampleBuiltToFailGetsFatalErrorNamingEachError() {
     String body = MedcomExamples.read(MedcomExamples.hospitalNotification("TEK_FCC"));
 
-    Response response = given().auth().oauth2(MedcomSenders.tokenOf(body)).contentType("application/fhir+json; charset=UTF-8").body(body)
-        .when().post("/fhir/$process-message").then().statusCode(422).extract().response();
+    Response response =
+        given()
+            .auth()
+            .oauth2(MedcomSenders.tokenOf(body))
+            .contentType("application/fhir+json; charset=UTF-8")
+            .body(body)
+            .when()
+            .post("/fhir/$process-message")
+            .then()
+            .statusCode(422)
+            .extract()
+            .response();
     MedcomMessage ack = new MedcomMessage(CODEC.parse(response.asString(), MedcomFormat.JSON));
 
     assertThat(ack.acknowledgementResponse().orElseThrow().code()).isEqualTo("fatal-error");
-    OperationOutcome outcome = ack.bundle().getEntry().stream().map(e -> e.getResource())
-        .filter(OperationOutcome.class::isInstance).map(OperationOutcome.class::cast).findFirst().orElseThrow();
-    List<String> paths = outcome.getIssue().stream()
-        .flatMap(issue -> issue.getExpression().stream().map(e -> e.getValue())).toList();
+    OperationOutcome outcome =
+        ack.bundle().getEntry().stream()
+            .map(e -> e.getResource())
+            .filter(OperationOutcome.class::isInstance)
+            .map(OperationOutcome.class::cast)
+            .findFirst()
+            .orElseThrow();
+    List<String> paths =
+        outcome.getIssue().stream()
+            .flatMap(issue -> issue.getExpression().stream().map(e -> e.getValue()))
+            .toList();
     assertThat(paths).anySatisfy(path -> assertThat(path).containsIgnoringCase("event"));
     assertThat(paths).anySatisfy(path -> assertThat(path).contains("Encounter").contains("class"));
     assertThat(response.getHeader("X-Stafet-Quarantine-Id")).isNotBlank();
@@ -82,34 +104,53 @@ class ProcessMessageExamplesTests {
   void theDuplicateIsAcknowledgedWithoutASecondEvent() throws Exception {
     Path original = MedcomExamples.hospitalNotification("STIN_A");
     Path duplicate = MedcomExamples.hospitalNotification("TEK_DUB");
-    String headerId = new MedcomMessage(CODEC.parse(MedcomExamples.read(original), MedcomFormat.JSON)).messageHeaderId();
+    String headerId =
+        new MedcomMessage(CODEC.parse(MedcomExamples.read(original), MedcomFormat.JSON))
+            .messageHeaderId();
 
-    MedcomMessage first = post(MedcomExamples.read(original), "application/fhir+json; charset=UTF-8", 200);
+    MedcomMessage first =
+        post(MedcomExamples.read(original), "application/fhir+json; charset=UTF-8", 200);
     int admissionsBefore = eventsCausedBy(headerId, "dk.stafet.course.admission-started");
-    MedcomMessage second = post(MedcomExamples.read(duplicate), "application/fhir+json; charset=UTF-8", 200);
+    MedcomMessage second =
+        post(MedcomExamples.read(duplicate), "application/fhir+json; charset=UTF-8", 200);
 
     assertThat(second.acknowledgementResponse().orElseThrow().code()).isEqualTo("ok");
     assertThat(second.acknowledgementResponse().orElseThrow().identifier()).isEqualTo(headerId);
     // The same answer as the first time, in a new envelope (MedCom §5).
     assertThat(second.messageHeaderId()).isEqualTo(first.messageHeaderId());
     assertThat(second.bundleId()).isNotEqualTo(first.bundleId());
-    // The letter admitted the patient once (whichever test sent it first); its duplicate added nothing.
+    // The letter admitted the patient once (whichever test sent it first); its duplicate added
+    // nothing.
     assertThat(admissionsBefore).isEqualTo(1);
-    assertThat(eventsCausedBy(headerId, "dk.stafet.course.admission-started")).isEqualTo(admissionsBefore);
+    assertThat(eventsCausedBy(headerId, "dk.stafet.course.admission-started"))
+        .isEqualTo(admissionsBefore);
     assertThat(timesReceived(headerId)).isGreaterThanOrEqualTo(2);
   }
 
   private MedcomMessage post(String body, String contentType, int expectedStatus) {
-    String answer = given().auth().oauth2(MedcomSenders.tokenOf(body)).contentType(contentType).accept("application/fhir+json").body(body)
-        .when().post("/fhir/$process-message")
-        .then().log().ifValidationFails().statusCode(expectedStatus).extract().asString();
+    String answer =
+        given()
+            .auth()
+            .oauth2(MedcomSenders.tokenOf(body))
+            .contentType(contentType)
+            .accept("application/fhir+json")
+            .body(body)
+            .when()
+            .post("/fhir/$process-message")
+            .then()
+            .log()
+            .ifValidationFails()
+            .statusCode(expectedStatus)
+            .extract()
+            .asString();
     return new MedcomMessage(CODEC.parse(answer, MedcomFormat.JSON));
   }
 
   private int eventsCausedBy(String messageHeaderId, String eventType) throws Exception {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT count(*) FROM outbox_event WHERE event_type = ? AND payload LIKE ?")) {
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT count(*) FROM outbox_event WHERE event_type = ? AND payload LIKE ?")) {
       query.setString(1, eventType);
       query.setString(2, "%\"sourceMessageId\":\"" + messageHeaderId + "\"%");
       try (ResultSet rows = query.executeQuery()) {
@@ -121,8 +162,9 @@ class ProcessMessageExamplesTests {
 
   private int timesReceived(String messageHeaderId) throws Exception {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT times_received FROM received_message WHERE message_header_id = ?")) {
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT times_received FROM received_message WHERE message_header_id = ?")) {
       query.setString(1, messageHeaderId);
       try (ResultSet rows = query.executeQuery()) {
         rows.next();

@@ -27,9 +27,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Breaks the path between the database commit and the Kafka send: the relay is off (as if the service died right after
- * committing), so the event waits in the outbox; a relay that starts later (as after a restart) sends it, exactly once.
- * Sending it again after a crash between send and mark is what consumers' idempotency absorbs.
+ * Breaks the path between the database commit and the Kafka send: the relay is off (as if the
+ * service died right after committing), so the event waits in the outbox; a relay that starts later
+ * (as after a restart) sends it, exactly once. Sending it again after a crash between send and mark
+ * is what consumers' idempotency absorbs.
  */
 @QuarkusTest
 @TestProfile(OutboxCrashTests.RelayDown.class)
@@ -45,23 +46,32 @@ class OutboxCrashTests {
     }
   }
 
-  @Inject
-  DataSource dataSource;
+  @Inject DataSource dataSource;
 
-  @Inject
-  OutboxRelay relay;
+  @Inject OutboxRelay relay;
 
   @Test
   void anEventCommittedButNotSentArrivesExactlyOnceAfterRestart() throws Exception {
     String body = MedcomExamples.read(MedcomExamples.hospitalNotification("STAA_D"));
-    String letterId = new MedcomMessage(new MedcomCodec().parse(body, "application/fhir+json")).messageHeaderId();
-    given().auth().oauth2(dk.stafet.referral.inbound.MedcomSenders.tokenOf(body)).contentType("application/fhir+json; charset=UTF-8").body(body).when().post("/fhir/$process-message").then().statusCode(200);
+    String letterId =
+        new MedcomMessage(new MedcomCodec().parse(body, "application/fhir+json")).messageHeaderId();
+    given()
+        .auth()
+        .oauth2(dk.stafet.referral.inbound.MedcomSenders.tokenOf(body))
+        .contentType("application/fhir+json; charset=UTF-8")
+        .body(body)
+        .when()
+        .post("/fhir/$process-message")
+        .then()
+        .statusCode(200);
     UUID eventId = committedEventCausedBy(letterId);
     assertThat(publishedAt(eventId)).as("not sent while the relay is down").isNull();
 
     try (KafkaTestClient kafka = new KafkaTestClient(KafkaKraftResource.bootstrapServers())) {
       assertThat(kafka.readAll(Topics.COURSE_EVENTS, Duration.ofSeconds(2)))
-          .noneMatch(record -> KafkaTestClient.header(record, "ce_id").orElse("").equals(eventId.toString()));
+          .noneMatch(
+              record ->
+                  KafkaTestClient.header(record, "ce_id").orElse("").equals(eventId.toString()));
 
       int sent = relay.drainAll(); // the relay of the restarted service
       int sentAgain = relay.drainAll();
@@ -69,9 +79,12 @@ class OutboxCrashTests {
       assertThat(sent).isGreaterThanOrEqualTo(1);
       assertThat(sentAgain).isZero();
       assertThat(publishedAt(eventId)).isNotNull();
-      var copies = kafka.readAll(Topics.COURSE_EVENTS, Duration.ofSeconds(10)).stream()
-          .filter(record -> KafkaTestClient.header(record, "ce_id").orElse("").equals(eventId.toString()))
-          .toList();
+      var copies =
+          kafka.readAll(Topics.COURSE_EVENTS, Duration.ofSeconds(10)).stream()
+              .filter(
+                  record ->
+                      KafkaTestClient.header(record, "ce_id").orElse("").equals(eventId.toString()))
+              .toList();
       assertThat(copies).hasSize(1);
       ConsumerRecord<String, String> record = copies.get(0);
       assertThat(record.key()).startsWith("p-");
@@ -81,8 +94,9 @@ class OutboxCrashTests {
 
   private UUID committedEventCausedBy(String letterId) throws Exception {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT event_id FROM outbox_event WHERE topic = ? AND payload LIKE ? ORDER BY seq LIMIT 1")) {
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT event_id FROM outbox_event WHERE topic = ? AND payload LIKE ? ORDER BY seq LIMIT 1")) {
       query.setString(1, Topics.COURSE_EVENTS);
       query.setString(2, "%" + letterId + "%");
       try (ResultSet rows = query.executeQuery()) {
@@ -94,7 +108,9 @@ class OutboxCrashTests {
 
   private java.sql.Timestamp publishedAt(UUID eventId) throws Exception {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement("SELECT published_at FROM outbox_event WHERE event_id = ?")) {
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT published_at FROM outbox_event WHERE event_id = ?")) {
       query.setObject(1, eventId);
       try (ResultSet rows = query.executeQuery()) {
         rows.next();

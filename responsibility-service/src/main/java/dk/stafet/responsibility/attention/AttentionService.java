@@ -1,14 +1,14 @@
 package dk.stafet.responsibility.attention;
 
-import dk.stafet.service.audit.AuditLog;
 import dk.stafet.responsibility.ledger.Patient;
 import dk.stafet.responsibility.organisation.OrganisationDirectory;
 import dk.stafet.responsibility.organisation.OrganisationInfo;
 import dk.stafet.responsibility.rest.InvalidRequestException;
-import dk.stafet.service.security.Caller;
-import dk.stafet.service.security.CallerRoles;
 import dk.stafet.responsibility.security.ForbiddenException;
 import dk.stafet.responsibility.security.PatientAccess;
+import dk.stafet.service.audit.AuditLog;
+import dk.stafet.service.security.Caller;
+import dk.stafet.service.security.CallerRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -20,10 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The coordinator's list of patients who need attention (coordinator overview, section 1): active patients whose open
- * ledger entry (current view) has a PRD without a named doctor (R27), or carries an R26 alarm (gap, no-receiver), or
- * who have a handover nobody answered by its deadline (R24). One SQL query over the stored ledger and handovers; no
- * replay. Coordinators only; each patient listed is audited as a coordinator read.
+ * The coordinator's list of patients who need attention (coordinator overview, section 1): active
+ * patients whose open ledger entry (current view) has a PRD without a named doctor (R27), or
+ * carries an R26 alarm (gap, no-receiver), or who have a handover nobody answered by its deadline
+ * (R24). One SQL query over the stored ledger and handovers; no replay. Coordinators only; each
+ * patient listed is audited as a coordinator read.
  */
 @ApplicationScoped
 public class AttentionService {
@@ -33,11 +34,13 @@ public class AttentionService {
   static final String ACTION = "attention";
 
   /**
-   * The open entry of each patient's current view (entries no correction replaces; valid_to null), joined with the
-   * patient's unanswered handovers (UNANSWERED, or PROPOSED past respondBy before the timeout job got to it).
-   * {@code since} follows the alarm shown: the respondBy for a row listed as handover-unanswered, else the entry start.
+   * The open entry of each patient's current view (entries no correction replaces; valid_to null),
+   * joined with the patient's unanswered handovers (UNANSWERED, or PROPOSED past respondBy before
+   * the timeout job got to it). {@code since} follows the alarm shown: the respondBy for a row
+   * listed as handover-unanswered, else the entry start.
    */
-  private static final String ATTENTION = """
+  private static final String ATTENTION =
+      """
       WITH open_entry AS (
           SELECT DISTINCT ON (e.patient_key) e.patient_key, e.holder_sor, e.holder_kind, e.holder_doctor_id, e.rule_id,
                  e.valid_from, e.alarm, e.course_kind
@@ -72,7 +75,12 @@ public class AttentionService {
   private final AuditLog audit;
   private final OrganisationDirectory directory;
 
-  public AttentionService(EntityManager em, Caller caller, CallerRoles roles, AuditLog audit, OrganisationDirectory directory) {
+  public AttentionService(
+      EntityManager em,
+      Caller caller,
+      CallerRoles roles,
+      AuditLog audit,
+      OrganisationDirectory directory) {
     this.em = em;
     this.caller = caller;
     this.roles = roles;
@@ -81,28 +89,36 @@ public class AttentionService {
   }
 
   /**
-   * @param limit at most this many patients, newest first (default {@value #DEFAULT_LIMIT}, at most {@value #MAX_LIMIT})
-   * @throws ForbiddenException for a caller that is not a coordinator (audited as DENIED, no patient)
+   * @param limit at most this many patients, newest first (default {@value #DEFAULT_LIMIT}, at most
+   *     {@value #MAX_LIMIT})
+   * @throws ForbiddenException for a caller that is not a coordinator (audited as DENIED, no
+   *     patient)
    */
   @Transactional
   public List<Attention> list(Integer limit) {
     String sor = caller.requireOrganisation();
     if (!roles.isCoordinator(sor)) {
       audit.record(sor, PatientAccess.AS_COORDINATOR + ACTION, null, false);
-      throw new ForbiddenException("COORDINATORS_ONLY", "only course coordinators may list patients needing attention");
+      throw new ForbiddenException(
+          "COORDINATORS_ONLY", "only course coordinators may list patients needing attention");
     }
     int max = limit == null ? DEFAULT_LIMIT : limit;
     if (max < 1 || max > MAX_LIMIT) {
-      throw new InvalidRequestException("INVALID_LIMIT", "limit must be between 1 and " + MAX_LIMIT);
+      throw new InvalidRequestException(
+          "INVALID_LIMIT", "limit must be between 1 and " + MAX_LIMIT);
     }
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(ATTENTION).setParameter("now", Instant.now()).setParameter("limit", max)
-        .getResultList();
+    List<Object[]> rows =
+        em.createNativeQuery(ATTENTION)
+            .setParameter("now", Instant.now())
+            .setParameter("limit", max)
+            .getResultList();
     List<Attention> result = new ArrayList<>(rows.size());
     for (Object[] r : rows) {
       result.add(attention(r));
     }
-    result.forEach(a -> audit.record(sor, PatientAccess.AS_COORDINATOR + ACTION, a.patientKey(), true));
+    result.forEach(
+        a -> audit.record(sor, PatientAccess.AS_COORDINATOR + ACTION, a.patientKey(), true));
     return result;
   }
 
@@ -121,10 +137,19 @@ public class AttentionService {
     if (respondBy != null) {
       reasons.add(Attention.HANDOVER_UNANSWERED);
     }
-    String alarm = entryAlarm != null ? entryAlarm : respondBy != null ? Attention.HANDOVER_UNANSWERED : null;
-    return new Attention((String) r[0], holderSor, directory.bySor(holderSor).map(OrganisationInfo::name).orElse(null),
-        (String) r[2], (String) r[4], instant(r[9]), alarm, (String) r[6],
-        Patient.CourseType.CANCER.name().equals(r[8]), List.copyOf(reasons));
+    String alarm =
+        entryAlarm != null ? entryAlarm : respondBy != null ? Attention.HANDOVER_UNANSWERED : null;
+    return new Attention(
+        (String) r[0],
+        holderSor,
+        directory.bySor(holderSor).map(OrganisationInfo::name).orElse(null),
+        (String) r[2],
+        (String) r[4],
+        instant(r[9]),
+        alarm,
+        (String) r[6],
+        Patient.CourseType.CANCER.name().equals(r[8]),
+        List.copyOf(reasons));
   }
 
   private static Instant instant(Object value) {

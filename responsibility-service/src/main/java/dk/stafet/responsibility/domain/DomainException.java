@@ -7,14 +7,14 @@ import java.util.Objects;
  * patient data (handover id, SOR codes); never put a CPR number or clinical text in it.
  */
 public class DomainException extends RuntimeException {
-    private final DomainErrorCode code;
+  private final DomainErrorCode code;
 
-    public DomainException(DomainErrorCode code, String detail) {
-        super(code + ": " + detail);
-        this.code = Objects.requireNonNull(code, "code");
-    }
+  public DomainException(DomainErrorCode code, String detail) {
+    super(code + ": " + detail);
+    this.code = Objects.requireNonNull(code, "code");
+  }
 
-    public DomainErrorCode code() {
-        return code;
-    }
+  public DomainErrorCode code() {
+    return code;
+  }
 }

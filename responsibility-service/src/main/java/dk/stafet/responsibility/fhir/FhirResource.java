@@ -8,7 +8,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -16,7 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** FHIR R4 reads for EHRs (application/fhir+json, written by HAPI). */
 @Path("/fhir")
 @Produces(FhirSupport.FHIR_JSON)
-@Tag(name = "fhir", description = "FHIR R4 EpisodeOfCare and CareTeam views of patient responsibility")
+@Tag(
+    name = "fhir",
+    description = "FHIR R4 EpisodeOfCare and CareTeam views of patient responsibility")
 @SecurityRequirement(name = OpenApiDefinition.CALLER_ORGANISATION)
 public class FhirResource {
 
@@ -28,11 +29,13 @@ public class FhirResource {
 
   @GET
   @Path("/EpisodeOfCare")
-  @Operation(summary = "Search EpisodeOfCare by patient key; a searchset Bundle (empty if not visible)")
+  @Operation(
+      summary = "Search EpisodeOfCare by patient key; a searchset Bundle (empty if not visible)")
   @APIResponse(responseCode = "200", description = "searchset Bundle")
   public String searchEpisodeOfCare(@QueryParam("patient-key") String patientKey) {
     if (patientKey == null || patientKey.isBlank()) {
-      throw new InvalidRequestException("PATIENT_KEY_MISSING", "the search parameter patient-key is required");
+      throw new InvalidRequestException(
+          "PATIENT_KEY_MISSING", "the search parameter patient-key is required");
     }
     return fhir.searchEpisodesOfCare(patientKey);
   }

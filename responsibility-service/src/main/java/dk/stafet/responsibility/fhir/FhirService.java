@@ -32,7 +32,11 @@ public class FhirService {
   private final EpisodeOfCareMapper episodes = new EpisodeOfCareMapper();
   private final CareTeamMapper careTeams = new CareTeamMapper();
 
-  public FhirService(FhirContext fhir, PatientAccess access, LedgerReader reader, OrganisationDirectory directory,
+  public FhirService(
+      FhirContext fhir,
+      PatientAccess access,
+      LedgerReader reader,
+      OrganisationDirectory directory,
       WhoToCallPolicy policy) {
     this.fhir = fhir;
     this.access = access;
@@ -47,15 +51,22 @@ public class FhirService {
     return json(episodes.apply(snapshot(patientKey)));
   }
 
-  /** A search: a caller that may not see the patient gets an empty searchset (and a DENIED audit row), not 404. */
+  /**
+   * A search: a caller that may not see the patient gets an empty searchset (and a DENIED audit
+   * row), not 404.
+   */
   @Transactional(dontRollbackOn = PatientNotFoundException.class)
   public String searchEpisodesOfCare(String patientKey) {
     Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
     try {
       access.requireReadable(patientKey, "fhir-episode-of-care-search");
       EpisodeOfCare episode = episodes.apply(snapshot(patientKey));
-      bundle.addEntry().setFullUrl("EpisodeOfCare/" + patientKey).setResource(episode)
-          .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+      bundle
+          .addEntry()
+          .setFullUrl("EpisodeOfCare/" + patientKey)
+          .setResource(episode)
+          .getSearch()
+          .setMode(Bundle.SearchEntryMode.MATCH);
     } catch (PatientNotFoundException hidden) {
       // not visible: an empty result says nothing about existence
     }
@@ -74,7 +85,8 @@ public class FhirService {
   }
 
   private ResponsibilitySnapshot snapshot(String patientKey) {
-    Patient patient = Patient.<Patient>findByIdOptional(patientKey).orElseThrow(PatientNotFoundException::new);
+    Patient patient =
+        Patient.<Patient>findByIdOptional(patientKey).orElseThrow(PatientNotFoundException::new);
     Instant now = Instant.now();
     PointInTime point = reader.at(patientKey, now);
     Optional<Organisation> prd = point.decision().prd().map(p -> p.organisation());
@@ -94,8 +106,12 @@ public class FhirService {
         Optional.ofNullable(patient.listedGpSor).map(sor -> info(Organisation.gp(sor))));
   }
 
-  /** Who holds treatment responsibility now (brief §2): the PRD organisation, or the out-of-hours service (R2, R22). */
-  private Optional<Organisation> treatmentOrganisation(TreatmentSector sector, Optional<Organisation> prd) {
+  /**
+   * Who holds treatment responsibility now (brief §2): the PRD organisation, or the out-of-hours
+   * service (R2, R22).
+   */
+  private Optional<Organisation> treatmentOrganisation(
+      TreatmentSector sector, Optional<Organisation> prd) {
     return switch (sector) {
       case OUT_OF_HOURS -> Optional.of(policy.outOfHoursService());
       case HOSPITAL, GP -> prd;
@@ -105,6 +121,8 @@ public class FhirService {
   }
 
   private OrganisationInfo info(Organisation org) {
-    return directory.bySor(org.id().sor()).orElse(new OrganisationInfo(org.id().sor(), null, org.kind(), null, null));
+    return directory
+        .bySor(org.id().sor())
+        .orElse(new OrganisationInfo(org.id().sor(), null, org.kind(), null, null));
   }
 }

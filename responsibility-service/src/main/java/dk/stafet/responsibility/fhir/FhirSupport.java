@@ -14,21 +14,30 @@ final class FhirSupport {
 
   /** CPR number (brief §1). */
   static final String CPR_SYSTEM = "urn:oid:1.2.208.176.1.2";
+
   /** SOR code (brief §1). */
   static final String SOR_SYSTEM = "urn:oid:1.2.208.176.1.1";
-  /** Doctor authorisation ID (Danish Patient Safety Authority); no official FHIR system known to us, so our own. */
-  static final String AUTHORISATION_ID_SYSTEM = "https://stafet.dk/fhir/NamingSystem/authorisation-id";
+
+  /**
+   * Doctor authorisation ID (Danish Patient Safety Authority); no official FHIR system known to us,
+   * so our own.
+   */
+  static final String AUTHORISATION_ID_SYSTEM =
+      "https://stafet.dk/fhir/NamingSystem/authorisation-id";
+
   /** Stafet's patient pseudonym. */
   static final String PATIENT_KEY_SYSTEM = "https://stafet.dk/fhir/NamingSystem/patient-key";
+
   static final String FHIR_JSON = "application/fhir+json";
 
-  private FhirSupport() {
-  }
+  private FhirSupport() {}
 
   static Reference patient(ResponsibilitySnapshot s) {
     Reference patient = new Reference();
-    patient.setIdentifier(s.cpr() != null ? new Identifier().setSystem(CPR_SYSTEM).setValue(s.cpr())
-        : new Identifier().setSystem(PATIENT_KEY_SYSTEM).setValue(s.patientKey()));
+    patient.setIdentifier(
+        s.cpr() != null
+            ? new Identifier().setSystem(CPR_SYSTEM).setValue(s.cpr())
+            : new Identifier().setSystem(PATIENT_KEY_SYSTEM).setValue(s.patientKey()));
     return patient;
   }
 

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the FHIR views show about one patient now: the PRD (organisation, named doctor, since when, by which rule),
- * the organisation holding treatment responsibility and the listed GP.
+ * What the FHIR views show about one patient now: the PRD (organisation, named doctor, since when,
+ * by which rule), the organisation holding treatment responsibility and the listed GP.
  *
  * @param cpr only for callers that passed the access check (the FHIR patient reference carries it)
  */
@@ -22,5 +22,4 @@ record ResponsibilitySnapshot(
     String rule,
     String treatmentSector,
     Optional<OrganisationInfo> treatmentOrganisation,
-    Optional<OrganisationInfo> listedGp) {
-}
+    Optional<OrganisationInfo> listedGp) {}

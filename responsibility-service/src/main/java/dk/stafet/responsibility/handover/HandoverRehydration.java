@@ -16,32 +16,47 @@ import dk.stafet.responsibility.domain.rules.TreatmentArrangement;
 import java.util.Optional;
 
 /**
- * Rebuilds the domain's {@link RelayHandover} from its stored row by replaying its own history: the proposal against
- * the decision that was in force when it was made (the proposer held PRD through the stored course — it was checked
- * then), then the stored answer or timeout. The domain has no restore factory (see the report), and this keeps every
- * state rule in the domain.
+ * Rebuilds the domain's {@link RelayHandover} from its stored row by replaying its own history: the
+ * proposal against the decision that was in force when it was made (the proposer held PRD through
+ * the stored course — it was checked then), then the stored answer or timeout. The domain has no
+ * restore factory (see the report), and this keeps every state rule in the domain.
  */
 final class HandoverRehydration {
 
-  private HandoverRehydration() {
-  }
+  private HandoverRehydration() {}
 
   static RelayHandover rehydrate(HandoverRow row) {
     Organisation proposer = proposer(row);
     Organisation receiver = receiver(row);
-    HandoverProposal proposal = new HandoverProposal(row.id.toString(), proposer, receiver,
-        Optional.ofNullable(row.receivingDoctorId).map(DoctorId::of), row.reason, row.patientInformed,
-        row.relativesInformed, row.proposedAt, row.respondBy);
-    ResponsibilityDecision then = ResponsibilityDecision.held(PatientResponsibleDoctor.of(proposer),
-        proposer.isHospital() ? TreatmentArrangement.HOSPITAL_24H : TreatmentArrangement.GP_OUT_OF_HOURS_SPLIT, RuleId.R23,
-        RuleId.R23, new CourseRef(CourseKind.valueOf(row.courseKind), row.courseId));
+    HandoverProposal proposal =
+        new HandoverProposal(
+            row.id.toString(),
+            proposer,
+            receiver,
+            Optional.ofNullable(row.receivingDoctorId).map(DoctorId::of),
+            row.reason,
+            row.patientInformed,
+            row.relativesInformed,
+            row.proposedAt,
+            row.respondBy);
+    ResponsibilityDecision then =
+        ResponsibilityDecision.held(
+            PatientResponsibleDoctor.of(proposer),
+            proposer.isHospital()
+                ? TreatmentArrangement.HOSPITAL_24H
+                : TreatmentArrangement.GP_OUT_OF_HOURS_SPLIT,
+            RuleId.R23,
+            RuleId.R23,
+            new CourseRef(CourseKind.valueOf(row.courseKind), row.courseId));
     RelayHandover handover = RelayHandover.propose(proposal, then);
     switch (row.state) {
       case UNANSWERED -> handover.timeout(row.timedOutAt != null ? row.timedOutAt : row.respondBy);
-      case ACCEPTED -> handover.accept(receiver, row.decidedAt, String.valueOf(row.acceptedEventId), channel(row));
+      case ACCEPTED ->
+          handover.accept(
+              receiver, row.decidedAt, String.valueOf(row.acceptedEventId), channel(row));
       case REJECTED -> handover.reject(receiver, row.decidedAt);
       case VOID -> handover.voidOnDeath(row.decidedAt);
-      default -> { }
+      default -> {}
     }
     return handover;
   }

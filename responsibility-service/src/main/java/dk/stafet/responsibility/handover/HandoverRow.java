@@ -14,15 +14,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A structured relay handover (R23, R24) as stored: the proposal, the course it moves and the state machine's state.
- * {@link #reason} and {@link #rejectionReason} are clinical free text: stored and shown to the parties, never logged.
+ * A structured relay handover (R23, R24) as stored: the proposal, the course it moves and the state
+ * machine's state. {@link #reason} and {@link #rejectionReason} are clinical free text: stored and
+ * shown to the parties, never logged.
  */
 @Entity
 @Table(name = "handover")
 public class HandoverRow extends PanacheEntityBase {
 
-  @Id
-  public UUID id;
+  @Id public UUID id;
 
   @Column(name = "patient_key", nullable = false)
   public String patientKey;
@@ -91,8 +91,7 @@ public class HandoverRow extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
-  @Version
-  public long version;
+  @Version public long version;
 
   /** R24: proposals nobody answered by their deadline. */
   public static List<HandoverRow> dueForTimeout(Instant now) {
@@ -100,10 +99,15 @@ public class HandoverRow extends PanacheEntityBase {
   }
 
   public static List<HandoverRow> pendingOf(String patientKey) {
-    return list("patientKey = ?1 AND state IN ?2", patientKey, List.of(HandoverState.PROPOSED, HandoverState.UNANSWERED));
+    return list(
+        "patientKey = ?1 AND state IN ?2",
+        patientKey,
+        List.of(HandoverState.PROPOSED, HandoverState.UNANSWERED));
   }
 
   public static List<HandoverRow> inState(HandoverState state) {
-    return state == null ? list("ORDER BY proposedAt") : list("state = ?1 ORDER BY proposedAt", state);
+    return state == null
+        ? list("ORDER BY proposedAt")
+        : list("state = ?1 ORDER BY proposedAt", state);
   }
 }

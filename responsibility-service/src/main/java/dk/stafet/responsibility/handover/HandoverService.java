@@ -24,11 +24,11 @@ import dk.stafet.responsibility.organisation.OrganisationInfo;
 import dk.stafet.responsibility.rest.InvalidRequestException;
 import dk.stafet.responsibility.rest.NotFoundException;
 import dk.stafet.responsibility.rest.OccurredAt;
-import dk.stafet.service.security.Caller;
-import dk.stafet.service.security.CallerRoles;
 import dk.stafet.responsibility.security.PatientAccess;
 import dk.stafet.responsibility.security.PatientNotFoundException;
 import dk.stafet.service.audit.AuditLog;
+import dk.stafet.service.security.Caller;
+import dk.stafet.service.security.CallerRoles;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -41,9 +41,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Structured relay handover (R23, R24): only the current holder proposes, only the proposed receiver answers,
- * responsibility moves at the instant of acceptance (the acceptance becomes a fact in the ledger), and a rejection or
- * timeout changes nothing. Every step is published. The state rules live in the domain's {@link RelayHandover}.
+ * Structured relay handover (R23, R24): only the current holder proposes, only the proposed
+ * receiver answers, responsibility moves at the instant of acceptance (the acceptance becomes a
+ * fact in the ledger), and a rejection or timeout changes nothing. Every step is published. The
+ * state rules live in the domain's {@link RelayHandover}.
  */
 @ApplicationScoped
 public class HandoverService {
@@ -58,8 +59,16 @@ public class HandoverService {
   private final HandoverConfig config;
   private final CallerRoles roles;
 
-  public HandoverService(PatientAccess access, Caller caller, AuditLog audit, LedgerReader reader, LedgerService ledger,
-      OrganisationDirectory directory, ResponsibilityEvents events, HandoverConfig config, CallerRoles roles) {
+  public HandoverService(
+      PatientAccess access,
+      Caller caller,
+      AuditLog audit,
+      LedgerReader reader,
+      LedgerService ledger,
+      OrganisationDirectory directory,
+      ResponsibilityEvents events,
+      HandoverConfig config,
+      CallerRoles roles) {
     this.access = access;
     this.caller = caller;
     this.audit = audit;
@@ -77,22 +86,45 @@ public class HandoverService {
       throw new InvalidRequestException("PATIENT_KEY_MISSING", "patientKey is required");
     }
     String proposerSor = access.requireInvolved(command.patientKey(), "handover-propose");
-    Patient patient = Patient.locked(command.patientKey()).orElseThrow(PatientNotFoundException::new);
+    Patient patient =
+        Patient.locked(command.patientKey()).orElseThrow(PatientNotFoundException::new);
     if (command.reason() == null || command.reason().isBlank()) {
       throw new InvalidRequestException("REASON_MISSING", "a handover needs a reason");
     }
-    OrganisationInfo receiver = directory.bySor(command.toSor()).orElseThrow(() -> new InvalidRequestException(
-        "UNKNOWN_ORGANISATION", "toSor is not in the organisation register"));
+    OrganisationInfo receiver =
+        directory
+            .bySor(command.toSor())
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "UNKNOWN_ORGANISATION", "toSor is not in the organisation register"));
     Instant at = OccurredAt.orNow(command.occurredAt());
-    Instant respondBy = command.respondBy() != null ? command.respondBy() : at.plus(config.defaultResponseTime());
+    Instant respondBy =
+        command.respondBy() != null ? command.respondBy() : at.plus(config.defaultResponseTime());
     ResponsibilityDecision current = reader.at(patient.patientKey, at).decision();
-    Organisation proposer = current.prd().map(p -> p.organisation()).filter(o -> o.id().sor().equals(proposerSor))
-        .orElseGet(() -> organisation(proposerSor));
+    Organisation proposer =
+        current
+            .prd()
+            .map(p -> p.organisation())
+            .filter(o -> o.id().sor().equals(proposerSor))
+            .orElseGet(() -> organisation(proposerSor));
     UUID id = UUID.randomUUID();
-    HandoverProposal proposal = new HandoverProposal(id.toString(), proposer, receiver.asDomain(),
-        Optional.ofNullable(command.toDoctor()).map(HandoverViews.Doctor::id).filter(d -> !d.isBlank()).map(DoctorId::of),
-        command.reason(), command.patientInformed(), command.relativesInformed(), at, respondBy);
-    RelayHandover handover = RelayHandover.propose(proposal, current); // R23: holder only, not to self, …
+    HandoverProposal proposal =
+        new HandoverProposal(
+            id.toString(),
+            proposer,
+            receiver.asDomain(),
+            Optional.ofNullable(command.toDoctor())
+                .map(HandoverViews.Doctor::id)
+                .filter(d -> !d.isBlank())
+                .map(DoctorId::of),
+            command.reason(),
+            command.patientInformed(),
+            command.relativesInformed(),
+            at,
+            respondBy);
+    RelayHandover handover =
+        RelayHandover.propose(proposal, current); // R23: holder only, not to self, …
 
     HandoverRow row = new HandoverRow();
     row.id = id;
@@ -130,9 +162,11 @@ public class HandoverService {
     Answer answer = answering(id, "handover-accept");
     HandoverRow row = answer.row();
     Instant at = OccurredAt.orNow(command == null ? null : command.occurredAt());
-    Optional<AgreementChannel> channel = channel(command == null ? null : command.agreementChannel())
-        .or(() -> HandoverRehydration.channel(row));
-    HandoverAccepted accepted = answer.handover().accept(answer.by(), at, UUID.randomUUID().toString(), channel);
+    Optional<AgreementChannel> channel =
+        channel(command == null ? null : command.agreementChannel())
+            .or(() -> HandoverRehydration.channel(row));
+    HandoverAccepted accepted =
+        answer.handover().accept(answer.by(), at, UUID.randomUUID().toString(), channel);
 
     row.state = HandoverState.ACCEPTED;
     row.decidedAt = at;
@@ -140,14 +174,16 @@ public class HandoverService {
     row.acceptedEventId = UUID.fromString(accepted.eventId());
     row.updatedAt = Instant.now();
     HandoverStep.record(id, "ACCEPTED", at, answer.by().id().sor());
-    // The step first, then the RESPONSIBILITY_CHANGED it causes (C7: patient, relatives and staff are informed).
+    // The step first, then the RESPONSIBILITY_CHANGED it causes (C7: patient, relatives and staff
+    // are informed).
     step(answer.patient(), row, ResponsibilityEventType.HANDOVER_ACCEPTED, at)
         .causedBy(accepted.eventId())
         .detail("agreementChannel", row.agreementChannel)
         .detail("receivingDoctor", row.receivingDoctorId)
         .detail("late", at.isAfter(row.respondBy) ? "true" : null)
         .publish();
-    ledger.record(answer.patient(), CourseFact.Source.HANDOVER, fact(row, accepted)); // R23: moves at `at`
+    ledger.record(
+        answer.patient(), CourseFact.Source.HANDOVER, fact(row, accepted)); // R23: moves at `at`
     return HandoverViews.Handover.of(row);
   }
 
@@ -162,23 +198,35 @@ public class HandoverService {
     row.rejectionReason = command == null ? null : command.reason();
     row.updatedAt = Instant.now();
     HandoverStep.record(id, "REJECTED", at, answer.by().id().sor());
-    step(answer.patient(), row, ResponsibilityEventType.HANDOVER_REJECTED, at).publish(); // C6: the proposer is told
+    step(answer.patient(), row, ResponsibilityEventType.HANDOVER_REJECTED, at)
+        .publish(); // C6: the proposer is told
     return HandoverViews.Handover.of(row);
   }
 
-  /** Handovers the caller is a party to (all of them for a coordinator), optionally in one state; each read audited. */
+  /**
+   * Handovers the caller is a party to (all of them for a coordinator), optionally in one state;
+   * each read audited.
+   */
   @Transactional
   public List<HandoverViews.Handover> list(HandoverState state) {
     String sor = caller.requireOrganisation();
     boolean coordinator = roles.isCoordinator(sor);
-    List<HandoverRow> rows = HandoverRow.inState(state).stream()
-        .filter(r -> coordinator || sor.equals(r.proposerSor) || sor.equals(r.receiverSor)).toList();
+    List<HandoverRow> rows =
+        HandoverRow.inState(state).stream()
+            .filter(r -> coordinator || sor.equals(r.proposerSor) || sor.equals(r.receiverSor))
+            .toList();
     String action = coordinator ? PatientAccess.AS_COORDINATOR + "handover-list" : "handover-list";
-    rows.stream().map(r -> r.patientKey).distinct().forEach(p -> audit.record(sor, action, p, true));
+    rows.stream()
+        .map(r -> r.patientKey)
+        .distinct()
+        .forEach(p -> audit.record(sor, action, p, true));
     return rows.stream().map(HandoverViews.Handover::of).toList();
   }
 
-  /** R24: one proposal past its deadline becomes UNANSWERED, the alarm goes out, nothing is transferred. */
+  /**
+   * R24: one proposal past its deadline becomes UNANSWERED, the alarm goes out, nothing is
+   * transferred.
+   */
   @Transactional
   public void timeOut(UUID id, Instant now) {
     HandoverRow candidate = HandoverRow.findById(id);
@@ -187,7 +235,9 @@ public class HandoverService {
     }
     Patient patient = Patient.lockOrCreate(candidate.patientKey);
     HandoverRow row = HandoverRow.findById(id);
-    HandoverRehydration.rehydrate(row).timeout(now).ifPresent(alarm -> raise(patient, row, alarm, now));
+    HandoverRehydration.rehydrate(row)
+        .timeout(now)
+        .ifPresent(alarm -> raise(patient, row, alarm, now));
   }
 
   private void raise(Patient patient, HandoverRow row, HandoverUnansweredAlarm alarm, Instant now) {
@@ -220,14 +270,22 @@ public class HandoverService {
     if (candidate == null) {
       throw new NotFoundException("handover");
     }
-    // A course coordinator records the receiver's answer on its behalf (the agreement was reached with the receiver by
-    // phone or electronically; the coordinator page's Accept/Reject); audited as the coordinator's, with the person.
+    // A course coordinator records the receiver's answer on its behalf (the agreement was reached
+    // with the receiver by
+    // phone or electronically; the coordinator page's Accept/Reject); audited as the coordinator's,
+    // with the person.
     boolean forReceiver = roles.isCoordinator(caller.requireOrganisation());
-    String sor = forReceiver ? access.requireReadable(candidate.patientKey, action)
-        : access.requireInvolved(candidate.patientKey, action);
-    Patient patient = Patient.locked(candidate.patientKey).orElseThrow(PatientNotFoundException::new);
+    String sor =
+        forReceiver
+            ? access.requireReadable(candidate.patientKey, action)
+            : access.requireInvolved(candidate.patientKey, action);
+    Patient patient =
+        Patient.locked(candidate.patientKey).orElseThrow(PatientNotFoundException::new);
     HandoverRow row = HandoverRow.findById(id);
-    Organisation by = forReceiver || sor.equals(row.receiverSor) ? HandoverRehydration.receiver(row) : organisation(sor);
+    Organisation by =
+        forReceiver || sor.equals(row.receiverSor)
+            ? HandoverRehydration.receiver(row)
+            : organisation(sor);
     return new Answer(patient, row, HandoverRehydration.rehydrate(row), by);
   }
 
@@ -240,13 +298,21 @@ public class HandoverService {
       details.put("receivingDoctorName", row.receivingDoctorName);
     }
     accepted.agreementChannel().ifPresent(c -> details.put("agreementChannel", c.name()));
-    return new FactRecord(UUID.fromString(accepted.eventId()), FactRecord.HANDOVER_ACCEPTED, accepted.occurredAt(),
-        row.id.toString(), row.receiverSor, row.proposerSor, details,
+    return new FactRecord(
+        UUID.fromString(accepted.eventId()),
+        FactRecord.HANDOVER_ACCEPTED,
+        accepted.occurredAt(),
+        row.id.toString(),
+        row.receiverSor,
+        row.proposerSor,
+        details,
         Map.of(row.receiverSor, row.receiverKind, row.proposerSor, row.proposerKind));
   }
 
-  private ResponsibilityEvents.Draft step(Patient patient, HandoverRow row, ResponsibilityEventType type, Instant at) {
-    return events.draft(patient, type, at)
+  private ResponsibilityEvents.Draft step(
+      Patient patient, HandoverRow row, ResponsibilityEventType type, Instant at) {
+    return events
+        .draft(patient, type, at)
         .course(row.courseId)
         .from(row.proposerSor)
         .to(row.receiverSor)
@@ -257,7 +323,9 @@ public class HandoverService {
   }
 
   private Organisation organisation(String sor) {
-    return directory.bySor(sor).map(OrganisationInfo::asDomain)
+    return directory
+        .bySor(sor)
+        .map(OrganisationInfo::asDomain)
         .orElseGet(() -> new Organisation(OrgId.of(sor), OrganisationKind.HOSPITAL_DEPARTMENT));
   }
 
@@ -268,10 +336,11 @@ public class HandoverService {
     try {
       return Optional.of(AgreementChannel.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT)));
     } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("INVALID_AGREEMENT_CHANNEL", "agreementChannel must be ORAL, ELECTRONIC or WRITTEN");
+      throw new InvalidRequestException(
+          "INVALID_AGREEMENT_CHANNEL", "agreementChannel must be ORAL, ELECTRONIC or WRITTEN");
     }
   }
 
-  private record Answer(Patient patient, HandoverRow row, RelayHandover handover, Organisation by) {
-  }
+  private record Answer(
+      Patient patient, HandoverRow row, RelayHandover handover, Organisation by) {}
 }

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
-/** One step of a handover (proposed, accepted, rejected, timed out, voided); append-only history. */
+/**
+ * One step of a handover (proposed, accepted, rejected, timed out, voided); append-only history.
+ */
 @Entity
 @Immutable
 @Table(name = "handover_step")

@@ -10,8 +10,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Turns a {@link CourseEvent} from stafet.course-events into the {@link FactRecord} the ledger keeps: the CPR number
- * and free-text details are left out, and the kinds of the organisations named are resolved from the directory now.
+ * Turns a {@link CourseEvent} from stafet.course-events into the {@link FactRecord} the ledger
+ * keeps: the CPR number and free-text details are left out, and the kinds of the organisations
+ * named are resolved from the directory now.
  */
 @ApplicationScoped
 public class CourseEventFacts {
@@ -31,8 +32,20 @@ public class CourseEventFacts {
     Map<String, String> kinds = new HashMap<>();
     Stream.of(event.organisationSor(), event.counterpartSor(), event.detail("forwardedTo"))
         .filter(sor -> sor != null && !sor.isBlank())
-        .forEach(sor -> directory.bySor(sor).map(OrganisationInfo::kind).ifPresent(kind -> kinds.put(sor, kind.name())));
-    return new FactRecord(event.eventId(), event.type().name(), event.occurredAt(), event.courseId(),
-        event.organisationSor(), event.counterpartSor(), details, kinds);
+        .forEach(
+            sor ->
+                directory
+                    .bySor(sor)
+                    .map(OrganisationInfo::kind)
+                    .ifPresent(kind -> kinds.put(sor, kind.name())));
+    return new FactRecord(
+        event.eventId(),
+        event.type().name(),
+        event.occurredAt(),
+        event.courseId(),
+        event.organisationSor(),
+        event.counterpartSor(),
+        details,
+        kinds);
   }
 }

@@ -14,14 +14,24 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
-/** One fact of a patient's courses, as received; append-only (database trigger). The payload is a {@link FactRecord}. */
+/**
+ * One fact of a patient's courses, as received; append-only (database trigger). The payload is a
+ * {@link FactRecord}.
+ */
 @Entity
 @Immutable
 @Table(name = "course_fact")
 public class CourseFact extends PanacheEntityBase {
 
-  /** Where a fact came from: stafet.course-events, an accepted handover (R23) or a named doctor (R27). */
-  public enum Source { COURSE_EVENT, HANDOVER, NAMED_DOCTOR }
+  /**
+   * Where a fact came from: stafet.course-events, an accepted handover (R23) or a named doctor
+   * (R27).
+   */
+  public enum Source {
+    COURSE_EVENT,
+    HANDOVER,
+    NAMED_DOCTOR
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,22 +69,25 @@ public class CourseFact extends PanacheEntityBase {
   public String payload;
 
   /**
-   * The patient's facts in arrival order as read-only values, not managed entities: a rebuild reads every fact of the
-   * patient, and managed rows would be hydrated and then walked again by every auto-flush of the transaction.
+   * The patient's facts in arrival order as read-only values, not managed entities: a rebuild reads
+   * every fact of the patient, and managed rows would be hydrated and then walked again by every
+   * auto-flush of the transaction.
    */
   public static List<Stored> storedOfPatient(String patientKey) {
     return getEntityManager()
-        .createQuery("SELECT f.seq, f.occurredAt, f.payload FROM CourseFact f WHERE f.patientKey = ?1 ORDER BY f.seq",
+        .createQuery(
+            "SELECT f.seq, f.occurredAt, f.payload FROM CourseFact f WHERE f.patientKey = ?1 ORDER BY f.seq",
             Object[].class)
         .setParameter(1, patientKey)
         .getResultStream()
-        .map(row -> new Stored((Long) row[0], (Instant) row[1], FactRecord.fromJson((String) row[2])))
+        .map(
+            row ->
+                new Stored((Long) row[0], (Instant) row[1], FactRecord.fromJson((String) row[2])))
         .toList();
   }
 
   /** A stored fact: arrival order, event time (as stored) and the payload. */
-  public record Stored(long seq, Instant occurredAt, FactRecord record) {
-  }
+  public record Stored(long seq, Instant occurredAt, FactRecord record) {}
 
   public static boolean exists(UUID eventId) {
     return count("eventId", eventId) > 0;

@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Applies one CourseEvent from referral-service to the patient's ledger, exactly once: the processed-message row, the
- * fact, the ledger entries and the outgoing ResponsibilityEvents share one transaction.
+ * Applies one CourseEvent from referral-service to the patient's ledger, exactly once: the
+ * processed-message row, the fact, the ledger entries and the outgoing ResponsibilityEvents share
+ * one transaction.
  */
 @ApplicationScoped
 public class CourseFactIngestion {
@@ -23,13 +24,16 @@ public class CourseFactIngestion {
   private final CourseEventFacts facts;
   private final LedgerService ledger;
 
-  public CourseFactIngestion(ProcessedMessages processed, CourseEventFacts facts, LedgerService ledger) {
+  public CourseFactIngestion(
+      ProcessedMessages processed, CourseEventFacts facts, LedgerService ledger) {
     this.processed = processed;
     this.facts = facts;
     this.ledger = ledger;
   }
 
-  /** @return false for a redelivery (nothing done) */
+  /**
+   * @return false for a redelivery (nothing done)
+   */
   @Transactional(Transactional.TxType.REQUIRED)
   public boolean apply(CourseEvent event) {
     if (!processed.firstTime(CONSUMER, event.eventId().toString())) {
@@ -46,8 +50,8 @@ public class CourseFactIngestion {
   }
 
   /**
-   * The patient row keeps what answers, access and KPIs need: CPR (authorised answers only), listed GP, municipality of
-   * residence, KPI course type.
+   * The patient row keeps what answers, access and KPIs need: CPR (authorised answers only), listed
+   * GP, municipality of residence, KPI course type.
    */
   private static void updatePatient(Patient patient, CourseEvent event) {
     if (patient.cpr == null && event.cpr() != null) {
@@ -55,7 +59,9 @@ public class CourseFactIngestion {
     }
     if (event.type() == CourseEventType.LISTED_GP_REGISTERED
         && (patient.listedGpSince == null || !event.occurredAt().isBefore(patient.listedGpSince))) {
-      patient.listedGpSor = event.organisationSor(); // null: the patient has no listed GP (newcomer, between practices)
+      patient.listedGpSor =
+          event.organisationSor(); // null: the patient has no listed GP (newcomer, between
+      // practices)
       patient.listedGpSince = event.occurredAt();
       if (event.detail("municipalitySor") != null) {
         patient.municipalitySor = event.detail("municipalitySor");
@@ -67,7 +73,8 @@ public class CourseFactIngestion {
       }
       if ("true".equals(event.detail("cancer"))) {
         patient.courseType = Patient.CourseType.CANCER;
-      } else if (isHeartRule(event.detail("waitingTimeRule")) && patient.courseType == Patient.CourseType.OTHER) {
+      } else if (isHeartRule(event.detail("waitingTimeRule"))
+          && patient.courseType == Patient.CourseType.OTHER) {
         patient.courseType = Patient.CourseType.HEART;
       }
     }
@@ -75,8 +82,9 @@ public class CourseFactIngestion {
   }
 
   /**
-   * Most referrals have no waiting-time rule (every referral to a practising specialist, most non-cancer referrals):
-   * {@code Set.of(...).contains(null)} throws, which sent those facts to the dead-letter topic (issue 12).
+   * Most referrals have no waiting-time rule (every referral to a practising specialist, most
+   * non-cancer referrals): {@code Set.of(...).contains(null)} throws, which sent those facts to the
+   * dead-letter topic (issue 12).
    */
   private static boolean isHeartRule(String waitingTimeRule) {
     return waitingTimeRule != null && HEART_RULES.contains(waitingTimeRule);

@@ -9,12 +9,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The stored form of one fact ({@code course_fact.payload}): what a replay needs, and nothing more — no CPR number
- * and no clinical free text. The organisation kinds are resolved once, when the fact arrives, so that a replay gives
- * the same answer even if the organisation register changes later.
+ * The stored form of one fact ({@code course_fact.payload}): what a replay needs, and nothing more
+ * — no CPR number and no clinical free text. The organisation kinds are resolved once, when the
+ * fact arrives, so that a replay gives the same answer even if the organisation register changes
+ * later.
  *
- * @param type              a {@code CourseEventType} name, {@link #HANDOVER_ACCEPTED} or {@link #DOCTOR_ASSIGNED}
- * @param organisationKinds SOR code → domain {@code OrganisationKind} name, for the organisations named in the fact
+ * @param type a {@code CourseEventType} name, {@link #HANDOVER_ACCEPTED} or {@link
+ *     #DOCTOR_ASSIGNED}
+ * @param organisationKinds SOR code → domain {@code OrganisationKind} name, for the organisations
+ *     named in the fact
  */
 public record FactRecord(
     UUID eventId,
@@ -28,10 +31,16 @@ public record FactRecord(
 
   /** R23: a relay handover was accepted (organisation = receiver, counterpart = proposer). */
   public static final String HANDOVER_ACCEPTED = "HANDOVER_ACCEPTED";
-  /** R27: a named doctor was assigned inside the PRD organisation (organisation = that organisation). */
+
+  /**
+   * R27: a named doctor was assigned inside the PRD organisation (organisation = that
+   * organisation).
+   */
   public static final String DOCTOR_ASSIGNED = "RESPONSIBLE_DOCTOR_ASSIGNED";
 
-  /** Corrections (MedCom AN_*) that mean "the fact cancelsEventId never happened" (docs/events.md). */
+  /**
+   * Corrections (MedCom AN_*) that mean "the fact cancelsEventId never happened" (docs/events.md).
+   */
   private static final Set<String> RETRACTING = Set.of("DISCHARGE", "START_LEAVE", "END_LEAVE");
 
   public FactRecord {
@@ -50,8 +59,9 @@ public record FactRecord(
   }
 
   /**
-   * The id of the fact this one declares registered in error, if it is such a correction. A cancelled admission
-   * (R8) is not one of these: the domain keeps it as a fact and removes the stay from every instant itself.
+   * The id of the fact this one declares registered in error, if it is such a correction. A
+   * cancelled admission (R8) is not one of these: the domain keeps it as a fact and removes the
+   * stay from every instant itself.
    */
   public Optional<String> retracts() {
     String cancels = details.get("cancels");

@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.util.List;
 import org.hibernate.annotations.Immutable;
 
-/** Ledger entry {@link #entryNo} replaces entry {@link #correctsEntry} of the same patient. Append-only. */
+/**
+ * Ledger entry {@link #entryNo} replaces entry {@link #correctsEntry} of the same patient.
+ * Append-only.
+ */
 @Entity
 @Immutable
 @Table(name = "ledger_correction")

@@ -1,5 +1,6 @@
 package dk.stafet.responsibility.ledger;
 
+import dk.stafet.responsibility.domain.ledger.EntryReason;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,14 +10,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import dk.stafet.responsibility.domain.ledger.EntryReason;
 import java.time.Instant;
 import java.util.List;
 import org.hibernate.annotations.Immutable;
 
 /**
- * One ledger entry: {@link #decision()} held on [validFrom, validTo) in event time. Append-only (database trigger);
- * a changed interval or decision is a new entry, and {@link LedgerCorrection} says which entries it replaces.
+ * One ledger entry: {@link #decision()} held on [validFrom, validTo) in event time. Append-only
+ * (database trigger); a changed interval or decision is a new entry, and {@link LedgerCorrection}
+ * says which entries it replaces.
  */
 @Entity
 @Immutable
@@ -24,9 +25,10 @@ import org.hibernate.annotations.Immutable;
 public class LedgerEntryRow extends PanacheEntityBase {
 
   /** The current view: entries nothing replaces, in event time. */
-  private static final String CURRENT = "FROM LedgerEntryRow e WHERE e.patientKey = ?1 AND NOT EXISTS "
-      + "(SELECT 1 FROM LedgerCorrection c WHERE c.patientKey = e.patientKey AND c.correctsEntry = e.entryNo) "
-      + "ORDER BY e.validFrom";
+  private static final String CURRENT =
+      "FROM LedgerEntryRow e WHERE e.patientKey = ?1 AND NOT EXISTS "
+          + "(SELECT 1 FROM LedgerCorrection c WHERE c.patientKey = e.patientKey AND c.correctsEntry = e.entryNo) "
+          + "ORDER BY e.validFrom";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -106,14 +108,28 @@ public class LedgerEntryRow extends PanacheEntityBase {
   }
 
   public static long lastEntryNo(String patientKey) {
-    Long max = find("SELECT max(entryNo) FROM LedgerEntryRow WHERE patientKey = ?1", patientKey).project(Long.class)
-        .firstResult();
+    Long max =
+        find("SELECT max(entryNo) FROM LedgerEntryRow WHERE patientKey = ?1", patientKey)
+            .project(Long.class)
+            .firstResult();
     return max == null ? 0 : max;
   }
 
   public StoredDecision decision() {
-    return new StoredDecision(holderSor, holderKind, holderDoctorId, holderDoctorName, treatment, ruleId, treatmentRuleId,
-        courseKind, courseId, alarm, alarmReason, alarmIntendedBy, treatingSor);
+    return new StoredDecision(
+        holderSor,
+        holderKind,
+        holderDoctorId,
+        holderDoctorName,
+        treatment,
+        ruleId,
+        treatmentRuleId,
+        courseKind,
+        courseId,
+        alarm,
+        alarmReason,
+        alarmIntendedBy,
+        treatingSor);
   }
 
   public boolean contains(Instant instant) {

@@ -43,15 +43,40 @@ public class LedgerQueries {
     // People read "ADMISSION_STARTED", not an event id: the type of each fact, by its id.
     Map<String, String> factTypes = new HashMap<>();
     CourseFact.getEntityManager()
-        .createQuery("select f.eventId, f.type from CourseFact f where f.patientKey = :p", Object[].class)
-        .setParameter("p", patientKey).getResultStream()
+        .createQuery(
+            "select f.eventId, f.type from CourseFact f where f.patientKey = :p", Object[].class)
+        .setParameter("p", patientKey)
+        .getResultStream()
         .forEach(row -> factTypes.put(String.valueOf(row[0]), (String) row[1]));
-    List<LedgerViews.Entry> entries = LedgerEntryRow.log(patientKey).stream().map(e -> new LedgerViews.Entry(
-        e.entryNo, e.validFrom, e.validTo, e.holderSor, e.holderKind, e.holderDoctorId, e.holderDoctorName, e.treatment,
-        e.ruleId, e.treatmentRuleId, e.courseKind, e.courseId, e.alarm, e.alarmReason, e.treatingSor, e.causedByEvent,
-        e.causedByEvent == null ? null : factTypes.get(e.causedByEvent), e.recordedForEvent,
-        e.reason.name(), e.recordedAt, corrects.getOrDefault(e.entryNo, List.of()), correctedBy.getOrDefault(e.entryNo, List.of()),
-        current.contains(e.entryNo))).toList();
+    List<LedgerViews.Entry> entries =
+        LedgerEntryRow.log(patientKey).stream()
+            .map(
+                e ->
+                    new LedgerViews.Entry(
+                        e.entryNo,
+                        e.validFrom,
+                        e.validTo,
+                        e.holderSor,
+                        e.holderKind,
+                        e.holderDoctorId,
+                        e.holderDoctorName,
+                        e.treatment,
+                        e.ruleId,
+                        e.treatmentRuleId,
+                        e.courseKind,
+                        e.courseId,
+                        e.alarm,
+                        e.alarmReason,
+                        e.treatingSor,
+                        e.causedByEvent,
+                        e.causedByEvent == null ? null : factTypes.get(e.causedByEvent),
+                        e.recordedForEvent,
+                        e.reason.name(),
+                        e.recordedAt,
+                        corrects.getOrDefault(e.entryNo, List.of()),
+                        correctedBy.getOrDefault(e.entryNo, List.of()),
+                        current.contains(e.entryNo)))
+            .toList();
     return new LedgerViews.Ledger(patientKey, entries);
   }
 
@@ -63,13 +88,21 @@ public class LedgerQueries {
     LedgerEntryRow e = point.entry().orElse(null);
     String holderSor = point.decision().prd().map(p -> p.organisation().id().sor()).orElse(null);
     String treatingSor = point.decision().treatingSpecialist().map(s -> s.id().sor()).orElse(null);
-    return new LedgerViews.Responsibility(patientKey, instant, holderSor,
+    return new LedgerViews.Responsibility(
+        patientKey,
+        instant,
+        holderSor,
         directory.bySor(holderSor).map(OrganisationInfo::name).orElse(null),
         point.decision().prd().map(p -> p.organisation().kind().name()).orElse(null),
-        e == null ? null : e.holderDoctorId, e == null ? null : e.holderDoctorName,
-        point.decision().decidedBy().name(), point.decision().treatmentDecidedBy().name(), point.treatmentSector().name(),
-        e == null ? null : e.courseKind, e == null ? null : e.courseId,
-        e == null ? null : e.validFrom, e == null ? null : e.validTo,
+        e == null ? null : e.holderDoctorId,
+        e == null ? null : e.holderDoctorName,
+        point.decision().decidedBy().name(),
+        point.decision().treatmentDecidedBy().name(),
+        point.treatmentSector().name(),
+        e == null ? null : e.courseKind,
+        e == null ? null : e.courseId,
+        e == null ? null : e.validFrom,
+        e == null ? null : e.validTo,
         point.decision().alarm().map(ResponsibilityAlarm::name).orElse(null),
         e == null ? null : e.entryNo,
         treatingSor,

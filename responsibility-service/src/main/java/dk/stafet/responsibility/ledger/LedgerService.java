@@ -28,13 +28,15 @@ import java.util.Set;
 /**
  * Records facts and keeps the stored ledger equal to the domain's timeline.
  *
- * <p>Rebuild: load all the patient's facts, drop those a later correction retracts, replay the rest in event-time
- * order through the domain ({@link CourseReplay}, rules R5–R27) and compare the timeline with the stored current view.
- * Every segment not already stored is appended as a new entry that names the entries it replaces; nothing is updated
- * (brief §6: corrections are new entries, the audit keeps both). Cost: one replay of all the patient's facts per new
- * fact — linear per fact, fine for courses of hundreds of facts; a snapshot per patient would be the next step.
+ * <p>Rebuild: load all the patient's facts, drop those a later correction retracts, replay the rest
+ * in event-time order through the domain ({@link CourseReplay}, rules R5–R27) and compare the
+ * timeline with the stored current view. Every segment not already stored is appended as a new
+ * entry that names the entries it replaces; nothing is updated (brief §6: corrections are new
+ * entries, the audit keeps both). Cost: one replay of all the patient's facts per new fact — linear
+ * per fact, fine for courses of hundreds of facts; a snapshot per patient would be the next step.
  *
- * <p>Callers hold the patient row lock ({@link Patient#lockOrCreate}), so one patient's facts are recorded one at a time.
+ * <p>Callers hold the patient row lock ({@link Patient#lockOrCreate}), so one patient's facts are
+ * recorded one at a time.
  */
 @ApplicationScoped
 public class LedgerService {
@@ -44,7 +46,8 @@ public class LedgerService {
   private final DanishCalendar calendar;
   private final Event<PatientDied> deaths;
 
-  public LedgerService(ResponsibilityEvents events, DanishCalendar calendar, Event<PatientDied> deaths) {
+  public LedgerService(
+      ResponsibilityEvents events, DanishCalendar calendar, Event<PatientDied> deaths) {
     this.events = events;
     this.calendar = calendar;
     this.deaths = deaths;
@@ -69,42 +72,61 @@ public class LedgerService {
     // All the patient's facts, this one included; each payload is read once per fact recorded.
     List<CourseFact.Stored> stored = CourseFact.storedOfPatient(patient.patientKey);
     List<FactRecord> facts = stored.stream().map(CourseFact.Stored::record).toList();
-    Instant previousLatest = stored.stream().filter(f -> f.seq() != row.seq).map(CourseFact.Stored::occurredAt)
-        .max(Comparator.naturalOrder()).orElse(null);
-    EntryReason correction = fact.isCorrection() || "ADMISSION_CANCELLED".equals(fact.type())
-        ? EntryReason.CANCELLATION_CORRECTION
-        : previousLatest != null && fact.occurredAt().isBefore(previousLatest) ? EntryReason.LATE_EVENT_CORRECTION : null;
-    LedgerUpdate update = rebuild(patient.patientKey, facts, fact.eventId().toString(), row.recordedAt, correction);
+    Instant previousLatest =
+        stored.stream()
+            .filter(f -> f.seq() != row.seq)
+            .map(CourseFact.Stored::occurredAt)
+            .max(Comparator.naturalOrder())
+            .orElse(null);
+    EntryReason correction =
+        fact.isCorrection() || "ADMISSION_CANCELLED".equals(fact.type())
+            ? EntryReason.CANCELLATION_CORRECTION
+            : previousLatest != null && fact.occurredAt().isBefore(previousLatest)
+                ? EntryReason.LATE_EVENT_CORRECTION
+                : null;
+    LedgerUpdate update =
+        rebuild(patient.patientKey, facts, fact.eventId().toString(), row.recordedAt, correction);
     publishChanges(patient, fact, update);
     return update;
   }
 
   /** The domain timeline of the patient's facts as stored now (retracted facts left out). */
   public Timeline timeline(String patientKey) {
-    List<FactRecord> facts = CourseFact.storedOfPatient(patientKey).stream().map(CourseFact.Stored::record).toList();
+    List<FactRecord> facts =
+        CourseFact.storedOfPatient(patientKey).stream().map(CourseFact.Stored::record).toList();
     return replay.replay(effectiveFacts(facts));
   }
 
-  private LedgerUpdate rebuild(String patientKey, List<FactRecord> facts, String recordedFor, Instant recordedAt,
+  private LedgerUpdate rebuild(
+      String patientKey,
+      List<FactRecord> facts,
+      String recordedFor,
+      Instant recordedAt,
       EntryReason correction) {
     Timeline timeline = replay.replay(effectiveFacts(facts));
     Map<String, String> doctorNames = doctorNames(facts);
     List<LedgerEntryRow> current = LedgerEntryRow.currentView(patientKey);
-    Optional<LedgerEntryRow> openBefore = current.isEmpty() ? Optional.empty() : Optional.of(current.get(current.size() - 1));
+    Optional<LedgerEntryRow> openBefore =
+        current.isEmpty() ? Optional.empty() : Optional.of(current.get(current.size() - 1));
 
     Map<Span, LedgerEntryRow> stored = new HashMap<>();
     current.forEach(e -> stored.put(new Span(e.validFrom, e.validTo, e.decision()), e));
     Set<Long> keptNos = new HashSet<>();
     List<Span> wanted = new ArrayList<>();
     for (TimelineSegment s : timeline.segments()) {
-      Span span = new Span(s.validFrom(), s.validTo().orElse(null), StoredDecision.of(s.decision(), doctorNames));
+      Span span =
+          new Span(
+              s.validFrom(),
+              s.validTo().orElse(null),
+              StoredDecision.of(s.decision(), doctorNames));
       wanted.add(span);
       LedgerEntryRow same = stored.get(span);
       if (same != null) {
         keptNos.add(same.entryNo);
       }
     }
-    List<LedgerEntryRow> stale = current.stream().filter(e -> !keptNos.contains(e.entryNo)).toList();
+    List<LedgerEntryRow> stale =
+        current.stream().filter(e -> !keptNos.contains(e.entryNo)).toList();
 
     long nextNo = LedgerEntryRow.lastEntryNo(patientKey) + 1;
     List<LedgerEntryRow> appended = new ArrayList<>();
@@ -118,25 +140,41 @@ public class LedgerService {
         view.add(same);
         continue;
       }
-      List<LedgerEntryRow> overlapped = stale.stream().filter(old -> span.overlaps(old.validFrom, old.validTo)).toList();
-      boolean sameStateReissued = overlapped.size() == 1 && overlapped.get(0).validFrom.equals(span.from())
-          && overlapped.get(0).decision().equals(span.decision());
-      EntryReason reason = correction != null ? correction
-          : sameStateReissued ? EntryReason.INTERVAL_CLOSED : EntryReason.NEW_STATE;
+      List<LedgerEntryRow> overlapped =
+          stale.stream().filter(old -> span.overlaps(old.validFrom, old.validTo)).toList();
+      boolean sameStateReissued =
+          overlapped.size() == 1
+              && overlapped.get(0).validFrom.equals(span.from())
+              && overlapped.get(0).decision().equals(span.decision());
+      EntryReason reason =
+          correction != null
+              ? correction
+              : sameStateReissued ? EntryReason.INTERVAL_CLOSED : EntryReason.NEW_STATE;
       TimelineSegment segment = timeline.segments().get(i);
-      LedgerEntryRow entry = entry(patientKey, nextNo++, span, segment.decidingEventId(), recordedFor, reason, recordedAt);
+      LedgerEntryRow entry =
+          entry(
+              patientKey,
+              nextNo++,
+              span,
+              segment.decidingEventId(),
+              recordedFor,
+              reason,
+              recordedAt);
       appended.add(entry);
       view.add(entry);
       replaced.put(entry.entryNo, new ArrayList<>(overlapped));
       overlapped.forEach(old -> replacedNos.add(old.entryNo));
     }
-    // A stale entry no new segment overlaps (its facts were retracted) is replaced by the first new entry.
+    // A stale entry no new segment overlaps (its facts were retracted) is replaced by the first new
+    // entry.
     if (!appended.isEmpty()) {
-      stale.stream().filter(old -> !replacedNos.contains(old.entryNo))
+      stale.stream()
+          .filter(old -> !replacedNos.contains(old.entryNo))
           .forEach(old -> replaced.get(appended.get(0).entryNo).add(old));
     }
     replaced.forEach((no, olds) -> olds.forEach(old -> correction(patientKey, no, old.entryNo)));
-    Optional<LedgerEntryRow> openAfter = view.isEmpty() ? Optional.empty() : Optional.of(view.get(view.size() - 1));
+    Optional<LedgerEntryRow> openAfter =
+        view.isEmpty() ? Optional.empty() : Optional.of(view.get(view.size() - 1));
     return new LedgerUpdate(appended, replaced, openBefore, openAfter);
   }
 
@@ -144,45 +182,67 @@ public class LedgerService {
     String cause = fact.eventId().toString();
     if (update.holderChanged()) {
       LedgerEntryRow after = update.openAfter().orElseThrow();
-      events.draft(patient, ResponsibilityEventType.RESPONSIBILITY_CHANGED, after.validFrom)
+      events
+          .draft(patient, ResponsibilityEventType.RESPONSIBILITY_CHANGED, after.validFrom)
           .course(after.courseId)
           .from(update.openBefore().map(e -> e.holderSor).orElse(null))
           .to(after.holderSor)
           .rule(after.ruleId)
           .holderRole(after.holderKind)
-          .treatmentSector(after.decision().toDomain().treatmentSectorAt(after.validFrom, calendar).name())
+          .treatmentSector(
+              after.decision().toDomain().treatmentSectorAt(after.validFrom, calendar).name())
           .causedBy(cause)
           .detail("ledgerEntry", after.entryNo)
           .detail("courseKind", after.courseKind)
           .detail("treatingSor", after.treatingSor)
-          .detail("correction", update.appended().stream().anyMatch(e -> e.reason == EntryReason.LATE_EVENT_CORRECTION
-              || e.reason == EntryReason.CANCELLATION_CORRECTION) ? "true" : null)
+          .detail(
+              "correction",
+              update.appended().stream()
+                      .anyMatch(
+                          e ->
+                              e.reason == EntryReason.LATE_EVENT_CORRECTION
+                                  || e.reason == EntryReason.CANCELLATION_CORRECTION)
+                  ? "true"
+                  : null)
           .publish();
-      Log.infof("Responsibility for %s changed by rule %s (ledger entry %d)", patient.patientKey, after.ruleId, after.entryNo);
+      Log.infof(
+          "Responsibility for %s changed by rule %s (ledger entry %d)",
+          patient.patientKey, after.ruleId, after.entryNo);
       if (after.decision().isDeceased()) {
         deaths.fire(new PatientDied(patient.patientKey, after.validFrom));
       }
     }
     for (LedgerEntryRow entry : update.appended()) {
-      boolean raisedBefore = update.replaced().getOrDefault(entry.entryNo, List.of()).stream()
-          .anyMatch(old -> Objects.equals(old.alarm, entry.alarm) && old.validFrom.equals(entry.validFrom));
+      boolean raisedBefore =
+          update.replaced().getOrDefault(entry.entryNo, List.of()).stream()
+              .anyMatch(
+                  old ->
+                      Objects.equals(old.alarm, entry.alarm)
+                          && old.validFrom.equals(entry.validFrom));
       if (entry.alarm == null || raisedBefore) {
         continue;
       }
-      // R26: a gap is never silent; a rule that found no receiver leaves responsibility with the previous holder.
-      ResponsibilityEventType type = "gap".equals(entry.alarm) ? ResponsibilityEventType.GAP_DETECTED : ResponsibilityEventType.NO_RECEIVER;
-      events.draft(patient, type, entry.validFrom)
+      // R26: a gap is never silent; a rule that found no receiver leaves responsibility with the
+      // previous holder.
+      ResponsibilityEventType type =
+          "gap".equals(entry.alarm)
+              ? ResponsibilityEventType.GAP_DETECTED
+              : ResponsibilityEventType.NO_RECEIVER;
+      events
+          .draft(patient, type, entry.validFrom)
           .course(entry.courseId)
           .from(entry.holderSor)
           .rule(entry.alarmIntendedBy != null ? entry.alarmIntendedBy : entry.ruleId)
           .holderRole(entry.holderKind)
-          .treatmentSector(entry.decision().toDomain().treatmentSectorAt(entry.validFrom, calendar).name())
+          .treatmentSector(
+              entry.decision().toDomain().treatmentSectorAt(entry.validFrom, calendar).name())
           .causedBy(cause)
           .detail("alarm", entry.alarm)
           .detail("ledgerEntry", entry.entryNo)
           .detail("validTo", entry.validTo)
           .publish();
-      Log.warnf("Alarm %s for %s (ledger entry %d)", entry.alarm, patient.patientKey, entry.entryNo);
+      Log.warnf(
+          "Alarm %s for %s (ledger entry %d)", entry.alarm, patient.patientKey, entry.entryNo);
     }
   }
 
@@ -201,8 +261,14 @@ public class LedgerService {
   private static Map<String, String> doctorNames(List<FactRecord> facts) {
     Map<String, String> names = new HashMap<>();
     for (FactRecord r : facts) {
-      String id = FactRecord.DOCTOR_ASSIGNED.equals(r.type()) ? r.detail("doctorId") : r.detail("receivingDoctor");
-      String name = FactRecord.DOCTOR_ASSIGNED.equals(r.type()) ? r.detail("doctorName") : r.detail("receivingDoctorName");
+      String id =
+          FactRecord.DOCTOR_ASSIGNED.equals(r.type())
+              ? r.detail("doctorId")
+              : r.detail("receivingDoctor");
+      String name =
+          FactRecord.DOCTOR_ASSIGNED.equals(r.type())
+              ? r.detail("doctorName")
+              : r.detail("receivingDoctorName");
       if (id != null && name != null) {
         names.put(id, name);
       }
@@ -210,8 +276,14 @@ public class LedgerService {
     return names;
   }
 
-  private static LedgerEntryRow entry(String patientKey, long no, Span span, String causedBy, String recordedFor,
-      EntryReason reason, Instant recordedAt) {
+  private static LedgerEntryRow entry(
+      String patientKey,
+      long no,
+      Span span,
+      String causedBy,
+      String recordedFor,
+      EntryReason reason,
+      Instant recordedAt) {
     StoredDecision d = span.decision();
     LedgerEntryRow e = new LedgerEntryRow();
     e.patientKey = patientKey;

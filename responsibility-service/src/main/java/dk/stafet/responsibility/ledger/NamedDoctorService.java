@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * R27: names the individual doctor inside the organisation that holds PRD at that instant. It never moves
- * responsibility to another organisation; a request from any other organisation is refused (409
- * ASSIGNMENT_FROM_NON_HOLDER).
+ * R27: names the individual doctor inside the organisation that holds PRD at that instant. It never
+ * moves responsibility to another organisation; a request from any other organisation is refused
+ * (409 ASSIGNMENT_FROM_NON_HOLDER).
  */
 @ApplicationScoped
 public class NamedDoctorService {
@@ -29,7 +29,11 @@ public class NamedDoctorService {
   private final LedgerService ledger;
   private final ResponsibilityEvents events;
 
-  public NamedDoctorService(PatientAccess access, LedgerReader reader, LedgerService ledger, ResponsibilityEvents events) {
+  public NamedDoctorService(
+      PatientAccess access,
+      LedgerReader reader,
+      LedgerService ledger,
+      ResponsibilityEvents events) {
     this.access = access;
     this.reader = reader;
     this.ledger = ledger;
@@ -44,20 +48,42 @@ public class NamedDoctorService {
     }
     Instant at = OccurredAt.orNow(command.occurredAt());
     Patient patient = Patient.locked(patientKey).orElseThrow(PatientNotFoundException::new);
-    PatientResponsibleDoctor holder = reader.at(patientKey, at).decision().prd()
-        .filter(p -> p.organisation().id().sor().equals(caller))
-        .orElseThrow(() -> new DomainException(DomainErrorCode.ASSIGNMENT_FROM_NON_HOLDER,
-            "organisation " + caller + " does not hold PRD at that instant; only the holder names its doctor (R27)"));
+    PatientResponsibleDoctor holder =
+        reader
+            .at(patientKey, at)
+            .decision()
+            .prd()
+            .filter(p -> p.organisation().id().sor().equals(caller))
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        DomainErrorCode.ASSIGNMENT_FROM_NON_HOLDER,
+                        "organisation "
+                            + caller
+                            + " does not hold PRD at that instant; only the holder names its doctor (R27)"));
     Map<String, String> details = new HashMap<>();
     details.put("doctorId", command.doctorId().trim());
     if (command.name() != null && !command.name().isBlank()) {
       details.put("doctorName", command.name().trim());
     }
-    FactRecord fact = new FactRecord(UUID.randomUUID(), FactRecord.DOCTOR_ASSIGNED, at, null, caller, null, details,
-        Map.of(caller, holder.organisation().kind().name()));
+    FactRecord fact =
+        new FactRecord(
+            UUID.randomUUID(),
+            FactRecord.DOCTOR_ASSIGNED,
+            at,
+            null,
+            caller,
+            null,
+            details,
+            Map.of(caller, holder.organisation().kind().name()));
     ledger.record(patient, CourseFact.Source.NAMED_DOCTOR, fact);
-    LedgerEntryRow entry = LedgerEntryRow.currentView(patientKey).stream().filter(e -> e.contains(at)).findFirst().orElseThrow();
-    events.draft(patient, ResponsibilityEventType.DOCTOR_NAMED, at)
+    LedgerEntryRow entry =
+        LedgerEntryRow.currentView(patientKey).stream()
+            .filter(e -> e.contains(at))
+            .findFirst()
+            .orElseThrow();
+    events
+        .draft(patient, ResponsibilityEventType.DOCTOR_NAMED, at)
         .course(entry.courseId)
         .to(caller)
         .rule("R27")
@@ -66,8 +92,24 @@ public class NamedDoctorService {
         .detail("doctorId", command.doctorId().trim())
         .detail("doctorName", details.get("doctorName"))
         .publish();
-    return new LedgerViews.Responsibility(patientKey, at, caller, null, entry.holderKind, entry.holderDoctorId,
-        entry.holderDoctorName, entry.ruleId, entry.treatmentRuleId, null, entry.courseKind, entry.courseId, entry.validFrom,
-        entry.validTo, entry.alarm, entry.entryNo, entry.treatingSor, null);
+    return new LedgerViews.Responsibility(
+        patientKey,
+        at,
+        caller,
+        null,
+        entry.holderKind,
+        entry.holderDoctorId,
+        entry.holderDoctorName,
+        entry.ruleId,
+        entry.treatmentRuleId,
+        null,
+        entry.courseKind,
+        entry.courseId,
+        entry.validFrom,
+        entry.validTo,
+        entry.alarm,
+        entry.entryNo,
+        entry.treatingSor,
+        null);
   }
 }

@@ -13,16 +13,24 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A patient as responsibility-service knows them. The CPR number is kept only for FHIR/JSON answers to authorised
- * callers and for ResponsibilityEvents; it is never logged and never a key. Every write for a patient first locks
- * this row ({@link #lockOrCreate}), which serialises the Kafka consumer and REST commands per patient.
+ * A patient as responsibility-service knows them. The CPR number is kept only for FHIR/JSON answers
+ * to authorised callers and for ResponsibilityEvents; it is never logged and never a key. Every
+ * write for a patient first locks this row ({@link #lockOrCreate}), which serialises the Kafka
+ * consumer and REST commands per patient.
  */
 @Entity
 @Table(name = "patient")
 public class Patient extends PanacheEntityBase {
 
-  /** KPI course type: cancer first (national target: 90 % of cancer patients have a named PRD, brief §8). */
-  public enum CourseType { CANCER, HEART, OTHER }
+  /**
+   * KPI course type: cancer first (national target: 90 % of cancer patients have a named PRD, brief
+   * §8).
+   */
+  public enum CourseType {
+    CANCER,
+    HEART,
+    OTHER
+  }
 
   @Id
   @Column(name = "patient_key")
@@ -36,7 +44,9 @@ public class Patient extends PanacheEntityBase {
   @Column(name = "listed_gp_since")
   public Instant listedGpSince;
 
-  /** The municipality of residence, where referral-service knows it (V31); an involved organisation. */
+  /**
+   * The municipality of residence, where referral-service knows it (V31); an involved organisation.
+   */
   @Column(name = "municipality_sor")
   public String municipalitySor;
 
@@ -53,8 +63,7 @@ public class Patient extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
-  @Version
-  public long version;
+  @Version public long version;
 
   /** The patient row, locked for the rest of the transaction; created (and then locked) if new. */
   public static Patient lockOrCreate(String patientKey) {
@@ -62,9 +71,12 @@ public class Patient extends PanacheEntityBase {
     if (patient != null) {
       return patient;
     }
-    getEntityManager().createNativeQuery(
-        "INSERT INTO patient (patient_key, course_type, created_at, updated_at, version) VALUES (?1, 'OTHER', now(), now(), 0) "
-            + "ON CONFLICT DO NOTHING").setParameter(1, patientKey).executeUpdate();
+    getEntityManager()
+        .createNativeQuery(
+            "INSERT INTO patient (patient_key, course_type, created_at, updated_at, version) VALUES (?1, 'OTHER', now(), now(), 0) "
+                + "ON CONFLICT DO NOTHING")
+        .setParameter(1, patientKey)
+        .executeUpdate();
     return findById(patientKey, LockModeType.PESSIMISTIC_WRITE);
   }
 

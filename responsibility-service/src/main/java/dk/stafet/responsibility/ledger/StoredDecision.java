@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A {@link ResponsibilityDecision} flattened into the columns of {@code ledger_entry}, plus the named doctor's display
- * name. Converts both ways, so reads answer from the stored ledger without a replay.
+ * A {@link ResponsibilityDecision} flattened into the columns of {@code ledger_entry}, plus the
+ * named doctor's display name. Converts both ways, so reads answer from the stored ledger without a
+ * replay.
  */
 public record StoredDecision(
     String holderSor,
@@ -33,9 +34,13 @@ public record StoredDecision(
     String alarmIntendedBy,
     String treatingSor) {
 
-  public static StoredDecision of(ResponsibilityDecision decision, Map<String, String> doctorNames) {
+  public static StoredDecision of(
+      ResponsibilityDecision decision, Map<String, String> doctorNames) {
     Optional<PatientResponsibleDoctor> prd = decision.prd();
-    String doctorId = prd.flatMap(PatientResponsibleDoctor::namedDoctor).map(DoctorId::authorisationId).orElse(null);
+    String doctorId =
+        prd.flatMap(PatientResponsibleDoctor::namedDoctor)
+            .map(DoctorId::authorisationId)
+            .orElse(null);
     String alarm = null;
     String alarmReason = null;
     String intendedBy = null;
@@ -59,20 +64,39 @@ public record StoredDecision(
         decision.treatmentDecidedBy().name(),
         decision.decidingCourse().map(c -> c.kind().name()).orElse(null),
         decision.decidingCourse().map(CourseRef::id).orElse(null),
-        alarm, alarmReason, intendedBy,
+        alarm,
+        alarmReason,
+        intendedBy,
         decision.treatingSpecialist().map(s -> s.id().sor()).orElse(null));
   }
 
   public ResponsibilityDecision toDomain() {
-    Optional<PatientResponsibleDoctor> prd = Optional.ofNullable(holderSor).map(sor -> new PatientResponsibleDoctor(
-        new Organisation(OrgId.of(sor), OrganisationKind.valueOf(holderKind)), Optional.ofNullable(doctorId).map(DoctorId::of)));
-    Optional<CourseRef> course = courseKind == null ? Optional.empty()
-        : Optional.of(new CourseRef(CourseKind.valueOf(courseKind), courseId));
-    Optional<ResponsibilityAlarm> alarmValue = Optional.ofNullable(alarm).map(name -> "gap".equals(name)
-        ? new ResponsibilityAlarm.GapAlarm(alarmReason)
-        : new ResponsibilityAlarm.NoReceiverAlarm(RuleId.valueOf(alarmIntendedBy), alarmReason));
-    return new ResponsibilityDecision(prd, TreatmentArrangement.valueOf(treatment), RuleId.valueOf(ruleId),
-        RuleId.valueOf(treatmentRuleId), course, alarmValue,
+    Optional<PatientResponsibleDoctor> prd =
+        Optional.ofNullable(holderSor)
+            .map(
+                sor ->
+                    new PatientResponsibleDoctor(
+                        new Organisation(OrgId.of(sor), OrganisationKind.valueOf(holderKind)),
+                        Optional.ofNullable(doctorId).map(DoctorId::of)));
+    Optional<CourseRef> course =
+        courseKind == null
+            ? Optional.empty()
+            : Optional.of(new CourseRef(CourseKind.valueOf(courseKind), courseId));
+    Optional<ResponsibilityAlarm> alarmValue =
+        Optional.ofNullable(alarm)
+            .map(
+                name ->
+                    "gap".equals(name)
+                        ? new ResponsibilityAlarm.GapAlarm(alarmReason)
+                        : new ResponsibilityAlarm.NoReceiverAlarm(
+                            RuleId.valueOf(alarmIntendedBy), alarmReason));
+    return new ResponsibilityDecision(
+        prd,
+        TreatmentArrangement.valueOf(treatment),
+        RuleId.valueOf(ruleId),
+        RuleId.valueOf(treatmentRuleId),
+        course,
+        alarmValue,
         Optional.ofNullable(treatingSor).map(Organisation::practisingSpecialist));
   }
 

@@ -16,15 +16,17 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes stafet.course-events (key = patient pseudonym, so one patient's facts arrive in order; the ledger is
- * order-independent anyway, it replays in event time). Idempotent on the event id ({@code ce_id}).
+ * Consumes stafet.course-events (key = patient pseudonym, so one patient's facts arrive in order;
+ * the ledger is order-independent anyway, it replays in event time). Idempotent on the event id
+ * ({@code ce_id}).
  *
- * <p>A database outage is waited out ({@link UntilStored}: the record is tried again in a new transaction until it is
- * stored), so the ledger never misses a fact because PostgreSQL was briefly away. A record that cannot be read or
- * applied goes to the dead-letter topic {@code stafet.course-events.responsibility-dlq} (failure strategy in
- * application.properties) and the channel continues; because a rebuild replays in event time, re-publishing it later
- * gives the same ledger as if it had arrived in order. A shutdown during the wait also sends the record there rather
- * than lose it.
+ * <p>A database outage is waited out ({@link UntilStored}: the record is tried again in a new
+ * transaction until it is stored), so the ledger never misses a fact because PostgreSQL was briefly
+ * away. A record that cannot be read or applied goes to the dead-letter topic {@code
+ * stafet.course-events.responsibility-dlq} (failure strategy in application.properties) and the
+ * channel continues; because a rebuild replays in event time, re-publishing it later gives the same
+ * ledger as if it had arrived in order. A shutdown during the wait also sends the record there
+ * rather than lose it.
  */
 @ApplicationScoped
 public class CourseEventConsumer {
@@ -50,23 +52,31 @@ public class CourseEventConsumer {
     CourseEvent event = parse(record);
     try {
       // Each attempt in a transaction of its own: a failed one is rolled back whole.
-      untilStored.run("course event " + event.eventId(),
+      untilStored.run(
+          "course event " + event.eventId(),
           () -> QuarkusTransaction.requiringNew().run(() -> ingestion.apply(event)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the database; course event " + event.eventId()
-          + " goes to the dead-letter topic", e);
+      throw new IllegalStateException(
+          "interrupted while waiting for the database; course event "
+              + event.eventId()
+              + " goes to the dead-letter topic",
+          e);
     }
   }
 
-  /** The event, with the id and key the envelope gives where the payload lacks them; mismatches are refused. */
+  /**
+   * The event, with the id and key the envelope gives where the payload lacks them; mismatches are
+   * refused.
+   */
   static CourseEvent parse(ConsumerRecord<String, String> record) {
     if (record.value() == null) {
       throw new IllegalArgumentException("course event record without a value");
     }
     CourseEvent event = EventJson.read(record.value(), CourseEvent.class);
     String ceId = header(record, "ce_id");
-    UUID eventId = event.eventId() != null ? event.eventId() : ceId == null ? null : UUID.fromString(ceId);
+    UUID eventId =
+        event.eventId() != null ? event.eventId() : ceId == null ? null : UUID.fromString(ceId);
     if (eventId == null || event.type() == null || event.occurredAt() == null) {
       throw new IllegalArgumentException("course event without eventId, type or occurredAt");
     }
@@ -75,10 +85,21 @@ public class CourseEventConsumer {
     }
     String patientKey = event.patientKey() != null ? event.patientKey() : record.key();
     if (patientKey == null || (record.key() != null && !Objects.equals(record.key(), patientKey))) {
-      throw new IllegalArgumentException("course event " + eventId + " has no patient key, or not the record key");
+      throw new IllegalArgumentException(
+          "course event " + eventId + " has no patient key, or not the record key");
     }
-    return new CourseEvent(eventId, event.type(), event.occurredAt(), event.recordedAt(), patientKey, event.cpr(),
-        event.courseId(), event.organisationSor(), event.counterpartSor(), event.sourceMessageId(), event.details());
+    return new CourseEvent(
+        eventId,
+        event.type(),
+        event.occurredAt(),
+        event.recordedAt(),
+        patientKey,
+        event.cpr(),
+        event.courseId(),
+        event.organisationSor(),
+        event.counterpartSor(),
+        event.sourceMessageId(),
+        event.details());
   }
 
   private static String header(ConsumerRecord<String, String> record, String name) {

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Publishes {@link ResponsibilityEvent}s on stafet.responsibility-events through the transactional outbox: the event
- * is stored in the transaction of the change it reports, keyed by the patient pseudonym (per-patient order).
+ * Publishes {@link ResponsibilityEvent}s on stafet.responsibility-events through the transactional
+ * outbox: the event is stored in the transaction of the change it reports, keyed by the patient
+ * pseudonym (per-patient order).
  */
 @ApplicationScoped
 public class ResponsibilityEvents {
@@ -28,7 +29,10 @@ public class ResponsibilityEvents {
     return new Draft(patient, type, occurredAt);
   }
 
-  /** One event being described; {@link #publish()} adds it to the outbox in the caller's transaction. */
+  /**
+   * One event being described; {@link #publish()} adds it to the outbox in the caller's
+   * transaction.
+   */
   public final class Draft {
     private final Patient patient;
     private final ResponsibilityEventType type;
@@ -83,7 +87,10 @@ public class ResponsibilityEvents {
       return this;
     }
 
-    /** Adds a detail; null values are left out. Never clinical free text (notification-service may log details). */
+    /**
+     * Adds a detail; null values are left out. Never clinical free text (notification-service may
+     * log details).
+     */
     public Draft detail(String key, Object value) {
       if (value != null) {
         details.put(key, value.toString());
@@ -93,9 +100,28 @@ public class ResponsibilityEvents {
 
     public UUID publish() {
       UUID id = UUID.randomUUID();
-      ResponsibilityEvent event = new ResponsibilityEvent(id, type, occurredAt, patient.patientKey, patient.cpr, courseId,
-          fromSor, toSor, rule, holderRole, treatmentSector, causedBy, details);
-      outbox.add(Topics.RESPONSIBILITY_EVENTS, id, patient.patientKey, type.cloudEventType(), courseId, event);
+      ResponsibilityEvent event =
+          new ResponsibilityEvent(
+              id,
+              type,
+              occurredAt,
+              patient.patientKey,
+              patient.cpr,
+              courseId,
+              fromSor,
+              toSor,
+              rule,
+              holderRole,
+              treatmentSector,
+              causedBy,
+              details);
+      outbox.add(
+          Topics.RESPONSIBILITY_EVENTS,
+          id,
+          patient.patientKey,
+          type.cloudEventType(),
+          courseId,
+          event);
       return id;
     }
   }

@@ -7,8 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /**
- * The shared organisation register (contracts) seen through the domain's organisation kinds. A hospital as a whole
- * counts as a hospital department here: a referral or handover addressed to the institution is hospital-owned.
+ * The shared organisation register (contracts) seen through the domain's organisation kinds. A
+ * hospital as a whole counts as a hospital department here: a referral or handover addressed to the
+ * institution is hospital-owned.
  */
 @ApplicationScoped
 public class RegistryOrganisationDirectory implements OrganisationDirectory {
@@ -28,7 +29,11 @@ public class RegistryOrganisationDirectory implements OrganisationDirectory {
   }
 
   private static OrganisationInfo info(Organisation o) {
-    return new OrganisationInfo(o.sor(), o.name(), kind(o.kind()), o.phone(),
+    return new OrganisationInfo(
+        o.sor(),
+        o.name(),
+        kind(o.kind()),
+        o.phone(),
         o.openingHours() == null ? null : o.openingHours().text());
   }
 

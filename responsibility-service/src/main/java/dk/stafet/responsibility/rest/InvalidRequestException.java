@@ -1,6 +1,9 @@
 package dk.stafet.responsibility.rest;
 
-/** A request that is well-formed JSON but cannot be acted on (HTTP 422). The message never holds patient data. */
+/**
+ * A request that is well-formed JSON but cannot be acted on (HTTP 422). The message never holds
+ * patient data.
+ */
 public class InvalidRequestException extends RuntimeException {
 
   private final String code;

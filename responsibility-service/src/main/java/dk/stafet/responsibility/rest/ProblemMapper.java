@@ -9,10 +9,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns refusals into the services' shared problem body ({@link Problem}: RFC 9457 plus the stable {@code code}; the
- * type and title follow from the code). Domain refusals (R23, R24, R27, R20) are 409 with the domain's stable code:
- * the request was understood but conflicts with the patient's current responsibility or the handover's state.
- * Messages hold SOR codes and ids only, never patient data (DomainException guarantees this too).
+ * Turns refusals into the services' shared problem body ({@link Problem}: RFC 9457 plus the stable
+ * {@code code}; the type and title follow from the code). Domain refusals (R23, R24, R27, R20) are
+ * 409 with the domain's stable code: the request was understood but conflicts with the patient's
+ * current responsibility or the handover's state. Messages hold SOR codes and ids only, never
+ * patient data (DomainException guarantees this too).
  */
 public class ProblemMapper {
 

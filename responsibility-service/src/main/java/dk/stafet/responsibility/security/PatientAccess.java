@@ -1,7 +1,7 @@
 package dk.stafet.responsibility.security;
 
-import dk.stafet.service.audit.AuditLog;
 import dk.stafet.contracts.identity.StafetRole;
+import dk.stafet.service.audit.AuditLog;
 import dk.stafet.service.security.Caller;
 import dk.stafet.service.security.CallerRoles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,23 +9,27 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Who may read or act on a patient's responsibility data. Every check writes an audit row, granted or denied.
+ * Who may read or act on a patient's responsibility data. Every check writes an audit row, granted
+ * or denied.
  *
  * <ul>
- *   <li><b>Involved</b> organisations — the current or any earlier PRD holder in the ledger, the listed GP, the
- *       municipality of residence (also of a patient without a listed GP), any
- *       organisation named in the patient's course facts (course owners, referrers, receivers, the acute function),
- *       and the proposer or receiver of a handover (a receiver must see the patient to answer) — may read and act
- *       ({@link #requireReadable}, {@link #requireInvolved}); audited under the plain action, e.g. {@code ledger}.</li>
+ *   <li><b>Involved</b> organisations — the current or any earlier PRD holder in the ledger, the
+ *       listed GP, the municipality of residence (also of a patient without a listed GP), any
+ *       organisation named in the patient's course facts (course owners, referrers, receivers, the
+ *       acute function), and the proposer or receiver of a handover (a receiver must see the
+ *       patient to answer) — may read and act ({@link #requireReadable}, {@link #requireInvolved});
+ *       audited under the plain action, e.g. {@code ledger}.
  *   <li><b>Course coordinators</b> ({@link CallerRoles#isCoordinator}) may read any known patient
- *       ({@link #requireReadable}, {@link #requireLookup}, {@link #requireWhoToCall}), but act only where they are
- *       involved ({@link #requireInvolved}); their reads are audited as {@value #AS_COORDINATOR}{@code <action>} so
- *       reads not justified by involvement can be reviewed on their own.</li>
+ *       ({@link #requireReadable}, {@link #requireLookup}, {@link #requireWhoToCall}), but act only
+ *       where they are involved ({@link #requireInvolved}); their reads are audited as {@value
+ *       #AS_COORDINATOR}{@code <action>} so reads not justified by involvement can be reviewed on
+ *       their own.
  *   <li><b>The patient portal</b> ({@link CallerRoles#isPatientPortal}) may look up by CPR number
- *       ({@link #requireLookup}) and read the who-to-call ({@link #requireWhoToCall}) of the ONE citizen its token
- *       names (the token carries the citizen's pseudonym; the CPR number must map to it). Nothing else. Audited as
- *       {@value #AS_PATIENT_PORTAL}{@code <action>}.</li>
+ *       ({@link #requireLookup}) and read the who-to-call ({@link #requireWhoToCall}) of the ONE
+ *       citizen its token names (the token carries the citizen's pseudonym; the CPR number must map
+ *       to it). Nothing else. Audited as {@value #AS_PATIENT_PORTAL}{@code <action>}.
  * </ul>
+ *
  * Everyone else, and every caller for an unknown patient, gets 404.
  */
 @ApplicationScoped
@@ -33,22 +37,32 @@ public class PatientAccess {
 
   /** Audit-action prefix of a coordinator's read, e.g. {@code READ_AS_COORDINATOR:ledger}. */
   public static final String AS_COORDINATOR = CallerRoles.AS_COORDINATOR;
-  /** Audit-action prefix of the patient portal's read, e.g. {@code READ_AS_PATIENT_PORTAL:lookup}. */
+
+  /**
+   * Audit-action prefix of the patient portal's read, e.g. {@code READ_AS_PATIENT_PORTAL:lookup}.
+   */
   public static final String AS_PATIENT_PORTAL = CallerRoles.AS_PATIENT_PORTAL;
 
   private static final String LOOKUP = "lookup";
 
-  private static final String INVOLVED = """
+  private static final String INVOLVED =
+      """
       SELECT EXISTS (SELECT 1 FROM patient WHERE patient_key = :p AND (listed_gp_sor = :o OR municipality_sor = :o))
           OR EXISTS (SELECT 1 FROM ledger_entry WHERE patient_key = :p AND holder_sor = :o)
           OR EXISTS (SELECT 1 FROM course_fact WHERE patient_key = :p AND (organisation_sor = :o OR counterpart_sor = :o))
           OR EXISTS (SELECT 1 FROM handover WHERE patient_key = :p AND (proposer_sor = :o OR receiver_sor = :o))
       """;
 
-  private static final String KNOWN = "SELECT EXISTS (SELECT 1 FROM patient WHERE patient_key = :p)";
+  private static final String KNOWN =
+      "SELECT EXISTS (SELECT 1 FROM patient WHERE patient_key = :p)";
 
   /** What a check lets through besides involvement. */
-  private enum Allow { INVOLVED_ONLY, COORDINATOR, COORDINATOR_AND_PORTAL_LOOKUP, COORDINATOR_AND_PORTAL_AFTER_LOOKUP }
+  private enum Allow {
+    INVOLVED_ONLY,
+    COORDINATOR,
+    COORDINATOR_AND_PORTAL_LOOKUP,
+    COORDINATOR_AND_PORTAL_AFTER_LOOKUP
+  }
 
   private final EntityManager em;
   private final Caller caller;
@@ -63,7 +77,8 @@ public class PatientAccess {
   }
 
   /**
-   * A read of the patient's data (ledger, responsibility, FHIR): involved organisations and coordinators.
+   * A read of the patient's data (ledger, responsibility, FHIR): involved organisations and
+   * coordinators.
    *
    * @return the caller's SOR code
    * @throws PatientNotFoundException if the patient is unknown or the caller may not see it
@@ -73,21 +88,27 @@ public class PatientAccess {
     return check(patientKey, action, Allow.COORDINATOR);
   }
 
-  /** Lookup by CPR number: involved organisations, coordinators, and the patient portal for its own citizen. */
+  /**
+   * Lookup by CPR number: involved organisations, coordinators, and the patient portal for its own
+   * citizen.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public String requireLookup(String patientKey) {
     return check(patientKey, LOOKUP, Allow.COORDINATOR_AND_PORTAL_LOOKUP);
   }
 
-  /** Who to call: involved organisations, coordinators, and the patient portal for its own citizen. */
+  /**
+   * Who to call: involved organisations, coordinators, and the patient portal for its own citizen.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public String requireWhoToCall(String patientKey, String action) {
     return check(patientKey, action, Allow.COORDINATOR_AND_PORTAL_AFTER_LOOKUP);
   }
 
   /**
-   * A command on the patient (propose or answer a handover, name the doctor): involved organisations only. A
-   * coordinator's role lets it read, not act for a holder; the domain's own checks (R23, R27) come after this.
+   * A command on the patient (propose or answer a handover, name the doctor): involved
+   * organisations only. A coordinator's role lets it read, not act for a holder; the domain's own
+   * checks (R23, R27) come after this.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public String requireInvolved(String patientKey, String action) {
@@ -95,21 +116,31 @@ public class PatientAccess {
   }
 
   public boolean isInvolved(String sor, String patientKey) {
-    return exists(em.createNativeQuery(INVOLVED).setParameter("p", patientKey).setParameter("o", sor).getSingleResult());
+    return exists(
+        em.createNativeQuery(INVOLVED)
+            .setParameter("p", patientKey)
+            .setParameter("o", sor)
+            .getSingleResult());
   }
 
   private String check(String patientKey, String action, Allow allow) {
-    String sor = allow == Allow.INVOLVED_ONLY
-        // Commands are for the staff of care organisations; coordinators, the portal, the register feed and the
-        // security officer read at most (403 whatever the patient, so nothing about it is revealed).
-        ? caller.requireRole(StafetRole.STAFF, "acting on a patient's responsibility (" + action + ")")
-        : caller.requireOrganisation();
+    String sor =
+        allow == Allow.INVOLVED_ONLY
+            // Commands are for the staff of care organisations; coordinators, the portal, the
+            // register feed and the
+            // security officer read at most (403 whatever the patient, so nothing about it is
+            // revealed).
+            ? caller.requireRole(
+                StafetRole.STAFF, "acting on a patient's responsibility (" + action + ")")
+            : caller.requireOrganisation();
     String audited = action;
     boolean granted;
     if (allow != Allow.INVOLVED_ONLY && roles.isCoordinator(sor)) {
       audited = AS_COORDINATOR + action;
       granted = isKnown(patientKey);
-    } else if (roles.isPatientPortal(sor) && allow != Allow.INVOLVED_ONLY && allow != Allow.COORDINATOR) {
+    } else if (roles.isPatientPortal(sor)
+        && allow != Allow.INVOLVED_ONLY
+        && allow != Allow.COORDINATOR) {
       // Only the citizen its token names (by pseudonym), by CPR-number lookup or by key.
       audited = AS_PATIENT_PORTAL + action;
       granted = roles.isPortalFor(sor, patientKey) && isKnown(patientKey);

@@ -9,10 +9,11 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
- * Finds a patient by CPR number (given in a request body only) through the keyed pseudonym, and answers who to call.
- * The CPR number is neither stored nor logged here; the error for a malformed one does not repeat it. Involved
- * organisations, coordinators and the patient portal may look up ({@link PatientAccess#requireLookup}); for the portal
- * the API gateway has authenticated the citizen and passes only the citizen's own CPR number.
+ * Finds a patient by CPR number (given in a request body only) through the keyed pseudonym, and
+ * answers who to call. The CPR number is neither stored nor logged here; the error for a malformed
+ * one does not repeat it. Involved organisations, coordinators and the patient portal may look up
+ * ({@link PatientAccess#requireLookup}); for the portal the API gateway has authenticated the
+ * citizen and passes only the citizen's own CPR number.
  */
 @ApplicationScoped
 public class PatientLookupService {
@@ -23,7 +24,8 @@ public class PatientLookupService {
   private final PatientAccess access;
   private final WhoToCallService whoToCall;
 
-  public PatientLookupService(PatientPseudonym pseudonym, PatientAccess access, WhoToCallService whoToCall) {
+  public PatientLookupService(
+      PatientPseudonym pseudonym, PatientAccess access, WhoToCallService whoToCall) {
     this.pseudonym = pseudonym;
     this.access = access;
     this.whoToCall = whoToCall;
@@ -37,8 +39,8 @@ public class PatientLookupService {
   }
 
   /**
-   * Ten digits without hyphen or spaces, as referral-service pseudonymises them (one patient, one key). Modulus 11 is
-   * not checked (brief I1: valid numbers fail it since 2007).
+   * Ten digits without hyphen or spaces, as referral-service pseudonymises them (one patient, one
+   * key). Modulus 11 is not checked (brief I1: valid numbers fail it since 2007).
    */
   static String normalise(String cpr) {
     String digits = cpr == null ? "" : cpr.replace("-", "").replace(" ", "").trim();
@@ -49,6 +51,5 @@ public class PatientLookupService {
   }
 
   /** The patient's key and the current who-to-call answer. */
-  public record LookupAnswer(String patientKey, WhoToCallAnswer whoToCall) {
-  }
+  public record LookupAnswer(String patientKey, WhoToCallAnswer whoToCall) {}
 }

@@ -7,7 +7,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "stafet.who-to-call")
 public interface WhoToCallConfig {
 
-  /** SOR code of the out-of-hours service callers are sent to outside GP hours (per region; R22). */
+  /**
+   * SOR code of the out-of-hours service callers are sent to outside GP hours (per region; R22).
+   */
   String outOfHoursSor();
 
   /** R4 (proposal): Christmas Eve, New Year's Eve and Constitution Day are out-of-hours all day. */

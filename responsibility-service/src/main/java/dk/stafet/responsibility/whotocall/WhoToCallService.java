@@ -17,7 +17,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Answers "who do I call about this patient now?" (R22) from the ledger, with contact points from the register. */
+/**
+ * Answers "who do I call about this patient now?" (R22) from the ledger, with contact points from
+ * the register.
+ */
 @ApplicationScoped
 public class WhoToCallService {
 
@@ -25,7 +28,8 @@ public class WhoToCallService {
   private final OrganisationDirectory directory;
   private final PatientAccess access;
 
-  public WhoToCallService(LedgerReader ledger, OrganisationDirectory directory, PatientAccess access) {
+  public WhoToCallService(
+      LedgerReader ledger, OrganisationDirectory directory, PatientAccess access) {
     this.ledger = ledger;
     this.directory = directory;
     this.access = access;
@@ -41,8 +45,10 @@ public class WhoToCallService {
   public WhoToCallAnswer answer(String patientKey, Instant at) {
     PointInTime point = ledger.at(patientKey, at);
     WhoToCall who = point.whoToCall();
-    Optional<OrganisationInfo> callee = who.organisation().flatMap(o -> directory.bySor(o.id().sor()));
-    WhoToCallAnswer.Doctor doctor = who.namedDoctor().map(d -> doctor(d, point.entry())).orElse(null);
+    Optional<OrganisationInfo> callee =
+        who.organisation().flatMap(o -> directory.bySor(o.id().sor()));
+    WhoToCallAnswer.Doctor doctor =
+        who.namedDoctor().map(d -> doctor(d, point.entry())).orElse(null);
     return new WhoToCallAnswer(
         patientKey,
         at,
@@ -59,35 +65,49 @@ public class WhoToCallService {
   }
 
   /**
-   * R19/R22: who to call follows the PRD (the GP, or the out-of-hours service outside GP hours); while a practising
-   * specialist treats (GP hours under the specialist/OOH split) the answer names it too, so the caller can reach the
-   * doctor treating the patient for that course.
+   * R19/R22: who to call follows the PRD (the GP, or the out-of-hours service outside GP hours);
+   * while a practising specialist treats (GP hours under the specialist/OOH split) the answer names
+   * it too, so the caller can reach the doctor treating the patient for that course.
    */
   private WhoToCallAnswer.Treating treatedBy(PointInTime point) {
     if (point.treatmentSector() != TreatmentSector.SPECIALIST) {
       return null;
     }
-    return point.decision().treatingSpecialist().map(s -> {
-      Optional<OrganisationInfo> info = directory.bySor(s.id().sor());
-      return new WhoToCallAnswer.Treating(organisation(s, info),
-          info.map(c -> new WhoToCallAnswer.ContactPoint(c.phone(), c.openingHours())).orElse(null));
-    }).orElse(null);
+    return point
+        .decision()
+        .treatingSpecialist()
+        .map(
+            s -> {
+              Optional<OrganisationInfo> info = directory.bySor(s.id().sor());
+              return new WhoToCallAnswer.Treating(
+                  organisation(s, info),
+                  info.map(c -> new WhoToCallAnswer.ContactPoint(c.phone(), c.openingHours()))
+                      .orElse(null));
+            })
+        .orElse(null);
   }
 
   private WhoToCallAnswer.Prd prd(PatientResponsibleDoctor prd, PointInTime point) {
     Organisation org = prd.organisation();
-    return new WhoToCallAnswer.Prd(organisation(org, directory.bySor(org.id().sor())),
+    return new WhoToCallAnswer.Prd(
+        organisation(org, directory.bySor(org.id().sor())),
         prd.namedDoctor().map(d -> doctor(d, point.entry())).orElse(null),
         point.decision().decidedBy().name(),
         point.entry().map(e -> e.validFrom).orElse(null));
   }
 
-  private static WhoToCallAnswer.OrganisationRef organisation(Organisation org, Optional<OrganisationInfo> info) {
-    return new WhoToCallAnswer.OrganisationRef(org.id().sor(), info.map(OrganisationInfo::name).orElse(null), org.kind().name());
+  private static WhoToCallAnswer.OrganisationRef organisation(
+      Organisation org, Optional<OrganisationInfo> info) {
+    return new WhoToCallAnswer.OrganisationRef(
+        org.id().sor(), info.map(OrganisationInfo::name).orElse(null), org.kind().name());
   }
 
   private static WhoToCallAnswer.Doctor doctor(DoctorId id, Optional<LedgerEntryRow> entry) {
-    String name = entry.filter(e -> id.authorisationId().equals(e.holderDoctorId)).map(e -> e.holderDoctorName).orElse(null);
+    String name =
+        entry
+            .filter(e -> id.authorisationId().equals(e.holderDoctorId))
+            .map(e -> e.holderDoctorName)
+            .orElse(null);
     return new WhoToCallAnswer.Doctor(id.authorisationId(), name);
   }
 }

@@ -40,8 +40,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * GET /api/patients/attention over real Kafka and PostgreSQL: course facts arrive on stafet.course-events, the ledger
- * is built by the consumer, and the coordinator's list reads the stored current view.
+ * GET /api/patients/attention over real Kafka and PostgreSQL: course facts arrive on
+ * stafet.course-events, the ledger is built by the consumer, and the coordinator's list reads the
+ * stored current view.
  */
 @QuarkusTest
 @WithTestResource(KafkaKraftResource.class)
@@ -51,8 +52,7 @@ class AttentionTests {
   private static final String ATTENTION = "/api/patients/attention?limit=1000";
   private static KafkaTestClient kafka;
 
-  @Inject
-  PatientPseudonym pseudonym;
+  @Inject PatientPseudonym pseudonym;
 
   @BeforeAll
   static void connect() {
@@ -73,14 +73,31 @@ class AttentionTests {
     String unnamedCpr = newCpr();
     String unnamed = pseudonym.of(unnamedCpr);
     send(kafka, listedGp(unnamed, unnamedCpr, base, GP_AABYHOEJ));
-    send(kafka, cancerReferral(unnamed, unnamedCpr, base.plusSeconds(3600), "ref-" + unnamed, CARDIOLOGY, GP_AABYHOEJ));
-    send(kafka, admitted(unnamed, unnamedCpr, base.plusSeconds(7200), "stay-" + unnamed, CARDIOLOGY));
+    send(
+        kafka,
+        cancerReferral(
+            unnamed,
+            unnamedCpr,
+            base.plusSeconds(3600),
+            "ref-" + unnamed,
+            CARDIOLOGY,
+            GP_AABYHOEJ));
+    send(
+        kafka,
+        admitted(unnamed, unnamedCpr, base.plusSeconds(7200), "stay-" + unnamed, CARDIOLOGY));
 
-    // Admitted and discharged without a listed GP: R9 has no receiver, cardiology keeps PRD with the alarm (R26).
+    // Admitted and discharged without a listed GP: R9 has no receiver, cardiology keeps PRD with
+    // the alarm (R26).
     String noReceiverCpr = newCpr();
     String noReceiver = pseudonym.of(noReceiverCpr);
-    send(kafka, admitted(noReceiver, noReceiverCpr, base.plusSeconds(600), "stay-" + noReceiver, CARDIOLOGY));
-    send(kafka, discharged(noReceiver, noReceiverCpr, base.plusSeconds(10800), "stay-" + noReceiver, CARDIOLOGY));
+    send(
+        kafka,
+        admitted(
+            noReceiver, noReceiverCpr, base.plusSeconds(600), "stay-" + noReceiver, CARDIOLOGY));
+    send(
+        kafka,
+        discharged(
+            noReceiver, noReceiverCpr, base.plusSeconds(10800), "stay-" + noReceiver, CARDIOLOGY));
 
     // Admitted and a doctor named: nothing to attend to.
     String namedCpr = newCpr();
@@ -92,39 +109,77 @@ class AttentionTests {
     String handoverCpr = newCpr();
     String unanswered = pseudonym.of(handoverCpr);
     send(kafka, listedGp(unanswered, handoverCpr, base, GP_AABYHOEJ));
-    send(kafka, admitted(unanswered, handoverCpr, base.plusSeconds(1800), "stay-" + unanswered, CARDIOLOGY));
+    send(
+        kafka,
+        admitted(
+            unanswered, handoverCpr, base.plusSeconds(1800), "stay-" + unanswered, CARDIOLOGY));
 
     awaitHolder(unnamed, CARDIOLOGY);
     awaitHolder(named, CARDIOLOGY);
     awaitHolder(unanswered, CARDIOLOGY);
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(CARDIOLOGY, "/api/patients/" + noReceiver + "/responsibility")
-        .statusCode(200).body("alarm", equalTo("no-receiver")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                get(CARDIOLOGY, "/api/patients/" + noReceiver + "/responsibility")
+                    .statusCode(200)
+                    .body("alarm", equalTo("no-receiver")));
     nameDoctor(named);
     nameDoctor(unanswered);
     Instant respondBy = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
-    post(CARDIOLOGY, "/api/handovers", Map.of("patientKey", unanswered, "toSor", MEDICAL_GODSTRUP, "reason",
-        "continued care in medicine", "patientInformed", true, "relativesInformed", false, "respondBy", respondBy.toString()))
+    post(
+            CARDIOLOGY,
+            "/api/handovers",
+            Map.of(
+                "patientKey",
+                unanswered,
+                "toSor",
+                MEDICAL_GODSTRUP,
+                "reason",
+                "continued care in medicine",
+                "patientInformed",
+                true,
+                "relativesInformed",
+                false,
+                "respondBy",
+                respondBy.toString()))
         .statusCode(201);
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(COORDINATOR, "/api/handovers?state=UNANSWERED")
-        .statusCode(200).body("patientKey.contains('" + unanswered + "')", equalTo(true)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                get(COORDINATOR, "/api/handovers?state=UNANSWERED")
+                    .statusCode(200)
+                    .body("patientKey.contains('" + unanswered + "')", equalTo(true)));
 
     JsonPath list = get(COORDINATOR, ATTENTION).statusCode(200).extract().jsonPath();
 
     Map<String, Object> a = row(list, unnamed).orElseThrow();
-    assertThat(a).containsEntry("holderSor", CARDIOLOGY).containsEntry("holderKind", "HOSPITAL_DEPARTMENT")
-        .containsEntry("rule", "R6").containsEntry("cancer", true).containsEntry("reasons", List.of("no-named-doctor"))
-        .containsEntry("since", base.plusSeconds(7200).toString()).doesNotContainKey("alarm");
+    assertThat(a)
+        .containsEntry("holderSor", CARDIOLOGY)
+        .containsEntry("holderKind", "HOSPITAL_DEPARTMENT")
+        .containsEntry("rule", "R6")
+        .containsEntry("cancer", true)
+        .containsEntry("reasons", List.of("no-named-doctor"))
+        .containsEntry("since", base.plusSeconds(7200).toString())
+        .doesNotContainKey("alarm");
     assertThat((String) a.get("holderName")).isNotBlank();
     assertThat(a.get("courseKind")).isNotNull();
 
     Map<String, Object> b = row(list, noReceiver).orElseThrow();
-    assertThat(b).containsEntry("alarm", "no-receiver").containsEntry("holderSor", CARDIOLOGY).containsEntry("cancer", false)
+    assertThat(b)
+        .containsEntry("alarm", "no-receiver")
+        .containsEntry("holderSor", CARDIOLOGY)
+        .containsEntry("cancer", false)
         .containsEntry("since", base.plusSeconds(10800).toString());
     assertThat((List<Object>) b.get("reasons")).contains("no-receiver");
 
     Map<String, Object> c = row(list, unanswered).orElseThrow();
-    assertThat(c).containsEntry("alarm", "handover-unanswered").containsEntry("reasons", List.of("handover-unanswered"))
-        .containsEntry("holderSor", CARDIOLOGY).containsEntry("since", respondBy.toString());
+    assertThat(c)
+        .containsEntry("alarm", "handover-unanswered")
+        .containsEntry("reasons", List.of("handover-unanswered"))
+        .containsEntry("holderSor", CARDIOLOGY)
+        .containsEntry("since", respondBy.toString());
 
     assertThat(row(list, named)).isEmpty();
 
@@ -133,50 +188,91 @@ class AttentionTests {
     assertThat(since).isSortedAccordingTo(Comparator.reverseOrder());
 
     // Bounded: the limit is honoured; the default is 100.
-    get(COORDINATOR, "/api/patients/attention?limit=2").statusCode(200).body("size()", equalTo(Math.min(2, since.size())));
-    assertThat(get(COORDINATOR, "/api/patients/attention").statusCode(200).extract().jsonPath().getList("$").size())
+    get(COORDINATOR, "/api/patients/attention?limit=2")
+        .statusCode(200)
+        .body("size()", equalTo(Math.min(2, since.size())));
+    assertThat(
+            get(COORDINATOR, "/api/patients/attention")
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$")
+                .size())
         .isEqualTo(Math.min(100, since.size()));
 
     // Each listed patient is audited as a coordinator read.
-    assertThat(TestDb.count("SELECT count(*) FROM audit_entry WHERE patient_key = ?1 AND caller_sor = ?2 AND outcome = 'GRANTED' "
-        + "AND action = 'READ_AS_COORDINATOR:attention'", unnamed, COORDINATOR)).isGreaterThanOrEqualTo(1);
-    assertThat(TestDb.count("SELECT count(*) FROM audit_entry WHERE patient_key = ?1 AND action = 'READ_AS_COORDINATOR:attention'",
-        named)).isZero();
+    assertThat(
+            TestDb.count(
+                "SELECT count(*) FROM audit_entry WHERE patient_key = ?1 AND caller_sor = ?2 AND outcome = 'GRANTED' "
+                    + "AND action = 'READ_AS_COORDINATOR:attention'",
+                unnamed,
+                COORDINATOR))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(
+            TestDb.count(
+                "SELECT count(*) FROM audit_entry WHERE patient_key = ?1 AND action = 'READ_AS_COORDINATOR:attention'",
+                named))
+        .isZero();
   }
 
   @Test
   void onlyCoordinatorsMayList() {
     // The same 401 body in all three services (docs/errors.md): RFC 9457 plus the stable code.
-    given().when().get("/api/patients/attention").then().statusCode(401).contentType("application/problem+json")
+    given()
+        .when()
+        .get("/api/patients/attention")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
         .body("keySet()", containsInAnyOrder("type", "title", "status", "detail", "code"))
         .body("type", equalTo("https://stafet.dk/problems/not-authenticated"))
         .body("title", equalTo("No calling organisation"))
         .body("status", equalTo(401))
         .body("code", equalTo("NOT_AUTHENTICATED"))
         .body("detail", containsString("bearer token"));
-    get(CARDIOLOGY, "/api/patients/attention").statusCode(403).contentType("application/problem+json")
+    get(CARDIOLOGY, "/api/patients/attention")
+        .statusCode(403)
+        .contentType("application/problem+json")
         .body("code", equalTo("COORDINATORS_ONLY"))
         .body("type", equalTo("https://stafet.dk/problems/coordinators-only"))
         .body("title", equalTo("Coordinators only"))
         .body("status", equalTo(403));
-    assertThat(TestDb.count("SELECT count(*) FROM audit_entry WHERE caller_sor = ?1 AND outcome = 'DENIED' "
-        + "AND action = 'READ_AS_COORDINATOR:attention' AND patient_key IS NULL", CARDIOLOGY)).isGreaterThanOrEqualTo(1);
-    get(COORDINATOR, "/api/patients/attention?limit=0").statusCode(422).body("code", equalTo("INVALID_LIMIT"));
-    get(COORDINATOR, "/api/patients/attention?limit=1001").statusCode(422).body("code", equalTo("INVALID_LIMIT"));
+    assertThat(
+            TestDb.count(
+                "SELECT count(*) FROM audit_entry WHERE caller_sor = ?1 AND outcome = 'DENIED' "
+                    + "AND action = 'READ_AS_COORDINATOR:attention' AND patient_key IS NULL",
+                CARDIOLOGY))
+        .isGreaterThanOrEqualTo(1);
+    get(COORDINATOR, "/api/patients/attention?limit=0")
+        .statusCode(422)
+        .body("code", equalTo("INVALID_LIMIT"));
+    get(COORDINATOR, "/api/patients/attention?limit=1001")
+        .statusCode(422)
+        .body("code", equalTo("INVALID_LIMIT"));
   }
 
   @SuppressWarnings("unchecked")
   private static Optional<Map<String, Object>> row(JsonPath list, String patientKey) {
-    return list.<Map<String, Object>>getList("$").stream().filter(m -> patientKey.equals(m.get("patientKey"))).findFirst();
+    return list.<Map<String, Object>>getList("$").stream()
+        .filter(m -> patientKey.equals(m.get("patientKey")))
+        .findFirst();
   }
 
   private static void awaitHolder(String key, String sor) {
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(sor, "/api/patients/" + key + "/responsibility")
-        .statusCode(200).body("holderSor", equalTo(sor)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                get(sor, "/api/patients/" + key + "/responsibility")
+                    .statusCode(200)
+                    .body("holderSor", equalTo(sor)));
   }
 
   private static void nameDoctor(String key) {
-    post(CARDIOLOGY, "/api/patients/" + key + "/named-doctor", Map.of("doctorId", "AUT-" + key.substring(2, 8)))
+    post(
+            CARDIOLOGY,
+            "/api/patients/" + key + "/named-doctor",
+            Map.of("doctorId", "AUT-" + key.substring(2, 8)))
         .statusCode(200);
   }
 }

@@ -39,27 +39,32 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 /**
- * Measures the ledger's ingestion: course events through the real consumer path ({@link CourseEventConsumer}, its
- * transaction, {@code CourseFactIngestion}, {@code LedgerService}, the outbox) against a real PostgreSQL. Not a test:
- * it asserts nothing and its name keeps it out of {@code ./mvnw test}; run it on purpose
- * ({@code ./stafet bench-ledger}, docs/performance.md):
+ * Measures the ledger's ingestion: course events through the real consumer path ({@link
+ * CourseEventConsumer}, its transaction, {@code CourseFactIngestion}, {@code LedgerService}, the
+ * outbox) against a real PostgreSQL. Not a test: it asserts nothing and its name keeps it out of
+ * {@code ./mvnw test}; run it on purpose ({@code ./stafet bench-ledger}, docs/performance.md):
  *
- * <pre>./mvnw -B -o -pl responsibility-service -am test -Dtest=LedgerIngestionBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * <pre>
+ * ./mvnw -B -o -pl responsibility-service -am test -Dtest=LedgerIngestionBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  *     [-Dbench.patients=200 -Dbench.events=2000 -Dbench.history=1000 -Dbench.instant=800]</pre>
  *
  * Scenarios, each on patients of its own:
+ *
  * <ol>
- *   <li><b>courses</b>: {@code bench.events} events round-robin over {@code bench.patients} patients, each patient a
- *       demo-like course (listed GP, cancer referral, admission, leave, discharge, ...) at increasing event times.</li>
- *   <li><b>history</b>: one patient, {@code bench.history} events at increasing instants (admission/discharge
- *       cycles): the cost of one long history.</li>
- *   <li><b>instant</b>: one patient, {@code bench.instant} admissions at one and the same instant, each a new stay:
- *       what {@code ./stafet bench} leaves in the local run (MedCom's STIN example every time).</li>
+ *   <li><b>courses</b>: {@code bench.events} events round-robin over {@code bench.patients}
+ *       patients, each patient a demo-like course (listed GP, cancer referral, admission, leave,
+ *       discharge, ...) at increasing event times.
+ *   <li><b>history</b>: one patient, {@code bench.history} events at increasing instants
+ *       (admission/discharge cycles): the cost of one long history.
+ *   <li><b>instant</b>: one patient, {@code bench.instant} admissions at one and the same instant,
+ *       each a new stay: what {@code ./stafet bench} leaves in the local run (MedCom's STIN example
+ *       every time).
  * </ol>
- * Reported per scenario and per slice of it: events/s (wall), CPU ms per event of the consuming thread (PostgreSQL's
- * CPU is not in it) and JDBC statements per event prepared through Hibernate (plus the two plain-JDBC inserts per
- * event: processed_message and, when something changed, outbox_event). Results also go to
- * {@code target/ledger-benchmark.txt}.
+ *
+ * Reported per scenario and per slice of it: events/s (wall), CPU ms per event of the consuming
+ * thread (PostgreSQL's CPU is not in it) and JDBC statements per event prepared through Hibernate
+ * (plus the two plain-JDBC inserts per event: processed_message and, when something changed,
+ * outbox_event). Results also go to {@code target/ledger-benchmark.txt}.
  */
 @QuarkusTest
 @TestProfile(LedgerIngestionBenchmark.WithStatistics.class)
@@ -71,18 +76,20 @@ class LedgerIngestionBenchmark {
   public static class WithStatistics implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("quarkus.hibernate-orm.statistics", "true", "quarkus.log.category.\"dk.stafet\".level", "WARN");
+      return Map.of(
+          "quarkus.hibernate-orm.statistics",
+          "true",
+          "quarkus.log.category.\"dk.stafet\".level",
+          "WARN");
     }
   }
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final Instant START = Instant.parse("2025-01-06T08:00:00Z");
 
-  @Inject
-  CourseEventConsumer consumer;
+  @Inject CourseEventConsumer consumer;
 
-  @Inject
-  EntityManagerFactory entityManagerFactory;
+  @Inject EntityManagerFactory entityManagerFactory;
 
   private long offset;
   private final StringBuilder out = new StringBuilder();
@@ -93,15 +100,29 @@ class LedgerIngestionBenchmark {
     int events = Integer.getInteger("bench.events", 2000);
     int history = Integer.getInteger("bench.history", 1000);
     int instant = Integer.getInteger("bench.instant", 800);
-    print(String.format("Ledger ingestion benchmark, %s, %d cores, Java %s, load %s", Instant.now(),
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load()));
+    print(
+        String.format(
+            "Ledger ingestion benchmark, %s, %d cores, Java %s, load %s",
+            Instant.now(),
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("java.version"),
+            load()));
 
     // Warm-up: JIT, connection pool, caches; on patients of its own.
     feed("warm-up", courses("warm", 20, 400), 400);
 
-    feed("courses: " + events + " events, " + patients + " patients", courses("c", patients, events), Math.max(1, events / 4));
-    feed("history: 1 patient, " + history + " events at increasing instants", history(history), Math.max(1, history / 5));
-    feed("instant: 1 patient, " + instant + " admissions at one instant", oneInstant(instant), Math.max(1, instant / 4));
+    feed(
+        "courses: " + events + " events, " + patients + " patients",
+        courses("c", patients, events),
+        Math.max(1, events / 4));
+    feed(
+        "history: 1 patient, " + history + " events at increasing instants",
+        history(history),
+        Math.max(1, history / 5));
+    feed(
+        "instant: 1 patient, " + instant + " admissions at one instant",
+        oneInstant(instant),
+        Math.max(1, instant / 4));
 
     Path file = Path.of("target", "ledger-benchmark.txt");
     Files.writeString(file, out, StandardCharsets.UTF_8);
@@ -129,17 +150,21 @@ class LedgerIngestionBenchmark {
     line("  all", events.size(), wallTotal, cpuTotal, statementsTotal, stats);
   }
 
-  private void line(String label, int n, long wallStart, long cpuStart, long statementsStart, Statistics stats) {
+  private void line(
+      String label, int n, long wallStart, long cpuStart, long statementsStart, Statistics stats) {
     double wallS = (System.nanoTime() - wallStart) / 1e9;
     double cpuMs = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6;
     long statements = stats.getPrepareStatementCount() - statementsStart;
-    print(String.format("%-22s %6.1f events/s  %7.2f ms/event wall  %7.2f ms/event CPU  %5.1f statements/event",
-        label, n / wallS, wallS * 1000 / n, cpuMs / n, (double) statements / n));
+    print(
+        String.format(
+            "%-22s %6.1f events/s  %7.2f ms/event wall  %7.2f ms/event CPU  %5.1f statements/event",
+            label, n / wallS, wallS * 1000 / n, cpuMs / n, (double) statements / n));
   }
 
   private ConsumerRecord<String, String> record(CourseEvent event) {
-    ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.COURSE_EVENTS, 0, offset++, event.patientKey(),
-        EventJson.write(event));
+    ConsumerRecord<String, String> record =
+        new ConsumerRecord<>(
+            Topics.COURSE_EVENTS, 0, offset++, event.patientKey(), EventJson.write(event));
     record.headers().add("ce_id", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
     return record;
   }
@@ -160,16 +185,54 @@ class LedgerIngestionBenchmark {
         String stay = "stay-" + cycle;
         at = at.plus(Duration.ofDays(3));
         course.add(cancerReferral(key, cpr, at, "ref-" + cycle, CARDIOLOGY, GP_AABYHOEJ));
-        course.add(event(CourseEventType.REFERRAL_ACCEPTED, key, cpr, at.plus(Duration.ofHours(20)), "ref-" + cycle,
-            CARDIOLOGY, GP_AABYHOEJ, Map.of()));
-        course.add(admitted(key, cpr, at.plus(Duration.ofDays(1)), stay, cycle % 2 == 0 ? CARDIOLOGY : MEDICAL_GODSTRUP));
-        course.add(event(CourseEventType.LEAVE_STARTED, key, cpr, at.plus(Duration.ofDays(1).plusHours(6)), stay,
-            CARDIOLOGY, null, Map.of("hnCode", "STOR")));
-        course.add(event(CourseEventType.LEAVE_ENDED, key, cpr, at.plus(Duration.ofDays(1).plusHours(30)), stay,
-            CARDIOLOGY, null, Map.of("hnCode", "SLOR")));
+        course.add(
+            event(
+                CourseEventType.REFERRAL_ACCEPTED,
+                key,
+                cpr,
+                at.plus(Duration.ofHours(20)),
+                "ref-" + cycle,
+                CARDIOLOGY,
+                GP_AABYHOEJ,
+                Map.of()));
+        course.add(
+            admitted(
+                key,
+                cpr,
+                at.plus(Duration.ofDays(1)),
+                stay,
+                cycle % 2 == 0 ? CARDIOLOGY : MEDICAL_GODSTRUP));
+        course.add(
+            event(
+                CourseEventType.LEAVE_STARTED,
+                key,
+                cpr,
+                at.plus(Duration.ofDays(1).plusHours(6)),
+                stay,
+                CARDIOLOGY,
+                null,
+                Map.of("hnCode", "STOR")));
+        course.add(
+            event(
+                CourseEventType.LEAVE_ENDED,
+                key,
+                cpr,
+                at.plus(Duration.ofDays(1).plusHours(30)),
+                stay,
+                CARDIOLOGY,
+                null,
+                Map.of("hnCode", "SLOR")));
         course.add(discharged(key, cpr, at.plus(Duration.ofDays(2)), stay, CARDIOLOGY));
-        course.add(event(CourseEventType.REFERRAL_ENDED, key, cpr, at.plus(Duration.ofDays(2).plusHours(1)), "ref-" + cycle,
-            CARDIOLOGY, GP_AABYHOEJ, Map.of()));
+        course.add(
+            event(
+                CourseEventType.REFERRAL_ENDED,
+                key,
+                cpr,
+                at.plus(Duration.ofDays(2).plusHours(1)),
+                "ref-" + cycle,
+                CARDIOLOGY,
+                GP_AABYHOEJ,
+                Map.of()));
       }
       perPatient.add(course);
     }

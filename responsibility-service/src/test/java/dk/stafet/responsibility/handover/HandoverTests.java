@@ -43,8 +43,7 @@ class HandoverTests {
   private static final String PREFIX = "dk.stafet.responsibility.";
   private static KafkaTestClient kafka;
 
-  @Inject
-  PatientPseudonym pseudonym;
+  @Inject PatientPseudonym pseudonym;
 
   @BeforeAll
   static void connect() {
@@ -60,21 +59,34 @@ class HandoverTests {
   void acceptedHandoverMovesResponsibilityAtTheAcceptanceInstant() {
     String key = admittedToCardiology();
     Instant acceptedAt = dk("2025-05-06T11:30");
-    String id = propose(CARDIOLOGY, key, MEDICAL_GODSTRUP, dk("2025-05-06T09:00"), inADay())
-        .statusCode(201).body("state", equalTo("PROPOSED")).extract().path("id");
+    String id =
+        propose(CARDIOLOGY, key, MEDICAL_GODSTRUP, dk("2025-05-06T09:00"), inADay())
+            .statusCode(201)
+            .body("state", equalTo("PROPOSED"))
+            .extract()
+            .path("id");
     // R23: until acceptance the proposer keeps PRD.
     responsibility(CARDIOLOGY, key, dk("2025-05-06T11:00")).body("holderSor", equalTo(CARDIOLOGY));
 
-    post(MEDICAL_GODSTRUP, "/api/handovers/" + id + "/accept", Map.of("occurredAt", acceptedAt.toString()))
-        .statusCode(200).body("state", equalTo("ACCEPTED"));
+    post(
+            MEDICAL_GODSTRUP,
+            "/api/handovers/" + id + "/accept",
+            Map.of("occurredAt", acceptedAt.toString()))
+        .statusCode(200)
+        .body("state", equalTo("ACCEPTED"));
 
-    responsibility(CARDIOLOGY, key, acceptedAt.minusSeconds(1)).body("holderSor", equalTo(CARDIOLOGY));
-    responsibility(MEDICAL_GODSTRUP, key, acceptedAt).body("holderSor", equalTo(MEDICAL_GODSTRUP)).body("rule", equalTo("R23"));
-    post(MEDICAL_GODSTRUP, "/api/handovers/" + id + "/accept", Map.of()).statusCode(409)
+    responsibility(CARDIOLOGY, key, acceptedAt.minusSeconds(1))
+        .body("holderSor", equalTo(CARDIOLOGY));
+    responsibility(MEDICAL_GODSTRUP, key, acceptedAt)
+        .body("holderSor", equalTo(MEDICAL_GODSTRUP))
+        .body("rule", equalTo("R23"));
+    post(MEDICAL_GODSTRUP, "/api/handovers/" + id + "/accept", Map.of())
+        .statusCode(409)
         .body("code", equalTo("HANDOVER_ALREADY_ACCEPTED"))
         .body("type", equalTo("https://stafet.dk/problems/handover-already-accepted"))
         .body("status", equalTo(409));
-    assertThat(TestDb.outboxTypes(key)).containsSubsequence(PREFIX + "handover-proposed", PREFIX + "handover-accepted")
+    assertThat(TestDb.outboxTypes(key))
+        .containsSubsequence(PREFIX + "handover-proposed", PREFIX + "handover-accepted")
         .endsWith(PREFIX + "responsibility-changed");
   }
 
@@ -83,40 +95,74 @@ class HandoverTests {
     String key = admittedToCardiology();
     Instant at = dk("2025-05-06T09:00");
     // The listed GP may see the patient but does not hold PRD during the admission.
-    propose(GP_AABYHOEJ, key, MEDICAL_GODSTRUP, at, inADay()).statusCode(409).body("code", equalTo("HANDOVER_NOT_CURRENT_HOLDER"));
-    propose(CARDIOLOGY, key, CARDIOLOGY, at, inADay()).statusCode(409).body("code", equalTo("HANDOVER_TO_SELF"));
-    propose(CARDIOLOGY, key, MUNICIPALITY, at, inADay()).statusCode(409).body("code", equalTo("HANDOVER_RECEIVER_CANNOT_HOLD_PRD"));
+    propose(GP_AABYHOEJ, key, MEDICAL_GODSTRUP, at, inADay())
+        .statusCode(409)
+        .body("code", equalTo("HANDOVER_NOT_CURRENT_HOLDER"));
+    propose(CARDIOLOGY, key, CARDIOLOGY, at, inADay())
+        .statusCode(409)
+        .body("code", equalTo("HANDOVER_TO_SELF"));
+    propose(CARDIOLOGY, key, MUNICIPALITY, at, inADay())
+        .statusCode(409)
+        .body("code", equalTo("HANDOVER_RECEIVER_CANNOT_HOLD_PRD"));
 
-    String id = propose(CARDIOLOGY, key, MEDICAL_GODSTRUP, at, inADay()).statusCode(201).extract().path("id");
-    post(GP_AABYHOEJ, "/api/handovers/" + id + "/accept", Map.of()).statusCode(409).body("code", equalTo("HANDOVER_NOT_RECEIVER"));
-    post(MUNICIPALITY, "/api/handovers/" + id + "/accept", Map.of()).statusCode(404); // not involved: not even visible
+    String id =
+        propose(CARDIOLOGY, key, MEDICAL_GODSTRUP, at, inADay())
+            .statusCode(201)
+            .extract()
+            .path("id");
+    post(GP_AABYHOEJ, "/api/handovers/" + id + "/accept", Map.of())
+        .statusCode(409)
+        .body("code", equalTo("HANDOVER_NOT_RECEIVER"));
+    post(MUNICIPALITY, "/api/handovers/" + id + "/accept", Map.of())
+        .statusCode(404); // not involved: not even visible
   }
 
   @Test
   void rejectedHandoverChangesNothingAndTellsTheProposer() {
     String key = admittedToCardiology();
-    String id = propose(CARDIOLOGY, key, MEDICAL_GODSTRUP, dk("2025-05-06T09:00"), inADay()).statusCode(201).extract().path("id");
+    String id =
+        propose(CARDIOLOGY, key, MEDICAL_GODSTRUP, dk("2025-05-06T09:00"), inADay())
+            .statusCode(201)
+            .extract()
+            .path("id");
 
-    post(MEDICAL_GODSTRUP, "/api/handovers/" + id + "/reject", Map.of("reason", "no beds")).statusCode(200)
+    post(MEDICAL_GODSTRUP, "/api/handovers/" + id + "/reject", Map.of("reason", "no beds"))
+        .statusCode(200)
         .body("state", equalTo("REJECTED"));
 
-    responsibility(CARDIOLOGY, key, Instant.now()).body("holderSor", equalTo(CARDIOLOGY)).body("rule", equalTo("R6"));
-    post(MEDICAL_GODSTRUP, "/api/handovers/" + id + "/accept", Map.of()).statusCode(409)
+    responsibility(CARDIOLOGY, key, Instant.now())
+        .body("holderSor", equalTo(CARDIOLOGY))
+        .body("rule", equalTo("R6"));
+    post(MEDICAL_GODSTRUP, "/api/handovers/" + id + "/accept", Map.of())
+        .statusCode(409)
         .body("code", equalTo("HANDOVER_ALREADY_REJECTED"));
-    assertThat(TestDb.outboxTypes(key)).endsWith(PREFIX + "handover-proposed", PREFIX + "handover-rejected");
+    assertThat(TestDb.outboxTypes(key))
+        .endsWith(PREFIX + "handover-proposed", PREFIX + "handover-rejected");
   }
 
   @Test
   void unansweredProposalTimesOutRaisesTheAlarmAndNeverTransfers() {
     String key = admittedToCardiology();
-    String id = propose(CARDIOLOGY, key, MEDICAL_GODSTRUP, null, Instant.now().plusSeconds(1)).statusCode(201).extract().path("id");
+    String id =
+        propose(CARDIOLOGY, key, MEDICAL_GODSTRUP, null, Instant.now().plusSeconds(1))
+            .statusCode(201)
+            .extract()
+            .path("id");
 
     // The coordinator sees it among the unanswered (R24: alarm to proposer and coordinator).
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get(COORDINATOR, "/api/handovers?state=UNANSWERED")
-        .statusCode(200).body("id", hasItem(id)));
-    assertThat(TestDb.outboxTypes(key)).endsWith(PREFIX + "handover-proposed", PREFIX + "handover-timed-out");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                get(COORDINATOR, "/api/handovers?state=UNANSWERED")
+                    .statusCode(200)
+                    .body("id", hasItem(id)));
+    assertThat(TestDb.outboxTypes(key))
+        .endsWith(PREFIX + "handover-proposed", PREFIX + "handover-timed-out");
     responsibility(CARDIOLOGY, key, Instant.now()).body("holderSor", equalTo(CARDIOLOGY));
-    get(CARDIOLOGY, "/api/handovers?state=PROPOSED").statusCode(200).body("id.contains('" + id + "')", equalTo(false));
+    get(CARDIOLOGY, "/api/handovers?state=PROPOSED")
+        .statusCode(200)
+        .body("id.contains('" + id + "')", equalTo(false));
   }
 
   /** A patient admitted to cardiology (R6) since 5 May 2025, with a listed GP. */
@@ -125,13 +171,17 @@ class HandoverTests {
     String key = pseudonym.of(cpr);
     send(kafka, listedGp(key, cpr, dk("2025-05-01T09:00"), GP_AABYHOEJ));
     send(kafka, admitted(key, cpr, dk("2025-05-05T10:00"), "stay-" + key, CARDIOLOGY));
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> responsibility(CARDIOLOGY, key, dk("2025-05-06T08:00"))
-        .body("holderSor", equalTo(CARDIOLOGY)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                responsibility(CARDIOLOGY, key, dk("2025-05-06T08:00"))
+                    .body("holderSor", equalTo(CARDIOLOGY)));
     return key;
   }
 
-  private static io.restassured.response.ValidatableResponse propose(String caller, String key, String to, Instant at,
-      Instant respondBy) {
+  private static io.restassured.response.ValidatableResponse propose(
+      String caller, String key, String to, Instant at, Instant respondBy) {
     Map<String, Object> body = new HashMap<>();
     body.put("patientKey", key);
     body.put("toSor", to);
@@ -145,7 +195,8 @@ class HandoverTests {
     return post(caller, "/api/handovers", body);
   }
 
-  private static io.restassured.response.ValidatableResponse responsibility(String caller, String key, Instant at) {
+  private static io.restassured.response.ValidatableResponse responsibility(
+      String caller, String key, Instant at) {
     return get(caller, "/api/patients/" + key + "/responsibility?at=" + at).statusCode(200);
   }
 

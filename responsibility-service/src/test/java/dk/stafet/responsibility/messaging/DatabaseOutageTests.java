@@ -29,9 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ledger's consumer waits out a database outage instead of dead-lettering the facts that arrive meanwhile: a missed
- * fact would leave a wrong patient-responsible doctor. The outage is real: the service's own database is closed to
- * connections and its sessions are terminated, then opened again.
+ * The ledger's consumer waits out a database outage instead of dead-lettering the facts that arrive
+ * meanwhile: a missed fact would leave a wrong patient-responsible doctor. The outage is real: the
+ * service's own database is closed to connections and its sessions are terminated, then opened
+ * again.
  */
 @QuarkusTest
 @WithTestResource(KafkaKraftResource.class)
@@ -40,13 +41,14 @@ class DatabaseOutageTests {
 
   private static KafkaTestClient kafka;
 
-  @Inject
-  PatientPseudonym pseudonym;
+  @Inject PatientPseudonym pseudonym;
 
   @ConfigProperty(name = "quarkus.datasource.jdbc.url")
   String jdbcUrl;
+
   @ConfigProperty(name = "quarkus.datasource.username")
   String user;
+
   @ConfigProperty(name = "quarkus.datasource.password")
   String password;
 
@@ -61,7 +63,8 @@ class DatabaseOutageTests {
   }
 
   @Test
-  void factsThatArriveWhileTheDatabaseIsAwayAreStoredWhenItIsBackInOrderAndNotDeadLettered() throws Exception {
+  void factsThatArriveWhileTheDatabaseIsAwayAreStoredWhenItIsBackInOrderAndNotDeadLettered()
+      throws Exception {
     String cpr = newCpr();
     String key = pseudonym.of(cpr);
     long waitsBefore = UntilStored.waits();
@@ -73,10 +76,19 @@ class DatabaseOutageTests {
       await().atMost(Duration.ofSeconds(30)).until(() -> UntilStored.waits() > waitsBefore);
     }
 
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> get(CARDIOLOGY, "/api/patients/" + key
-        + "/responsibility?at=" + dk("2025-06-03T12:00")).statusCode(200).body("rule", equalTo("R6")));
-    assertThat(TestDb.count("SELECT count(*) FROM course_fact WHERE patient_key = ?1", key)).isEqualTo(2);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                get(
+                        CARDIOLOGY,
+                        "/api/patients/" + key + "/responsibility?at=" + dk("2025-06-03T12:00"))
+                    .statusCode(200)
+                    .body("rule", equalTo("R6")));
+    assertThat(TestDb.count("SELECT count(*) FROM course_fact WHERE patient_key = ?1", key))
+        .isEqualTo(2);
     assertThat(kafka.readAll("stafet.course-events.responsibility-dlq", Duration.ofSeconds(5)))
-        .as("dead-lettered during the outage").noneMatch(r -> key.equals(r.key()));
+        .as("dead-lettered during the outage")
+        .noneMatch(r -> key.equals(r.key()));
   }
 }

@@ -38,14 +38,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nothing parked unseen, against the real broker and PostgreSQL: a course fact the ledger cannot apply goes to the
- * dead-letter topic (SmallRye's failure strategy), is read back into parked_record, shown to coordinators only
- * (403 for others, 404 for an unknown id), counted in stafet_parked_records and reported in /q/health; once the cause is
- * removed, a replay re-publishes it to stafet.course-events and the ledger applies it exactly once.
+ * Nothing parked unseen, against the real broker and PostgreSQL: a course fact the ledger cannot
+ * apply goes to the dead-letter topic (SmallRye's failure strategy), is read back into
+ * parked_record, shown to coordinators only (403 for others, 404 for an unknown id), counted in
+ * stafet_parked_records and reported in /q/health; once the cause is removed, a replay re-publishes
+ * it to stafet.course-events and the ledger applies it exactly once.
  *
- * <p>The cause is a real one the consumer cannot wait out: a database trigger that refuses the patient's facts with a
- * data error (SQLSTATE P0001), as a constraint or a bug in the rules would, quoting a CPR number in its message so the
- * masking is proven too. Removing the cause = deleting the patient from the refusal list.
+ * <p>The cause is a real one the consumer cannot wait out: a database trigger that refuses the
+ * patient's facts with a data error (SQLSTATE P0001), as a constraint or a bug in the rules would,
+ * quoting a CPR number in its message so the masking is proven too. Removing the cause = deleting
+ * the patient from the refusal list.
  */
 @QuarkusTest
 @WithTestResource(KafkaKraftResource.class)
@@ -55,8 +57,7 @@ class ParkedRecordsTests {
   private static final String PARKED_TOPIC = Topics.COURSE_EVENTS;
   private static KafkaTestClient kafka;
 
-  @Inject
-  PatientPseudonym pseudonym;
+  @Inject PatientPseudonym pseudonym;
 
   @BeforeAll
   static void connect() {
@@ -70,8 +71,10 @@ class ParkedRecordsTests {
 
   @BeforeEach
   void installRefusal() {
-    sql("CREATE TABLE IF NOT EXISTS test_refused_patient (patient_key TEXT PRIMARY KEY, cpr TEXT NOT NULL)");
-    sql("""
+    sql(
+        "CREATE TABLE IF NOT EXISTS test_refused_patient (patient_key TEXT PRIMARY KEY, cpr TEXT NOT NULL)");
+    sql(
+        """
         CREATE OR REPLACE FUNCTION test_refuse_fact() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE refused_cpr TEXT;
         BEGIN
@@ -82,7 +85,8 @@ class ParkedRecordsTests {
           RETURN NEW;
         END $$""");
     sql("DROP TRIGGER IF EXISTS test_refuse_fact ON course_fact");
-    sql("CREATE TRIGGER test_refuse_fact BEFORE INSERT ON course_fact FOR EACH ROW EXECUTE FUNCTION test_refuse_fact()");
+    sql(
+        "CREATE TRIGGER test_refuse_fact BEFORE INSERT ON course_fact FOR EACH ROW EXECUTE FUNCTION test_refuse_fact()");
   }
 
   @AfterEach
@@ -100,61 +104,105 @@ class ParkedRecordsTests {
     send(kafka, fact);
 
     // Parked and shown to coordinators: event type, pseudonym, original topic, the error masked.
-    JsonPath row = await().atMost(Duration.ofSeconds(60)).until(() -> parkedRowFor(key), r -> r != null);
+    JsonPath row =
+        await().atMost(Duration.ofSeconds(60)).until(() -> parkedRowFor(key), r -> r != null);
     long id = row.getLong("id");
     assertThat(row.getString("state")).isEqualTo("PARKED");
     assertThat(row.getString("eventType")).isEqualTo(fact.type().cloudEventType());
     assertThat(row.getString("messageId")).isEqualTo(fact.eventId().toString());
     assertThat(row.getString("sourceTopic")).isEqualTo(PARKED_TOPIC);
-    assertThat(row.getString("deadLetterTopic")).isEqualTo("stafet.course-events.responsibility-dlq");
+    assertThat(row.getString("deadLetterTopic"))
+        .isEqualTo("stafet.course-events.responsibility-dlq");
     assertThat(row.getInt("attempts")).isEqualTo(1);
     assertThat(row.getString("errorClass")).isNotBlank();
     assertThat(String.valueOf(row.getString("errorMessage"))).doesNotContain(cpr);
-    assertThat(TestDb.count("SELECT count(*) FROM parked_record WHERE patient_key = ?1 AND (error_message LIKE ?2"
-        + " OR record_headers LIKE ?2)", key, "%" + cpr + "%")).isZero();
-    assertThat(TestDb.count("SELECT count(*) FROM course_fact WHERE patient_key = ?1", key)).isZero();
+    assertThat(
+            TestDb.count(
+                "SELECT count(*) FROM parked_record WHERE patient_key = ?1 AND (error_message LIKE ?2"
+                    + " OR record_headers LIKE ?2)",
+                key,
+                "%" + cpr + "%"))
+        .isZero();
+    assertThat(TestDb.count("SELECT count(*) FROM course_fact WHERE patient_key = ?1", key))
+        .isZero();
 
     // Inspect: headers, never the payload; and no CPR number anywhere in the answer.
-    String detail = get(COORDINATOR, "/api/parked/" + id).statusCode(200)
-        .body("record.id", equalTo((int) id))
-        .body("headers.ce_id", equalTo(fact.eventId().toString()))
-        .extract().asString();
+    String detail =
+        get(COORDINATOR, "/api/parked/" + id)
+            .statusCode(200)
+            .body("record.id", equalTo((int) id))
+            .body("headers.ce_id", equalTo(fact.eventId().toString()))
+            .extract()
+            .asString();
     assertThat(detail).doesNotContain(cpr).doesNotContain("\"payload\"");
-    assertThat(TestDb.count("SELECT count(*) FROM audit_entry WHERE caller_sor = ?1 AND action = ?2 AND patient_key = ?3"
-        + " AND outcome = 'GRANTED'", COORDINATOR, "READ_AS_COORDINATOR:parked-records", key)).isGreaterThanOrEqualTo(2);
+    assertThat(
+            TestDb.count(
+                "SELECT count(*) FROM audit_entry WHERE caller_sor = ?1 AND action = ?2 AND patient_key = ?3"
+                    + " AND outcome = 'GRANTED'",
+                COORDINATOR,
+                "READ_AS_COORDINATOR:parked-records",
+                key))
+        .isGreaterThanOrEqualTo(2);
 
     // Coordinators only; unknown ids are 404; a refusal is audited.
     get(GP_AABYHOEJ, "/api/parked").statusCode(403).body("code", equalTo("COORDINATORS_ONLY"));
     get(GP_AABYHOEJ, "/api/parked/" + id).statusCode(403);
     post(GP_AABYHOEJ, "/api/parked/" + id + "/replay", Map.of()).statusCode(403);
     given().when().get("/api/parked").then().statusCode(401);
-    get(COORDINATOR, "/api/parked/987654321").statusCode(404).body("code", equalTo("PARKED_RECORD_NOT_FOUND"));
-    assertThat(TestDb.count("SELECT count(*) FROM audit_entry WHERE caller_sor = ?1 AND action = ?2 AND outcome = 'DENIED'",
-        GP_AABYHOEJ, "READ_AS_COORDINATOR:parked-records")).isGreaterThanOrEqualTo(3);
+    get(COORDINATOR, "/api/parked/987654321")
+        .statusCode(404)
+        .body("code", equalTo("PARKED_RECORD_NOT_FOUND"));
+    assertThat(
+            TestDb.count(
+                "SELECT count(*) FROM audit_entry WHERE caller_sor = ?1 AND action = ?2 AND outcome = 'DENIED'",
+                GP_AABYHOEJ,
+                "READ_AS_COORDINATOR:parked-records"))
+        .isGreaterThanOrEqualTo(3);
 
     // Counted per topic and reported (not DOWN) by the health check.
     await().atMost(Duration.ofSeconds(10)).until(() -> parkedGauge() == parkedBefore + 1);
-    given().when().get("/q/health").then().statusCode(200)
+    given()
+        .when()
+        .get("/q/health")
+        .then()
+        .statusCode(200)
         .body("checks.find { it.name == 'parked-records' }.status", equalTo("UP"))
-        .body("checks.find { it.name == 'parked-records' }.data.parked", equalTo((int) (parkedBefore + 1)));
+        .body(
+            "checks.find { it.name == 'parked-records' }.data.parked",
+            equalTo((int) (parkedBefore + 1)));
 
     // The cause removed, a replay applies it exactly once and settles the row and the metric.
     forgive(key);
-    post(COORDINATOR, "/api/parked/" + id + "/replay", Map.of()).statusCode(200)
+    post(COORDINATOR, "/api/parked/" + id + "/replay", Map.of())
+        .statusCode(200)
         .body("state", equalTo("REPLAYED"))
         .body("resolvedBy", equalTo(COORDINATOR));
-    await().atMost(Duration.ofSeconds(30)).until(
-        () -> TestDb.count("SELECT count(*) FROM course_fact WHERE patient_key = ?1", key) == 1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestDb.count("SELECT count(*) FROM course_fact WHERE patient_key = ?1", key) == 1);
     assertThat(parkedGauge()).isEqualTo(parkedBefore);
-    post(COORDINATOR, "/api/parked/" + id + "/replay", Map.of()).statusCode(409).body("code", equalTo("NOT_PARKED"));
+    post(COORDINATOR, "/api/parked/" + id + "/replay", Map.of())
+        .statusCode(409)
+        .body("code", equalTo("NOT_PARKED"));
 
-    // A second replay of the same record (as after a crash between send and commit) has no second effect.
+    // A second replay of the same record (as after a crash between send and commit) has no second
+    // effect.
     send(kafka, fact);
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(
-        () -> TestDb.count("SELECT count(*) FROM course_fact WHERE patient_key = ?1", key) == 1);
-    assertThat(TestDb.count("SELECT count(*) FROM processed_message WHERE message_id = ?1", fact.eventId().toString()))
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                TestDb.count("SELECT count(*) FROM course_fact WHERE patient_key = ?1", key) == 1);
+    assertThat(
+            TestDb.count(
+                "SELECT count(*) FROM processed_message WHERE message_id = ?1",
+                fact.eventId().toString()))
         .isEqualTo(1);
-    assertThat(TestDb.count("SELECT count(*) FROM parked_record WHERE patient_key = ?1", key)).isEqualTo(1);
+    assertThat(TestDb.count("SELECT count(*) FROM parked_record WHERE patient_key = ?1", key))
+        .isEqualTo(1);
   }
 
   @Test
@@ -163,40 +211,68 @@ class ParkedRecordsTests {
     String key = pseudonym.of(cpr);
     refuse(key, cpr);
     send(kafka, listedGp(key, cpr, dk("2025-06-01T09:00"), GP_AABYHOEJ));
-    long first = await().atMost(Duration.ofSeconds(60)).until(() -> parkedRowFor(key), r -> r != null).getLong("id");
+    long first =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> parkedRowFor(key), r -> r != null)
+            .getLong("id");
 
-    // Replayed while the cause is still there: parked again as a new row, one attempt more, pointing at the first.
-    post(COORDINATOR, "/api/parked/" + first + "/replay", Map.of()).statusCode(200).body("state", equalTo("REPLAYED"));
-    JsonPath again = await().atMost(Duration.ofSeconds(60)).until(() -> parkedRowFor(key),
-        r -> r != null && r.getLong("id") != first);
+    // Replayed while the cause is still there: parked again as a new row, one attempt more,
+    // pointing at the first.
+    post(COORDINATOR, "/api/parked/" + first + "/replay", Map.of())
+        .statusCode(200)
+        .body("state", equalTo("REPLAYED"));
+    JsonPath again =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> parkedRowFor(key), r -> r != null && r.getLong("id") != first);
     assertThat(again.getInt("attempts")).isEqualTo(2);
     assertThat(again.getLong("replayOf")).isEqualTo(first);
 
-    post(COORDINATOR, "/api/parked/" + again.getLong("id") + "/dismiss", Map.of("reason", " ")).statusCode(422);
-    post(COORDINATOR, "/api/parked/" + again.getLong("id") + "/dismiss",
-        Map.of("reason", "duplicate of a fact entered by hand")).statusCode(200)
+    post(COORDINATOR, "/api/parked/" + again.getLong("id") + "/dismiss", Map.of("reason", " "))
+        .statusCode(422);
+    post(
+            COORDINATOR,
+            "/api/parked/" + again.getLong("id") + "/dismiss",
+            Map.of("reason", "duplicate of a fact entered by hand"))
+        .statusCode(200)
         .body("state", equalTo("DISMISSED"))
         .body("dismissReason", equalTo("duplicate of a fact entered by hand"));
-    assertThat(TestDb.count("SELECT count(*) FROM audit_entry WHERE action = 'DISMISS_PARKED_RECORD' AND patient_key = ?1",
-        key)).isEqualTo(1);
+    assertThat(
+            TestDb.count(
+                "SELECT count(*) FROM audit_entry WHERE action = 'DISMISS_PARKED_RECORD' AND patient_key = ?1",
+                key))
+        .isEqualTo(1);
     get(COORDINATOR, "/api/parked?state=nonsense").statusCode(400);
   }
 
   /** The newest PARKED row for the patient, as the coordinators' list shows it, or null. */
   private static JsonPath parkedRowFor(String key) {
-    List<Map<String, Object>> rows = get(COORDINATOR, "/api/parked?state=PARKED").statusCode(200).extract()
-        .jsonPath().getList("findAll { it.patientKey == '" + key + "' }");
-    return rows.isEmpty() ? null : JsonPath.from(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(rows.get(0))
-        .toString());
+    List<Map<String, Object>> rows =
+        get(COORDINATOR, "/api/parked?state=PARKED")
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("findAll { it.patientKey == '" + key + "' }");
+    return rows.isEmpty()
+        ? null
+        : JsonPath.from(
+            new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(rows.get(0)).toString());
   }
 
-  /** stafet_parked_records{state="PARKED",topic="stafet.course-events"} from /q/metrics (0 when not there yet). */
+  /**
+   * stafet_parked_records{state="PARKED",topic="stafet.course-events"} from /q/metrics (0 when not
+   * there yet).
+   */
   private static double parkedGauge() {
     String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-    Matcher m = Pattern.compile("^stafet_parked_records\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+    Matcher m =
+        Pattern.compile("^stafet_parked_records\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
+            .matcher(metrics);
     double sum = 0;
     while (m.find()) {
-      if (m.group(1).contains("state=\"PARKED\"") && m.group(1).contains("topic=\"" + PARKED_TOPIC + "\"")) {
+      if (m.group(1).contains("state=\"PARKED\"")
+          && m.group(1).contains("topic=\"" + PARKED_TOPIC + "\"")) {
         sum += Double.parseDouble(m.group(2));
       }
     }
@@ -204,7 +280,12 @@ class ParkedRecordsTests {
   }
 
   private static void refuse(String key, String cpr) {
-    sql("INSERT INTO test_refused_patient (patient_key, cpr) VALUES ('" + key + "', '" + cpr + "')");
+    sql(
+        "INSERT INTO test_refused_patient (patient_key, cpr) VALUES ('"
+            + key
+            + "', '"
+            + cpr
+            + "')");
   }
 
   private static void forgive(String key) {
@@ -212,6 +293,7 @@ class ParkedRecordsTests {
   }
 
   private static void sql(String statement) {
-    QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(statement).executeUpdate());
+    QuarkusTransaction.requiringNew()
+        .run(() -> Panache.getEntityManager().createNativeQuery(statement).executeUpdate());
   }
 }

@@ -15,12 +15,13 @@ import org.eclipse.microprofile.health.Liveness;
 import org.jboss.logging.Logger;
 
 /**
- * Liveness that tells the truth about a service that lost its database or broker for good: readiness is DOWN at once
- * (the datasource and Kafka checks), and when it has stayed DOWN for longer than {@code stafet.health.unready-grace}
- * (default 2 minutes) this check turns liveness DOWN too, so Kubernetes restarts the pod instead of keeping a service
- * that is up but dead. A short outage (a database restart, a broker re-election) is waited out without a restart:
- * the consumers wait for the database themselves (UntilStored) and the outbox relay retries. A consumer that died is
- * reported by SmallRye Reactive Messaging's own liveness check.
+ * Liveness that tells the truth about a service that lost its database or broker for good:
+ * readiness is DOWN at once (the datasource and Kafka checks), and when it has stayed DOWN for
+ * longer than {@code stafet.health.unready-grace} (default 2 minutes) this check turns liveness
+ * DOWN too, so Kubernetes restarts the pod instead of keeping a service that is up but dead. A
+ * short outage (a database restart, a broker re-election) is waited out without a restart: the
+ * consumers wait for the database themselves (UntilStored) and the outbox relay retries. A consumer
+ * that died is reported by SmallRye Reactive Messaging's own liveness check.
  */
 @Liveness
 @ApplicationScoped
@@ -33,28 +34,33 @@ public class UnreadyTooLong implements HealthCheck {
   private volatile Instant unreadySince = Instant.now(); // not ready until the first probe says so
   private volatile String downChecks = "starting";
 
-  public UnreadyTooLong(SmallRyeHealthReporter reporter,
+  public UnreadyTooLong(
+      SmallRyeHealthReporter reporter,
       @ConfigProperty(name = "stafet.health.unready-grace", defaultValue = "PT2M") Duration grace) {
     this.reporter = reporter;
     this.grace = grace;
   }
 
-  @Scheduled(every = "${stafet.health.probe-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  @Scheduled(
+      every = "${stafet.health.probe-interval:5s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void probe() {
     SmallRyeHealth readiness = reporter.getReadiness();
     if (readiness.isDown()) {
-      downChecks = readiness.getPayload().getJsonArray("checks").stream()
-          .map(JsonValue::asJsonObject)
-          .filter(check -> !"UP".equals(check.getString("status", "DOWN")))
-          .map(check -> check.getString("name", "?"))
-          .collect(Collectors.joining(", "));
+      downChecks =
+          readiness.getPayload().getJsonArray("checks").stream()
+              .map(JsonValue::asJsonObject)
+              .filter(check -> !"UP".equals(check.getString("status", "DOWN")))
+              .map(check -> check.getString("name", "?"))
+              .collect(Collectors.joining(", "));
       if (unreadySince == null) {
         unreadySince = Instant.now();
         LOG.warnf("Not ready (%s); liveness turns DOWN if this lasts %s", downChecks, grace);
       }
     } else {
       if (unreadySince != null && downChecks != null && !"starting".equals(downChecks)) {
-        LOG.infof("Ready again after %s s", Duration.between(unreadySince, Instant.now()).toSeconds());
+        LOG.infof(
+            "Ready again after %s s", Duration.between(unreadySince, Instant.now()).toSeconds());
       }
       unreadySince = null;
       downChecks = null;

@@ -12,25 +12,29 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the handling of a Kafka record until it is stored, as long as what fails is the infrastructure (the database
- * cannot be reached, a connection broke, a deadlock or serialisation failure, no connection free in time). Moving on
- * would either drop the record or park it in a dead-letter topic, and the patient's later records would overtake it;
- * so the consumer waits with a growing pause (1 s, 2 s, … at most {@code maxPause}) and tries again. Anything else — a
- * record that cannot be read, a refusal by the domain — is thrown at once, to the channel's failure strategy: waiting
- * cannot fix it. Only an interrupt (shutdown) ends the wait.
+ * Runs the handling of a Kafka record until it is stored, as long as what fails is the
+ * infrastructure (the database cannot be reached, a connection broke, a deadlock or serialisation
+ * failure, no connection free in time). Moving on would either drop the record or park it in a
+ * dead-letter topic, and the patient's later records would overtake it; so the consumer waits with
+ * a growing pause (1 s, 2 s, … at most {@code maxPause}) and tries again. Anything else — a record
+ * that cannot be read, a refusal by the domain — is thrown at once, to the channel's failure
+ * strategy: waiting cannot fix it. Only an interrupt (shutdown) ends the wait.
  */
 public final class UntilStored {
 
   private static final Logger LOG = Logger.getLogger(UntilStored.class);
 
   /**
-   * SQLState classes that blame the statement or the data, not the database's availability: cardinality (21), data
-   * (22), integrity (23), syntax or privilege (42), unsupported feature (0A), raised by our own triggers (P0). Every
-   * other database failure — connection (08), rollback (40), resources (53), object state (55, e.g. a database closed
-   * to connections), operator intervention (57), system (58), internal (XX), or none from the pool — is waited out:
-   * for an outage, waiting loses nothing, while a dead letter would let the patient's later facts overtake this one.
+   * SQLState classes that blame the statement or the data, not the database's availability:
+   * cardinality (21), data (22), integrity (23), syntax or privilege (42), unsupported feature
+   * (0A), raised by our own triggers (P0). Every other database failure — connection (08), rollback
+   * (40), resources (53), object state (55, e.g. a database closed to connections), operator
+   * intervention (57), system (58), internal (XX), or none from the pool — is waited out: for an
+   * outage, waiting loses nothing, while a dead letter would let the patient's later facts overtake
+   * this one.
    */
-  private static final Set<String> RECORD_OR_CODE_SQL_STATE_CLASSES = Set.of("21", "22", "23", "42", "0A", "P0");
+  private static final Set<String> RECORD_OR_CODE_SQL_STATE_CLASSES =
+      Set.of("21", "22", "23", "42", "0A", "P0");
 
   /** Waits between attempts; a seam for tests. */
   public interface Pause {
@@ -42,7 +46,10 @@ public final class UntilStored {
   private final Duration maxPause;
   private final Pause pause;
 
-  /** How many times a consumer in this JVM waited for the infrastructure: for diagnostics and for the outage tests. */
+  /**
+   * How many times a consumer in this JVM waited for the infrastructure: for diagnostics and for
+   * the outage tests.
+   */
   public static long waits() {
     return WAITS.get();
   }
@@ -58,7 +65,7 @@ public final class UntilStored {
 
   /**
    * @throws InterruptedException when interrupted between attempts: the record is not done
-   * @throws RuntimeException     the work's own failure when it is not the infrastructure's
+   * @throws RuntimeException the work's own failure when it is not the infrastructure's
    */
   public <T> T run(String what, Supplier<T> work) throws InterruptedException {
     Duration next = Duration.ofSeconds(1);
@@ -69,9 +76,11 @@ public final class UntilStored {
         if (!isInfrastructureFailure(e)) {
           throw e;
         }
-        // The exception's class only: messages of database failures can quote the data being written.
-        LOG.errorf("%s failed (attempt %d, %s); trying again in %d s", what, attempt, rootCause(e).getClass().getSimpleName(),
-            next.toSeconds());
+        // The exception's class only: messages of database failures can quote the data being
+        // written.
+        LOG.errorf(
+            "%s failed (attempt %d, %s); trying again in %d s",
+            what, attempt, rootCause(e).getClass().getSimpleName(), next.toSeconds());
         WAITS.incrementAndGet();
         pause.sleep(next);
         next = next.multipliedBy(2).compareTo(maxPause) > 0 ? maxPause : next.multipliedBy(2);
@@ -80,23 +89,31 @@ public final class UntilStored {
   }
 
   public void run(String what, Runnable work) throws InterruptedException {
-    run(what, () -> {
-      work.run();
-      return null;
-    });
+    run(
+        what,
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
-  /** True if something in the cause chain says the database or the network failed, not the record. */
+  /**
+   * True if something in the cause chain says the database or the network failed, not the record.
+   */
   public static boolean isInfrastructureFailure(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof IOException
+      if (t instanceof SQLTransientException
+          || t instanceof SQLRecoverableException
+          || t instanceof IOException
           || t instanceof TimeoutException) {
         return true;
       }
       if (t instanceof SQLException sql) {
         String state = sql.getSQLState();
         // No SQLState: the pool's own failures (e.g. no connection within the acquisition timeout).
-        if (state == null || state.length() < 2 || !RECORD_OR_CODE_SQL_STATE_CLASSES.contains(state.substring(0, 2))) {
+        if (state == null
+            || state.length() < 2
+            || !RECORD_OR_CODE_SQL_STATE_CLASSES.contains(state.substring(0, 2))) {
           return true;
         }
       }

@@ -13,14 +13,28 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
- * A record read from a dead-letter topic, taken apart: where it came from, why it failed, and the original record to
- * replay. SmallRye Reactive Messaging's Kafka connector (4.33, {@code failure-strategy=dead-letter-queue}) writes the
- * original key, value and headers plus the {@code dead-letter-*} headers named below (checked against
- * {@code KafkaDeadLetterQueue} of that version). Plain Java, so unit tests call it without Quarkus.
+ * A record read from a dead-letter topic, taken apart: where it came from, why it failed, and the
+ * original record to replay. SmallRye Reactive Messaging's Kafka connector (4.33, {@code
+ * failure-strategy=dead-letter-queue}) writes the original key, value and headers plus the {@code
+ * dead-letter-*} headers named below (checked against {@code KafkaDeadLetterQueue} of that
+ * version). Plain Java, so unit tests call it without Quarkus.
  */
-public record DeadLetter(String sourceTopic, int sourcePartition, long sourceOffset, String deadLetterTopic,
-    byte[] key, byte[] value, List<Header> originalHeaders, String messageId, String eventType, String patientKey,
-    String errorClass, String errorMessage, Instant failedAt, int attempts, Long replayOf) {
+public record DeadLetter(
+    String sourceTopic,
+    int sourcePartition,
+    long sourceOffset,
+    String deadLetterTopic,
+    byte[] key,
+    byte[] value,
+    List<Header> originalHeaders,
+    String messageId,
+    String eventType,
+    String patientKey,
+    String errorClass,
+    String errorMessage,
+    Instant failedAt,
+    int attempts,
+    Long replayOf) {
 
   public static final String TOPIC = "dead-letter-topic";
   public static final String PARTITION = "dead-letter-partition";
@@ -29,13 +43,21 @@ public record DeadLetter(String sourceTopic, int sourcePartition, long sourceOff
   public static final String EXCEPTION_CLASS = "dead-letter-exception-class-name";
   public static final String CAUSE = "dead-letter-cause";
   public static final String CAUSE_CLASS = "dead-letter-cause-class-name";
-  /** Our own headers on a replayed record: which parked row it replays, and how many attempts it has had. */
+
+  /**
+   * Our own headers on a replayed record: which parked row it replays, and how many attempts it has
+   * had.
+   */
   public static final String REPLAY_OF = "stafet-replay-of";
+
   public static final String ATTEMPTS = "stafet-attempts";
 
   private static final int MAX_MESSAGE = 2000;
 
-  /** Reads a dead letter; never fails on a record it does not understand (that one is parked with what it has). */
+  /**
+   * Reads a dead letter; never fails on a record it does not understand (that one is parked with
+   * what it has).
+   */
   public static DeadLetter of(ConsumerRecord<byte[], byte[]> record) {
     Headers headers = record.headers();
     String topic = text(headers, TOPIC);
@@ -55,16 +77,28 @@ public record DeadLetter(String sourceTopic, int sourcePartition, long sourceOff
     String cause = text(headers, CAUSE);
     String message = reason;
     if (cause != null && !cause.equals(reason)) {
-      message = (reason == null ? "" : reason + " — caused by ") + (causeClass == null ? "" : simpleName(causeClass) + ": ")
-          + cause;
+      message =
+          (reason == null ? "" : reason + " — caused by ")
+              + (causeClass == null ? "" : simpleName(causeClass) + ": ")
+              + cause;
     }
     Integer attempts = number(text(headers, ATTEMPTS), Integer::valueOf);
     return new DeadLetter(
-        located ? topic : record.topic(), located ? partition : record.partition(), located ? offset : record.offset(),
-        record.topic(), record.key(), record.value(), List.copyOf(original), text(headers, "ce_id"),
-        text(headers, "ce_type"), record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
-        exceptionClass, masked(message), Instant.ofEpochMilli(record.timestamp()),
-        attempts == null ? 1 : attempts + 1, number(text(headers, REPLAY_OF), Long::valueOf));
+        located ? topic : record.topic(),
+        located ? partition : record.partition(),
+        located ? offset : record.offset(),
+        record.topic(),
+        record.key(),
+        record.value(),
+        List.copyOf(original),
+        text(headers, "ce_id"),
+        text(headers, "ce_type"),
+        record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+        exceptionClass,
+        masked(message),
+        Instant.ofEpochMilli(record.timestamp()),
+        attempts == null ? 1 : attempts + 1,
+        number(text(headers, REPLAY_OF), Long::valueOf));
   }
 
   /** The error text as it may be shown and stored: CPR numbers masked, bounded in length. */
@@ -76,12 +110,17 @@ public record DeadLetter(String sourceTopic, int sourcePartition, long sourceOff
     return masked.length() <= MAX_MESSAGE ? masked : masked.substring(0, MAX_MESSAGE) + "…";
   }
 
-  /** The headers as stored: one {@code name:base64(value)} per line (base64 has no ':', so the last one splits). */
+  /**
+   * The headers as stored: one {@code name:base64(value)} per line (base64 has no ':', so the last
+   * one splits).
+   */
   public static String encodeHeaders(List<Header> headers) {
     StringBuilder out = new StringBuilder();
     for (Header h : headers) {
-      out.append(h.key()).append(':')
-          .append(h.value() == null ? "" : Base64.getEncoder().encodeToString(h.value())).append('\n');
+      out.append(h.key())
+          .append(':')
+          .append(h.value() == null ? "" : Base64.getEncoder().encodeToString(h.value()))
+          .append('\n');
     }
     return out.toString();
   }
@@ -94,7 +133,9 @@ public record DeadLetter(String sourceTopic, int sourcePartition, long sourceOff
     for (String line : stored.split("\n")) {
       int colon = line.lastIndexOf(':');
       if (colon > 0) {
-        headers.add(new RecordHeader(line.substring(0, colon), Base64.getDecoder().decode(line.substring(colon + 1))));
+        headers.add(
+            new RecordHeader(
+                line.substring(0, colon), Base64.getDecoder().decode(line.substring(colon + 1))));
       }
     }
     return headers;

@@ -8,10 +8,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads the service's own dead-letter topic(s) into {@link ParkedRecords}: channel {@value #CHANNEL}, configured in
- * the service's application.properties (topic(s), group id, byte-array deserializers). Only in a service that
- * dead-letters: build property {@code stafet.parked.consume=true}. A database outage is waited out, so a dead letter
- * is committed only once it is stored.
+ * Reads the service's own dead-letter topic(s) into {@link ParkedRecords}: channel {@value
+ * #CHANNEL}, configured in the service's application.properties (topic(s), group id, byte-array
+ * deserializers). Only in a service that dead-letters: build property {@code
+ * stafet.parked.consume=true}. A database outage is waited out, so a dead letter is committed only
+ * once it is stored.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "stafet.parked.consume", stringValue = "true")
@@ -30,7 +31,8 @@ public class DeadLetterConsumer {
   @Blocking
   public void onDeadLetter(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
     DeadLetter letter = DeadLetter.of(record);
-    if (untilStored.run("dead letter " + record.topic() + "/" + record.partition() + "/" + record.offset(),
+    if (untilStored.run(
+        "dead letter " + record.topic() + "/" + record.partition() + "/" + record.offset(),
         () -> parked.park(letter))) {
       try {
         parked.recount();

@@ -11,12 +11,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A record a consumer could not apply, kept visibly until a coordinator replays or dismisses it (V20__parked_record). */
+/**
+ * A record a consumer could not apply, kept visibly until a coordinator replays or dismisses it
+ * (V20__parked_record).
+ */
 @Entity
 @Table(name = "parked_record")
 public class ParkedRecord extends PanacheEntityBase {
 
-  public enum State { PARKED, REPLAYED, DISMISSED }
+  public enum State {
+    PARKED,
+    REPLAYED,
+    DISMISSED
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -20,13 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * Parked records for coordinators (docs/reliability.md, "Nothing parked unseen"): list, inspect, replay to the original
- * topic once the cause is fixed, or dismiss with a reason. The same in every service that dead-letters; anyone but a
- * coordinator gets 403 (and the refusal is audited).
+ * Parked records for coordinators (docs/reliability.md, "Nothing parked unseen"): list, inspect,
+ * replay to the original topic once the cause is fixed, or dismiss with a reason. The same in every
+ * service that dead-letters; anyone but a coordinator gets 403 (and the refusal is audited).
  */
 @Path("/api/parked")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Parked records", description = "Records a consumer could not apply: see, replay, dismiss (coordinators)")
+@Tag(
+    name = "Parked records",
+    description = "Records a consumer could not apply: see, replay, dismiss (coordinators)")
 public class ParkedRecordResource {
 
   private final Caller caller;
@@ -34,7 +36,8 @@ public class ParkedRecordResource {
   private final AuditLog audit;
   private final ParkedRecords parked;
 
-  public ParkedRecordResource(Caller caller, CallerRoles roles, AuditLog audit, ParkedRecords parked) {
+  public ParkedRecordResource(
+      Caller caller, CallerRoles roles, AuditLog audit, ParkedRecords parked) {
     this.caller = caller;
     this.roles = roles;
     this.audit = audit;
@@ -42,11 +45,12 @@ public class ParkedRecordResource {
   }
 
   /** The body of a dismissal. */
-  public record Dismissal(String reason) {
-  }
+  public record Dismissal(String reason) {}
 
   @GET
-  @Operation(summary = "Parked records, newest first (state=PARKED|REPLAYED|DISMISSED; all when left out; at most 500)")
+  @Operation(
+      summary =
+          "Parked records, newest first (state=PARKED|REPLAYED|DISMISSED; all when left out; at most 500)")
   public RestResponse<?> list(@QueryParam("state") String state) {
     String sor = coordinator();
     if (sor == null) {
@@ -54,9 +58,13 @@ public class ParkedRecordResource {
     }
     ParkedRecord.State wanted;
     try {
-      wanted = state == null || state.isBlank() ? null : ParkedRecord.State.valueOf(state.trim().toUpperCase(Locale.ROOT));
+      wanted =
+          state == null || state.isBlank()
+              ? null
+              : ParkedRecord.State.valueOf(state.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      return Problem.of(400, "INVALID_STATE", "state is one of PARKED, REPLAYED, DISMISSED").response();
+      return Problem.of(400, "INVALID_STATE", "state is one of PARKED, REPLAYED, DISMISSED")
+          .response();
     }
     return RestResponse.ok(parked.list(sor, wanted));
   }
@@ -71,7 +79,9 @@ public class ParkedRecordResource {
 
   @POST
   @Path("/{id}/replay")
-  @Operation(summary = "Re-publish the original record (key, value, headers) to its original topic; mark it replayed")
+  @Operation(
+      summary =
+          "Re-publish the original record (key, value, headers) to its original topic; mark it replayed")
   public RestResponse<?> replay(@PathParam("id") long id) {
     String sor = coordinator();
     if (sor == null) {
@@ -82,8 +92,11 @@ public class ParkedRecordResource {
     } catch (ParkedRecords.NotParkedException e) {
       return Problem.of(409, "NOT_PARKED", e.getMessage()).response();
     } catch (ReplayPublisher.ReplayFailedException e) {
-      return RestResponse.ResponseBuilder.<Problem>create(503).entity(Problem.of(503, "REPLAY_FAILED", e.getMessage()))
-          .type(Problem.MEDIA_TYPE).header("Retry-After", "30").build();
+      return RestResponse.ResponseBuilder.<Problem>create(503)
+          .entity(Problem.of(503, "REPLAY_FAILED", e.getMessage()))
+          .type(Problem.MEDIA_TYPE)
+          .header("Retry-After", "30")
+          .build();
     }
   }
 
@@ -117,12 +130,15 @@ public class ParkedRecordResource {
   }
 
   private static RestResponse<?> forbidden() {
-    return Problem.of(403, "COORDINATORS_ONLY", "parked records are for course coordinators and operations").response();
+    return Problem.of(
+            403, "COORDINATORS_ONLY", "parked records are for course coordinators and operations")
+        .response();
   }
 
   private static <T> RestResponse<?> found(long id, Supplier<Optional<T>> work) {
     Optional<T> result = work.get();
-    return result.isPresent() ? RestResponse.ok(result.get())
+    return result.isPresent()
+        ? RestResponse.ok(result.get())
         : Problem.of(404, "PARKED_RECORD_NOT_FOUND", "no parked record " + id).response();
   }
 

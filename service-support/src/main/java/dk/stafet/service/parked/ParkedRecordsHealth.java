@@ -7,8 +7,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reports parked records in {@code /q/health} and {@code /q/health/ready}, and is never DOWN for them: a parked record
- * needs a coordinator, not a restart or less traffic (the alarm is the metric, the log line and the coordinator page).
+ * Reports parked records in {@code /q/health} and {@code /q/health/ready}, and is never DOWN for
+ * them: a parked record needs a coordinator, not a restart or less traffic (the alarm is the
+ * metric, the log line and the coordinator page).
  */
 @Readiness
 @ApplicationScoped
@@ -22,8 +23,12 @@ public class ParkedRecordsHealth implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    HealthCheckResponseBuilder answer = HealthCheckResponse.named("parked-records").up().withData("parked", metrics.parked());
-    metrics.counts().forEach((topic, byState) -> answer.withData(topic, byState.get(ParkedRecord.State.PARKED)));
+    HealthCheckResponseBuilder answer =
+        HealthCheckResponse.named("parked-records").up().withData("parked", metrics.parked());
+    metrics
+        .counts()
+        .forEach(
+            (topic, byState) -> answer.withData(topic, byState.get(ParkedRecord.State.PARKED)));
     return answer.build();
   }
 }

@@ -1,8 +1,8 @@
 package dk.stafet.service.problem;
 
-import dk.stafet.contracts.cpr.CprNumber;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dk.stafet.contracts.cpr.CprNumber;
 import dk.stafet.service.security.NotAuthenticatedException;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,32 +11,64 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The one error body of all three services: RFC 9457 problem details ({@code application/problem+json}) plus the
- * extension member {@code code}, the stable UPPER_SNAKE code clients branch on. {@code type} is derived from the code
- * ({@code PATIENT_NOT_FOUND} → {@code https://stafet.dk/problems/patient-not-found}), so the two always agree.
+ * The one error body of all three services: RFC 9457 problem details ({@code
+ * application/problem+json}) plus the extension member {@code code}, the stable UPPER_SNAKE code
+ * clients branch on. {@code type} is derived from the code ({@code PATIENT_NOT_FOUND} → {@code
+ * https://stafet.dk/problems/patient-not-found}), so the two always agree.
  *
- * <p>Never carries patient data: callers pass messages that name SOR codes, ids and rules only, and as a last guard
- * anything shaped like a CPR number in {@code detail} is masked. Members that are {@code null} are left out; the
- * invalid-transition members are there only for referral-service's 409 {@code INVALID_TRANSITION}.
+ * <p>Never carries patient data: callers pass messages that name SOR codes, ids and rules only, and
+ * as a last guard anything shaped like a CPR number in {@code detail} is masked. Members that are
+ * {@code null} are left out; the invalid-transition members are there only for referral-service's
+ * 409 {@code INVALID_TRANSITION}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"type", "title", "status", "detail", "code", "aggregate", "transition", "fromState"})
-@Schema(name = "Problem", description = "Problem details (RFC 9457, application/problem+json), the same in every "
-    + "Stafet service: type, title, status, detail and the stable code. Never holds patient data.")
+@JsonPropertyOrder({
+  "type",
+  "title",
+  "status",
+  "detail",
+  "code",
+  "aggregate",
+  "transition",
+  "fromState"
+})
+@Schema(
+    name = "Problem",
+    description =
+        "Problem details (RFC 9457, application/problem+json), the same in every "
+            + "Stafet service: type, title, status, detail and the stable code. Never holds patient data.")
 public record Problem(
-    @Schema(description = "A stable URI naming the problem: https://stafet.dk/problems/<code in kebab case>",
-        example = "https://stafet.dk/problems/handover-already-accepted", required = true) String type,
-    @Schema(description = "A short, stable English summary of the problem type", example = "Handover already accepted",
-        required = true) String title,
+    @Schema(
+            description =
+                "A stable URI naming the problem: https://stafet.dk/problems/<code in kebab case>",
+            example = "https://stafet.dk/problems/handover-already-accepted",
+            required = true)
+        String type,
+    @Schema(
+            description = "A short, stable English summary of the problem type",
+            example = "Handover already accepted",
+            required = true)
+        String title,
     @Schema(description = "The HTTP status code", example = "409", required = true) int status,
-    @Schema(description = "This occurrence explained (SOR codes, ids and rules only; never patient data)")
-    String detail,
-    @Schema(description = "The stable UPPER_SNAKE code to branch on (extension member)",
-        example = "HANDOVER_ALREADY_ACCEPTED", required = true) String code,
-    @Schema(description = "Only for 409 INVALID_TRANSITION: referral, hospital-stay or course") String aggregate,
-    @Schema(description = "Only for 409 INVALID_TRANSITION: the refused transition", example = "START") String transition,
-    @Schema(description = "Only for 409 INVALID_TRANSITION: the state it was refused from", example = "RECEIVED")
-    String fromState) {
+    @Schema(
+            description =
+                "This occurrence explained (SOR codes, ids and rules only; never patient data)")
+        String detail,
+    @Schema(
+            description = "The stable UPPER_SNAKE code to branch on (extension member)",
+            example = "HANDOVER_ALREADY_ACCEPTED",
+            required = true)
+        String code,
+    @Schema(description = "Only for 409 INVALID_TRANSITION: referral, hospital-stay or course")
+        String aggregate,
+    @Schema(
+            description = "Only for 409 INVALID_TRANSITION: the refused transition",
+            example = "START")
+        String transition,
+    @Schema(
+            description = "Only for 409 INVALID_TRANSITION: the state it was refused from",
+            example = "RECEIVED")
+        String fromState) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
   public static final String TYPE_PREFIX = "https://stafet.dk/problems/";
@@ -78,10 +110,16 @@ public record Problem(
 
   /** The answer: this body, its status, {@value #MEDIA_TYPE}. */
   public RestResponse<Problem> response() {
-    return RestResponse.ResponseBuilder.<Problem>create(status).entity(this).type(MEDIA_TYPE).build();
+    return RestResponse.ResponseBuilder.<Problem>create(status)
+        .entity(this)
+        .type(MEDIA_TYPE)
+        .build();
   }
 
-  /** {@code HANDOVER_ALREADY_ACCEPTED} → {@code https://stafet.dk/problems/handover-already-accepted}. */
+  /**
+   * {@code HANDOVER_ALREADY_ACCEPTED} → {@code
+   * https://stafet.dk/problems/handover-already-accepted}.
+   */
   public static String typeOf(String code) {
     return TYPE_PREFIX + code.toLowerCase(Locale.ROOT).replace('_', '-');
   }

@@ -15,24 +15,33 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who makes the current HTTP request, as its bearer token proves: the organisation (SOR code) it acts for and that
- * organisation's kind, its roles ({@link StafetRole}), the person (token subject and name) and, for the patient
- * portal, the one citizen it acts for (a pseudonym). SmallRye JWT has checked the token's signature, issuer, audience
- * and expiry before any of this is read (docs/security.md, "The caller"); a request without a valid token, or with a
- * token naming no organisation, has no caller ({@link #requireOrganisation} answers 401).
+ * Who makes the current HTTP request, as its bearer token proves: the organisation (SOR code) it
+ * acts for and that organisation's kind, its roles ({@link StafetRole}), the person (token subject
+ * and name) and, for the patient portal, the one citizen it acts for (a pseudonym). SmallRye JWT
+ * has checked the token's signature, issuer, audience and expiry before any of this is read
+ * (docs/security.md, "The caller"); a request without a valid token, or with a token naming no
+ * organisation, has no caller ({@link #requireOrganisation} answers 401).
  *
- * <p>The token is read on first use, not before: the services turn off proactive authentication so that a missing or
- * bad token reaches their own 401 problem rather than a bare challenge.
+ * <p>The token is read on first use, not before: the services turn off proactive authentication so
+ * that a missing or bad token reaches their own 401 problem rather than a bare challenge.
  */
 @RequestScoped
 public class Caller {
 
-  /** SOR codes are opaque digit strings (15–16 digits in practice); a token naming anything else names no caller. */
+  /**
+   * SOR codes are opaque digit strings (15–16 digits in practice); a token naming anything else
+   * names no caller.
+   */
   private static final Pattern SOR = Pattern.compile("\\d{1,20}");
 
   /** What a verified token says, as far as Stafet reads it. */
-  public record Identity(String organisationSor, String organisationKind, Set<StafetRole> roles, String subject,
-      String name, String citizen) {
+  public record Identity(
+      String organisationSor,
+      String organisationKind,
+      Set<StafetRole> roles,
+      String subject,
+      String name,
+      String citizen) {
 
     public Identity {
       roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -52,12 +61,18 @@ public class Caller {
     return identity().map(Identity::organisationSor);
   }
 
-  /** The caller's SOR code. @throws NotAuthenticatedException when the request carries no valid token */
+  /**
+   * The caller's SOR code. @throws NotAuthenticatedException when the request carries no valid
+   * token
+   */
   public String requireOrganisation() {
     return organisation().orElseThrow(NotAuthenticatedException::new);
   }
 
-  /** The organisation's kind as the token names it: HOSPITAL_DEPARTMENT, GP, MUNICIPALITY, COORDINATION, ... */
+  /**
+   * The organisation's kind as the token names it: HOSPITAL_DEPARTMENT, GP, MUNICIPALITY,
+   * COORDINATION, ...
+   */
   public Optional<String> organisationKind() {
     return identity().map(Identity::organisationKind);
   }
@@ -72,7 +87,9 @@ public class Caller {
 
   /**
    * Only callers in this role may go on. @throws NotAuthenticatedException without a valid token
-   * @throws NotAuthorisedException when the caller lacks the role (403; say who may in {@code what})
+   *
+   * @throws NotAuthorisedException when the caller lacks the role (403; say who may in {@code
+   *     what})
    */
   public String requireRole(StafetRole role, String what) {
     String sor = requireOrganisation();
@@ -91,9 +108,13 @@ public class Caller {
     return identity().map(Identity::name);
   }
 
-  /** True if the caller is the patient portal acting for the citizen with this pseudonym (the token's own citizen). */
+  /**
+   * True if the caller is the patient portal acting for the citizen with this pseudonym (the
+   * token's own citizen).
+   */
   public boolean actsForCitizen(String patientKey) {
-    return has(StafetRole.PATIENT_PORTAL) && patientKey != null
+    return has(StafetRole.PATIENT_PORTAL)
+        && patientKey != null
         && identity().map(Identity::citizen).filter(patientKey::equals).isPresent();
   }
 
@@ -109,10 +130,12 @@ public class Caller {
     try {
       SecurityIdentity current = securityIdentity.get();
       return current.isAnonymous() || !(current.getPrincipal() instanceof JsonWebToken token)
-          ? Optional.empty() : Optional.of(token);
+          ? Optional.empty()
+          : Optional.of(token);
     } catch (RuntimeException e) {
       if (e instanceof AuthenticationException) {
-        // Expired, wrongly signed, wrong issuer or audience: no caller, so the service's own 401 problem.
+        // Expired, wrongly signed, wrong issuer or audience: no caller, so the service's own 401
+        // problem.
         return Optional.empty();
       }
       throw e;
@@ -124,7 +147,8 @@ public class Caller {
   }
 
   /** The identity in a token's claims; empty unless it names an organisation by a SOR code. */
-  static Optional<Identity> fromClaims(Function<String, Object> claims, Collection<String> groups, String subject) {
+  static Optional<Identity> fromClaims(
+      Function<String, Object> claims, Collection<String> groups, String subject) {
     String sor = text(claims.apply(TokenClaims.ORGANISATION));
     if (sor == null || !SOR.matcher(sor).matches()) {
       return Optional.empty();
@@ -137,15 +161,22 @@ public class Caller {
         }
       }
     }
-    return Optional.of(new Identity(sor, text(claims.apply(TokenClaims.ORGANISATION_KIND)), roles, subject,
-        text(claims.apply(TokenClaims.NAME)), text(claims.apply(TokenClaims.PATIENT))));
+    return Optional.of(
+        new Identity(
+            sor,
+            text(claims.apply(TokenClaims.ORGANISATION_KIND)),
+            roles,
+            subject,
+            text(claims.apply(TokenClaims.NAME)),
+            text(claims.apply(TokenClaims.PATIENT))));
   }
 
   private static String text(Object claim) {
     if (claim == null) {
       return null;
     }
-    // SmallRye returns JSON-P values for some claims; their toString of a JSON string keeps the quotes.
+    // SmallRye returns JSON-P values for some claims; their toString of a JSON string keeps the
+    // quotes.
     String s = claim instanceof jakarta.json.JsonString json ? json.getString() : claim.toString();
     return s.isBlank() ? null : s.trim();
   }

@@ -4,25 +4,31 @@ import dk.stafet.contracts.identity.StafetRole;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Roles the caller has beyond involvement with a patient, from its verified token ({@link Caller}), the same in every
- * service:
+ * Roles the caller has beyond involvement with a patient, from its verified token ({@link Caller}),
+ * the same in every service:
+ *
  * <ul>
- *   <li><b>course coordinators / patient advisors</b> ({@link StafetRole#COORDINATOR}): read any known patient's data
- *       and the coordinators' lists; their reads are audited as {@value #AS_COORDINATOR}{@code <action>} so reads not
- *       justified by involvement can be reviewed on their own. They act only where they are involved.</li>
- *   <li><b>the patient portal</b> ({@link StafetRole#PATIENT_PORTAL}), "mit forløb": the data of the ONE citizen its
- *       token names (a pseudonym; {@link Caller#actsForCitizen}), nothing else. Audited as
- *       {@value #AS_PATIENT_PORTAL}{@code <action>}.</li>
+ *   <li><b>course coordinators / patient advisors</b> ({@link StafetRole#COORDINATOR}): read any
+ *       known patient's data and the coordinators' lists; their reads are audited as {@value
+ *       #AS_COORDINATOR}{@code <action>} so reads not justified by involvement can be reviewed on
+ *       their own. They act only where they are involved.
+ *   <li><b>the patient portal</b> ({@link StafetRole#PATIENT_PORTAL}), "mit forløb": the data of
+ *       the ONE citizen its token names (a pseudonym; {@link Caller#actsForCitizen}), nothing else.
+ *       Audited as {@value #AS_PATIENT_PORTAL}{@code <action>}.
  * </ul>
- * The {@code sor} parameters are the caller's own organisation (as the resources pass it on): a role counts only for
- * the organisation the token names.
+ *
+ * The {@code sor} parameters are the caller's own organisation (as the resources pass it on): a
+ * role counts only for the organisation the token names.
  */
 @ApplicationScoped
 public class CallerRoles {
 
   /** Audit-action prefix of a coordinator's read, e.g. {@code READ_AS_COORDINATOR:ledger}. */
   public static final String AS_COORDINATOR = "READ_AS_COORDINATOR:";
-  /** Audit-action prefix of the patient portal's read, e.g. {@code READ_AS_PATIENT_PORTAL:lookup}. */
+
+  /**
+   * Audit-action prefix of the patient portal's read, e.g. {@code READ_AS_PATIENT_PORTAL:lookup}.
+   */
   public static final String AS_PATIENT_PORTAL = "READ_AS_PATIENT_PORTAL:";
 
   private final Caller caller;
@@ -53,7 +59,10 @@ public class CallerRoles {
     return hasRole(sor, StafetRole.SECURITY_OFFICER);
   }
 
-  /** The audit action for a read by this caller: prefixed when the read rests on a role rather than involvement. */
+  /**
+   * The audit action for a read by this caller: prefixed when the read rests on a role rather than
+   * involvement.
+   */
   public String auditedAction(String sor, String action) {
     if (isCoordinator(sor)) {
       return AS_COORDINATOR + action;

@@ -9,6 +9,7 @@ public class SecurityProblems {
 
   @ServerExceptionMapper
   public RestResponse<Problem> notAuthorised(NotAuthorisedException e) {
-    return Problem.of(403, NotAuthorisedException.CODE, "Not authorised", e.getMessage()).response();
+    return Problem.of(403, NotAuthorisedException.CODE, "Not authorised", e.getMessage())
+        .response();
   }
 }

@@ -16,21 +16,29 @@ class UntilStoredTest {
   private final List<Duration> pauses = new ArrayList<>();
   private final UntilStored untilStored = new UntilStored(Duration.ofSeconds(5), pauses::add);
 
-  /** What Hibernate/Agroal throw when PostgreSQL is gone: a wrapper around the driver's connection failure. */
+  /**
+   * What Hibernate/Agroal throw when PostgreSQL is gone: a wrapper around the driver's connection
+   * failure.
+   */
   private static RuntimeException databaseDown() {
-    return new IllegalStateException("could not execute statement",
-        new SQLException("Connection to 127.0.0.1:5433 refused", "08001", new ConnectException("refused")));
+    return new IllegalStateException(
+        "could not execute statement",
+        new SQLException(
+            "Connection to 127.0.0.1:5433 refused", "08001", new ConnectException("refused")));
   }
 
   @Test
   void aDatabaseOutageIsWaitedOutWithGrowingPauses() throws InterruptedException {
     AtomicInteger calls = new AtomicInteger();
-    String result = untilStored.run("record", () -> {
-      if (calls.incrementAndGet() <= 5) {
-        throw databaseDown();
-      }
-      return "stored";
-    });
+    String result =
+        untilStored.run(
+            "record",
+            () -> {
+              if (calls.incrementAndGet() <= 5) {
+                throw databaseDown();
+              }
+              return "stored";
+            });
     assertThat(result).isEqualTo("stored");
     assertThat(calls).hasValue(6);
     assertThat(pauses).extracting(Duration::toSeconds).containsExactly(1L, 2L, 4L, 5L, 5L);
@@ -39,10 +47,15 @@ class UntilStoredTest {
   @Test
   void aRecordThatCannotBeReadIsNotRetried() {
     AtomicInteger calls = new AtomicInteger();
-    assertThatThrownBy(() -> untilStored.run("record", () -> {
-      calls.incrementAndGet();
-      throw new IllegalArgumentException("course event without eventId");
-    })).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                untilStored.run(
+                    "record",
+                    () -> {
+                      calls.incrementAndGet();
+                      throw new IllegalArgumentException("course event without eventId");
+                    }))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(calls).hasValue(1);
     assertThat(pauses).isEmpty();
   }
@@ -50,22 +63,49 @@ class UntilStoredTest {
   @Test
   void whichFailuresAreTheInfrastructures() {
     assertThat(UntilStored.isInfrastructureFailure(databaseDown())).isTrue();
-    assertThat(UntilStored.isInfrastructureFailure(new RuntimeException(new SQLException("deadlock", "40P01")))).isTrue();
-    assertThat(UntilStored.isInfrastructureFailure(new RuntimeException(new SQLException("Acquisition timeout")))).isTrue();
-    assertThat(UntilStored.isInfrastructureFailure(new RuntimeException(new SQLException("terminated", "57P01")))).isTrue();
-    assertThat(UntilStored.isInfrastructureFailure(new RuntimeException(new SQLException("no connections", "55000")))).isTrue();
-    assertThat(UntilStored.isInfrastructureFailure(new RuntimeException(new SQLException("duplicate key", "23505")))).isFalse();
-    assertThat(UntilStored.isInfrastructureFailure(new RuntimeException(new SQLException("append-only", "P0001")))).isFalse();
-    assertThat(UntilStored.isInfrastructureFailure(new IllegalArgumentException("bad record"))).isFalse();
+    assertThat(
+            UntilStored.isInfrastructureFailure(
+                new RuntimeException(new SQLException("deadlock", "40P01"))))
+        .isTrue();
+    assertThat(
+            UntilStored.isInfrastructureFailure(
+                new RuntimeException(new SQLException("Acquisition timeout"))))
+        .isTrue();
+    assertThat(
+            UntilStored.isInfrastructureFailure(
+                new RuntimeException(new SQLException("terminated", "57P01"))))
+        .isTrue();
+    assertThat(
+            UntilStored.isInfrastructureFailure(
+                new RuntimeException(new SQLException("no connections", "55000"))))
+        .isTrue();
+    assertThat(
+            UntilStored.isInfrastructureFailure(
+                new RuntimeException(new SQLException("duplicate key", "23505"))))
+        .isFalse();
+    assertThat(
+            UntilStored.isInfrastructureFailure(
+                new RuntimeException(new SQLException("append-only", "P0001"))))
+        .isFalse();
+    assertThat(UntilStored.isInfrastructureFailure(new IllegalArgumentException("bad record")))
+        .isFalse();
   }
 
   @Test
   void onlyAnInterruptEndsTheWait() {
-    UntilStored interrupted = new UntilStored(Duration.ofSeconds(5), duration -> {
-      throw new InterruptedException("shutdown");
-    });
-    assertThatThrownBy(() -> interrupted.run("record", () -> {
-      throw databaseDown();
-    })).isInstanceOf(InterruptedException.class);
+    UntilStored interrupted =
+        new UntilStored(
+            Duration.ofSeconds(5),
+            duration -> {
+              throw new InterruptedException("shutdown");
+            });
+    assertThatThrownBy(
+            () ->
+                interrupted.run(
+                    "record",
+                    () -> {
+                      throw databaseDown();
+                    }))
+        .isInstanceOf(InterruptedException.class);
   }
 }

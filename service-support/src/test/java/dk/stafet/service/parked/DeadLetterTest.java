@@ -12,8 +12,13 @@ class DeadLetterTest {
 
   @Test
   void readsSmallRyesDeadLetterHeadersAndMasksTheReason() {
-    ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("stafet.course-events.responsibility-dlq", 0, 7L,
-        bytes("patient-key-1"), bytes("{\"cpr\":\"2509479989\"}"));
+    ConsumerRecord<byte[], byte[]> record =
+        new ConsumerRecord<>(
+            "stafet.course-events.responsibility-dlq",
+            0,
+            7L,
+            bytes("patient-key-1"),
+            bytes("{\"cpr\":\"2509479989\"}"));
     header(record, "ce_id", "id-1");
     header(record, "ce_type", "dk.stafet.course.referral-received");
     header(record, DeadLetter.TOPIC, "stafet.course-events");
@@ -34,12 +39,16 @@ class DeadLetterTest {
     assertThat(letter.eventType()).isEqualTo("dk.stafet.course.referral-received");
     assertThat(letter.patientKey()).isEqualTo("patient-key-1");
     assertThat(letter.errorClass()).isEqualTo("java.lang.IllegalStateException");
-    assertThat(letter.errorMessage()).contains("no rule for patient", "NullPointerException", "had no course")
-        .doesNotContain("2509479989").doesNotContain("250947-9989");
+    assertThat(letter.errorMessage())
+        .contains("no rule for patient", "NullPointerException", "had no course")
+        .doesNotContain("2509479989")
+        .doesNotContain("250947-9989");
     assertThat(letter.attempts()).isEqualTo(1);
     assertThat(letter.replayOf()).isNull();
     // The original headers without the dead-letter ones, to replay; the value untouched.
-    assertThat(letter.originalHeaders()).extracting(Header::key).containsExactly("ce_id", "ce_type");
+    assertThat(letter.originalHeaders())
+        .extracting(Header::key)
+        .containsExactly("ce_id", "ce_type");
     assertThat(new String(letter.value(), StandardCharsets.UTF_8)).contains("2509479989");
   }
 
@@ -62,7 +71,8 @@ class DeadLetterTest {
 
   @Test
   void aRecordWithoutDeadLetterHeadersIsLocatedByItsOwnPosition() {
-    ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("stafet.notification-service.dlq", 1, 5L, null, null);
+    ConsumerRecord<byte[], byte[]> record =
+        new ConsumerRecord<>("stafet.notification-service.dlq", 1, 5L, null, null);
 
     DeadLetter letter = DeadLetter.of(record);
 
@@ -73,7 +83,9 @@ class DeadLetterTest {
 
   @Test
   void headersSurviveTheirStoredForm() {
-    var headers = java.util.List.<Header>of(new RecordHeader("ce_id", bytes("a:b")), new RecordHeader("empty", new byte[0]));
+    var headers =
+        java.util.List.<Header>of(
+            new RecordHeader("ce_id", bytes("a:b")), new RecordHeader("empty", new byte[0]));
     var back = DeadLetter.decodeHeaders(DeadLetter.encodeHeaders(headers));
     assertThat(back).extracting(Header::key).containsExactly("ce_id", "empty");
     assertThat(new String(back.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("a:b");

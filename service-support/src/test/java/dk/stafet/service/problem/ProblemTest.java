@@ -23,12 +23,18 @@ class ProblemTest {
 
   @Test
   void serialisesTheRfc9457MembersAndTheCodeLeavingOutWhatIsNull() throws Exception {
-    JsonNode body = json.valueToTree(Problem.of(404, "PATIENT_NOT_FOUND", "Patient not found", "no such patient"));
-    assertThat(body.fieldNames()).toIterable().containsExactly("type", "title", "status", "detail", "code");
+    JsonNode body =
+        json.valueToTree(
+            Problem.of(404, "PATIENT_NOT_FOUND", "Patient not found", "no such patient"));
+    assertThat(body.fieldNames())
+        .toIterable()
+        .containsExactly("type", "title", "status", "detail", "code");
     assertThat(body.get("status").asInt()).isEqualTo(404);
 
-    JsonNode transition = json.valueToTree(Problem.of(409, "INVALID_TRANSITION", "Invalid transition", "refused")
-        .withTransition("referral", "START", "RECEIVED"));
+    JsonNode transition =
+        json.valueToTree(
+            Problem.of(409, "INVALID_TRANSITION", "Invalid transition", "refused")
+                .withTransition("referral", "START", "RECEIVED"));
     assertThat(transition.get("aggregate").asText()).isEqualTo("referral");
     assertThat(transition.get("transition").asText()).isEqualTo("START");
     assertThat(transition.get("fromState").asText()).isEqualTo("RECEIVED");
@@ -46,14 +52,19 @@ class ProblemTest {
 
   @Test
   void masksAnythingShapedLikeACprNumberButNotSorCodes() {
-    Problem problem = Problem.of(422, "INVALID_CPR", "got 0101901234 and 010190-1234 from 999999000901001");
-    assertThat(problem.detail()).doesNotContain("0101901234").doesNotContain("010190-1234")
+    Problem problem =
+        Problem.of(422, "INVALID_CPR", "got 0101901234 and 010190-1234 from 999999000901001");
+    assertThat(problem.detail())
+        .doesNotContain("0101901234")
+        .doesNotContain("010190-1234")
         .contains("999999000901001");
   }
 
   @Test
   void refusesCodesThatAreNotUpperSnakeAndStatusesThatAreNotErrors() {
-    assertThatThrownBy(() -> Problem.of(409, "not-a-code", "x")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Problem.of(200, "FINE", "x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Problem.of(409, "not-a-code", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Problem.of(200, "FINE", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -39,13 +39,15 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Proves from the services' databases and the topics, once the system has settled, what the chaos run did: every
- * letter answered as MedCom requires (valid: ok, invalid: fatal-error, every answer to a letter the same); each valid
- * letter applied exactly once (referral-service's history, the hub delivery, the ledger's facts) and each REST command
- * once; every delivery acknowledged or dead-lettered by the rules; no event left in an outbox; no consumer lag; no
- * record parked in a dead-letter topic since the run began; every patient of the run with exactly one
- * patient-responsible doctor or an alarmed gap; every invalid letter in the quarantine. Prints one summary line and
- * exits 1 on any loss, duplicate or parked record. {@code ./stafet chaos-check}; docs/reliability.md.
+ * Proves from the services' databases and the topics, once the system has settled, what the chaos
+ * run did: every letter answered as MedCom requires (valid: ok, invalid: fatal-error, every answer
+ * to a letter the same); each valid letter applied exactly once (referral-service's history, the
+ * hub delivery, the ledger's facts) and each REST command once; every delivery acknowledged or
+ * dead-lettered by the rules; no event left in an outbox; no consumer lag; no record parked in a
+ * dead-letter topic since the run began; every patient of the run with exactly one
+ * patient-responsible doctor or an alarmed gap; every invalid letter in the quarantine. Prints one
+ * summary line and exits 1 on any loss, duplicate or parked record. {@code ./stafet chaos-check};
+ * docs/reliability.md.
  */
 public final class ChaosCheck {
 
@@ -53,29 +55,60 @@ public final class ChaosCheck {
   private static final MedcomCodec CODEC = new MedcomCodec();
 
   /** Where the databases and the broker are. */
-  public record Target(String jdbcBase, String user, String password, String referralDb, String responsibilityDb,
-      String notificationDb, String kafkaBootstrap) {
+  public record Target(
+      String jdbcBase,
+      String user,
+      String password,
+      String referralDb,
+      String responsibilityDb,
+      String notificationDb,
+      String kafkaBootstrap) {
 
     static Target fromEnvironment(Map<String, String> env) {
-      return new Target(env.getOrDefault("CHAOS_JDBC_BASE", "jdbc:postgresql://127.0.0.1:5432/"),
-          env.getOrDefault("CHAOS_DB_USER", "stafet"), env.getOrDefault("CHAOS_DB_PASSWORD", "stafet"),
-          env.getOrDefault("CHAOS_DB_REFERRAL", "referral"), env.getOrDefault("CHAOS_DB_RESPONSIBILITY", "responsibility"),
+      return new Target(
+          env.getOrDefault("CHAOS_JDBC_BASE", "jdbc:postgresql://127.0.0.1:5432/"),
+          env.getOrDefault("CHAOS_DB_USER", "stafet"),
+          env.getOrDefault("CHAOS_DB_PASSWORD", "stafet"),
+          env.getOrDefault("CHAOS_DB_REFERRAL", "referral"),
+          env.getOrDefault("CHAOS_DB_RESPONSIBILITY", "responsibility"),
           env.getOrDefault("CHAOS_DB_NOTIFICATION", "notification"),
           env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
     }
   }
 
   /** The outcome: the counts of the summary line and every finding behind a non-zero one. */
-  public record Result(long sent, long acknowledged, long applied, long duplicatesSuppressed, long lost, long duplicated,
-      long parked, long faults, List<String> findings) {
+  public record Result(
+      long sent,
+      long acknowledged,
+      long applied,
+      long duplicatesSuppressed,
+      long lost,
+      long duplicated,
+      long parked,
+      long faults,
+      List<String> findings) {
 
     public boolean passed() {
       return lost == 0 && duplicated == 0 && parked == 0;
     }
 
     public String summaryLine() {
-      return "chaos: sent=" + sent + " acknowledged=" + acknowledged + " applied=" + applied + " duplicates-suppressed="
-          + duplicatesSuppressed + " lost=" + lost + " duplicated=" + duplicated + " parked=" + parked + " faults=" + faults;
+      return "chaos: sent="
+          + sent
+          + " acknowledged="
+          + acknowledged
+          + " applied="
+          + applied
+          + " duplicates-suppressed="
+          + duplicatesSuppressed
+          + " lost="
+          + lost
+          + " duplicated="
+          + duplicated
+          + " parked="
+          + parked
+          + " faults="
+          + faults;
     }
   }
 
@@ -94,7 +127,11 @@ public final class ChaosCheck {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> env = System.getenv();
-    Path runFile = Path.of(args.length > 0 ? args[0] : env.getOrDefault("CHAOS_RUN_FILE", ".stafet/chaos/run.json"));
+    Path runFile =
+        Path.of(
+            args.length > 0
+                ? args[0]
+                : env.getOrDefault("CHAOS_RUN_FILE", ".stafet/chaos/run.json"));
     Duration settle = Duration.parse(env.getOrDefault("CHAOS_SETTLE", "PT10M"));
     ChaosCheck check = new ChaosCheck(Target.fromEnvironment(env), JSON.readTree(runFile.toFile()));
     Result result = check.settleAndCheck(settle);
@@ -103,7 +140,10 @@ public final class ChaosCheck {
     System.exit(result.passed() ? 0 : 1);
   }
 
-  /** Waits until the outboxes are empty, no group lags and no delivery waits (at most {@code settle}), then checks. */
+  /**
+   * Waits until the outboxes are empty, no group lags and no delivery waits (at most {@code
+   * settle}), then checks.
+   */
   public Result settleAndCheck(Duration settle) throws Exception {
     Instant until = Instant.now().plus(settle);
     String pending;
@@ -143,17 +183,26 @@ public final class ChaosCheck {
     run.path("letters").forEach(l -> letters.put(l.path("id").asText(), l));
     long acknowledged = 0;
     long suppressed = 0;
-    Map<String, Object[]> received = rows(target.referralDb(),
-        "SELECT message_header_id, outcome, ack_code, times_received FROM received_message WHERE message_header_id = ANY(?)",
-        letters.keySet());
-    Map<String, Object[]> transitions = rows(target.referralDb(),
-        "SELECT source_message_id, count(*) FROM course_transition WHERE source_message_id = ANY(?) GROUP BY source_message_id",
-        letters.keySet());
-    Map<String, Object[]> quarantined = rows(target.referralDb(),
-        "SELECT message_header_id, count(*) FROM quarantined_input WHERE message_header_id = ANY(?) GROUP BY message_header_id",
-        letters.keySet());
-    Map<String, Object[]> deliveries = rows(target.notificationDb(),
-        "SELECT message_header_id, state, attempts FROM outgoing_message WHERE message_header_id = ANY(?)", letters.keySet());
+    Map<String, Object[]> received =
+        rows(
+            target.referralDb(),
+            "SELECT message_header_id, outcome, ack_code, times_received FROM received_message WHERE message_header_id = ANY(?)",
+            letters.keySet());
+    Map<String, Object[]> transitions =
+        rows(
+            target.referralDb(),
+            "SELECT source_message_id, count(*) FROM course_transition WHERE source_message_id = ANY(?) GROUP BY source_message_id",
+            letters.keySet());
+    Map<String, Object[]> quarantined =
+        rows(
+            target.referralDb(),
+            "SELECT message_header_id, count(*) FROM quarantined_input WHERE message_header_id = ANY(?) GROUP BY message_header_id",
+            letters.keySet());
+    Map<String, Object[]> deliveries =
+        rows(
+            target.notificationDb(),
+            "SELECT message_header_id, state, attempts FROM outgoing_message WHERE message_header_id = ANY(?)",
+            letters.keySet());
     Map<String, List<String[]>> kafkaAcks = acknowledgementsOnTopics(letters.values());
     Map<String, Long> deliveryStates = new TreeMap<>();
     long redeliveredAcks = 0;
@@ -162,7 +211,14 @@ public final class ChaosCheck {
       String id = l.path("id").asText();
       boolean valid = l.path("valid").asBoolean();
       String expected = valid ? "ok" : "fatal-error";
-      String what = (valid ? "" : "invalid ") + l.path("code").asText() + " " + id + " (" + l.path("door").asText() + ")";
+      String what =
+          (valid ? "" : "invalid ")
+              + l.path("code").asText()
+              + " "
+              + id
+              + " ("
+              + l.path("door").asText()
+              + ")";
       List<String> answers = new ArrayList<>();
       l.path("answers").forEach(a -> answers.add(a.asText()));
       boolean answered = answers.stream().anyMatch(a -> !"transient-error".equals(a));
@@ -171,7 +227,10 @@ public final class ChaosCheck {
       }
       Object[] stored = received.get(id);
       if (stored == null) {
-        lose(what + ": not stored by the front door" + (answered ? " although answered " + answers : ""));
+        lose(
+            what
+                + ": not stored by the front door"
+                + (answered ? " although answered " + answers : ""));
         continue;
       }
       String outcome = (String) stored[1];
@@ -188,7 +247,8 @@ public final class ChaosCheck {
           break;
         }
       }
-      // Acknowledgements on the sender's topic: one per envelope at most (byte-identical copies are redeliveries).
+      // Acknowledgements on the sender's topic: one per envelope at most (byte-identical copies are
+      // redeliveries).
       List<String[]> onTopic = kafkaAcks.getOrDefault(id, List.of());
       Set<String> ackEnvelopes = onTopic.stream().map(a -> a[0]).collect(Collectors.toSet());
       redeliveredAcks += onTopic.size() - ackEnvelopes.size();
@@ -197,8 +257,14 @@ public final class ChaosCheck {
       long kafkaEnvelopes = "KAFKA".equals(l.path("door").asText()) ? envelopes.size() : 0;
       if (ackEnvelopes.size() > kafkaEnvelopes) {
         duplicated += ackEnvelopes.size() - kafkaEnvelopes;
-        findings.add("DUPLICATED " + what + ": " + ackEnvelopes.size() + " acknowledgements on the topic for "
-            + kafkaEnvelopes + " envelope(s) sent over Kafka");
+        findings.add(
+            "DUPLICATED "
+                + what
+                + ": "
+                + ackEnvelopes.size()
+                + " acknowledgements on the topic for "
+                + kafkaEnvelopes
+                + " envelope(s) sent over Kafka");
       }
       for (String[] ack : onTopic) {
         if (!"transient-error".equals(ack[1]) && !expected.equals(ack[1])) {
@@ -213,7 +279,8 @@ public final class ChaosCheck {
         }
         continue;
       }
-      // The effects of a valid letter: one history entry (HospitalNotifications), one hub delivery, acknowledged.
+      // The effects of a valid letter: one history entry (HospitalNotifications), one hub delivery,
+      // acknowledged.
       if ("HOSPITAL_NOTIFICATION".equals(l.path("kind").asText())) {
         long n = transitions.containsKey(id) ? ((Number) transitions.get(id)[1]).longValue() : 0;
         if (n == 0) {
@@ -240,8 +307,10 @@ public final class ChaosCheck {
       applied++;
     }
     if (redeliveredAcks > 0) {
-      findings.add(redeliveredAcks + " acknowledgement(s) on the topics twice with the same Bundle.id (the outbox relay's "
-          + "at-least-once: a receiver drops them as redeliveries, medcom-spec §5)");
+      findings.add(
+          redeliveredAcks
+              + " acknowledgement(s) on the topics twice with the same Bundle.id (the outbox relay's "
+              + "at-least-once: a receiver drops them as redeliveries, medcom-spec §5)");
     }
     findings.add("hub deliveries of the run's letters by state: " + deliveryStates);
     checkAllDeliveries();
@@ -249,19 +318,30 @@ public final class ChaosCheck {
     checkLedger();
     checkOutboxesLagAndDeadLetters();
     List<String> sorted = new ArrayList<>(findings);
-    return new Result(letters.size(), acknowledged, applied, suppressed, lost, duplicated, parked, run.path("faults").size(),
+    return new Result(
+        letters.size(),
+        acknowledged,
+        applied,
+        suppressed,
+        lost,
+        duplicated,
+        parked,
+        run.path("faults").size(),
         sorted);
   }
 
   /**
-   * Every message notification-service sent since the run began (its own notifications too, not only the hub
-   * deliveries of the run's letters): acknowledged, delivered where no acknowledgement is expected, or dead-lettered
-   * and escalated by the delivery rules (shown to coordinators) — none still waiting once the system has settled.
+   * Every message notification-service sent since the run began (its own notifications too, not
+   * only the hub deliveries of the run's letters): acknowledged, delivered where no acknowledgement
+   * is expected, or dead-lettered and escalated by the delivery rules (shown to coordinators) —
+   * none still waiting once the system has settled.
    */
   private void checkAllDeliveries() throws SQLException {
     Map<String, Long> byState = new TreeMap<>();
-    try (Connection c = connect(target.notificationDb()); PreparedStatement s = c.prepareStatement(
-        "SELECT origin || '/' || state, count(*) FROM outgoing_message WHERE created_at >= ? GROUP BY 1")) {
+    try (Connection c = connect(target.notificationDb());
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT origin || '/' || state, count(*) FROM outgoing_message WHERE created_at >= ? GROUP BY 1")) {
       s.setTimestamp(1, java.sql.Timestamp.from(Instant.parse(run.path("begin").asText())));
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
@@ -269,13 +349,15 @@ public final class ChaosCheck {
         }
       }
     }
-    findings.add("all messages sent by notification-service during the run, by origin/state: " + byState);
-    byState.forEach((state, n) -> {
-      if (state.endsWith("/SENT")) {
-        lost += n;
-        findings.add("LOST " + n + " " + state + " message(s) never acknowledged");
-      }
-    });
+    findings.add(
+        "all messages sent by notification-service during the run, by origin/state: " + byState);
+    byState.forEach(
+        (state, n) -> {
+          if (state.endsWith("/SENT")) {
+            lost += n;
+            findings.add("LOST " + n + " " + state + " message(s) never acknowledged");
+          }
+        });
   }
 
   private void lose(String finding) {
@@ -283,7 +365,10 @@ public final class ChaosCheck {
     findings.add("LOST " + finding);
   }
 
-  /** Listed-GP registrations: one published fact per patient; handovers: at most one per proposal answered. */
+  /**
+   * Listed-GP registrations: one published fact per patient; handovers: at most one per proposal
+   * answered.
+   */
   private void checkRestFacts() throws SQLException {
     Map<String, Long> registrations = new HashMap<>();
     Map<String, Long> proposals = new HashMap<>();
@@ -298,12 +383,15 @@ public final class ChaosCheck {
         case "LISTED_GP" -> registrations.merge(key, 1L, Long::sum);
         case "HANDOVER_PROPOSED" -> proposals.merge(key, 1L, Long::sum);
         case "HANDOVER_ACCEPTED" -> accepted.add(key);
-        default -> { }
+        default -> {}
       }
     }
-    Map<String, Object[]> published = rows(target.referralDb(), "SELECT partition_key, count(*) FROM outbox_event "
-        + "WHERE event_type = 'dk.stafet.course.listed-gp-registered' AND partition_key = ANY(?) GROUP BY partition_key",
-        registrations.keySet());
+    Map<String, Object[]> published =
+        rows(
+            target.referralDb(),
+            "SELECT partition_key, count(*) FROM outbox_event "
+                + "WHERE event_type = 'dk.stafet.course.listed-gp-registered' AND partition_key = ANY(?) GROUP BY partition_key",
+            registrations.keySet());
     for (String key : registrations.keySet()) {
       long n = published.containsKey(key) ? ((Number) published.get(key)[1]).longValue() : 0;
       if (n == 0) {
@@ -315,9 +403,12 @@ public final class ChaosCheck {
         applied++;
       }
     }
-    Map<String, Object[]> handovers = rows(target.responsibilityDb(), "SELECT patient_key, count(*), "
-        + "count(*) FILTER (WHERE state = 'ACCEPTED') FROM handover WHERE patient_key = ANY(?) GROUP BY patient_key",
-        proposals.keySet());
+    Map<String, Object[]> handovers =
+        rows(
+            target.responsibilityDb(),
+            "SELECT patient_key, count(*), "
+                + "count(*) FILTER (WHERE state = 'ACCEPTED') FROM handover WHERE patient_key = ANY(?) GROUP BY patient_key",
+            proposals.keySet());
     for (Map.Entry<String, Long> p : proposals.entrySet()) {
       Object[] row = handovers.get(p.getKey());
       long n = row == null ? 0 : ((Number) row[1]).longValue();
@@ -325,9 +416,17 @@ public final class ChaosCheck {
         lose("handover of " + p.getKey() + ": proposal answered but not stored");
       } else if (n > p.getValue()) {
         duplicated += n - p.getValue();
-        findings.add("DUPLICATED handover of " + p.getKey() + ": " + n + " handovers for " + p.getValue() + " proposal(s)");
+        findings.add(
+            "DUPLICATED handover of "
+                + p.getKey()
+                + ": "
+                + n
+                + " handovers for "
+                + p.getValue()
+                + " proposal(s)");
       } else if (accepted.contains(p.getKey()) && ((Number) row[2]).longValue() != 1) {
-        lose("handover of " + p.getKey() + ": acceptance answered but the handover is not ACCEPTED");
+        lose(
+            "handover of " + p.getKey() + ": acceptance answered but the handover is not ACCEPTED");
       } else {
         applied++;
       }
@@ -335,9 +434,9 @@ public final class ChaosCheck {
   }
 
   /**
-   * Every course event referral-service published for the run's patients is a fact in the ledger (or parked, which the
-   * dead-letter check counts); each patient has exactly one current open ledger entry, naming a holder, an alarm, or
-   * the patient's death (R20).
+   * Every course event referral-service published for the run's patients is a fact in the ledger
+   * (or parked, which the dead-letter check counts); each patient has exactly one current open
+   * ledger entry, naming a holder, an alarm, or the patient's death (R20).
    */
   private void checkLedger() throws SQLException {
     Set<String> keys = new HashSet<>();
@@ -346,36 +445,59 @@ public final class ChaosCheck {
         keys.add(r.path("patientKey").asText());
       }
     }
-    Map<String, Object[]> events = rows(target.referralDb(), "SELECT event_id::text, partition_key FROM outbox_event "
-        + "WHERE topic = 'stafet.course-events' AND partition_key = ANY(?)", keys);
-    Map<String, Object[]> facts = rows(target.responsibilityDb(),
-        "SELECT event_id::text, patient_key FROM course_fact WHERE patient_key = ANY(?)", keys);
+    Map<String, Object[]> events =
+        rows(
+            target.referralDb(),
+            "SELECT event_id::text, partition_key FROM outbox_event "
+                + "WHERE topic = 'stafet.course-events' AND partition_key = ANY(?)",
+            keys);
+    Map<String, Object[]> facts =
+        rows(
+            target.responsibilityDb(),
+            "SELECT event_id::text, patient_key FROM course_fact WHERE patient_key = ANY(?)",
+            keys);
     long missing = events.keySet().stream().filter(id -> !facts.containsKey(id)).count();
     if (missing > 0) {
-      findings.add("course events of the run not in the ledger: " + missing + " (lost unless parked below)");
+      findings.add(
+          "course events of the run not in the ledger: " + missing + " (lost unless parked below)");
       lost += Math.max(0, missing - parkedCourseEvents(events.keySet()));
     }
-    Map<String, Object[]> current = rows(target.responsibilityDb(), """
+    Map<String, Object[]> current =
+        rows(
+            target.responsibilityDb(),
+            """
         SELECT e.patient_key, count(*),
                count(*) FILTER (WHERE e.holder_sor IS NOT NULL OR e.alarm IS NOT NULL OR e.rule_id = 'R20')
           FROM ledger_entry e
          WHERE e.patient_key = ANY(?) AND e.valid_to IS NULL
            AND NOT EXISTS (SELECT 1 FROM ledger_correction c WHERE c.patient_key = e.patient_key AND c.corrects_entry = e.entry_no)
-         GROUP BY e.patient_key""", keys);
+         GROUP BY e.patient_key""",
+            keys);
     long withoutDoctor = 0;
     for (String key : keys) {
       Object[] row = current.get(key);
       if (row == null || ((Number) row[1]).longValue() != 1 || ((Number) row[2]).longValue() != 1) {
         withoutDoctor++;
         if (withoutDoctor <= 10) {
-          findings.add("LOST patient " + key + ": " + (row == null ? "no current ledger entry"
-              : row[1] + " current open entries, " + row[2] + " with a holder, alarm or death"));
+          findings.add(
+              "LOST patient "
+                  + key
+                  + ": "
+                  + (row == null
+                      ? "no current ledger entry"
+                      : row[1]
+                          + " current open entries, "
+                          + row[2]
+                          + " with a holder, alarm or death"));
         }
       }
     }
     lost += withoutDoctor;
-    findings.add("patients of the run with exactly one patient-responsible doctor or an alarmed gap: "
-        + (keys.size() - withoutDoctor) + " of " + keys.size());
+    findings.add(
+        "patients of the run with exactly one patient-responsible doctor or an alarmed gap: "
+            + (keys.size() - withoutDoctor)
+            + " of "
+            + keys.size());
   }
 
   private Set<String> parkedIds = new HashSet<>();
@@ -390,14 +512,20 @@ public final class ChaosCheck {
       lose(outbox + " event(s) left in an outbox");
     }
     Map<String, Long> lag = consumerLag();
-    lag.forEach((group, n) -> {
-      if (n > 0) {
-        lose("consumer group " + group + " lags by " + n);
-      }
-    });
+    lag.forEach(
+        (group, n) -> {
+          if (n > 0) {
+            lose("consumer group " + group + " lags by " + n);
+          }
+        });
     Instant begin = Instant.parse(run.path("begin").asText());
-    try (Admin admin = admin(); KafkaConsumer<String, String> consumer = consumer()) {
-      List<String> dlqs = admin.listTopics().names().get().stream().filter(t -> t.contains("dlq")).sorted().toList();
+    try (Admin admin = admin();
+        KafkaConsumer<String, String> consumer = consumer()) {
+      List<String> dlqs =
+          admin.listTopics().names().get().stream()
+              .filter(t -> t.contains("dlq"))
+              .sorted()
+              .toList();
       for (String topic : dlqs) {
         for (ConsumerRecord<String, String> record : readAll(consumer, List.of(topic))) {
           if (record.timestamp() < begin.toEpochMilli()) {
@@ -406,8 +534,16 @@ public final class ChaosCheck {
           parked++;
           String id = header(record, "ce_id");
           parkedIds.add(id);
-          findings.add("PARKED on " + topic + ": " + header(record, "ce_type") + " " + id + " ("
-              + header(record, "dead-letter-reason") + ")");
+          findings.add(
+              "PARKED on "
+                  + topic
+                  + ": "
+                  + header(record, "ce_type")
+                  + " "
+                  + id
+                  + " ("
+                  + header(record, "dead-letter-reason")
+                  + ")");
         }
       }
       findings.add("dead-letter topics: " + dlqs);
@@ -416,9 +552,12 @@ public final class ChaosCheck {
 
   private long unpublishedOutboxEvents() throws SQLException {
     long n = 0;
-    for (String db : List.of(target.referralDb(), target.responsibilityDb(), target.notificationDb())) {
-      try (Connection c = connect(db); ResultSet rs = c.createStatement()
-          .executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
+    for (String db :
+        List.of(target.referralDb(), target.responsibilityDb(), target.notificationDb())) {
+      try (Connection c = connect(db);
+          ResultSet rs =
+              c.createStatement()
+                  .executeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")) {
         rs.next();
         n += rs.getLong(1);
       }
@@ -426,10 +565,15 @@ public final class ChaosCheck {
     return n;
   }
 
-  /** Messages notification-service sent since the run began that still wait for their acknowledgement. */
+  /**
+   * Messages notification-service sent since the run began that still wait for their
+   * acknowledgement.
+   */
   private long waitingDeliveries() throws SQLException {
-    try (Connection c = connect(target.notificationDb()); PreparedStatement s = c.prepareStatement(
-        "SELECT count(*) FROM outgoing_message WHERE state = 'SENT' AND created_at >= ?")) {
+    try (Connection c = connect(target.notificationDb());
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT count(*) FROM outgoing_message WHERE state = 'SENT' AND created_at >= ?")) {
       s.setTimestamp(1, java.sql.Timestamp.from(Instant.parse(run.path("begin").asText())));
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
@@ -442,7 +586,8 @@ public final class ChaosCheck {
   private Map<String, Long> consumerLag() throws Exception {
     Map<String, Long> lag = new TreeMap<>();
     try (Admin admin = admin()) {
-      for (GroupListing group : admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get()) {
+      for (GroupListing group :
+          admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get()) {
         if (group.groupId().startsWith("stafet-chaos")) {
           continue;
         }
@@ -468,14 +613,18 @@ public final class ChaosCheck {
     Set<String> topics = new HashSet<>();
     letters.forEach(l -> topics.add("medcom.outbound." + l.path("senderGln").asText()));
     Map<String, List<String[]>> acks = new HashMap<>();
-    try (Admin admin = admin(); KafkaConsumer<String, String> consumer = consumer()) {
+    try (Admin admin = admin();
+        KafkaConsumer<String, String> consumer = consumer()) {
       Set<String> existing = admin.listTopics().names().get();
       topics.retainAll(existing);
       for (ConsumerRecord<String, String> record : readAll(consumer, topics)) {
         try {
           MedcomMessage ack = new MedcomMessage(CODEC.parse(record.value(), (String) null));
-          ack.acknowledgementResponse().ifPresent(r -> acks.computeIfAbsent(r.identifier(), k -> new ArrayList<>())
-              .add(new String[] {ack.bundleId(), r.code()}));
+          ack.acknowledgementResponse()
+              .ifPresent(
+                  r ->
+                      acks.computeIfAbsent(r.identifier(), k -> new ArrayList<>())
+                          .add(new String[] {ack.bundleId(), r.code()}));
         } catch (RuntimeException notAnAcknowledgement) {
           // the department's topic carries only acknowledgements today; anything else is not ours
         }
@@ -486,17 +635,21 @@ public final class ChaosCheck {
     return acks;
   }
 
-  private static List<ConsumerRecord<String, String>> readAll(KafkaConsumer<String, String> consumer, Collection<String> topics) {
+  private static List<ConsumerRecord<String, String>> readAll(
+      KafkaConsumer<String, String> consumer, Collection<String> topics) {
     List<TopicPartition> partitions = new ArrayList<>();
     for (String topic : topics) {
-      consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+      consumer
+          .partitionsFor(topic)
+          .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
     }
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
     List<ConsumerRecord<String, String>> all = new ArrayList<>();
     Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
-    while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)) && Instant.now().isBefore(giveUp)) {
+    while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
+        && Instant.now().isBefore(giveUp)) {
       consumer.poll(Duration.ofMillis(500)).forEach(all::add);
     }
     return all;
@@ -508,9 +661,11 @@ public final class ChaosCheck {
   }
 
   /** Rows of {@code sql} (one array parameter: the ids) by their first column. */
-  private Map<String, Object[]> rows(String db, String sql, Collection<String> ids) throws SQLException {
+  private Map<String, Object[]> rows(String db, String sql, Collection<String> ids)
+      throws SQLException {
     Map<String, Object[]> rows = new HashMap<>();
-    try (Connection c = connect(db); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = connect(db);
+        PreparedStatement s = c.prepareStatement(sql)) {
       Array array = c.createArrayOf("text", ids.toArray());
       s.setArray(1, array);
       try (ResultSet rs = s.executeQuery()) {
@@ -546,7 +701,8 @@ public final class ChaosCheck {
   }
 
   /** For the CI test: checks a run file already read. */
-  public static Result settleAndCheck(Target target, JsonNode run, Duration settle) throws Exception {
+  public static Result settleAndCheck(Target target, JsonNode run, Duration settle)
+      throws Exception {
     return new ChaosCheck(target, run).settleAndCheck(settle);
   }
 

@@ -5,29 +5,51 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * What the chaos run sends, to whom and for how long. From the environment ({@code ./stafet chaos} passes it) with the
- * message count as the first argument.
+ * What the chaos run sends, to whom and for how long. From the environment ({@code ./stafet chaos}
+ * passes it) with the message count as the first argument.
  *
- * @param letters         MedCom letters to send (valid and invalid; deliberate duplicates and resends come on top)
- * @param seed            seeds the population, the traffic mix and the fault moments
- * @param workers         patients worked on at once (each patient's letters go one after the other, in order)
- * @param invalidShare    share of letters built invalid (answered fatal-error and quarantined)
- * @param duplicateShare  share of letters sent again after their answer (half the same envelope, half a retransmission)
- * @param httpShare       share of letters sent over HTTP; the rest go over {@code medcom.inbound}
- * @param ackTimeout      how long a Kafka sender waits for an acknowledgement before it sends the letter again
- * @param maxDuration     the run stops sending new letters after this long, whatever the count
+ * @param letters MedCom letters to send (valid and invalid; deliberate duplicates and resends come
+ *     on top)
+ * @param seed seeds the population, the traffic mix and the fault moments
+ * @param workers patients worked on at once (each patient's letters go one after the other, in
+ *     order)
+ * @param invalidShare share of letters built invalid (answered fatal-error and quarantined)
+ * @param duplicateShare share of letters sent again after their answer (half the same envelope,
+ *     half a retransmission)
+ * @param httpShare share of letters sent over HTTP; the rest go over {@code medcom.inbound}
+ * @param ackTimeout how long a Kafka sender waits for an acknowledgement before it sends the letter
+ *     again
+ * @param maxDuration the run stops sending new letters after this long, whatever the count
  * @param killsPerService SIGKILLs of each service over the run
- * @param brokerKills     SIGKILLs of the Kafka broker
- * @param databaseStops   immediate stops of PostgreSQL
- * @param runFile         where the sender writes what it sent and got (the checker's input)
+ * @param brokerKills SIGKILLs of the Kafka broker
+ * @param databaseStops immediate stops of PostgreSQL
+ * @param runFile where the sender writes what it sent and got (the checker's input)
  */
-public record ChaosConfig(long letters, long seed, int workers, double invalidShare, double duplicateShare, double httpShare,
-    Duration ackTimeout, Duration maxDuration, int killsPerService, int brokerKills, int databaseStops,
-    String referralUrl, String responsibilityUrl, String issuerUrl, String kafkaBootstrap, Path runFile) {
+public record ChaosConfig(
+    long letters,
+    long seed,
+    int workers,
+    double invalidShare,
+    double duplicateShare,
+    double httpShare,
+    Duration ackTimeout,
+    Duration maxDuration,
+    int killsPerService,
+    int brokerKills,
+    int databaseStops,
+    String referralUrl,
+    String responsibilityUrl,
+    String issuerUrl,
+    String kafkaBootstrap,
+    Path runFile) {
 
   public static ChaosConfig from(String[] args, Map<String, String> env) {
-    long letters = args.length > 0 ? Long.parseLong(args[0]) : Long.parseLong(env.getOrDefault("CHAOS_MESSAGES", "100000"));
-    return new ChaosConfig(letters,
+    long letters =
+        args.length > 0
+            ? Long.parseLong(args[0])
+            : Long.parseLong(env.getOrDefault("CHAOS_MESSAGES", "100000"));
+    return new ChaosConfig(
+        letters,
         Long.parseLong(env.getOrDefault("CHAOS_SEED", "12")),
         Integer.parseInt(env.getOrDefault("CHAOS_WORKERS", "12")),
         Double.parseDouble(env.getOrDefault("CHAOS_INVALID_SHARE", "0.02")),
@@ -46,8 +68,25 @@ public record ChaosConfig(long letters, long seed, int workers, double invalidSh
   }
 
   String describe() {
-    return "letters=" + letters + " seed=" + seed + " workers=" + workers + " invalid=" + invalidShare + " duplicates="
-        + duplicateShare + " http=" + httpShare + " ack-timeout=" + ackTimeout.toSeconds() + "s kills/service="
-        + killsPerService + " broker-kills=" + brokerKills + " database-stops=" + databaseStops;
+    return "letters="
+        + letters
+        + " seed="
+        + seed
+        + " workers="
+        + workers
+        + " invalid="
+        + invalidShare
+        + " duplicates="
+        + duplicateShare
+        + " http="
+        + httpShare
+        + " ack-timeout="
+        + ackTimeout.toSeconds()
+        + "s kills/service="
+        + killsPerService
+        + " broker-kills="
+        + brokerKills
+        + " database-stops="
+        + databaseStops;
   }
 }

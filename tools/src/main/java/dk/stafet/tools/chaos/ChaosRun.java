@@ -1,8 +1,8 @@
 package dk.stafet.tools.chaos;
 
-import dk.stafet.tools.IssuerTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.stafet.tools.IssuerTokens;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -19,10 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
- * The chaos run (issue 12): sends MedCom letters over HTTP and {@code medcom.inbound} and REST commands to the locally
- * started system while it kills and restarts each service, the broker and the database at seeded moments, and writes
- * what it sent and got to the run file for {@link ChaosCheck}. Loopback only; bounded by the letter count and
- * {@code CHAOS_MAX_DURATION}. {@code ./stafet chaos [N]} runs it; docs/reliability.md, "The chaos run".
+ * The chaos run (issue 12): sends MedCom letters over HTTP and {@code medcom.inbound} and REST
+ * commands to the locally started system while it kills and restarts each service, the broker and
+ * the database at seeded moments, and writes what it sent and got to the run file for {@link
+ * ChaosCheck}. Loopback only; bounded by the letter count and {@code CHAOS_MAX_DURATION}. {@code
+ * ./stafet chaos [N]} runs it; docs/reliability.md, "The chaos run".
  */
 public final class ChaosRun {
 
@@ -56,7 +57,10 @@ public final class ChaosRun {
     System.exit(0);
   }
 
-  /** Sends everything, injects the faults, writes the run file; returns when the last letter has its answer or the time is up. */
+  /**
+   * Sends everything, injects the faults, writes the run file; returns when the last letter has its
+   * answer or the time is up.
+   */
   public void run() throws Exception {
     log("chaos: %s", config.describe());
     awaitReady(Duration.ofMinutes(5));
@@ -67,19 +71,22 @@ public final class ChaosRun {
     faultThread.start();
     ExecutorService workers = Executors.newFixedThreadPool(config.workers());
     for (int i = 0; i < config.workers(); i++) {
-      workers.submit(() -> {
-        while (started.get() < config.letters() && Instant.now().isBefore(deadline)) {
-          try {
-            patientCourse(traffic.patient(patients.incrementAndGet()));
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+      workers.submit(
+          () -> {
+            while (started.get() < config.letters() && Instant.now().isBefore(deadline)) {
+              try {
+                patientCourse(traffic.patient(patients.incrementAndGet()));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+              } catch (RuntimeException e) {
+                log(
+                    "chaos: a patient course failed in the sender (%s: %s)",
+                    e.getClass().getSimpleName(), e.getMessage());
+              }
+            }
             return null;
-          } catch (RuntimeException e) {
-            log("chaos: a patient course failed in the sender (%s: %s)", e.getClass().getSimpleName(), e.getMessage());
-          }
-        }
-        return null;
-      });
+          });
     }
     Thread progress = new Thread(this::reportProgress, "chaos-progress");
     progress.setDaemon(true);
@@ -92,23 +99,49 @@ public final class ChaosRun {
     end = Instant.now();
     sender.close();
     writeRunFile();
-    log("chaos: sent %d letters (%d resends) for %d patients in %s with %d faults; run file %s", letters.size(),
-        letters.stream().mapToInt(l -> l.resends).sum(), patients.get(), Duration.between(begin, end).withNanos(0),
-        faults.size(), config.runFile());
+    log(
+        "chaos: sent %d letters (%d resends) for %d patients in %s with %d faults; run file %s",
+        letters.size(),
+        letters.stream().mapToInt(l -> l.resends).sum(),
+        patients.get(),
+        Duration.between(begin, end).withNanos(0),
+        faults.size(),
+        config.runFile());
   }
 
-  /** One patient: listed GP (REST), admission, a CareCommunication to the GP, maybe a handover, discharge; and maybe an invalid letter. */
+  /**
+   * One patient: listed GP (REST), admission, a CareCommunication to the GP, maybe a handover,
+   * discharge; and maybe an invalid letter.
+   */
   private void patientCourse(Traffic.Patient patient) throws InterruptedException {
     Random random = traffic.random();
-    RestFact registration = rest("LISTED_GP", patient, "/api/patients/listed-gp", config.referralUrl(),
-        IssuerTokens.NATIONAL_REGISTER_SOR,
-        body("cpr", patient.cpr, "gpSor", patient.gp.sor(), "municipalitySor", patient.municipality.sor(),
-            "occurredAt", Instant.now().minus(Duration.ofDays(400)).toString()), true);
+    RestFact registration =
+        rest(
+            "LISTED_GP",
+            patient,
+            "/api/patients/listed-gp",
+            config.referralUrl(),
+            IssuerTokens.NATIONAL_REGISTER_SOR,
+            body(
+                "cpr",
+                patient.cpr,
+                "gpSor",
+                patient.gp.sor(),
+                "municipalitySor",
+                patient.municipality.sor(),
+                "occurredAt",
+                Instant.now().minus(Duration.ofDays(400)).toString()),
+            true);
     if (registration.status() == 200 || registration.status() == 201) {
       patient.patientKey = registration.patientKey();
     }
     if (chance(random, config.invalidShare() * 3)) { // about one letter in three per patient
-      send(patient, Letter.Kind.HOSPITAL_NOTIFICATION, "STIN", false, traffic.invalidAdmission(patient));
+      send(
+          patient,
+          Letter.Kind.HOSPITAL_NOTIFICATION,
+          "STIN",
+          false,
+          traffic.invalidAdmission(patient));
     }
     Traffic.Stay stay = traffic.stay(patient);
     Bundle admission = stay.admission(Instant.now().minusSeconds(3600));
@@ -116,14 +149,25 @@ public final class ChaosRun {
       return;
     }
     stay.accepted(admission);
-    send(patient, Letter.Kind.CARE_COMMUNICATION, "discharge", true, traffic.careCommunication(patient));
+    send(
+        patient,
+        Letter.Kind.CARE_COMMUNICATION,
+        "discharge",
+        true,
+        traffic.careCommunication(patient));
     if (patient.patientKey != null && chance(random, 0.1)) {
       handover(patient);
     }
-    send(patient, Letter.Kind.HOSPITAL_NOTIFICATION, "SLHJ", true, stay.discharge(Instant.now().minusSeconds(60)));
+    send(
+        patient,
+        Letter.Kind.HOSPITAL_NOTIFICATION,
+        "SLHJ",
+        true,
+        stay.discharge(Instant.now().minusSeconds(60)));
   }
 
-  private String send(Traffic.Patient patient, Letter.Kind kind, String code, boolean valid, Bundle bundle)
+  private String send(
+      Traffic.Patient patient, Letter.Kind kind, String code, boolean valid, Bundle bundle)
       throws InterruptedException {
     if (started.incrementAndGet() > config.letters()) {
       return null;
@@ -137,8 +181,15 @@ public final class ChaosRun {
       duplicate = random.nextDouble() < config.duplicateShare();
       sameEnvelope = random.nextBoolean();
     }
-    Letter letter = new Letter(bundle.getEntryFirstRep().getResource().getIdElement().getIdPart(), kind, code, valid, door,
-        patient.department.gln(), receiverGln(bundle));
+    Letter letter =
+        new Letter(
+            bundle.getEntryFirstRep().getResource().getIdElement().getIdPart(),
+            kind,
+            code,
+            valid,
+            door,
+            patient.department.gln(),
+            receiverGln(bundle));
     letters.add(letter);
     String answer = sender.deliver(letter, bundle, patient.department.sor());
     if (answer != null && duplicate) {
@@ -149,35 +200,72 @@ public final class ChaosRun {
   }
 
   /**
-   * A handover of the admitted patient from the admitting department to another hospital department, accepted by it
-   * (R23). Sent again only when it cannot have arrived: a second proposal would be a second handover.
+   * A handover of the admitted patient from the admitting department to another hospital
+   * department, accepted by it (R23). Sent again only when it cannot have arrived: a second
+   * proposal would be a second handover.
    */
   private void handover(Traffic.Patient patient) throws InterruptedException {
     dk.stafet.contracts.registry.Organisation to = traffic.otherDepartment(patient.department);
-    RestFact proposal = rest("HANDOVER_PROPOSED", patient, "/api/handovers", config.responsibilityUrl(),
-        patient.department.sor(), body("patientKey", patient.patientKey, "toSor", to.sor(), "reason",
-            "Overflyttes til anden afdeling", "patientInformed", "true", "relativesInformed", "false",
-            "respondBy", Instant.now().plus(Duration.ofDays(2)).toString(), "occurredAt", Instant.now().toString()), false);
+    RestFact proposal =
+        rest(
+            "HANDOVER_PROPOSED",
+            patient,
+            "/api/handovers",
+            config.responsibilityUrl(),
+            patient.department.sor(),
+            body(
+                "patientKey",
+                patient.patientKey,
+                "toSor",
+                to.sor(),
+                "reason",
+                "Overflyttes til anden afdeling",
+                "patientInformed",
+                "true",
+                "relativesInformed",
+                "false",
+                "respondBy",
+                Instant.now().plus(Duration.ofDays(2)).toString(),
+                "occurredAt",
+                Instant.now().toString()),
+            false);
     if (proposal.id() != null) {
-      rest("HANDOVER_ACCEPTED", patient, "/api/handovers/" + proposal.id() + "/accept", config.responsibilityUrl(),
-          to.sor(), body("occurredAt", Instant.now().toString()), false);
+      rest(
+          "HANDOVER_ACCEPTED",
+          patient,
+          "/api/handovers/" + proposal.id() + "/accept",
+          config.responsibilityUrl(),
+          to.sor(),
+          body("occurredAt", Instant.now().toString()),
+          false);
     }
   }
 
   /**
-   * A REST command. An idempotent one is sent until answered; any other only again when it cannot have arrived
-   * (nothing listened), since a second proposal would be a second handover. A 404 or 409 (the ledger has not caught
-   * up with the patient's admission yet) is tried again a few times.
+   * A REST command. An idempotent one is sent until answered; any other only again when it cannot
+   * have arrived (nothing listened), since a second proposal would be a second handover. A 404 or
+   * 409 (the ledger has not caught up with the patient's admission yet) is tried again a few times.
    */
-  private RestFact rest(String kind, Traffic.Patient patient, String path, String base, String actingSor, String body,
-      boolean idempotent) throws InterruptedException {
+  private RestFact rest(
+      String kind,
+      Traffic.Patient patient,
+      String path,
+      String base,
+      String actingSor,
+      String body,
+      boolean idempotent)
+      throws InterruptedException {
     int resends = 0;
     ChaosHttp.Answer answer = null;
     Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
     while (Instant.now().isBefore(giveUp)) {
       answer = http.post(base + path, actingSor, "application/json", body);
-      boolean again = answer.unanswered() ? idempotent || answer.neverArrived()
-          : answer.status() >= 500 ? idempotent : (answer.status() == 404 || answer.status() == 409) && resends < 6;
+      boolean again =
+          answer.unanswered()
+              ? idempotent || answer.neverArrived()
+              : answer.status() >= 500
+                  ? idempotent
+                  : (answer.status() == 404 || answer.status() == 409) && resends < 6;
       if (!again) {
         break;
       }
@@ -186,7 +274,10 @@ public final class ChaosRun {
     }
     String key = null;
     String id = null;
-    if (answer != null && answer.status() >= 200 && answer.status() < 300 && answer.body() != null) {
+    if (answer != null
+        && answer.status() >= 200
+        && answer.status() < 300
+        && answer.body() != null) {
       try {
         var json = JSON.readTree(answer.body());
         key = json.path("patientKey").asText(null);
@@ -195,8 +286,14 @@ public final class ChaosRun {
         // no JSON answer: nothing to remember
       }
     }
-    RestFact fact = new RestFact(kind, patient.number, key != null ? key : patient.patientKey,
-        answer == null ? 0 : answer.status(), id, resends);
+    RestFact fact =
+        new RestFact(
+            kind,
+            patient.number,
+            key != null ? key : patient.patientKey,
+            answer == null ? 0 : answer.status(),
+            id,
+            resends);
     restFacts.add(fact);
     return fact;
   }
@@ -204,18 +301,19 @@ public final class ChaosRun {
   // ---- faults
 
   /**
-   * Each target as often as configured, in a seeded shuffled order, the i-th fault at a seeded moment in its slot of
-   * 5 %…85 % of the letters, kept down for 0.5–5 s.
+   * Each target as often as configured, in a seeded shuffled order, the i-th fault at a seeded
+   * moment in its slot of 5 %…85 % of the letters, kept down for 0.5–5 s.
    */
   private void injectFaults() {
     List<String> targets = new ArrayList<>();
     List<String> all = injector.targets();
     for (String target : all) {
-      int times = switch (target) {
-        case "kafka" -> config.brokerKills();
-        case "postgres" -> config.databaseStops();
-        default -> config.killsPerService();
-      };
+      int times =
+          switch (target) {
+            case "kafka" -> config.brokerKills();
+            case "postgres" -> config.databaseStops();
+            default -> config.killsPerService();
+          };
       for (int i = 0; i < times; i++) {
         targets.add(target);
       }
@@ -232,7 +330,9 @@ public final class ChaosRun {
           Thread.sleep(200);
         }
         Instant down = Instant.now();
-        log("chaos: fault %d/%d at letter %d: %s down for %d ms", i + 1, n, started.get(), targets.get(i), downFor.toMillis());
+        log(
+            "chaos: fault %d/%d at letter %d: %s down for %d ms",
+            i + 1, n, started.get(), targets.get(i), downFor.toMillis());
         injector.hit(targets.get(i), downFor);
         Instant back = Instant.now();
         faults.add(new Fault(targets.get(i), at, down, back));
@@ -261,8 +361,14 @@ public final class ChaosRun {
     synchronized (letters) {
       for (Letter l : letters) {
         ObjectNode o = ls.addObject();
-        o.put("id", l.id).put("kind", l.kind.name()).put("code", l.code).put("valid", l.valid).put("door", l.door.name())
-            .put("senderGln", l.senderGln).put("receiverGln", l.receiverGln).put("resends", l.resends)
+        o.put("id", l.id)
+            .put("kind", l.kind.name())
+            .put("code", l.code)
+            .put("valid", l.valid)
+            .put("door", l.door.name())
+            .put("senderGln", l.senderGln)
+            .put("receiverGln", l.receiverGln)
+            .put("resends", l.resends)
             .put("deliberateDuplicates", l.deliberateDuplicates);
         l.envelopes().forEach(o.putArray("envelopes")::add);
         l.answers().forEach(o.putArray("answers")::add);
@@ -271,19 +377,30 @@ public final class ChaosRun {
     var rs = root.putArray("rest");
     synchronized (restFacts) {
       for (RestFact r : restFacts) {
-        rs.addObject().put("kind", r.kind()).put("patient", r.patient()).put("patientKey", r.patientKey())
-            .put("status", r.status()).put("id", r.id()).put("resends", r.resends());
+        rs.addObject()
+            .put("kind", r.kind())
+            .put("patient", r.patient())
+            .put("patientKey", r.patientKey())
+            .put("status", r.status())
+            .put("id", r.id())
+            .put("resends", r.resends());
       }
     }
     var fs = root.putArray("faults");
     synchronized (faults) {
       for (Fault f : faults) {
-        // What the fault cost the senders: letters sent again between the fault and a minute after its recovery.
+        // What the fault cost the senders: letters sent again between the fault and a minute after
+        // its recovery.
         Instant until = (f.back() == null ? end : f.back()).plus(Duration.ofMinutes(1));
-        long caused = resends.stream().filter(t -> !t.isBefore(f.down()) && t.isBefore(until)).count();
-        fs.addObject().put("target", f.target()).put("atLetter", f.atLetter()).put("down", f.down().toString())
+        long caused =
+            resends.stream().filter(t -> !t.isBefore(f.down()) && t.isBefore(until)).count();
+        fs.addObject()
+            .put("target", f.target())
+            .put("atLetter", f.atLetter())
+            .put("down", f.down().toString())
             .put("back", f.back() == null ? null : f.back().toString())
-            .put("recoveryMs", f.back() == null ? -1 : f.recovery().toMillis()).put("resendsCaused", caused);
+            .put("recoveryMs", f.back() == null ? -1 : f.recovery().toMillis())
+            .put("resendsCaused", caused);
       }
     }
     Files.createDirectories(config.runFile().toAbsolutePath().getParent());
@@ -304,8 +421,9 @@ public final class ChaosRun {
         synchronized (letters) {
           answered = letters.stream().filter(l -> l.finalAnswer() != null).count();
         }
-        log("chaos: %d letters started, %d answered, %d faults, %s", now, answered, faults.size(),
-            Duration.between(begin, Instant.now()).withNanos(0));
+        log(
+            "chaos: %d letters started, %d answered, %d faults, %s",
+            now, answered, faults.size(), Duration.between(begin, Instant.now()).withNanos(0));
         last = now;
       }
     }
@@ -315,7 +433,8 @@ public final class ChaosRun {
     Instant until = Instant.now().plus(timeout);
     while (!(http.ready(config.referralUrl()) && http.ready(config.responsibilityUrl()))) {
       if (Instant.now().isAfter(until)) {
-        throw new IllegalStateException("the services are not ready; start them first (./stafet up --detach --no-demo)");
+        throw new IllegalStateException(
+            "the services are not ready; start them first (./stafet up --detach --no-demo)");
       }
       Thread.sleep(1000);
     }
@@ -328,7 +447,10 @@ public final class ChaosRun {
   }
 
   private static String receiverGln(Bundle bundle) {
-    return new dk.stafet.contracts.medcom.MedcomMessage(bundle).primaryReceiver().map(d -> d.receiver().gln()).orElse(null);
+    return new dk.stafet.contracts.medcom.MedcomMessage(bundle)
+        .primaryReceiver()
+        .map(d -> d.receiver().gln())
+        .orElse(null);
   }
 
   private static String body(String... namesAndValues) {
@@ -345,7 +467,8 @@ public final class ChaosRun {
   }
 
   static void log(String format, Object... args) {
-    System.out.printf("%s %s%n", Instant.now().toString().substring(11, 19), String.format(format, args));
+    System.out.printf(
+        "%s %s%n", Instant.now().toString().substring(11, 19), String.format(format, args));
     System.out.flush();
   }
 }

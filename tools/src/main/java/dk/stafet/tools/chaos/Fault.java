@@ -6,10 +6,10 @@ import java.time.Instant;
 /**
  * One injected fault: what was killed or stopped, when, and when it was back.
  *
- * @param target         a service module, {@code kafka} or {@code postgres}
- * @param atLetter       the letter count at which it was injected
- * @param down           when it was killed (SIGKILL) or stopped (PostgreSQL: immediate)
- * @param back           when it answered again (ready / port open); null if it never came back
+ * @param target a service module, {@code kafka} or {@code postgres}
+ * @param atLetter the letter count at which it was injected
+ * @param down when it was killed (SIGKILL) or stopped (PostgreSQL: immediate)
+ * @param back when it answered again (ready / port open); null if it never came back
  */
 public record Fault(String target, long atLetter, Instant down, Instant back) {
 
@@ -17,13 +17,19 @@ public record Fault(String target, long atLetter, Instant down, Instant back) {
     return back == null ? null : Duration.between(down, back);
   }
 
-  /** Injects faults into the running system; each call kills or stops the target, waits, brings it back and waits until it is ready. */
+  /**
+   * Injects faults into the running system; each call kills or stops the target, waits, brings it
+   * back and waits until it is ready.
+   */
   public interface Injector {
 
     /** What can be hit: the services, then {@code kafka} and {@code postgres}. */
     java.util.List<String> targets();
 
-    /** Kills {@code target}, keeps it down for {@code downFor}, starts it again; returns when it is back. */
+    /**
+     * Kills {@code target}, keeps it down for {@code downFor}, starts it again; returns when it is
+     * back.
+     */
     void hit(String target, Duration downFor) throws Exception;
   }
 }

@@ -4,33 +4,61 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One MedCom letter of the chaos run as its sender keeps track of it: the letter id (MessageHeader.id), whether it
- * was built valid, the door it went through, every envelope (Bundle.id) it was sent in and every answer it got. Holds
- * no CPR number: the run file is written from these.
+ * One MedCom letter of the chaos run as its sender keeps track of it: the letter id
+ * (MessageHeader.id), whether it was built valid, the door it went through, every envelope
+ * (Bundle.id) it was sent in and every answer it got. Holds no CPR number: the run file is written
+ * from these.
  */
 final class Letter {
 
-  enum Kind { HOSPITAL_NOTIFICATION, CARE_COMMUNICATION }
+  enum Kind {
+    HOSPITAL_NOTIFICATION,
+    CARE_COMMUNICATION
+  }
 
-  enum Door { HTTP, KAFKA }
+  enum Door {
+    HTTP,
+    KAFKA
+  }
 
   final String id;
   final Kind kind;
+
   /** The HospitalNotification code (STIN, SLHJ) or the CareCommunication category. */
   final String code;
+
   final boolean valid;
   final Door door;
   final String senderGln;
   final String receiverGln;
   final List<String> envelopes = new ArrayList<>();
-  /** Answers as received: ok, fatal-error, transient-error (HTTP responses and acknowledgements on the sender's topic). */
+
+  /**
+   * Answers as received: ok, fatal-error, transient-error (HTTP responses and acknowledgements on
+   * the sender's topic).
+   */
   final List<String> answers = new ArrayList<>();
-  /** Times the sender sent it again: an unanswered HTTP request retried, a missing acknowledgement, a transient-error. */
+
+  /**
+   * Times the sender sent it again: an unanswered HTTP request retried, a missing acknowledgement,
+   * a transient-error.
+   */
   int resends;
-  /** Sent again on purpose after its answer: the same envelope (a redelivery) or a retransmission (a new one). */
+
+  /**
+   * Sent again on purpose after its answer: the same envelope (a redelivery) or a retransmission (a
+   * new one).
+   */
   int deliberateDuplicates;
 
-  Letter(String id, Kind kind, String code, boolean valid, Door door, String senderGln, String receiverGln) {
+  Letter(
+      String id,
+      Kind kind,
+      String code,
+      boolean valid,
+      Door door,
+      String senderGln,
+      String receiverGln) {
     this.id = id;
     this.kind = kind;
     this.code = code;

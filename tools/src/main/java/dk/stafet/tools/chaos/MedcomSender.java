@@ -28,10 +28,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
- * Sends letters as a MedCom sender does (medcom-spec.md §5): over HTTP it sends an unanswered request again (the same
- * envelope: nobody answered it); over {@code medcom.inbound} it waits for the acknowledgement on its own topic
- * {@code medcom.outbound.<GLN>} and, when none arrives in time, sends the letter again in a new envelope (same
- * MessageHeader.id, new Bundle.id). A {@code transient-error} answer is a request to send again, too.
+ * Sends letters as a MedCom sender does (medcom-spec.md §5): over HTTP it sends an unanswered
+ * request again (the same envelope: nobody answered it); over {@code medcom.inbound} it waits for
+ * the acknowledgement on its own topic {@code medcom.outbound.<GLN>} and, when none arrives in
+ * time, sends the letter again in a new envelope (same MessageHeader.id, new Bundle.id). A {@code
+ * transient-error} answer is a request to send again, too.
  */
 final class MedcomSender implements AutoCloseable {
 
@@ -75,15 +76,18 @@ final class MedcomSender implements AutoCloseable {
   }
 
   /**
-   * Sends {@code bundle} until it gets a final answer (ok or fatal-error) or the run's deadline passes.
+   * Sends {@code bundle} until it gets a final answer (ok or fatal-error) or the run's deadline
+   * passes.
    *
    * @return the final answer, or null when none came in time
    */
   String deliver(Letter letter, Bundle bundle, String actingSor) throws InterruptedException {
     Bundle envelope = bundle;
     while (Instant.now().isBefore(deadline) && running) {
-      String answer = letter.door == Letter.Door.HTTP ? postUntilAnswered(letter, envelope, actingSor)
-          : produceAndAwait(letter, envelope);
+      String answer =
+          letter.door == Letter.Door.HTTP
+              ? postUntilAnswered(letter, envelope, actingSor)
+              : produceAndAwait(letter, envelope);
       if (answer != null && !TRANSIENT.equals(answer)) {
         return answer;
       }
@@ -94,17 +98,27 @@ final class MedcomSender implements AutoCloseable {
     return null;
   }
 
-  /** The letter once more after its answer, on purpose: the same envelope (HTTP only) or a retransmission. */
-  String duplicate(Letter letter, Bundle lastEnvelope, String actingSor, boolean sameEnvelope) throws InterruptedException {
+  /**
+   * The letter once more after its answer, on purpose: the same envelope (HTTP only) or a
+   * retransmission.
+   */
+  String duplicate(Letter letter, Bundle lastEnvelope, String actingSor, boolean sameEnvelope)
+      throws InterruptedException {
     letter.deliberateDuplicates++;
-    Bundle envelope = sameEnvelope && letter.door == Letter.Door.HTTP ? lastEnvelope
-        : MessageReenveloper.reEnvelope(lastEnvelope, Clock.systemUTC());
-    String answer = letter.door == Letter.Door.HTTP ? postUntilAnswered(letter, envelope, actingSor)
-        : produceAndAwait(letter, envelope);
+    Bundle envelope =
+        sameEnvelope && letter.door == Letter.Door.HTTP
+            ? lastEnvelope
+            : MessageReenveloper.reEnvelope(lastEnvelope, Clock.systemUTC());
+    String answer =
+        letter.door == Letter.Door.HTTP
+            ? postUntilAnswered(letter, envelope, actingSor)
+            : produceAndAwait(letter, envelope);
     return answer;
   }
 
-  /** When letters were sent again because an answer was missing or transient: what each fault cost. */
+  /**
+   * When letters were sent again because an answer was missing or transient: what each fault cost.
+   */
   List<Instant> resendTimes() {
     return new ArrayList<>(resendTimes);
   }
@@ -116,13 +130,18 @@ final class MedcomSender implements AutoCloseable {
     resendTimes.add(Instant.now());
   }
 
-  /** POSTs until some answer comes; an unanswered request (refused, reset, timed out, a 5xx without an acknowledgement) is sent again. */
-  private String postUntilAnswered(Letter letter, Bundle envelope, String actingSor) throws InterruptedException {
+  /**
+   * POSTs until some answer comes; an unanswered request (refused, reset, timed out, a 5xx without
+   * an acknowledgement) is sent again.
+   */
+  private String postUntilAnswered(Letter letter, Bundle envelope, String actingSor)
+      throws InterruptedException {
     String json = codec.write(envelope, MedcomFormat.JSON);
     letter.sentIn(envelope.getIdElement().getIdPart());
     long pause = 500;
     while (Instant.now().isBefore(deadline) && running) {
-      ChaosHttp.Answer answer = http.post(config.referralUrl() + "/fhir/$process-message", actingSor, FHIR_JSON, json);
+      ChaosHttp.Answer answer =
+          http.post(config.referralUrl() + "/fhir/$process-message", actingSor, FHIR_JSON, json);
       String code = answer.unanswered() ? null : acknowledgementCode(answer.body());
       if (code != null) {
         letter.answered(code);
@@ -135,19 +154,27 @@ final class MedcomSender implements AutoCloseable {
     return null;
   }
 
-  /** Produces the envelope (again while the broker is away) and waits for an acknowledgement of the letter. */
+  /**
+   * Produces the envelope (again while the broker is away) and waits for an acknowledgement of the
+   * letter.
+   */
   private String produceAndAwait(Letter letter, Bundle envelope) throws InterruptedException {
     String json = codec.write(envelope, MedcomFormat.JSON);
     int answersBefore = acksOf(letter.id).size();
     letter.sentIn(envelope.getIdElement().getIdPart());
     long pause = 500;
     while (Instant.now().isBefore(deadline) && running) {
-      ProducerRecord<String, String> record = new ProducerRecord<>("medcom.inbound", letter.senderGln, json);
-      record.headers().add("content-type", "application/fhir+json".getBytes(StandardCharsets.UTF_8));
+      ProducerRecord<String, String> record =
+          new ProducerRecord<>("medcom.inbound", letter.senderGln, json);
+      record
+          .headers()
+          .add("content-type", "application/fhir+json".getBytes(StandardCharsets.UTF_8));
       try {
         producer.send(record).get(30, TimeUnit.SECONDS);
         break;
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+      } catch (java.util.concurrent.ExecutionException
+          | java.util.concurrent.TimeoutException
+          | RuntimeException e) {
         resent(letter);
         Thread.sleep(pause);
         pause = Math.min(pause * 2, 5000);
@@ -183,12 +210,16 @@ final class MedcomSender implements AutoCloseable {
         for (ConsumerRecord<String, String> record : acks.poll(Duration.ofMillis(200))) {
           try {
             MedcomMessage ack = new MedcomMessage(codec.parse(record.value(), (String) null));
-            ack.acknowledgementResponse().ifPresent(response -> {
-              List<String> answers = acksByLetter.computeIfAbsent(response.identifier(), id -> new ArrayList<>());
-              synchronized (answers) {
-                answers.add(response.code());
-              }
-            });
+            ack.acknowledgementResponse()
+                .ifPresent(
+                    response -> {
+                      List<String> answers =
+                          acksByLetter.computeIfAbsent(
+                              response.identifier(), id -> new ArrayList<>());
+                      synchronized (answers) {
+                        answers.add(response.code());
+                      }
+                    });
           } catch (RuntimeException notAnAcknowledgement) {
             // other traffic on the recipients' topics (notifications, deliveries): not ours to read
           }
@@ -206,7 +237,10 @@ final class MedcomSender implements AutoCloseable {
       return null;
     }
     try {
-      return new MedcomMessage(codec.parse(body, (String) null)).acknowledgementResponse().map(r -> r.code()).orElse(null);
+      return new MedcomMessage(codec.parse(body, (String) null))
+          .acknowledgementResponse()
+          .map(r -> r.code())
+          .orElse(null);
     } catch (RuntimeException e) {
       return null;
     }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Faults through the {@code stafet} script's own process management: {@code ./stafet kill TARGET} (SIGKILL of the
- * service's or the broker's process group; PostgreSQL stopped with {@code -m immediate}) and
- * {@code ./stafet restart TARGET}, which returns once the target is ready again.
+ * Faults through the {@code stafet} script's own process management: {@code ./stafet kill TARGET}
+ * (SIGKILL of the service's or the broker's process group; PostgreSQL stopped with {@code -m
+ * immediate}) and {@code ./stafet restart TARGET}, which returns once the target is ready again.
  */
 final class ScriptFaults implements Fault.Injector {
 
@@ -20,7 +20,8 @@ final class ScriptFaults implements Fault.Injector {
 
   @Override
   public List<String> targets() {
-    return List.of("referral-service", "responsibility-service", "notification-service", "kafka", "postgres");
+    return List.of(
+        "referral-service", "responsibility-service", "notification-service", "kafka", "postgres");
   }
 
   @Override
@@ -31,14 +32,18 @@ final class ScriptFaults implements Fault.Injector {
   }
 
   private void run(String command, String target) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(script, command, target).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+    Process process =
+        new ProcessBuilder(script, command, target)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+            .start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IOException(script + " " + command + " " + target + " did not finish in 5 minutes");
     }
     if (process.exitValue() != 0) {
-      throw new IOException(script + " " + command + " " + target + " failed with " + process.exitValue());
+      throw new IOException(
+          script + " " + command + " " + target + " failed with " + process.exitValue());
     }
   }
 }

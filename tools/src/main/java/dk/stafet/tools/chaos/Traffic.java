@@ -21,10 +21,11 @@ import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Provenance;
 
 /**
- * The chaos run's letters: synthetic patients of the register's synthetic organisations (CPR numbers from the demo's
- * {@link SyntheticCpr}, never real ones), each admitted by a hospital department (STIN to the municipality), written
- * about to the GP (a CareCommunication, delivered by the hub) and discharged (SLHJ, carrying the admission's
- * Provenance); and a share of invalid letters (a malformed CPR number, an unknown receiver).
+ * The chaos run's letters: synthetic patients of the register's synthetic organisations (CPR
+ * numbers from the demo's {@link SyntheticCpr}, never real ones), each admitted by a hospital
+ * department (STIN to the municipality), written about to the GP (a CareCommunication, delivered by
+ * the hub) and discharged (SLHJ, carrying the admission's Provenance); and a share of invalid
+ * letters (a malformed CPR number, an unknown receiver).
  */
 final class Traffic {
 
@@ -40,7 +41,12 @@ final class Traffic {
     final Organisation department;
     String patientKey;
 
-    Patient(int number, String cpr, Organisation gp, Organisation municipality, Organisation department) {
+    Patient(
+        int number,
+        String cpr,
+        Organisation gp,
+        Organisation municipality,
+        Organisation department) {
       this.number = number;
       this.cpr = cpr;
       this.gp = gp;
@@ -54,7 +60,10 @@ final class Traffic {
     }
   }
 
-  /** One hospital stay's HospitalNotifications: the discharge carries the accepted admission's Provenance. */
+  /**
+   * One hospital stay's HospitalNotifications: the discharge carries the accepted admission's
+   * Provenance.
+   */
   final class Stay {
     final Patient patient;
     final String episodeOfCareId = UUID.randomUUID().toString();
@@ -69,7 +78,8 @@ final class Traffic {
 
     Bundle admission(Instant at) {
       admittedAt = at;
-      return notification(HospitalNotificationEvent.STIN, patient.cpr, view(patient.municipality), null);
+      return notification(
+          HospitalNotificationEvent.STIN, patient.cpr, view(patient.municipality), null);
     }
 
     /** The admission was answered ok: later letters of the stay refer to it. */
@@ -86,19 +96,40 @@ final class Traffic {
     }
 
     Bundle discharge(Instant at) {
-      return notification(HospitalNotificationEvent.SLHJ, patient.cpr, view(patient.municipality), at);
+      return notification(
+          HospitalNotificationEvent.SLHJ, patient.cpr, view(patient.municipality), at);
     }
 
-    private Bundle notification(HospitalNotificationEvent event, String cpr, OrganisationView receiver, Instant end) {
-      return notifications.build(new HospitalNotificationBuilder.Notification(event, null, view(patient.department),
-          receiver, null, cpr, FAMILY_NAME, List.of("Patient " + patient.number), "IMP", episodeOfCareId, null,
-          admittedAt, end, null, null, provenances, lastHeaderId, lastActivity));
+    private Bundle notification(
+        HospitalNotificationEvent event, String cpr, OrganisationView receiver, Instant end) {
+      return notifications.build(
+          new HospitalNotificationBuilder.Notification(
+              event,
+              null,
+              view(patient.department),
+              receiver,
+              null,
+              cpr,
+              FAMILY_NAME,
+              List.of("Patient " + patient.number),
+              "IMP",
+              episodeOfCareId,
+              null,
+              admittedAt,
+              end,
+              null,
+              null,
+              provenances,
+              lastHeaderId,
+              lastActivity));
     }
   }
 
   private final Random random;
-  private final HospitalNotificationBuilder notifications = new HospitalNotificationBuilder(FULL_URL_BASE, Clock.systemUTC());
-  private final CareCommunicationBuilder communications = new CareCommunicationBuilder(FULL_URL_BASE, Clock.systemUTC());
+  private final HospitalNotificationBuilder notifications =
+      new HospitalNotificationBuilder(FULL_URL_BASE, Clock.systemUTC());
+  private final CareCommunicationBuilder communications =
+      new CareCommunicationBuilder(FULL_URL_BASE, Clock.systemUTC());
   private final List<Organisation> municipalities;
   private final List<Organisation> gps;
   private final List<Organisation> departments;
@@ -117,11 +148,23 @@ final class Traffic {
 
   synchronized Patient patient(int number) {
     Organisation municipality = municipalities.get(random.nextInt(municipalities.size()));
-    List<Organisation> local = gps.stream().filter(gp -> municipality.municipalityCode().equals(gp.municipalityCode())).toList();
-    Organisation gp = local.isEmpty() ? gps.get(random.nextInt(gps.size())) : local.get(random.nextInt(local.size()));
+    List<Organisation> local =
+        gps.stream()
+            .filter(gp -> municipality.municipalityCode().equals(gp.municipalityCode()))
+            .toList();
+    Organisation gp =
+        local.isEmpty()
+            ? gps.get(random.nextInt(gps.size()))
+            : local.get(random.nextInt(local.size()));
     Organisation department = departments.get(random.nextInt(departments.size()));
-    LocalDate born = LocalDate.of(1930 + random.nextInt(70), 1 + random.nextInt(12), 1 + random.nextInt(28));
-    return new Patient(number, SyntheticCpr.generate(born, random.nextBoolean(), random), gp, municipality, department);
+    LocalDate born =
+        LocalDate.of(1930 + random.nextInt(70), 1 + random.nextInt(12), 1 + random.nextInt(28));
+    return new Patient(
+        number,
+        SyntheticCpr.generate(born, random.nextBoolean(), random),
+        gp,
+        municipality,
+        department);
   }
 
   /** A hospital department other than {@code not}, for handovers between departments. */
@@ -138,25 +181,59 @@ final class Traffic {
   }
 
   Bundle careCommunication(Patient patient) {
-    return communications.build(new CareCommunicationBuilder.CareCommunication(null, null, view(patient.department),
-        view(patient.gp), patient.cpr, FAMILY_NAME, List.of("Patient " + patient.number), "discharge", null,
-        "Patienten er udskrevet; se epikrisen.", null,
-        new CareCommunicationBuilder.Author("Kaos", "Afsender", "laegesekretaer", "70000000")));
+    return communications.build(
+        new CareCommunicationBuilder.CareCommunication(
+            null,
+            null,
+            view(patient.department),
+            view(patient.gp),
+            patient.cpr,
+            FAMILY_NAME,
+            List.of("Patient " + patient.number),
+            "discharge",
+            null,
+            "Patienten er udskrevet; se epikrisen.",
+            null,
+            new CareCommunicationBuilder.Author("Kaos", "Afsender", "laegesekretaer", "70000000")));
   }
 
-  /** An invalid admission that can still be answered: a malformed CPR number, or a receiver the register lacks. */
+  /**
+   * An invalid admission that can still be answered: a malformed CPR number, or a receiver the
+   * register lacks.
+   */
   synchronized Bundle invalidAdmission(Patient patient) {
     boolean badCpr = random.nextBoolean();
-    String cpr = badCpr ? "3102" + (40 + random.nextInt(50)) + (1000 + random.nextInt(9000)) : patient.cpr;
+    String cpr =
+        badCpr ? "3102" + (40 + random.nextInt(50)) + (1000 + random.nextInt(9000)) : patient.cpr;
     OrganisationView receiver = badCpr ? view(patient.municipality) : unknownMunicipality();
-    return notifications.build(new HospitalNotificationBuilder.Notification(HospitalNotificationEvent.STIN, null,
-        view(patient.department), receiver, null, cpr, FAMILY_NAME, List.of("Patient " + patient.number), "IMP",
-        UUID.randomUUID().toString(), null, Instant.now().minusSeconds(600), null, null, null, List.of(), null, null));
+    return notifications.build(
+        new HospitalNotificationBuilder.Notification(
+            HospitalNotificationEvent.STIN,
+            null,
+            view(patient.department),
+            receiver,
+            null,
+            cpr,
+            FAMILY_NAME,
+            List.of("Patient " + patient.number),
+            "IMP",
+            UUID.randomUUID().toString(),
+            null,
+            Instant.now().minusSeconds(600),
+            null,
+            null,
+            null,
+            List.of(),
+            null,
+            null));
   }
 
   private OrganisationView unknownMunicipality() {
     String gln12 = "579999" + (900000 + random.nextInt(99999));
-    return new OrganisationView(null, "99900000" + (9000 + random.nextInt(1000)) + "016", gln12 + Gln.checkDigit(gln12),
+    return new OrganisationView(
+        null,
+        "99900000" + (9000 + random.nextInt(1000)) + "016",
+        gln12 + Gln.checkDigit(gln12),
         "Kaos Kommune (findes ikke)");
   }
 
@@ -164,12 +241,16 @@ final class Traffic {
     return new OrganisationView(null, organisation.sor(), organisation.gln(), organisation.name());
   }
 
-  private static List<Organisation> synthetic(OrganisationRegistry registry, OrganisationKind kind) {
-    List<Organisation> all = registry.ofKind(kind).stream()
-        .filter(o -> o.synthetic() && o.gln() != null && "Midtjylland".equals(o.region()))
-        .sorted(java.util.Comparator.comparing(Organisation::sor)).toList();
+  private static List<Organisation> synthetic(
+      OrganisationRegistry registry, OrganisationKind kind) {
+    List<Organisation> all =
+        registry.ofKind(kind).stream()
+            .filter(o -> o.synthetic() && o.gln() != null && "Midtjylland".equals(o.region()))
+            .sorted(java.util.Comparator.comparing(Organisation::sor))
+            .toList();
     if (all.isEmpty()) {
-      throw new IllegalStateException("the register has no synthetic " + kind + " with a GLN in Midtjylland");
+      throw new IllegalStateException(
+          "the register has no synthetic " + kind + " with a GLN in Midtjylland");
     }
     return all;
   }

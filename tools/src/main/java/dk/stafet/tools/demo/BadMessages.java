@@ -14,9 +14,10 @@ import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 /**
- * Deliberately bad HospitalNotifications for the front door, so the quarantine has something in it: the kinds a
- * real integration produces — a message cut off in transit, a sender or receiver that is not in the organisation
- * register, and a malformed CPR number. None of them belongs to a patient of the population.
+ * Deliberately bad HospitalNotifications for the front door, so the quarantine has something in it:
+ * the kinds a real integration produces — a message cut off in transit, a sender or receiver that
+ * is not in the organisation register, and a malformed CPR number. None of them belongs to a
+ * patient of the population.
  */
 final class BadMessages {
 
@@ -33,15 +34,18 @@ final class BadMessages {
     }
   }
 
-  record Bad(Kind kind, Call call) {
-  }
+  record Bad(Kind kind, Call call) {}
 
   private final Region region;
   private final RandomGenerator random;
   private final HospitalNotificationBuilder notifications;
   private final MedcomCodec codec;
 
-  BadMessages(Region region, RandomGenerator random, HospitalNotificationBuilder notifications, MedcomCodec codec) {
+  BadMessages(
+      Region region,
+      RandomGenerator random,
+      HospitalNotificationBuilder notifications,
+      MedcomCodec codec) {
     this.region = region;
     this.random = random;
     this.notifications = notifications;
@@ -54,27 +58,53 @@ final class BadMessages {
     Organisation department = region.acuteDepartment(municipality);
     OrganisationView sender = StayNotifications.view(department);
     OrganisationView receiver = StayNotifications.view(municipality);
-    String cpr = SyntheticCpr.generate(java.time.LocalDate.of(1940 + random.nextInt(60), 1 + random.nextInt(12),
-        1 + random.nextInt(28)), random.nextBoolean(), random);
+    String cpr =
+        SyntheticCpr.generate(
+            java.time.LocalDate.of(
+                1940 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28)),
+            random.nextBoolean(),
+            random);
     switch (kind) {
       case UNKNOWN_SENDER -> sender = unknown("Privathospitalet Demo (findes ikke)");
       case UNKNOWN_RECEIVER -> receiver = unknown("Demo Kommune (findes ikke)");
       case MALFORMED_CPR -> cpr = malformedCpr();
-      default -> { }
+      default -> {}
     }
     Instant admitted = Instant.now().minus(Duration.ofMinutes(5 + random.nextInt(600)));
-    String json = codec.write(notifications.build(new HospitalNotificationBuilder.Notification(
-        HospitalNotificationEvent.STIN, null, sender, receiver, null, cpr, DanishNames.family(random),
-        List.of(DanishNames.given(random.nextBoolean(), random)), "IMP", UUID.randomUUID().toString(), null, admitted,
-        null, null, null, List.of(), null, null)), MedcomFormat.JSON);
+    String json =
+        codec.write(
+            notifications.build(
+                new HospitalNotificationBuilder.Notification(
+                    HospitalNotificationEvent.STIN,
+                    null,
+                    sender,
+                    receiver,
+                    null,
+                    cpr,
+                    DanishNames.family(random),
+                    List.of(DanishNames.given(random.nextBoolean(), random)),
+                    "IMP",
+                    UUID.randomUUID().toString(),
+                    null,
+                    admitted,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    null)),
+            MedcomFormat.JSON);
     if (kind == Kind.TRUNCATED_JSON) {
       json = json.substring(0, (int) (json.length() * (0.3 + 0.6 * random.nextDouble())));
     }
-    // Sent by the department's own system with its own token: a Bundle naming an unknown sender is refused for that.
+    // Sent by the department's own system with its own token: a Bundle naming an unknown sender is
+    // refused for that.
     return new Bad(kind, Call.medcom(department.sor(), json));
   }
 
-  /** An organisation with a well-formed synthetic SOR code and GLN that the register does not hold. */
+  /**
+   * An organisation with a well-formed synthetic SOR code and GLN that the register does not hold.
+   */
   private OrganisationView unknown(String name) {
     String sor = "99900000" + (9000 + random.nextInt(1000)) + "016";
     String gln12 = "579999" + (900000 + random.nextInt(99999));

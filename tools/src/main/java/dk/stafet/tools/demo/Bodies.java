@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
-/** JSON request bodies for the REST APIs (field names as in docs/course-facts.md and docs/responsibility-api.md). */
+/**
+ * JSON request bodies for the REST APIs (field names as in docs/course-facts.md and
+ * docs/responsibility-api.md).
+ */
 final class Bodies {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();

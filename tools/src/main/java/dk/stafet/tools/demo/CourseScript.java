@@ -6,17 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The requests of one course of one patient, in the order they happened. While it runs, the patient takes part in no
- * other course. {@link #place} puts it in time: after the patient's last fact, within the demo's history window and
- * before now, so the ledger sees a plausible past that moves towards the present.
+ * The requests of one course of one patient, in the order they happened. While it runs, the patient
+ * takes part in no other course. {@link #place} puts it in time: after the patient's last fact,
+ * within the demo's history window and before now, so the ledger sees a plausible past that moves
+ * towards the present.
  */
 final class CourseScript {
 
   final String name;
   final Patient patient;
   final List<Step> steps = new ArrayList<>();
+
   /** Set by a course that ends in the patient's death: the patient is then replaced. */
   boolean endsInDeath;
+
   private int next;
   private int attempts;
   private long notBeforeNanos;
@@ -32,8 +35,9 @@ final class CourseScript {
   }
 
   /**
-   * Places the steps between {@code earliest} and {@code latest}: at their offsets if the course fits, else squeezed
-   * proportionally. Every step gets a distinct instant, one second apart at least, in order.
+   * Places the steps between {@code earliest} and {@code latest}: at their offsets if the course
+   * fits, else squeezed proportionally. Every step gets a distinct instant, one second apart at
+   * least, in order.
    */
   void place(Instant earliest, Instant latest, double startFraction) {
     Duration span = steps.isEmpty() ? Duration.ZERO : steps.get(steps.size() - 1).offset;

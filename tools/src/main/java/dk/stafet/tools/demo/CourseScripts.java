@@ -1,12 +1,11 @@
 package dk.stafet.tools.demo;
 
-import dk.stafet.tools.IssuerTokens;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.stafet.contracts.medcom.HospitalNotificationBuilder;
 import dk.stafet.contracts.medcom.HospitalNotificationEvent;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.registry.Organisation;
+import dk.stafet.tools.IssuerTokens;
 import dk.stafet.tools.demo.Call.Service;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -23,58 +22,81 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * Writes the course scripts: what happens to a patient, step by step, in the words of the REST API and of MedCom
- * HospitalNotifications. The kinds and their shares:
+ * Writes the course scripts: what happens to a patient, step by step, in the words of the REST API
+ * and of MedCom HospitalNotifications. The kinds and their shares:
+ *
  * <ul>
- *   <li>cancer pathway (24 %): GP refers → received → accepted (some rejected, some forwarded to another department,
- *       which continues the same referral) → first contact →
- *       named doctor → admission → leave → discharge (a few die) → referral ends → outpatient course → handover to
- *       the GP, accepted (the GP may name its doctor), rejected or left unanswered → outpatient course ends;</li>
- *   <li>heart referral (12 %, waiting-time rules W6–W8) to cardiology, some rejected or forwarded;</li>
- *   <li>acute function (22 %): the municipality's acute team/place, referred by the GP in GP hours and by the
- *       out-of-hours service otherwise; some declined, some end in an emergency admission;</li>
- *   <li>admission (26 %): emergency contact or inpatient stay, some transferred, leave, named doctor, discharge,
- *       outpatient follow-up with a handover to the GP, or a hospital-referred acute function course; a few die;</li>
- *   <li>practising specialist (10 %): GP refers → accepted → first contact (the specialist treats in GP hours, R19) →
- *       the specialist's course → ends;</li>
- *   <li>death at home, reported by the GP (6 %, only the very old).</li>
+ *   <li>cancer pathway (24 %): GP refers → received → accepted (some rejected, some forwarded to
+ *       another department, which continues the same referral) → first contact → named doctor →
+ *       admission → leave → discharge (a few die) → referral ends → outpatient course → handover to
+ *       the GP, accepted (the GP may name its doctor), rejected or left unanswered → outpatient
+ *       course ends;
+ *   <li>heart referral (12 %, waiting-time rules W6–W8) to cardiology, some rejected or forwarded;
+ *   <li>acute function (22 %): the municipality's acute team/place, referred by the GP in GP hours
+ *       and by the out-of-hours service otherwise; some declined, some end in an emergency
+ *       admission;
+ *   <li>admission (26 %): emergency contact or inpatient stay, some transferred, leave, named
+ *       doctor, discharge, outpatient follow-up with a handover to the GP, or a hospital-referred
+ *       acute function course; a few die;
+ *   <li>practising specialist (10 %): GP refers → accepted → first contact (the specialist treats
+ *       in GP hours, R19) → the specialist's course → ends;
+ *   <li>death at home, reported by the GP (6 %, only the very old).
  * </ul>
- * Stays are reported by MedCom HospitalNotification through {@code $process-message} (70 %) or over REST.
+ *
+ * Stays are reported by MedCom HospitalNotification through {@code $process-message} (70 %) or over
+ * REST.
  */
 final class CourseScripts {
 
   private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
   private static final double MEDCOM_SHARE = 0.7;
 
-  private record Condition(String code, String waitingTimeRule) {
-  }
+  private record Condition(String code, String waitingTimeRule) {}
 
-  private static final List<Condition> CANCER = List.of(new Condition("DC509", "W1"), new Condition("DC189", "W1"),
-      new Condition("DC349", "W2"), new Condition("DC619", "W3"), new Condition("DC679", "W1"),
-      new Condition("DC259", "W4"), new Condition("DR688", "W5"));
-  private static final List<Condition> HEART = List.of(new Condition("DI200", "W6"), new Condition("DI480", "W7"),
-      new Condition("DI500", "W7"), new Condition("DI350", "W8"));
+  private static final List<Condition> CANCER =
+      List.of(
+          new Condition("DC509", "W1"),
+          new Condition("DC189", "W1"),
+          new Condition("DC349", "W2"),
+          new Condition("DC619", "W3"),
+          new Condition("DC679", "W1"),
+          new Condition("DC259", "W4"),
+          new Condition("DR688", "W5"));
+  private static final List<Condition> HEART =
+      List.of(
+          new Condition("DI200", "W6"),
+          new Condition("DI480", "W7"),
+          new Condition("DI500", "W7"),
+          new Condition("DI350", "W8"));
   private static final List<String> INTERNAL_MEDICINE = List.of("DE119", "DI109", "DJ449", "DE039");
   private static final List<String> PSYCHIATRY = List.of("DF329", "DF411", "DF431");
-  private static final List<String> HANDOVER_REASONS = List.of(
-      "Behandling afsluttet; fortsat kontrol og medicinjustering hos egen læge",
-      "Efterbehandling kan varetages i almen praksis; epikrise og plan er sendt",
-      "Stabil efter udskrivelse; opfølgning af blodprøver og vægt hos egen læge",
-      "Ambulant forløb afsluttet; egen læge overtager opfølgning efter aftale");
-  private static final List<String> HANDOVER_REJECTIONS = List.of(
-      "Praksis kan ikke påtage sig opfølgningen; behov for fortsat specialiseret kontrol",
-      "Mangler epikrise og behandlingsplan; kan ikke overtage før de foreligger",
-      "Praksis har ikke kapacitet til hyppige kontroller de næste uger");
-  private static final List<String> REFERRAL_REJECTIONS = List.of(
-      "Opfylder ikke kriterierne for pakkeforløb; fortsat udredning hos egen læge",
-      "Kan varetages i almen praksis; forslag til behandling fremgår af svaret",
-      "Henvisningen mangler oplysninger om aktuel medicin og tidligere udredning");
-  private static final List<String> ACUTE_DECLINES = List.of(
-      "Akutfunktionens kapacitet er opbrugt; henvist til akutmodtagelsen",
-      "Borgerens tilstand kræver sygehusvurdering",
-      "Opgaven hører under hjemmesygeplejen; videresendt");
+  private static final List<String> HANDOVER_REASONS =
+      List.of(
+          "Behandling afsluttet; fortsat kontrol og medicinjustering hos egen læge",
+          "Efterbehandling kan varetages i almen praksis; epikrise og plan er sendt",
+          "Stabil efter udskrivelse; opfølgning af blodprøver og vægt hos egen læge",
+          "Ambulant forløb afsluttet; egen læge overtager opfølgning efter aftale");
+  private static final List<String> HANDOVER_REJECTIONS =
+      List.of(
+          "Praksis kan ikke påtage sig opfølgningen; behov for fortsat specialiseret kontrol",
+          "Mangler epikrise og behandlingsplan; kan ikke overtage før de foreligger",
+          "Praksis har ikke kapacitet til hyppige kontroller de næste uger");
+  private static final List<String> REFERRAL_REJECTIONS =
+      List.of(
+          "Opfylder ikke kriterierne for pakkeforløb; fortsat udredning hos egen læge",
+          "Kan varetages i almen praksis; forslag til behandling fremgår af svaret",
+          "Henvisningen mangler oplysninger om aktuel medicin og tidligere udredning");
+  private static final List<String> ACUTE_DECLINES =
+      List.of(
+          "Akutfunktionens kapacitet er opbrugt; henvist til akutmodtagelsen",
+          "Borgerens tilstand kræver sygehusvurdering",
+          "Opgaven hører under hjemmesygeplejen; videresendt");
 
-  private enum Answer { ACCEPT, REJECT, NONE }
+  private enum Answer {
+    ACCEPT,
+    REJECT,
+    NONE
+  }
 
   private final Region region;
   private final RandomGenerator random;
@@ -82,7 +104,11 @@ final class CourseScripts {
   private final HospitalNotificationBuilder notifications;
   private final MedcomCodec codec;
 
-  CourseScripts(Region region, RandomGenerator random, HospitalNotificationBuilder notifications, MedcomCodec codec) {
+  CourseScripts(
+      Region region,
+      RandomGenerator random,
+      HospitalNotificationBuilder notifications,
+      MedcomCodec codec) {
     this.region = region;
     this.random = random;
     this.doctors = new Doctors(random);
@@ -90,15 +116,31 @@ final class CourseScripts {
     this.codec = codec;
   }
 
-  /** The national register reports the listed GP (and the municipality of residence): the patient's first fact. */
-  /** The national register feed (the development issuer's synthetic SOR): the only caller that sets a listed GP. */
+  /**
+   * The national register reports the listed GP (and the municipality of residence): the patient's
+   * first fact.
+   */
+  /**
+   * The national register feed (the development issuer's synthetic SOR): the only caller that sets
+   * a listed GP.
+   */
   static final String NATIONAL_REGISTER_SOR = IssuerTokens.NATIONAL_REGISTER_SOR;
 
   CourseScript registration(Patient p) {
     Script s = new Script("registration", p);
-    s.step("listed GP registered at " + p.gp.name(), Step.Kind.ESSENTIAL,
-        at -> Call.json(Service.REFERRAL, "/api/patients/listed-gp", NATIONAL_REGISTER_SOR, Bodies.at(at).put("cpr", p.cpr)
-            .put("gpSor", p.gp.sor()).put("municipalitySor", p.municipality.sor()).json()),
+    s.step(
+        "listed GP registered at " + p.gp.name(),
+        Step.Kind.ESSENTIAL,
+        at ->
+            Call.json(
+                Service.REFERRAL,
+                "/api/patients/listed-gp",
+                NATIONAL_REGISTER_SOR,
+                Bodies.at(at)
+                    .put("cpr", p.cpr)
+                    .put("gpSor", p.gp.sor())
+                    .put("municipalitySor", p.municipality.sor())
+                    .json()),
         json -> {
           p.patientKey = json.path("patientKey").asText(null);
           p.registered = p.patientKey != null;
@@ -136,7 +178,10 @@ final class CourseScripts {
     return cancerPathway(p, false);
   }
 
-  /** @param forwarded the first department forwards the referral (else 8 % of pathways are forwarded at random) */
+  /**
+   * @param forwarded the first department forwards the referral (else 8 % of pathways are forwarded
+   *     at random)
+   */
   CourseScript cancerPathway(Patient p, boolean forwarded) {
     Script s = new Script("cancer pathway", p);
     Condition condition = DanishNames.pick(CANCER, random);
@@ -149,7 +194,8 @@ final class CourseScripts {
       return s.script;
     }
     if (r < 0.16) {
-      // The department it is forwarded to continues the same referral: it visits and starts it (R17 until then, R18).
+      // The department it is forwarded to continues the same referral: it visits and starts it (R17
+      // until then, R18).
       Organisation other = region.otherMedicalDepartment(unit, random);
       s.visitation(unit, "FORWARDED", "Videresendt til afdeling med kortere ventetid", other);
       s.after(hours(3, 26));
@@ -238,7 +284,8 @@ final class CourseScripts {
     s.startAcuteCourse(acute, null);
     s.after(days(1, 6));
     double r = random.nextDouble();
-    String exit = r < 0.4 ? "HOME" : r < 0.6 ? "GP_FOLLOW_UP" : r < 0.8 ? "MUNICIPAL_CARE" : "ADMITTED";
+    String exit =
+        r < 0.4 ? "HOME" : r < 0.6 ? "GP_FOLLOW_UP" : r < 0.8 ? "MUNICIPAL_CARE" : "ADMITTED";
     s.endCourse(acute, "course", exit);
     if ("ADMITTED".equals(exit)) {
       s.after(hours(1, 5));
@@ -310,16 +357,28 @@ final class CourseScripts {
       return admission(p, today);
     }
     Script s = new Script("specialist", p);
-    List<String> conditions = specialist.name().contains("Psykiatri") ? PSYCHIATRY : INTERNAL_MEDICINE;
+    List<String> conditions =
+        specialist.name().contains("Psykiatri") ? PSYCHIATRY : INTERNAL_MEDICINE;
     s.referral(specialist, p.gp, false, DanishNames.pick(conditions, random), null);
     s.after(hours(24, 120));
     s.visitation(specialist, "ACCEPTED", null, null);
     s.after(days(5, 20));
     s.startReferral(specialist);
     s.after(minutes(5, 60));
-    s.step("specialist course started at " + specialist.name(), Step.Kind.ESSENTIAL,
-        at -> Call.json(Service.REFERRAL, "/api/courses", specialist.sor(), Bodies.at(at).put("kind", "SPECIALIST")
-            .put("cpr", p.cpr).put("ownerSor", specialist.sor()).put("referrerSor", p.gp.sor()).json()),
+    s.step(
+        "specialist course started at " + specialist.name(),
+        Step.Kind.ESSENTIAL,
+        at ->
+            Call.json(
+                Service.REFERRAL,
+                "/api/courses",
+                specialist.sor(),
+                Bodies.at(at)
+                    .put("kind", "SPECIALIST")
+                    .put("cpr", p.cpr)
+                    .put("ownerSor", specialist.sor())
+                    .put("referrerSor", p.gp.sor())
+                    .json()),
         json -> s.ids.put("course", json.path("id").asText()));
     s.after(days(10, 40));
     s.endCourse(specialist, "course", null);
@@ -331,13 +390,21 @@ final class CourseScripts {
   CourseScript deathAtHome(Patient p) {
     Script s = new Script("death at home", p);
     s.script.endsInDeath = true;
-    s.step("death reported by the GP " + p.gp.name(), Step.Kind.ESSENTIAL,
-        at -> Call.json(Service.REFERRAL, "/api/deaths", p.gp.sor(), Bodies.at(at).put("cpr", p.cpr).json()),
+    s.step(
+        "death reported by the GP " + p.gp.name(),
+        Step.Kind.ESSENTIAL,
+        at ->
+            Call.json(
+                Service.REFERRAL,
+                "/api/deaths",
+                p.gp.sor(),
+                Bodies.at(at).put("cpr", p.cpr).json()),
         json -> p.deceased = true);
     return s.script;
   }
 
-  // ---------------------------------------------------------------- the steps, as one course writes them
+  // ---------------------------------------------------------------- the steps, as one course
+  // writes them
 
   /** A stay reported either by HospitalNotification or over REST. */
   private final class Stay {
@@ -349,7 +416,10 @@ final class CourseScripts {
     Stay(Patient patient, Organisation department, boolean emergency, boolean viaMedcom) {
       this.department = department;
       this.emergency = emergency;
-      this.medcom = viaMedcom ? new StayNotifications(notifications, codec, patient, department, emergency) : null;
+      this.medcom =
+          viaMedcom
+              ? new StayNotifications(notifications, codec, patient, department, emergency)
+              : null;
     }
   }
 
@@ -368,7 +438,11 @@ final class CourseScripts {
       t = t.plus(duration);
     }
 
-    void step(String label, Step.Kind kind, Function<Instant, Call> request, Consumer<JsonNode> onSuccess) {
+    void step(
+        String label,
+        Step.Kind kind,
+        Function<Instant, Call> request,
+        Consumer<JsonNode> onSuccess) {
       script.add(new Step(label, t, kind, request, onSuccess));
     }
 
@@ -377,34 +451,88 @@ final class CourseScripts {
       return at -> ids.get(key) == null ? null : request.apply(ids.get(key)).apply(at);
     }
 
-    void referral(Organisation receiver, Organisation referrer, boolean cancer, String condition, String rule) {
-      step("referral received by " + receiver.name() + (cancer ? " (cancer pathway " + rule + ")" : rule != null
-          ? " (" + rule + ")" : ""), Step.Kind.ESSENTIAL,
-          at -> Call.json(Service.REFERRAL, "/api/referrals", receiver.sor(), Bodies.at(at).put("cpr", p.cpr)
-              .put("referrerSor", referrer.sor()).put("receiverSor", receiver.sor()).put("cancer", cancer)
-              .put("conditionCode", condition).put("waitingTimeRule", rule).json()),
+    void referral(
+        Organisation receiver,
+        Organisation referrer,
+        boolean cancer,
+        String condition,
+        String rule) {
+      step(
+          "referral received by "
+              + receiver.name()
+              + (cancer ? " (cancer pathway " + rule + ")" : rule != null ? " (" + rule + ")" : ""),
+          Step.Kind.ESSENTIAL,
+          at ->
+              Call.json(
+                  Service.REFERRAL,
+                  "/api/referrals",
+                  receiver.sor(),
+                  Bodies.at(at)
+                      .put("cpr", p.cpr)
+                      .put("referrerSor", referrer.sor())
+                      .put("receiverSor", receiver.sor())
+                      .put("cancer", cancer)
+                      .put("conditionCode", condition)
+                      .put("waitingTimeRule", rule)
+                      .json()),
           json -> ids.put("referral", json.path("id").asText()));
     }
 
-    void visitation(Organisation receiver, String decision, String reason, Organisation forwardedTo) {
-      step("referral " + decision.toLowerCase() + " by " + receiver.name()
+    void visitation(
+        Organisation receiver, String decision, String reason, Organisation forwardedTo) {
+      step(
+          "referral "
+              + decision.toLowerCase()
+              + " by "
+              + receiver.name()
               + (forwardedTo != null ? " to " + forwardedTo.name() : ""),
           "ACCEPTED".equals(decision) ? Step.Kind.ESSENTIAL : Step.Kind.OPTIONAL,
-          with("referral", id -> at -> Call.json(Service.REFERRAL, "/api/referrals/" + id + "/visitation", receiver.sor(),
-              Bodies.at(at).put("decision", decision).put("reason", reason)
-                  .put("forwardedToSor", forwardedTo == null ? null : forwardedTo.sor()).json())), null);
+          with(
+              "referral",
+              id ->
+                  at ->
+                      Call.json(
+                          Service.REFERRAL,
+                          "/api/referrals/" + id + "/visitation",
+                          receiver.sor(),
+                          Bodies.at(at)
+                              .put("decision", decision)
+                              .put("reason", reason)
+                              .put("forwardedToSor", forwardedTo == null ? null : forwardedTo.sor())
+                              .json())),
+          null);
     }
 
     void startReferral(Organisation receiver) {
-      step("referral started (first contact) at " + receiver.name(), Step.Kind.ESSENTIAL,
-          with("referral", id -> at -> Call.json(Service.REFERRAL, "/api/referrals/" + id + "/start", receiver.sor(),
-              Bodies.at(at).json())), null);
+      step(
+          "referral started (first contact) at " + receiver.name(),
+          Step.Kind.ESSENTIAL,
+          with(
+              "referral",
+              id ->
+                  at ->
+                      Call.json(
+                          Service.REFERRAL,
+                          "/api/referrals/" + id + "/start",
+                          receiver.sor(),
+                          Bodies.at(at).json())),
+          null);
     }
 
     void endReferral(Organisation receiver) {
-      step("referral ended at " + receiver.name(), Step.Kind.OPTIONAL,
-          with("referral", id -> at -> Call.json(Service.REFERRAL, "/api/referrals/" + id + "/end", receiver.sor(),
-              Bodies.at(at).json())), null);
+      step(
+          "referral ended at " + receiver.name(),
+          Step.Kind.OPTIONAL,
+          with(
+              "referral",
+              id ->
+                  at ->
+                      Call.json(
+                          Service.REFERRAL,
+                          "/api/referrals/" + id + "/end",
+                          receiver.sor(),
+                          Bodies.at(at).json())),
+          null);
     }
 
     Stay newStay(Organisation department, boolean emergency) {
@@ -413,15 +541,28 @@ final class CourseScripts {
 
     void admit(Stay stay) {
       if (stay.medcom != null) {
-        HospitalNotificationEvent event = stay.emergency ? HospitalNotificationEvent.STAA : HospitalNotificationEvent.STIN;
+        HospitalNotificationEvent event =
+            stay.emergency ? HospitalNotificationEvent.STAA : HospitalNotificationEvent.STIN;
         medcom(stay, event, Step.Kind.ESSENTIAL);
         return;
       }
-      step((stay.emergency ? "emergency contact" : "admission") + " at " + stay.department.name() + " (REST)",
+      step(
+          (stay.emergency ? "emergency contact" : "admission")
+              + " at "
+              + stay.department.name()
+              + " (REST)",
           Step.Kind.ESSENTIAL,
-          at -> Call.json(Service.REFERRAL, "/api/hospital-stays", stay.department.sor(), Bodies.at(at).put("cpr", p.cpr)
-              .put("episodeOfCareId", UUID.randomUUID().toString()).put("serviceProviderSor", stay.department.sor())
-              .put("encounterClass", stay.emergency ? "EMER" : "IMP").json()),
+          at ->
+              Call.json(
+                  Service.REFERRAL,
+                  "/api/hospital-stays",
+                  stay.department.sor(),
+                  Bodies.at(at)
+                      .put("cpr", p.cpr)
+                      .put("episodeOfCareId", UUID.randomUUID().toString())
+                      .put("serviceProviderSor", stay.department.sor())
+                      .put("encounterClass", stay.emergency ? "EMER" : "IMP")
+                      .json()),
           json -> ids.put(stay.key, json.path("id").asText()));
     }
 
@@ -437,19 +578,34 @@ final class CourseScripts {
       stayChange(stay, HospitalNotificationEvent.SLHJ, "discharge", "discharged");
     }
 
-    /** Dies during the stay: MORS, or (for a stay reported over REST) a death reported by the department. */
+    /**
+     * Dies during the stay: MORS, or (for a stay reported over REST) a death reported by the
+     * department.
+     */
     void death(Stay stay) {
       script.endsInDeath = true;
       if (stay.medcom != null) {
-        script.add(new Step("HospitalNotification MORS from " + stay.department.name(), t, Step.Kind.ESSENTIAL,
-            at -> stay.medcom.message(HospitalNotificationEvent.MORS, at), json -> {
-              stay.medcom.accepted();
-              p.deceased = true;
-            }));
+        script.add(
+            new Step(
+                "HospitalNotification MORS from " + stay.department.name(),
+                t,
+                Step.Kind.ESSENTIAL,
+                at -> stay.medcom.message(HospitalNotificationEvent.MORS, at),
+                json -> {
+                  stay.medcom.accepted();
+                  p.deceased = true;
+                }));
         return;
       }
-      step("death reported by " + stay.department.name(), Step.Kind.ESSENTIAL,
-          at -> Call.json(Service.REFERRAL, "/api/deaths", stay.department.sor(), Bodies.at(at).put("cpr", p.cpr).json()),
+      step(
+          "death reported by " + stay.department.name(),
+          Step.Kind.ESSENTIAL,
+          at ->
+              Call.json(
+                  Service.REFERRAL,
+                  "/api/deaths",
+                  stay.department.sor(),
+                  Bodies.at(at).put("cpr", p.cpr).json()),
           json -> p.deceased = true);
     }
 
@@ -458,39 +614,86 @@ final class CourseScripts {
         medcom(stay, event, Step.Kind.ESSENTIAL);
         return;
       }
-      step(what + " at " + stay.department.name() + " (REST)", Step.Kind.ESSENTIAL,
-          with(stay.key, id -> at -> Call.json(Service.REFERRAL, "/api/hospital-stays/" + id + "/" + path,
-              stay.department.sor(), Bodies.at(at).json())), null);
+      step(
+          what + " at " + stay.department.name() + " (REST)",
+          Step.Kind.ESSENTIAL,
+          with(
+              stay.key,
+              id ->
+                  at ->
+                      Call.json(
+                          Service.REFERRAL,
+                          "/api/hospital-stays/" + id + "/" + path,
+                          stay.department.sor(),
+                          Bodies.at(at).json())),
+          null);
     }
 
     private void medcom(Stay stay, HospitalNotificationEvent event, Step.Kind kind) {
-      step("HospitalNotification " + event + " (" + stay.medcom.encounterClass + ") from " + stay.department.name()
-          + " to " + p.municipality.name(), kind, at -> stay.medcom.message(event, at), json -> stay.medcom.accepted());
-    }
-
-    /** R27: the organisation holding PRD names the doctor; the ledger must have seen the fact that made it holder. */
-    void nameDoctor(Organisation organisation) {
-      Doctors.Doctor doctor = doctors.at(organisation.sor());
-      step("named doctor at " + organisation.name(), Step.Kind.LEDGER,
-          at -> p.patientKey == null ? null : Call.json(Service.RESPONSIBILITY,
-              "/api/patients/" + p.patientKey + "/named-doctor", organisation.sor(), Bodies.at(at)
-                  .put("doctorId", doctor.authorisationId()).put("name", doctor.name()).json()), null);
+      step(
+          "HospitalNotification "
+              + event
+              + " ("
+              + stay.medcom.encounterClass
+              + ") from "
+              + stay.department.name()
+              + " to "
+              + p.municipality.name(),
+          kind,
+          at -> stay.medcom.message(event, at),
+          json -> stay.medcom.accepted());
     }
 
     /**
-     * After discharge the department keeps the patient in an outpatient course (R11: it keeps PRD) and proposes to
-     * hand responsibility over to the GP (R23), who accepts, rejects or does not answer (R24).
+     * R27: the organisation holding PRD names the doctor; the ledger must have seen the fact that
+     * made it holder.
+     */
+    void nameDoctor(Organisation organisation) {
+      Doctors.Doctor doctor = doctors.at(organisation.sor());
+      step(
+          "named doctor at " + organisation.name(),
+          Step.Kind.LEDGER,
+          at ->
+              p.patientKey == null
+                  ? null
+                  : Call.json(
+                      Service.RESPONSIBILITY,
+                      "/api/patients/" + p.patientKey + "/named-doctor",
+                      organisation.sor(),
+                      Bodies.at(at)
+                          .put("doctorId", doctor.authorisationId())
+                          .put("name", doctor.name())
+                          .json()),
+          null);
+    }
+
+    /**
+     * After discharge the department keeps the patient in an outpatient course (R11: it keeps PRD)
+     * and proposes to hand responsibility over to the GP (R23), who accepts, rejects or does not
+     * answer (R24).
      */
     void followUpAndHandover(Organisation department, boolean referralOpen) {
       if (referralOpen) {
-        // The in-hospital part of the referral ends with the stay; left open, it would keep PRD at the department
+        // The in-hospital part of the referral ends with the stay; left open, it would keep PRD at
+        // the department
         // (R18) whatever the GP accepts for the outpatient course.
         endReferral(department);
         after(hours(2, 48));
       }
-      step("outpatient course started at " + department.name(), Step.Kind.ESSENTIAL,
-          at -> Call.json(Service.REFERRAL, "/api/courses", department.sor(), Bodies.at(at).put("kind", "OUTPATIENT")
-              .put("cpr", p.cpr).put("ownerSor", department.sor()).put("referrerSor", p.gp.sor()).json()),
+      step(
+          "outpatient course started at " + department.name(),
+          Step.Kind.ESSENTIAL,
+          at ->
+              Call.json(
+                  Service.REFERRAL,
+                  "/api/courses",
+                  department.sor(),
+                  Bodies.at(at)
+                      .put("kind", "OUTPATIENT")
+                      .put("cpr", p.cpr)
+                      .put("ownerSor", department.sor())
+                      .put("referrerSor", p.gp.sor())
+                      .json()),
           json -> ids.put("course", json.path("id").asText()));
       after(days(3, 14));
       double r = random.nextDouble();
@@ -514,37 +717,77 @@ final class CourseScripts {
       boolean relativesInformed = random.nextBoolean();
       String reason = DanishNames.pick(HANDOVER_REASONS, random);
       Duration silence = minutes(3, 25);
-      step("handover proposed by " + from.name() + " to " + p.gp.name() + " (" + switch (answer) {
-            case ACCEPT -> "will be accepted";
-            case REJECT -> "will be rejected";
-            case NONE -> "will stay unanswered";
-          } + ")", Step.Kind.LEDGER,
-          at -> p.patientKey == null ? null : Call.json(Service.RESPONSIBILITY, "/api/handovers", from.sor(),
-              Bodies.at(at).put("patientKey", p.patientKey).put("toSor", p.gp.sor()).doctor("toDoctor", gpDoctor)
-                  .put("reason", reason).put("patientInformed", true).put("relativesInformed", relativesInformed)
-                  .put("agreementChannel", channelInProposal ? channel : null)
-                  .put("respondBy", respondBy(at, answer, silence).toString()).json()),
+      step(
+          "handover proposed by "
+              + from.name()
+              + " to "
+              + p.gp.name()
+              + " ("
+              + switch (answer) {
+                case ACCEPT -> "will be accepted";
+                case REJECT -> "will be rejected";
+                case NONE -> "will stay unanswered";
+              }
+              + ")",
+          Step.Kind.LEDGER,
+          at ->
+              p.patientKey == null
+                  ? null
+                  : Call.json(
+                      Service.RESPONSIBILITY,
+                      "/api/handovers",
+                      from.sor(),
+                      Bodies.at(at)
+                          .put("patientKey", p.patientKey)
+                          .put("toSor", p.gp.sor())
+                          .doctor("toDoctor", gpDoctor)
+                          .put("reason", reason)
+                          .put("patientInformed", true)
+                          .put("relativesInformed", relativesInformed)
+                          .put("agreementChannel", channelInProposal ? channel : null)
+                          .put("respondBy", respondBy(at, answer, silence).toString())
+                          .json()),
           json -> ids.put("handover", json.path("id").asText()));
       if (answer == Answer.NONE) {
         return;
       }
       after(hours(1, 30));
       if (answer == Answer.ACCEPT) {
-        step("handover accepted by " + p.gp.name() + " (" + channel.toLowerCase() + " agreement)", Step.Kind.OPTIONAL,
-            with("handover", id -> at -> Call.json(Service.RESPONSIBILITY, "/api/handovers/" + id + "/accept",
-                p.gp.sor(), Bodies.at(at).put("agreementChannel", channel).json())), null);
+        step(
+            "handover accepted by " + p.gp.name() + " (" + channel.toLowerCase() + " agreement)",
+            Step.Kind.OPTIONAL,
+            with(
+                "handover",
+                id ->
+                    at ->
+                        Call.json(
+                            Service.RESPONSIBILITY,
+                            "/api/handovers/" + id + "/accept",
+                            p.gp.sor(),
+                            Bodies.at(at).put("agreementChannel", channel).json())),
+            null);
       } else {
         String rejection = DanishNames.pick(HANDOVER_REJECTIONS, random);
-        step("handover rejected by " + p.gp.name(), Step.Kind.OPTIONAL,
-            with("handover", id -> at -> Call.json(Service.RESPONSIBILITY, "/api/handovers/" + id + "/reject",
-                p.gp.sor(), Bodies.at(at).put("reason", rejection).json())), null);
+        step(
+            "handover rejected by " + p.gp.name(),
+            Step.Kind.OPTIONAL,
+            with(
+                "handover",
+                id ->
+                    at ->
+                        Call.json(
+                            Service.RESPONSIBILITY,
+                            "/api/handovers/" + id + "/reject",
+                            p.gp.sor(),
+                            Bodies.at(at).put("reason", rejection).json())),
+            null);
       }
     }
 
     /**
-     * An answered handover gets its answer before the deadline (at least ten minutes from now, so the timeout job does
-     * not beat the demo to it); an unanswered one times out a few minutes from now, so coordinators see it turn
-     * UNANSWERED while they watch.
+     * An answered handover gets its answer before the deadline (at least ten minutes from now, so
+     * the timeout job does not beat the demo to it); an unanswered one times out a few minutes from
+     * now, so coordinators see it turn UNANSWERED while they watch.
      */
     private Instant respondBy(Instant at, Answer answer, Duration silence) {
       Instant now = Instant.now();
@@ -556,38 +799,80 @@ final class CourseScripts {
       return usual.isAfter(soonest) ? usual : soonest;
     }
 
-    /** An acute function course of the municipality; referred by {@code hospital}, or else by GP / out-of-hours by the clock. */
+    /**
+     * An acute function course of the municipality; referred by {@code hospital}, or else by GP /
+     * out-of-hours by the clock.
+     */
     void startAcuteCourse(Organisation municipality, Organisation hospital) {
       String form = random.nextDouble() < 0.75 ? "TEAM" : "PLACE";
-      step("acute function course (" + form.toLowerCase() + ") started by " + municipality.name() + ",",
+      step(
+          "acute function course ("
+              + form.toLowerCase()
+              + ") started by "
+              + municipality.name()
+              + ",",
           Step.Kind.ESSENTIAL,
           at -> {
-            Organisation referrer = hospital != null ? hospital : gpHours(at) ? p.gp : region.outOfHours();
+            Organisation referrer =
+                hospital != null ? hospital : gpHours(at) ? p.gp : region.outOfHours();
             String kind = hospital != null ? "HOSPITAL" : referrer == p.gp ? "GP" : "OUT_OF_HOURS";
-            return Call.json(Service.REFERRAL, "/api/courses", municipality.sor(), Bodies.at(at).put("kind", "ACUTE_FUNCTION")
-                .put("cpr", p.cpr).put("ownerSor", municipality.sor()).put("referrerKind", kind)
-                .put("referrerSor", referrer.sor()).put("form", form).json()).note("referred by " + referrer.name());
+            return Call.json(
+                    Service.REFERRAL,
+                    "/api/courses",
+                    municipality.sor(),
+                    Bodies.at(at)
+                        .put("kind", "ACUTE_FUNCTION")
+                        .put("cpr", p.cpr)
+                        .put("ownerSor", municipality.sor())
+                        .put("referrerKind", kind)
+                        .put("referrerSor", referrer.sor())
+                        .put("form", form)
+                        .json())
+                .note("referred by " + referrer.name());
           },
           json -> ids.put("course", json.path("id").asText()));
     }
 
     void declineAcuteReferral(Organisation municipality) {
       String reason = DanishNames.pick(ACUTE_DECLINES, random);
-      step("acute function referral declined by " + municipality.name(), Step.Kind.OPTIONAL,
+      step(
+          "acute function referral declined by " + municipality.name(),
+          Step.Kind.OPTIONAL,
           at -> {
             boolean gp = gpHours(at);
             Organisation referrer = gp ? p.gp : region.outOfHours();
-            return Call.json(Service.REFERRAL, "/api/acute-referrals/declined", municipality.sor(), Bodies.at(at)
-                .put("cpr", p.cpr).put("acuteFunctionSor", municipality.sor()).put("referrerKind", gp ? "GP" : "OUT_OF_HOURS")
-                .put("referrerSor", referrer.sor()).put("reason", reason).json()).note("(referred by " + referrer.name() + ")");
-          }, null);
+            return Call.json(
+                    Service.REFERRAL,
+                    "/api/acute-referrals/declined",
+                    municipality.sor(),
+                    Bodies.at(at)
+                        .put("cpr", p.cpr)
+                        .put("acuteFunctionSor", municipality.sor())
+                        .put("referrerKind", gp ? "GP" : "OUT_OF_HOURS")
+                        .put("referrerSor", referrer.sor())
+                        .put("reason", reason)
+                        .json())
+                .note("(referred by " + referrer.name() + ")");
+          },
+          null);
     }
 
     void endCourse(Organisation owner, String key, String exit) {
-      step("course ended at " + owner.name() + (exit != null ? " (exit " + exit.toLowerCase() + ")" : ""),
+      step(
+          "course ended at "
+              + owner.name()
+              + (exit != null ? " (exit " + exit.toLowerCase() + ")" : ""),
           Step.Kind.OPTIONAL,
-          with(key, id -> at -> Call.json(Service.REFERRAL, "/api/courses/" + id + "/end", owner.sor(),
-              Bodies.at(at).put("exit", exit).json())), null);
+          with(
+              key,
+              id ->
+                  at ->
+                      Call.json(
+                          Service.REFERRAL,
+                          "/api/courses/" + id + "/end",
+                          owner.sor(),
+                          Bodies.at(at).put("exit", exit).json())),
+          null);
     }
   }
 
@@ -596,8 +881,10 @@ final class CourseScripts {
   /** GP hours (R2): Monday to Friday, 08:00 ≤ t < 16:00 Danish time (public holidays aside). */
   static boolean gpHours(Instant at) {
     ZonedDateTime local = at.atZone(DANISH_TIME);
-    return local.getDayOfWeek() != DayOfWeek.SATURDAY && local.getDayOfWeek() != DayOfWeek.SUNDAY
-        && local.getHour() >= 8 && local.getHour() < 16;
+    return local.getDayOfWeek() != DayOfWeek.SATURDAY
+        && local.getDayOfWeek() != DayOfWeek.SUNDAY
+        && local.getHour() >= 8
+        && local.getHour() < 16;
   }
 
   private Duration minutes(double from, double to) {

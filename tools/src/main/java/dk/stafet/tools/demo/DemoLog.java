@@ -6,17 +6,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Log lines to stdout. The demo never prints a CPR number on purpose; as a second line of defence every line is
- * masked: any run of exactly ten digits (with or without the hyphen after the date) becomes asterisks. SOR codes
- * (15 digits) and GLNs (13) are longer and stay readable.
+ * Log lines to stdout. The demo never prints a CPR number on purpose; as a second line of defence
+ * every line is masked: any run of exactly ten digits (with or without the hyphen after the date)
+ * becomes asterisks. SOR codes (15 digits) and GLNs (13) are longer and stay readable.
  */
 final class DemoLog {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
   private static final ZoneId ZONE = ZoneId.systemDefault();
 
-  private DemoLog() {
-  }
+  private DemoLog() {}
 
   static void info(String format, Object... args) {
     print("INFO ", format, args);

@@ -14,22 +14,28 @@ import java.util.StringJoiner;
 import java.util.random.RandomGenerator;
 
 /**
- * The pacing loop. At each slot (DEMO_RATE per second) it sends either a deliberately bad message (DEMO_BAD_SHARE)
- * or the next step of one of the running course scripts, taking them in turn. It keeps a handful of courses running
- * at once, each for a different patient, and starts a new one when one ends. Every refusal is logged and the demo
- * goes on: a refused essential step ends its course, any other is skipped; a step that asks the ledger is tried
- * again a few times first, as the ledger learns course facts through Kafka a moment later.
+ * The pacing loop. At each slot (DEMO_RATE per second) it sends either a deliberately bad message
+ * (DEMO_BAD_SHARE) or the next step of one of the running course scripts, taking them in turn. It
+ * keeps a handful of courses running at once, each for a different patient, and starts a new one
+ * when one ends. Every refusal is logged and the demo goes on: a refused essential step ends its
+ * course, any other is skipped; a step that asks the ledger is tried again a few times first, as
+ * the ledger learns course facts through Kafka a moment later.
  */
 final class DemoRun {
 
   private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(DANISH_TIME);
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(DANISH_TIME);
   private static final Duration SUMMARY_EVERY = Duration.ofSeconds(30);
   private static final Duration LEDGER_RETRY = Duration.ofMillis(1500);
   private static final int LEDGER_ATTEMPTS = 8;
   private static final Duration UNREACHABLE_RETRY = Duration.ofSeconds(3);
   private static final int UNREACHABLE_ATTEMPTS = 40;
-  /** A course may use this share of the time between the patient's last fact and now, leaving room for the next. */
+
+  /**
+   * A course may use this share of the time between the patient's last fact and now, leaving room
+   * for the next.
+   */
   private static final double ROOM_SHARE = 0.6;
 
   private final DemoConfig config;
@@ -46,8 +52,13 @@ final class DemoRun {
   private long lastSummary = System.nanoTime();
   private long lastUnreachableLog;
 
-  DemoRun(DemoConfig config, StafetHttp http, Population population, CourseScripts scripts, BadMessages badMessages,
-          RandomGenerator random) {
+  DemoRun(
+      DemoConfig config,
+      StafetHttp http,
+      Population population,
+      CourseScripts scripts,
+      BadMessages badMessages,
+      RandomGenerator random) {
     this.config = config;
     this.http = http;
     this.population = population;
@@ -114,8 +125,11 @@ final class DemoRun {
       CourseScript script;
       if (unregistered.isPresent()) {
         script = scripts.registration(unregistered.get());
-        Instant listedSince = Instant.now().minus(config.history())
-            .minus(Duration.ofDays(30 + random.nextInt(15 * 365))).truncatedTo(ChronoUnit.SECONDS);
+        Instant listedSince =
+            Instant.now()
+                .minus(config.history())
+                .minus(Duration.ofDays(30 + random.nextInt(15 * 365)))
+                .truncatedTo(ChronoUnit.SECONDS);
         script.place(listedSince, listedSince, 0);
       } else {
         Optional<Patient> free = population.pickAvailable();
@@ -125,8 +139,13 @@ final class DemoRun {
         script = scripts.next(free.get(), LocalDate.now(DANISH_TIME));
         place(script);
         stats.coursesStarted++;
-        DemoLog.info("course started: %s %s, %d steps, %s → %s", script.name, script.patient, script.steps.size(),
-            WHEN.format(script.steps.get(0).at), WHEN.format(script.steps.get(script.steps.size() - 1).at));
+        DemoLog.info(
+            "course started: %s %s, %d steps, %s → %s",
+            script.name,
+            script.patient,
+            script.steps.size(),
+            WHEN.format(script.steps.get(0).at),
+            WHEN.format(script.steps.get(script.steps.size() - 1).at));
       }
       script.patient.busy = true;
       active.add(script);
@@ -134,8 +153,8 @@ final class DemoRun {
   }
 
   /**
-   * Puts a course after the patient's last fact, within the history window and before now: in the first round the
-   * courses spread over the past weeks, later ones come ever closer to the present.
+   * Puts a course after the patient's last fact, within the history window and before now: in the
+   * first round the courses spread over the past weeks, later ones come ever closer to the present.
    */
   private void place(CourseScript script) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -146,34 +165,43 @@ final class DemoRun {
     if (room.isNegative()) {
       room = Duration.ZERO;
     }
-    Duration gap = room.dividedBy(10).compareTo(Duration.ofMinutes(30)) < 0 ? room.dividedBy(10) : Duration.ofMinutes(30);
+    Duration gap =
+        room.dividedBy(10).compareTo(Duration.ofMinutes(30)) < 0
+            ? room.dividedBy(10)
+            : Duration.ofMinutes(30);
     Instant earliest = last.plus(gap).isAfter(floor) ? last.plus(gap).plusSeconds(1) : floor;
     if (!earliest.isBefore(latest)) {
       earliest = last.plusSeconds(1);
       latest = earliest.plusSeconds(script.steps.size());
     }
     long usable = (long) (Duration.between(earliest, latest).toSeconds() * ROOM_SHARE);
-    script.place(earliest, earliest.plusSeconds(Math.max(script.steps.size(), usable)), random.nextDouble());
+    script.place(
+        earliest, earliest.plusSeconds(Math.max(script.steps.size(), usable)), random.nextDouble());
   }
 
   private void execute(CourseScript script) throws InterruptedException {
     Step step = script.current();
     Call call = step.request();
     if (call == null) {
-      DemoLog.info("skipped %s [%s]: %s (an earlier step did not succeed)", script.name, script.progress(), step.label);
+      DemoLog.info(
+          "skipped %s [%s]: %s (an earlier step did not succeed)",
+          script.name, script.progress(), step.label);
       script.advance();
       finishIfDone(script);
       return;
     }
     Answer answer = http.post(call);
     long now = System.nanoTime();
-    boolean ledgerNotThereYet = step.kind == Step.Kind.LEDGER && (answer.status() == 404 || answer.status() == 409)
-        && script.retryLater(LEDGER_RETRY, LEDGER_ATTEMPTS, now);
+    boolean ledgerNotThereYet =
+        step.kind == Step.Kind.LEDGER
+            && (answer.status() == 404 || answer.status() == 409)
+            && script.retryLater(LEDGER_RETRY, LEDGER_ATTEMPTS, now);
     stats.sent(kindOf(call.path()), answer.status(), ledgerNotThereYet);
     String label = step.label + (call.note() != null ? " " + call.note() : "");
     if (answer.ok()) {
       step.succeeded(answer.json());
-      DemoLog.info("%d %s: %s (%s)", answer.status(), script.progress(), label, WHEN.format(step.at));
+      DemoLog.info(
+          "%d %s: %s (%s)", answer.status(), script.progress(), label, WHEN.format(step.at));
       script.advance();
     } else if (answer.unreachable()) {
       logUnreachable(call, answer);
@@ -184,7 +212,8 @@ final class DemoRun {
     } else if (ledgerNotThereYet) {
       // asked again in a moment: the ledger learns course facts through Kafka
     } else {
-      DemoLog.warn("%d %s: %s refused: %s", answer.status(), script.progress(), label, answer.summary());
+      DemoLog.warn(
+          "%d %s: %s refused: %s", answer.status(), script.progress(), label, answer.summary());
       if (step.kind == Step.Kind.ESSENTIAL) {
         script.abandon();
       } else {
@@ -217,7 +246,8 @@ final class DemoRun {
     if (patient.deceased) {
       stats.deaths++;
       Patient newcomer = population.replace(patient);
-      DemoLog.info("%s died; %s joins the population, listed at %s", patient, newcomer, newcomer.gp.name());
+      DemoLog.info(
+          "%s died; %s joins the population, listed at %s", patient, newcomer, newcomer.gp.name());
     }
   }
 
@@ -234,7 +264,10 @@ final class DemoRun {
     if (answer.unreachable()) {
       logUnreachable(bad.call(), answer);
     } else {
-      DemoLog.info("%d bad message (%s) → %s%s", answer.status(), bad.kind().description,
+      DemoLog.info(
+          "%d bad message (%s) → %s%s",
+          answer.status(),
+          bad.kind().description,
           answer.ok() ? "accepted?!" : answer.summary(),
           answer.quarantineId() != null ? " [quarantine " + answer.quarantineId() + "]" : "");
     }

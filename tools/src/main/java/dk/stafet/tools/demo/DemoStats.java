@@ -34,9 +34,21 @@ final class DemoStats {
   }
 
   String summary(long living) {
-    return String.format("%d requests (%d ok, %d refused, %d unreachable, %d ledger retries); %d bad messages "
+    return String.format(
+        "%d requests (%d ok, %d refused, %d unreachable, %d ledger retries); %d bad messages "
             + "(%d quarantined); courses %d started, %d completed, %d abandoned; %d deaths; %d living patients; ok by kind %s",
-        requests, ok, refused, unreachable, ledgerRetries, badMessages, quarantined, coursesStarted, coursesCompleted,
-        coursesAbandoned, deaths, living, byKind);
+        requests,
+        ok,
+        refused,
+        unreachable,
+        ledgerRetries,
+        badMessages,
+        quarantined,
+        coursesStarted,
+        coursesCompleted,
+        coursesAbandoned,
+        deaths,
+        living,
+        byKind);
   }
 }

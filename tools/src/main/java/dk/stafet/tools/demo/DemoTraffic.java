@@ -12,20 +12,20 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Demo traffic for a running Stafet (started by {@code ./stafet up} through scripts/demo.sh; {@code --no-demo} leaves
- * it out): a synthetic population of Central Denmark Region with valid CPR numbers, each listed with a GP, lives
- * through cancer pathways, heart referrals, acute function courses, admissions with leave and discharge, specialist
- * courses, handovers to the GP (accepted, rejected or left unanswered), named doctors and deaths — through the real
- * front door (REST and MedCom HospitalNotifications), at DEMO_RATE requests per second, with DEMO_BAD_SHARE of
+ * Demo traffic for a running Stafet (started by {@code ./stafet up} through scripts/demo.sh; {@code
+ * --no-demo} leaves it out): a synthetic population of Central Denmark Region with valid CPR
+ * numbers, each listed with a GP, lives through cancer pathways, heart referrals, acute function
+ * courses, admissions with leave and discharge, specialist courses, handovers to the GP (accepted,
+ * rejected or left unanswered), named doctors and deaths — through the real front door (REST and
+ * MedCom HospitalNotifications), at DEMO_RATE requests per second, with DEMO_BAD_SHARE of
  * deliberately bad messages for the quarantine. See docs/local-stack.md, "Demo traffic".
  *
- * <p>Logs go to stdout and never carry a CPR number. Refusals are logged and the demo goes on. SIGTERM / SIGINT stop
- * it after the request in flight.
+ * <p>Logs go to stdout and never carry a CPR number. Refusals are logged and the demo goes on.
+ * SIGTERM / SIGINT stop it after the request in flight.
  */
 public final class DemoTraffic {
 
-  private DemoTraffic() {
-  }
+  private DemoTraffic() {}
 
   public static void main(String[] args) {
     DemoConfig config;
@@ -42,25 +42,35 @@ public final class DemoTraffic {
     Population population = new Population(region, random, config.patients());
     describe(population);
     MedcomCodec codec = new MedcomCodec();
-    HospitalNotificationBuilder notifications = new HospitalNotificationBuilder(StayNotifications.FULL_URL_BASE,
-        Clock.systemUTC());
+    HospitalNotificationBuilder notifications =
+        new HospitalNotificationBuilder(StayNotifications.FULL_URL_BASE, Clock.systemUTC());
     StafetHttp http = new StafetHttp(config);
-    DemoRun run = new DemoRun(config, http, population, new CourseScripts(region, random, notifications, codec),
-        new BadMessages(region, random, notifications, codec), random);
+    DemoRun run =
+        new DemoRun(
+            config,
+            http,
+            population,
+            new CourseScripts(region, random, notifications, codec),
+            new BadMessages(region, random, notifications, codec),
+            random);
 
     Thread main = Thread.currentThread();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      if (!run.running()) {
-        return;
-      }
-      run.stop();
-      main.interrupt();
-      try {
-        main.join(4000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "demo-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (!run.running()) {
+                    return;
+                  }
+                  run.stop();
+                  main.interrupt();
+                  try {
+                    main.join(4000);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "demo-shutdown"));
 
     try {
       if (!waitUntilReady(config, http, run)) {
@@ -81,7 +91,8 @@ public final class DemoTraffic {
   }
 
   /** Waits for GET /q/health/ready of the three services; logs what it waits for every 15 s. */
-  private static boolean waitUntilReady(DemoConfig config, StafetHttp http, DemoRun run) throws InterruptedException {
+  private static boolean waitUntilReady(DemoConfig config, StafetHttp http, DemoRun run)
+      throws InterruptedException {
     Map<String, String> services = new LinkedHashMap<>();
     services.put("referral-service", config.referralUrl());
     services.put("responsibility-service", config.responsibilityUrl());
@@ -114,12 +125,16 @@ public final class DemoTraffic {
 
   private static void describe(Population population) {
     LocalDate today = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
-    Map<String, Long> byMunicipality = population.all().stream()
-        .collect(Collectors.groupingBy(p -> p.municipality.name(), TreeMap::new, Collectors.counting()));
+    Map<String, Long> byMunicipality =
+        population.all().stream()
+            .collect(
+                Collectors.groupingBy(
+                    p -> p.municipality.name(), TreeMap::new, Collectors.counting()));
     int youngest = population.all().stream().mapToInt(p -> p.ageAt(today)).min().orElse(0);
     int oldest = population.all().stream().mapToInt(p -> p.ageAt(today)).max().orElse(0);
     long gps = population.all().stream().map(p -> p.gp.sor()).distinct().count();
-    DemoLog.info("population: %d synthetic patients aged %d–%d, listed with %d GP practices; %s",
+    DemoLog.info(
+        "population: %d synthetic patients aged %d–%d, listed with %d GP practices; %s",
         population.all().size(), youngest, oldest, gps, byMunicipality);
   }
 }

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * A few synthetic doctors per organisation, each with a made-up authorisation ID (five characters, as the Danish
- * Patient Safety Authority's IDs look) and a name. The same organisation always has the same doctors.
+ * A few synthetic doctors per organisation, each with a made-up authorisation ID (five characters,
+ * as the Danish Patient Safety Authority's IDs look) and a name. The same organisation always has
+ * the same doctors.
  */
 final class Doctors {
 
-  record Doctor(String authorisationId, String name) {
-  }
+  record Doctor(String authorisationId, String name) {}
 
   private static final String ID_CHARS = "0123456789BCDFGHJKLMNPQRSTVWXZ";
   private final Map<String, List<Doctor>> bySor = new HashMap<>();
@@ -24,14 +24,20 @@ final class Doctors {
   }
 
   Doctor at(String sor) {
-    List<Doctor> doctors = bySor.computeIfAbsent(sor, s -> {
-      List<Doctor> staff = new ArrayList<>();
-      for (int i = 0; i < 3; i++) {
-        boolean male = random.nextBoolean();
-        staff.add(new Doctor(authorisationId(), DanishNames.given(male, random) + " " + DanishNames.family(random)));
-      }
-      return staff;
-    });
+    List<Doctor> doctors =
+        bySor.computeIfAbsent(
+            sor,
+            s -> {
+              List<Doctor> staff = new ArrayList<>();
+              for (int i = 0; i < 3; i++) {
+                boolean male = random.nextBoolean();
+                staff.add(
+                    new Doctor(
+                        authorisationId(),
+                        DanishNames.given(male, random) + " " + DanishNames.family(random)));
+              }
+              return staff;
+            });
     return DanishNames.pick(doctors, random);
   }
 

@@ -1,8 +1,8 @@
 package dk.stafet.tools.demo;
 
 /**
- * Paces requests at a steady rate: slot n is at start + n / rate. A pacer that fell behind (a slow answer) does not
- * burst to catch up; it starts counting again from now.
+ * Paces requests at a steady rate: slot n is at start + n / rate. A pacer that fell behind (a slow
+ * answer) does not burst to catch up; it starts counting again from now.
  */
 final class Pacer {
 

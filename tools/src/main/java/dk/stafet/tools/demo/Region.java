@@ -9,22 +9,30 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * The synthetic Central Denmark Region (Region Midtjylland) of the shared organisation register: its hospitals and
- * departments, GPs, out-of-hours service, practising specialists and municipalities, and which hospital serves
- * which municipality. Only synthetic organisations are used, never those of MedCom's examples.
+ * The synthetic Central Denmark Region (Region Midtjylland) of the shared organisation register:
+ * its hospitals and departments, GPs, out-of-hours service, practising specialists and
+ * municipalities, and which hospital serves which municipality. Only synthetic organisations are
+ * used, never those of MedCom's examples.
  */
 final class Region {
 
   static final String NAME = "Midtjylland";
 
-  /** Municipality code → the municipality code of the hospital its citizens go to (Silkeborg: Viborg; Holstebro: Gødstrup). */
-  private static final Map<String, String> CATCHMENT = Map.of("751", "751", "746", "751", "730", "730", "740", "791",
-      "791", "791", "615", "615", "657", "657", "661", "657");
+  /**
+   * Municipality code → the municipality code of the hospital its citizens go to (Silkeborg:
+   * Viborg; Holstebro: Gødstrup).
+   */
+  private static final Map<String, String> CATCHMENT =
+      Map.of(
+          "751", "751", "746", "751", "730", "730", "740", "791", "791", "791", "615", "615", "657",
+          "657", "661", "657");
+
   /** Where a municipality without its own GP practice in the register lists its citizens. */
   private static final Map<String, String> NEIGHBOUR = Map.of("661", "657");
+
   /** Rough relative population of the municipalities (Aarhus is by far the largest). */
-  private static final Map<String, Integer> WEIGHT = Map.of("751", 36, "730", 10, "740", 10, "791", 10, "615", 9,
-      "657", 9, "661", 6, "746", 6);
+  private static final Map<String, Integer> WEIGHT =
+      Map.of("751", 36, "730", 10, "740", 10, "791", 10, "615", 9, "657", 9, "661", 6, "746", 6);
 
   private final OrganisationRegistry registry;
   private final List<Organisation> municipalities;
@@ -35,11 +43,18 @@ final class Region {
     this.registry = registry;
     this.municipalities = inRegion(OrganisationKind.MUNICIPALITY);
     this.specialists = inRegion(OrganisationKind.SPECIALIST);
-    this.outOfHours = registry.outOfHoursService(NAME)
-        .orElseThrow(() -> new IllegalStateException("no out-of-hours service in the register for " + NAME));
-    if (municipalities.isEmpty() || inRegion(OrganisationKind.GP).isEmpty()
+    this.outOfHours =
+        registry
+            .outOfHoursService(NAME)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no out-of-hours service in the register for " + NAME));
+    if (municipalities.isEmpty()
+        || inRegion(OrganisationKind.GP).isEmpty()
         || inRegion(OrganisationKind.HOSPITAL_DEPARTMENT).isEmpty()) {
-      throw new IllegalStateException("the register has no GPs, departments or municipalities in " + NAME);
+      throw new IllegalStateException(
+          "the register has no GPs, departments or municipalities in " + NAME);
     }
   }
 
@@ -48,7 +63,8 @@ final class Region {
   }
 
   Organisation municipality(RandomGenerator random) {
-    int total = municipalities.stream().mapToInt(m -> WEIGHT.getOrDefault(m.municipalityCode(), 3)).sum();
+    int total =
+        municipalities.stream().mapToInt(m -> WEIGHT.getOrDefault(m.municipalityCode(), 3)).sum();
     int pick = random.nextInt(total);
     for (Organisation municipality : municipalities) {
       pick -= WEIGHT.getOrDefault(municipality.municipalityCode(), 3);
@@ -73,12 +89,16 @@ final class Region {
 
   Organisation hospitalFor(Organisation municipality) {
     String code = CATCHMENT.getOrDefault(municipality.municipalityCode(), "751");
-    return inRegion(OrganisationKind.HOSPITAL).stream().filter(h -> code.equals(h.municipalityCode())).findFirst()
+    return inRegion(OrganisationKind.HOSPITAL).stream()
+        .filter(h -> code.equals(h.municipalityCode()))
+        .findFirst()
         .orElseGet(() -> inRegion(OrganisationKind.HOSPITAL).get(0));
   }
 
   List<Organisation> departmentsOf(Organisation hospital) {
-    return inRegion(OrganisationKind.HOSPITAL_DEPARTMENT).stream().filter(d -> hospital.sor().equals(d.parentSor())).toList();
+    return inRegion(OrganisationKind.HOSPITAL_DEPARTMENT).stream()
+        .filter(d -> hospital.sor().equals(d.parentSor()))
+        .toList();
   }
 
   /** The emergency department (Akutafdelingen) of the patient's hospital. */
@@ -93,13 +113,16 @@ final class Region {
 
   /** Cardiology (Hjertesygdomme): the register has one, at Aarhus Universitetshospital. */
   Organisation cardiology() {
-    return inRegion(OrganisationKind.HOSPITAL_DEPARTMENT).stream().filter(d -> d.name().contains("Hjerte")).findFirst()
+    return inRegion(OrganisationKind.HOSPITAL_DEPARTMENT).stream()
+        .filter(d -> d.name().contains("Hjerte"))
+        .findFirst()
         .orElseGet(() -> inRegion(OrganisationKind.HOSPITAL_DEPARTMENT).get(0));
   }
 
   /**
-   * Where a cancer pathway is investigated. The register has no oncology department, so the diagnostic pathway goes
-   * to the medical department of the patient's regional hospital (in Aarhus: Ældresygdomme).
+   * Where a cancer pathway is investigated. The register has no oncology department, so the
+   * diagnostic pathway goes to the medical department of the patient's regional hospital (in
+   * Aarhus: Ældresygdomme).
    */
   Organisation cancerDepartment(Organisation municipality) {
     return medicalDepartment(municipality);
@@ -107,10 +130,11 @@ final class Region {
 
   /** A medical department at another hospital than {@code not}'s, for forwarded referrals. */
   Organisation otherMedicalDepartment(Organisation not, RandomGenerator random) {
-    List<Organisation> others = inRegion(OrganisationKind.HOSPITAL_DEPARTMENT).stream()
-        .filter(d -> d.name().contains("Medicinsk") || d.name().contains("Ældresygdomme"))
-        .filter(d -> d.parentSor() != null && !d.parentSor().equals(not.parentSor()))
-        .toList();
+    List<Organisation> others =
+        inRegion(OrganisationKind.HOSPITAL_DEPARTMENT).stream()
+            .filter(d -> d.name().contains("Medicinsk") || d.name().contains("Ældresygdomme"))
+            .filter(d -> d.parentSor() != null && !d.parentSor().equals(not.parentSor()))
+            .toList();
     return others.isEmpty() ? not : DanishNames.pick(others, random);
   }
 
@@ -131,15 +155,21 @@ final class Region {
         }
       }
     }
-    return departments.isEmpty() ? inRegion(OrganisationKind.HOSPITAL_DEPARTMENT).get(0) : departments.get(0);
+    return departments.isEmpty()
+        ? inRegion(OrganisationKind.HOSPITAL_DEPARTMENT).get(0)
+        : departments.get(0);
   }
 
   private List<Organisation> gpsIn(String municipalityCode) {
-    return inRegion(OrganisationKind.GP).stream().filter(gp -> municipalityCode.equals(gp.municipalityCode())).toList();
+    return inRegion(OrganisationKind.GP).stream()
+        .filter(gp -> municipalityCode.equals(gp.municipalityCode()))
+        .toList();
   }
 
   private List<Organisation> inRegion(OrganisationKind kind) {
-    return registry.ofKind(kind).stream().filter(o -> o.synthetic() && NAME.equals(o.region()))
-        .sorted(Comparator.comparing(Organisation::sor)).toList();
+    return registry.ofKind(kind).stream()
+        .filter(o -> o.synthetic() && NAME.equals(o.region()))
+        .sorted(Comparator.comparing(Organisation::sor))
+        .toList();
   }
 }

@@ -15,9 +15,10 @@ import org.hl7.fhir.r4.model.MessageHeader;
 import org.hl7.fhir.r4.model.Provenance;
 
 /**
- * The MedCom HospitalNotifications of one hospital stay, as the department's EHR would send them to the patient's
- * municipality: STIN/STAA, STOR, SLOR, SLHJ, MORS, each carrying the Provenance chain of the earlier ones. The chain
- * grows only when the front door accepted a message, as a sender would only refer to letters that were received.
+ * The MedCom HospitalNotifications of one hospital stay, as the department's EHR would send them to
+ * the patient's municipality: STIN/STAA, STOR, SLOR, SLHJ, MORS, each carrying the Provenance chain
+ * of the earlier ones. The chain grows only when the front door accepted a message, as a sender
+ * would only refer to letters that were received.
  */
 final class StayNotifications {
 
@@ -37,8 +38,12 @@ final class StayNotifications {
   private String lastActivity;
   private Bundle pending;
 
-  StayNotifications(HospitalNotificationBuilder builder, MedcomCodec codec, Patient patient, Organisation department,
-                    boolean emergency) {
+  StayNotifications(
+      HospitalNotificationBuilder builder,
+      MedcomCodec codec,
+      Patient patient,
+      Organisation department,
+      boolean emergency) {
     this.builder = builder;
     this.codec = codec;
     this.patient = patient;
@@ -50,7 +55,10 @@ final class StayNotifications {
     return department;
   }
 
-  /** The request for {@code event} happening at {@code at}; {@link #accepted()} records it once the front door took it. */
+  /**
+   * The request for {@code event} happening at {@code at}; {@link #accepted()} records it once the
+   * front door took it.
+   */
   Call message(HospitalNotificationEvent event, Instant at) {
     Instant periodEnd = null;
     switch (event) {
@@ -63,14 +71,34 @@ final class StayNotifications {
     if (periodStart == null) {
       periodStart = at; // a stay the front door learns of only now
     }
-    pending = builder.build(new HospitalNotificationBuilder.Notification(event, null, view(department),
-        view(patient.municipality), null, patient.cpr, patient.familyName, patient.givenNames(), encounterClass,
-        episodeOfCareId, null, periodStart, periodEnd, leaveStart, event == HospitalNotificationEvent.STOR ? null : leaveEnd,
-        provenances, lastHeaderId, lastActivity));
+    pending =
+        builder.build(
+            new HospitalNotificationBuilder.Notification(
+                event,
+                null,
+                view(department),
+                view(patient.municipality),
+                null,
+                patient.cpr,
+                patient.familyName,
+                patient.givenNames(),
+                encounterClass,
+                episodeOfCareId,
+                null,
+                periodStart,
+                periodEnd,
+                leaveStart,
+                event == HospitalNotificationEvent.STOR ? null : leaveEnd,
+                provenances,
+                lastHeaderId,
+                lastActivity));
     return Call.medcom(department.sor(), codec.write(pending, MedcomFormat.JSON));
   }
 
-  /** The last message was acknowledged ok: later messages carry its Provenance and refer to its letter id. */
+  /**
+   * The last message was acknowledged ok: later messages carry its Provenance and refer to its
+   * letter id.
+   */
   void accepted() {
     if (pending == null) {
       return;

@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * One request of a course script. The request is built when it is sent, from the instant the fact happened (placed by
- * {@link CourseScript#place}) and what earlier steps of the same course learnt (ids), so a step can refer to the
- * referral or stay an earlier one created.
+ * One request of a course script. The request is built when it is sent, from the instant the fact
+ * happened (placed by {@link CourseScript#place}) and what earlier steps of the same course learnt
+ * (ids), so a step can refer to the referral or stay an earlier one created.
  */
 final class Step {
 
@@ -20,8 +20,8 @@ final class Step {
     /** A refusal is logged and the course goes on. */
     OPTIONAL,
     /**
-     * Asks responsibility-service about a state it learns from course facts over Kafka, so it may not know it yet:
-     * 404 and 409 are tried again a few times before the refusal counts.
+     * Asks responsibility-service about a state it learns from course facts over Kafka, so it may
+     * not know it yet: 404 and 409 are tried again a few times before the refusal counts.
      */
     LEDGER
   }
@@ -34,17 +34,23 @@ final class Step {
   Instant at;
 
   /**
-   * @param label     what happens, for the log; never patient data
-   * @param offset    when, after the course starts (scaled when the course is placed)
-   * @param request   builds the request for the instant it happened; null skips the step (nothing to do)
+   * @param label what happens, for the log; never patient data
+   * @param offset when, after the course starts (scaled when the course is placed)
+   * @param request builds the request for the instant it happened; null skips the step (nothing to
+   *     do)
    * @param onSuccess what to remember from a 2xx answer
    */
-  Step(String label, Duration offset, Kind kind, Function<Instant, Call> request, Consumer<JsonNode> onSuccess) {
+  Step(
+      String label,
+      Duration offset,
+      Kind kind,
+      Function<Instant, Call> request,
+      Consumer<JsonNode> onSuccess) {
     this.label = label;
     this.offset = offset;
     this.kind = kind;
     this.request = request;
-    this.onSuccess = onSuccess == null ? json -> { } : onSuccess;
+    this.onSuccess = onSuccess == null ? json -> {} : onSuccess;
   }
 
   Call request() {

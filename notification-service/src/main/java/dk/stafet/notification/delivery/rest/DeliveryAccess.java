@@ -6,7 +6,10 @@ import dk.stafet.service.security.Caller;
 import dk.stafet.service.security.CallerRoles;
 import jakarta.enterprise.context.RequestScoped;
 
-/** The current request's {@link DeliveryReader}, from the caller's organisation and the organisation register. */
+/**
+ * The current request's {@link DeliveryReader}, from the caller's organisation and the organisation
+ * register.
+ */
 @RequestScoped
 public class DeliveryAccess {
 
@@ -20,18 +23,25 @@ public class DeliveryAccess {
     this.directory = directory;
   }
 
-  /** @throws dk.stafet.service.security.NotAuthenticatedException when the request carries no valid token */
+  /**
+   * @throws dk.stafet.service.security.NotAuthenticatedException when the request carries no valid
+   *     token
+   */
   public DeliveryReader reader() {
     String sor = caller.requireOrganisation();
     String gln = directory.bySor(sor).filter(Party::hasGln).map(Party::gln).orElse(null);
-    return DeliveryReader.of(sor, gln, roles, caller.identity().map(Caller.Identity::citizen).orElse(null));
+    return DeliveryReader.of(
+        sor, gln, roles, caller.identity().map(Caller.Identity::citizen).orElse(null));
   }
 
-  /** @throws DeliveryForbiddenException unless the caller is a course coordinator (operations) */
+  /**
+   * @throws DeliveryForbiddenException unless the caller is a course coordinator (operations)
+   */
   public DeliveryReader requireCoordinator(String what) {
     DeliveryReader reader = reader();
     if (!reader.isCoordinator()) {
-      throw new DeliveryForbiddenException(what + " is for course coordinators (the COORDINATOR role)");
+      throw new DeliveryForbiddenException(
+          what + " is for course coordinators (the COORDINATOR role)");
     }
     return reader;
   }

@@ -16,8 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Read models and the manual resend behind {@link DeliveryResource}. Reads for a {@link DeliveryReader} see only what
- * that reader may see and are audited, one row per patient whose messages were returned, in the reading transaction.
+ * Read models and the manual resend behind {@link DeliveryResource}. Reads for a {@link
+ * DeliveryReader} see only what that reader may see and are audited, one row per patient whose
+ * messages were returned, in the reading transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -33,16 +34,23 @@ public class DeliveryOperations {
     this.audit = audit;
   }
 
-  /** Messages per state and recipient: all of them for coordinators, one's own as recipient for anyone else. */
+  /**
+   * Messages per state and recipient: all of them for coordinators, one's own as recipient for
+   * anyone else.
+   */
   public List<StateCount> counts(DeliveryReader reader) {
-    var query = OutgoingMessage.getEntityManager()
-        .createQuery("select m.state, m.recipientGln, count(m) from OutgoingMessage m "
-            + (reader.isCoordinator() ? "" : "where m.recipientSor = :me ")
-            + "group by m.state, m.recipientGln order by m.recipientGln, m.state", Object[].class);
+    var query =
+        OutgoingMessage.getEntityManager()
+            .createQuery(
+                "select m.state, m.recipientGln, count(m) from OutgoingMessage m "
+                    + (reader.isCoordinator() ? "" : "where m.recipientSor = :me ")
+                    + "group by m.state, m.recipientGln order by m.recipientGln, m.state",
+                Object[].class);
     if (!reader.isCoordinator()) {
       query.setParameter("me", reader.sor());
     }
-    return query.getResultStream()
+    return query
+        .getResultStream()
         .map(row -> new StateCount((DeliveryState) row[0], (String) row[1], (Long) row[2]))
         .toList();
   }
@@ -52,13 +60,22 @@ public class DeliveryOperations {
    *
    * @throws DeliveryForbiddenException for the patient portal without a patient key
    */
-  public List<DeliveryView> list(DeliveryReader reader, DeliveryState state, String recipientGln, String messageType,
-      String patientKey, int limit) {
-    if (reader.kind() == DeliveryReader.Kind.PATIENT_PORTAL && (patientKey == null || patientKey.isBlank())) {
-      throw new DeliveryForbiddenException("the patient portal reads the messages of one patient: give patientKey");
+  public List<DeliveryView> list(
+      DeliveryReader reader,
+      DeliveryState state,
+      String recipientGln,
+      String messageType,
+      String patientKey,
+      int limit) {
+    if (reader.kind() == DeliveryReader.Kind.PATIENT_PORTAL
+        && (patientKey == null || patientKey.isBlank())) {
+      throw new DeliveryForbiddenException(
+          "the patient portal reads the messages of one patient: give patientKey");
     }
-    if (reader.kind() == DeliveryReader.Kind.PATIENT_PORTAL && !patientKey.equals(reader.citizen())) {
-      throw new DeliveryForbiddenException("the patient portal reads the messages of the citizen its token names only");
+    if (reader.kind() == DeliveryReader.Kind.PATIENT_PORTAL
+        && !patientKey.equals(reader.citizen())) {
+      throw new DeliveryForbiddenException(
+          "the patient portal reads the messages of the citizen its token names only");
     }
     List<DeliveryView> views = list(state, recipientGln, messageType, patientKey, reader, limit);
     auditReads(reader, views);
@@ -73,17 +90,25 @@ public class DeliveryOperations {
   }
 
   /** Unscoped and unaudited: for the service itself (and tests), never for a caller. */
-  public List<DeliveryView> list(DeliveryState state, String recipientGln, String messageType, String patientKey,
-      int limit) {
+  public List<DeliveryView> list(
+      DeliveryState state, String recipientGln, String messageType, String patientKey, int limit) {
     return list(state, recipientGln, messageType, patientKey, null, limit);
   }
 
-  private List<DeliveryView> list(DeliveryState state, String recipientGln, String messageType, String patientKey,
-      DeliveryReader reader, int limit) {
+  private List<DeliveryView> list(
+      DeliveryState state,
+      String recipientGln,
+      String messageType,
+      String patientKey,
+      DeliveryReader reader,
+      int limit) {
     List<String> where = new ArrayList<>();
     Parameters parameters = new Parameters();
     if (reader != null && reader.kind() == DeliveryReader.Kind.ORGANISATION) {
-      where.add(reader.gln() == null ? "recipientSor = :me" : "(recipientSor = :me or senderGln = :myGln)");
+      where.add(
+          reader.gln() == null
+              ? "recipientSor = :me"
+              : "(recipientSor = :me or senderGln = :myGln)");
       parameters.and("me", reader.sor());
       if (reader.gln() != null) {
         parameters.and("myGln", reader.gln());
@@ -107,7 +132,11 @@ public class DeliveryOperations {
     }
     String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
     return OutgoingMessage.<OutgoingMessage>find(query, Sort.descending("createdAt"), parameters)
-        .page(0, Math.max(1, Math.min(limit, MAX_LIMIT))).list().stream().map(DeliveryView::of).toList();
+        .page(0, Math.max(1, Math.min(limit, MAX_LIMIT)))
+        .list()
+        .stream()
+        .map(DeliveryView::of)
+        .toList();
   }
 
   /** Unscoped and unaudited: for the service itself (and tests), never for a caller. */
@@ -119,20 +148,29 @@ public class DeliveryOperations {
     return switch (reader.kind()) {
       case COORDINATOR -> true;
       case PATIENT_PORTAL -> false; // the portal reads one patient's list, not letters by id
-      case ORGANISATION -> reader.sor().equals(view.recipientSor())
-          || reader.gln() != null && reader.gln().equals(view.senderGln());
+      case ORGANISATION ->
+          reader.sor().equals(view.recipientSor())
+              || reader.gln() != null && reader.gln().equals(view.senderGln());
     };
   }
 
   private void auditReads(DeliveryReader reader, List<DeliveryView> views) {
-    views.stream().map(DeliveryView::patientKey).filter(Objects::nonNull).distinct()
+    views.stream()
+        .map(DeliveryView::patientKey)
+        .filter(Objects::nonNull)
+        .distinct()
         .forEach(key -> audit.read(reader.sor(), reader.auditedAction(), key, "DELIVERY", null));
   }
 
   public List<UnmatchedAck> unmatchedAcks(int limit) {
     return ReceivedAck.<ReceivedAck>find("outgoingMessageId is null", Sort.descending("receivedAt"))
-        .page(0, Math.max(1, Math.min(limit, MAX_LIMIT))).list().stream()
-        .map(a -> new UnmatchedAck(a.ackHeaderId, a.acknowledgedHeaderId, a.ackCode, a.senderGln, a.receivedAt))
+        .page(0, Math.max(1, Math.min(limit, MAX_LIMIT)))
+        .list()
+        .stream()
+        .map(
+            a ->
+                new UnmatchedAck(
+                    a.ackHeaderId, a.acknowledgedHeaderId, a.ackCode, a.senderGln, a.receivedAt))
         .toList();
   }
 

@@ -5,7 +5,10 @@ import dk.stafet.service.security.NotAuthenticatedException;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Refusals as the services' shared problem body ({@link Problem}: RFC 9457 plus the stable {@code code}). */
+/**
+ * Refusals as the services' shared problem body ({@link Problem}: RFC 9457 plus the stable {@code
+ * code}).
+ */
 public class DeliveryProblems {
 
   @ServerExceptionMapper

@@ -1,6 +1,9 @@
 package dk.stafet.notification.delivery.rest;
 
-/** No such outgoing message, or not one the caller may see (HTTP 404, problem code {@code NOT_FOUND}). */
+/**
+ * No such outgoing message, or not one the caller may see (HTTP 404, problem code {@code
+ * NOT_FOUND}).
+ */
 public class UnknownDeliveryException extends RuntimeException {
 
   public UnknownDeliveryException() {

@@ -1,8 +1,14 @@
 package dk.stafet.referral.course.lifecycle;
 
-/** The states of a hospital stay, named after the MedCom HospitalNotification Encounter.status they mirror. */
+/**
+ * The states of a hospital stay, named after the MedCom HospitalNotification Encounter.status they
+ * mirror.
+ */
 public enum AdmissionState {
-  /** Admitted (inpatient, IMP) or an emergency / acute-ambulant contact (EMER); Encounter.status in-progress. */
+  /**
+   * Admitted (inpatient, IMP) or an emergency / acute-ambulant contact (EMER); Encounter.status
+   * in-progress.
+   */
   IN_PROGRESS,
   /** On leave [orlov] during an admission; the admission continues (R7). */
   ON_LEAVE,

@@ -1,10 +1,18 @@
 package dk.stafet.referral.course.lifecycle;
 
-/** What can happen to a hospital stay, with the MedCom HospitalNotification code that reports it. */
+/**
+ * What can happen to a hospital stay, with the MedCom HospitalNotification code that reports it.
+ */
 public enum AdmissionTransition {
-  /** STIN (inpatient) or STAA (acute ambulant); also a repeated start notification for the same episode. */
+  /**
+   * STIN (inpatient) or STAA (acute ambulant); also a repeated start notification for the same
+   * episode.
+   */
   ADMIT("STIN/STAA"),
-  /** A new STIN/STAA for a stay in progress with the other encounter class: the stay type changed (no SLHJ). */
+  /**
+   * A new STIN/STAA for a stay in progress with the other encounter class: the stay type changed
+   * (no SLHJ).
+   */
   CHANGE_CLASS("STIN/STAA"),
   START_LEAVE("STOR"),
   END_LEAVE("SLOR"),

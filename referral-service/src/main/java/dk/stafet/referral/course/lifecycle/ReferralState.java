@@ -9,7 +9,9 @@ public enum ReferralState {
   STARTED,
   ENDED;
 
-  /** Nothing more happens to the referral. A forwarded one is not final: its new receiver visits it. */
+  /**
+   * Nothing more happens to the referral. A forwarded one is not final: its new receiver visits it.
+   */
   public boolean isFinal() {
     return this == REJECTED || this == ENDED;
   }

@@ -4,8 +4,13 @@ import dk.stafet.referral.course.lifecycle.AdmissionTransition;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What was registered in error: the admission (default), the leave start, the leave end or the discharge. */
-@Schema(description = "Cancellation of a registration made in error (MedCom AN_STIN/AN_STAA, AN_STOR, AN_SLOR, AN_SLHJ)")
+/**
+ * What was registered in error: the admission (default), the leave start, the leave end or the
+ * discharge.
+ */
+@Schema(
+    description =
+        "Cancellation of a registration made in error (MedCom AN_STIN/AN_STAA, AN_STOR, AN_SLOR, AN_SLHJ)")
 public record CancelStay(
     @Schema(description = "What is cancelled; default ADMISSION") Target target,
     @Schema(description = "When the cancellation was made; default now") Instant occurredAt) {

@@ -13,16 +13,17 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Turns the course-facts exceptions into the services' shared problem body ({@link Problem}). The messages hold no
- * patient data by construction. The codes follow the types these answers have always had (invalid-transition →
- * INVALID_TRANSITION), so the types are unchanged.
+ * Turns the course-facts exceptions into the services' shared problem body ({@link Problem}). The
+ * messages hold no patient data by construction. The codes follow the types these answers have
+ * always had (invalid-transition → INVALID_TRANSITION), so the types are unchanged.
  */
 public class CourseProblemMapper {
 
   @ServerExceptionMapper
   public RestResponse<Problem> invalidTransition(InvalidTransitionException e) {
     return Problem.of(409, "INVALID_TRANSITION", "Invalid transition", e.getMessage())
-        .withTransition(e.aggregate(), e.transition(), e.fromState()).response();
+        .withTransition(e.aggregate(), e.transition(), e.fromState())
+        .response();
   }
 
   @ServerExceptionMapper
@@ -37,7 +38,8 @@ public class CourseProblemMapper {
 
   @ServerExceptionMapper
   public RestResponse<Problem> unknownOrganisation(UnknownOrganisationException e) {
-    return Problem.of(422, "UNKNOWN_ORGANISATION", "Unknown organisation", e.getMessage()).response();
+    return Problem.of(422, "UNKNOWN_ORGANISATION", "Unknown organisation", e.getMessage())
+        .response();
   }
 
   @ServerExceptionMapper
@@ -57,6 +59,7 @@ public class CourseProblemMapper {
 
   @ServerExceptionMapper
   public RestResponse<Problem> notTheActor(NotTheActorException e) {
-    return Problem.of(403, "NOT_THE_ACTOR", "Not the acting organisation", e.getMessage()).response();
+    return Problem.of(403, "NOT_THE_ACTOR", "Not the acting organisation", e.getMessage())
+        .response();
   }
 }

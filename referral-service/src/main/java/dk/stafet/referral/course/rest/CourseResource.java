@@ -1,11 +1,11 @@
 package dk.stafet.referral.course.rest;
 
+import dk.stafet.contracts.identity.StafetRole;
 import dk.stafet.referral.course.service.CourseService;
 import dk.stafet.referral.course.service.CourseView;
 import dk.stafet.referral.course.service.DeclineAcuteReferral;
 import dk.stafet.referral.course.service.EndCourse;
 import dk.stafet.referral.course.service.StartCourse;
-import dk.stafet.contracts.identity.StafetRole;
 import dk.stafet.service.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,11 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Acute-function, outpatient, IV and practising-specialist courses, and declined acute referrals. */
+/**
+ * Acute-function, outpatient, IV and practising-specialist courses, and declined acute referrals.
+ */
 @Path("/api")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Courses", description = "Acute function, hospital outpatient, IV at home, practising specialist")
+@Tag(
+    name = "Courses",
+    description = "Acute function, hospital outpatient, IV at home, practising specialist")
 public class CourseResource {
 
   private final CourseService courses;
@@ -41,15 +45,22 @@ public class CourseResource {
   @Path("/courses")
   @Operation(summary = "Start a course owned by the caller (ownerSor)")
   public RestResponse<CourseView> start(@NotNull @Valid StartCourse body) {
-    CourseView course = courses.start(caller.requireRole(StafetRole.STAFF, "recording course facts"), body);
-    return RestResponse.ResponseBuilder.<CourseView>created(URI.create("/api/courses/" + course.id())).entity(course).build();
+    CourseView course =
+        courses.start(caller.requireRole(StafetRole.STAFF, "recording course facts"), body);
+    return RestResponse.ResponseBuilder.<CourseView>created(
+            URI.create("/api/courses/" + course.id()))
+        .entity(course)
+        .build();
   }
 
   @POST
   @Path("/courses/{id}/end")
   @Operation(summary = "End a course (acute function: with its exit)")
   public CourseView end(@PathParam("id") UUID id, EndCourse body) {
-    return courses.end(id, caller.requireRole(StafetRole.STAFF, "recording course facts"), body == null ? new EndCourse(null, null) : body);
+    return courses.end(
+        id,
+        caller.requireRole(StafetRole.STAFF, "recording course facts"),
+        body == null ? new EndCourse(null, null) : body);
   }
 
   @GET
@@ -63,7 +74,12 @@ public class CourseResource {
   @Path("/acute-referrals/declined")
   @Operation(summary = "The caller (an acute function) declined an acute-function referral")
   public RestResponse<CourseView> declined(@NotNull @Valid DeclineAcuteReferral body) {
-    CourseView course = courses.declineAcuteReferral(caller.requireRole(StafetRole.STAFF, "recording course facts"), body);
-    return RestResponse.ResponseBuilder.<CourseView>created(URI.create("/api/courses/" + course.id())).entity(course).build();
+    CourseView course =
+        courses.declineAcuteReferral(
+            caller.requireRole(StafetRole.STAFF, "recording course facts"), body);
+    return RestResponse.ResponseBuilder.<CourseView>created(
+            URI.create("/api/courses/" + course.id()))
+        .entity(course)
+        .build();
   }
 }

@@ -1,12 +1,12 @@
 package dk.stafet.referral.course.rest;
 
+import dk.stafet.contracts.identity.StafetRole;
 import dk.stafet.referral.course.service.PatientLookup;
 import dk.stafet.referral.course.service.PatientOverview;
 import dk.stafet.referral.course.service.PatientService;
 import dk.stafet.referral.course.service.RegisterDeath;
 import dk.stafet.referral.course.service.RegisterListedGp;
 import dk.stafet.referral.course.service.RegisterNoListedGp;
-import dk.stafet.contracts.identity.StafetRole;
 import dk.stafet.service.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Patient-level facts and the lookup. The CPR number travels only in request bodies, never in a URL. */
+/**
+ * Patient-level facts and the lookup. The CPR number travels only in request bodies, never in a
+ * URL.
+ */
 @Path("/api")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,23 +39,32 @@ public class PatientResource {
 
   @POST
   @Path("/patients/listed-gp")
-  @Operation(summary = "Register the patient's listed GP (the caller is that GP practice); national register in production")
+  @Operation(
+      summary =
+          "Register the patient's listed GP (the caller is that GP practice); national register in production")
   public PatientOverview registerListedGp(@NotNull @Valid RegisterListedGp body) {
-    return patients.registerListedGp(caller.requireRole(StafetRole.NATIONAL_REGISTER, "registering a listed GP"), body);
+    return patients.registerListedGp(
+        caller.requireRole(StafetRole.NATIONAL_REGISTER, "registering a listed GP"), body);
   }
 
   @POST
   @Path("/patients/no-listed-gp")
-  @Operation(summary = "Register that the patient has no listed GP (newcomer, between practices); national register "
-      + "feed only, like the listed GP")
+  @Operation(
+      summary =
+          "Register that the patient has no listed GP (newcomer, between practices); national register "
+              + "feed only, like the listed GP")
   public PatientOverview registerNoListedGp(@NotNull @Valid RegisterNoListedGp body) {
     return patients.registerNoListedGp(
-        caller.requireRole(StafetRole.NATIONAL_REGISTER, "registering a patient without a listed GP"), body);
+        caller.requireRole(
+            StafetRole.NATIONAL_REGISTER, "registering a patient without a listed GP"),
+        body);
   }
 
   @POST
   @Path("/patients/lookup")
-  @Operation(summary = "The patient's referrals, stays and courses the caller may see (audited; 404 if none)")
+  @Operation(
+      summary =
+          "The patient's referrals, stays and courses the caller may see (audited; 404 if none)")
   public PatientOverview lookup(@NotNull @Valid PatientLookup body) {
     return patients.lookup(caller.requireOrganisation(), body);
   }
@@ -62,8 +74,10 @@ public class PatientResource {
   @Operation(summary = "Record a patient's death (the caller must be involved with the patient)")
   public RestResponse<Void> death(@NotNull @Valid RegisterDeath body) {
     // The staff of an organisation that may see the patient, or the national register (CPR) feed.
-    String actor = caller.has(StafetRole.NATIONAL_REGISTER) ? caller.requireOrganisation()
-        : caller.requireRole(StafetRole.STAFF, "reporting a death");
+    String actor =
+        caller.has(StafetRole.NATIONAL_REGISTER)
+            ? caller.requireOrganisation()
+            : caller.requireRole(StafetRole.STAFF, "reporting a death");
     patients.recordDeath(actor, body);
     return RestResponse.noContent();
   }

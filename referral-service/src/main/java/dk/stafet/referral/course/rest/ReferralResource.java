@@ -1,10 +1,10 @@
 package dk.stafet.referral.course.rest;
 
+import dk.stafet.contracts.identity.StafetRole;
 import dk.stafet.referral.course.service.ReceiveReferral;
 import dk.stafet.referral.course.service.ReferralService;
 import dk.stafet.referral.course.service.ReferralView;
 import dk.stafet.referral.course.service.Visitation;
-import dk.stafet.contracts.identity.StafetRole;
 import dk.stafet.service.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,29 +39,36 @@ public class ReferralResource {
   @POST
   @Operation(summary = "Record a referral the caller (receiverSor) has received")
   public RestResponse<ReferralView> receive(@NotNull @Valid ReceiveReferral body) {
-    ReferralView referral = referrals.receive(caller.requireRole(StafetRole.STAFF, "recording course facts"), body);
-    return RestResponse.ResponseBuilder.<ReferralView>created(URI.create("/api/referrals/" + referral.id())).entity(referral).build();
+    ReferralView referral =
+        referrals.receive(caller.requireRole(StafetRole.STAFF, "recording course facts"), body);
+    return RestResponse.ResponseBuilder.<ReferralView>created(
+            URI.create("/api/referrals/" + referral.id()))
+        .entity(referral)
+        .build();
   }
 
   @POST
   @Path("/{id}/visitation")
   @Operation(summary = "Visitation: accept, reject (with reason) or forward (to forwardedToSor)")
   public ReferralView visit(@PathParam("id") UUID id, @NotNull @Valid Visitation body) {
-    return referrals.visit(id, caller.requireRole(StafetRole.STAFF, "recording course facts"), body);
+    return referrals.visit(
+        id, caller.requireRole(StafetRole.STAFF, "recording course facts"), body);
   }
 
   @POST
   @Path("/{id}/start")
   @Operation(summary = "First contact: the referral course is in progress")
   public ReferralView start(@PathParam("id") UUID id, OccurredAt body) {
-    return referrals.start(id, caller.requireRole(StafetRole.STAFF, "recording course facts"), OccurredAt.of(body));
+    return referrals.start(
+        id, caller.requireRole(StafetRole.STAFF, "recording course facts"), OccurredAt.of(body));
   }
 
   @POST
   @Path("/{id}/end")
   @Operation(summary = "The referral course has ended")
   public ReferralView end(@PathParam("id") UUID id, OccurredAt body) {
-    return referrals.end(id, caller.requireRole(StafetRole.STAFF, "recording course facts"), OccurredAt.of(body));
+    return referrals.end(
+        id, caller.requireRole(StafetRole.STAFF, "recording course facts"), OccurredAt.of(body));
   }
 
   @GET

@@ -2,7 +2,6 @@ package dk.stafet.referral.course.service;
 
 import dk.stafet.contracts.events.CourseEventType;
 import dk.stafet.contracts.registry.OrganisationKind;
-import dk.stafet.service.audit.AuditLog;
 import dk.stafet.referral.course.AcuteForm;
 import dk.stafet.referral.course.Course;
 import dk.stafet.referral.course.CourseKind;
@@ -12,6 +11,7 @@ import dk.stafet.referral.course.ReferrerKind;
 import dk.stafet.referral.course.lifecycle.CourseLifecycle;
 import dk.stafet.referral.course.lifecycle.CourseState;
 import dk.stafet.referral.security.NotTheActorException;
+import dk.stafet.service.audit.AuditLog;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,33 +22,41 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Acute-function, hospital outpatient, IV-at-home and practising-specialist courses, and declined acute referrals.
- * The course owner registers start and end; each publishes its {@code *_STARTED} / {@code *_ENDED} CourseEvent.
+ * Acute-function, hospital outpatient, IV-at-home and practising-specialist courses, and declined
+ * acute referrals. The course owner registers start and end; each publishes its {@code *_STARTED} /
+ * {@code *_ENDED} CourseEvent.
  */
 @ApplicationScoped
 @Transactional
 public class CourseService {
 
   /** Which kind of organisation may own each kind of course. */
-  private static final Map<CourseKind, Set<OrganisationKind>> OWNERS = Map.of(
-      CourseKind.ACUTE_FUNCTION, EnumSet.of(OrganisationKind.MUNICIPALITY),
-      CourseKind.OUTPATIENT, Organisations.HOSPITAL,
-      CourseKind.IV_TREATMENT, Organisations.HOSPITAL,
-      CourseKind.SPECIALIST, EnumSet.of(OrganisationKind.SPECIALIST));
+  private static final Map<CourseKind, Set<OrganisationKind>> OWNERS =
+      Map.of(
+          CourseKind.ACUTE_FUNCTION,
+          EnumSet.of(OrganisationKind.MUNICIPALITY),
+          CourseKind.OUTPATIENT,
+          Organisations.HOSPITAL,
+          CourseKind.IV_TREATMENT,
+          Organisations.HOSPITAL,
+          CourseKind.SPECIALIST,
+          EnumSet.of(OrganisationKind.SPECIALIST));
 
   /** Which kind of organisation each kind of acute-function referrer is. */
-  private static final Map<ReferrerKind, Set<OrganisationKind>> REFERRERS = Map.of(
-      ReferrerKind.HOSPITAL, Organisations.HOSPITAL,
-      ReferrerKind.GP, EnumSet.of(OrganisationKind.GP),
-      ReferrerKind.OUT_OF_HOURS, EnumSet.of(OrganisationKind.OUT_OF_HOURS),
-      ReferrerKind.MUNICIPAL_NURSING, EnumSet.of(OrganisationKind.MUNICIPALITY));
+  private static final Map<ReferrerKind, Set<OrganisationKind>> REFERRERS =
+      Map.of(
+          ReferrerKind.HOSPITAL, Organisations.HOSPITAL,
+          ReferrerKind.GP, EnumSet.of(OrganisationKind.GP),
+          ReferrerKind.OUT_OF_HOURS, EnumSet.of(OrganisationKind.OUT_OF_HOURS),
+          ReferrerKind.MUNICIPAL_NURSING, EnumSet.of(OrganisationKind.MUNICIPALITY));
 
   private final Patients patients;
   private final Organisations organisations;
   private final FactRecorder facts;
   private final AuditLog audit;
 
-  public CourseService(Patients patients, Organisations organisations, FactRecorder facts, AuditLog audit) {
+  public CourseService(
+      Patients patients, Organisations organisations, FactRecorder facts, AuditLog audit) {
     this.patients = patients;
     this.organisations = organisations;
     this.facts = facts;
@@ -71,7 +79,8 @@ public class CourseService {
       case ACUTE_FUNCTION -> {
         requireAcuteReferrer(command.referrerKind(), command.referrerSor());
         if (command.form() == null) {
-          throw new InvalidCommandException("an acute-function course needs its form (TEAM or PLACE)");
+          throw new InvalidCommandException(
+              "an acute-function course needs its form (TEAM or PLACE)");
         }
         course.referrerKind = command.referrerKind();
         course.referrerSor = command.referrerSor();
@@ -79,7 +88,8 @@ public class CourseService {
       }
       case IV_TREATMENT -> {
         if (command.administeredBySor() != null) {
-          organisations.require("administeredBySor", command.administeredBySor(), Organisations.ANY);
+          organisations.require(
+              "administeredBySor", command.administeredBySor(), Organisations.ANY);
           course.administeredBySor = command.administeredBySor();
         }
       }
@@ -99,8 +109,13 @@ public class CourseService {
     course.updatedAt = course.recordedAt;
     course.persist();
     fact(course, patient, "START", null, command.kind().startedEvent(), at, actorSor)
-        // Out-of-hours doctors refer to acute places only exceptionally (003 §3.1): accepted, and flagged.
-        .detail("exceptional", course.referrerKind == ReferrerKind.OUT_OF_HOURS && course.form == AcuteForm.PLACE ? "true" : null)
+        // Out-of-hours doctors refer to acute places only exceptionally (003 §3.1): accepted, and
+        // flagged.
+        .detail(
+            "exceptional",
+            course.referrerKind == ReferrerKind.OUT_OF_HOURS && course.form == AcuteForm.PLACE
+                ? "true"
+                : null)
         .record();
     return CourseView.of(course, false);
   }
@@ -119,8 +134,9 @@ public class CourseService {
     CourseState from = course.state;
     CourseState to = CourseLifecycle.next(from, CourseLifecycle.Transition.END);
     if (course.kind == CourseKind.ACUTE_FUNCTION && command.exit() == null) {
-      throw new InvalidCommandException("an acute-function course ends with an exit (HOME, ADMITTED, OUTPATIENT, "
-          + "MUNICIPAL_CARE or GP_FOLLOW_UP)");
+      throw new InvalidCommandException(
+          "an acute-function course ends with an exit (HOME, ADMITTED, OUTPATIENT, "
+              + "MUNICIPAL_CARE or GP_FOLLOW_UP)");
     }
     if (course.kind != CourseKind.ACUTE_FUNCTION && command.exit() != null) {
       throw new InvalidCommandException("only acute-function courses have an exit");
@@ -131,17 +147,30 @@ public class CourseService {
     course.endedAt = at;
     course.updatedAt = Instant.now();
     Flush.now("course");
-    fact(course, patients.byKey(course.patientKey), "END", from, course.kind.endedEvent(), at, actorSor).record();
+    fact(
+            course,
+            patients.byKey(course.patientKey),
+            "END",
+            from,
+            course.kind.endedEvent(),
+            at,
+            actorSor)
+        .record();
     return CourseView.of(course, false);
   }
 
-  /** Records an acute-function referral the acting acute function declined; publishes ACUTE_REFERRAL_DECLINED. */
+  /**
+   * Records an acute-function referral the acting acute function declined; publishes
+   * ACUTE_REFERRAL_DECLINED.
+   */
   public CourseView declineAcuteReferral(String actorSor, DeclineAcuteReferral command) {
     Log.debugf("Acute referral declined at %s", command.acuteFunctionSor());
     Instant at = Occurrence.orNow(command.occurredAt());
-    organisations.require("acuteFunctionSor", command.acuteFunctionSor(), OWNERS.get(CourseKind.ACUTE_FUNCTION));
+    organisations.require(
+        "acuteFunctionSor", command.acuteFunctionSor(), OWNERS.get(CourseKind.ACUTE_FUNCTION));
     if (!command.acuteFunctionSor().equals(actorSor)) {
-      throw new NotTheActorException("declining an acute referral", "acute function (acuteFunctionSor)");
+      throw new NotTheActorException(
+          "declining an acute referral", "acute function (acuteFunctionSor)");
     }
     requireAcuteReferrer(command.referrerKind(), command.referrerSor());
     Patient patient = patients.findOrCreate(command.cpr());
@@ -153,7 +182,8 @@ public class CourseService {
     course.state = CourseLifecycle.declined();
     course.referrerKind = command.referrerKind();
     course.referrerSor = command.referrerSor();
-    course.reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().trim();
+    course.reason =
+        command.reason() == null || command.reason().isBlank() ? null : command.reason().trim();
     course.declinedAt = at;
     course.recordedAt = Instant.now();
     course.updatedAt = course.recordedAt;
@@ -180,18 +210,29 @@ public class CourseService {
 
   private void requireAcuteReferrer(ReferrerKind kind, String referrerSor) {
     if (kind == null || referrerSor == null || referrerSor.isBlank()) {
-      throw new InvalidCommandException("an acute-function referral needs referrerKind and referrerSor");
+      throw new InvalidCommandException(
+          "an acute-function referral needs referrerKind and referrerSor");
     }
     organisations.require("referrerSor", referrerSor, REFERRERS.get(kind));
   }
 
-  private FactRecorder.Fact fact(Course course, Patient patient, String transition, CourseState from, CourseEventType type,
-      Instant at, String actorSor) {
-    return facts.fact(Aggregate.COURSE, course.id.toString(), patient, transition)
+  private FactRecorder.Fact fact(
+      Course course,
+      Patient patient,
+      String transition,
+      CourseState from,
+      CourseEventType type,
+      Instant at,
+      String actorSor) {
+    return facts
+        .fact(Aggregate.COURSE, course.id.toString(), patient, transition)
         .states(from, course.state)
         .at(at)
         .by(actorSor)
-        .event(type, course.ownerSor, course.kind == CourseKind.IV_TREATMENT ? course.administeredBySor : course.referrerSor)
+        .event(
+            type,
+            course.ownerSor,
+            course.kind == CourseKind.IV_TREATMENT ? course.administeredBySor : course.referrerSor)
         .detail("courseKind", course.kind)
         .detail("referrerKind", course.referrerKind)
         .detail("form", course.form)

@@ -8,5 +8,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "End of a course; an acute-function course needs its exit (Annex III)")
 public record EndCourse(
     @Schema(description = "Acute function: where the patient went") AcuteExit exit,
-    @Schema(description = "When the course ended; default now") Instant occurredAt) {
-}
+    @Schema(description = "When the course ended; default now") Instant occurredAt) {}

@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Records a course fact: a {@code course_transition} history row and, when the fact changed something, the
- * {@link CourseEvent} in the transactional outbox — both in the caller's transaction.
+ * Records a course fact: a {@code course_transition} history row and, when the fact changed
+ * something, the {@link CourseEvent} in the transactional outbox — both in the caller's
+ * transaction.
  */
 @ApplicationScoped
 public class FactRecorder {
@@ -26,7 +27,11 @@ public class FactRecorder {
   }
 
   /** Starts describing one fact about {@code aggregateId} of {@code patient}. */
-  public Fact fact(CourseTransition.Aggregate aggregate, String aggregateId, Patient patient, String transition) {
+  public Fact fact(
+      CourseTransition.Aggregate aggregate,
+      String aggregateId,
+      Patient patient,
+      String transition) {
     return new Fact(aggregate, aggregateId, patient, transition);
   }
 
@@ -47,7 +52,11 @@ public class FactRecorder {
     private String counterpartSor;
     private boolean effective = true;
 
-    private Fact(CourseTransition.Aggregate aggregate, String aggregateId, Patient patient, String transition) {
+    private Fact(
+        CourseTransition.Aggregate aggregate,
+        String aggregateId,
+        Patient patient,
+        String transition) {
       this.aggregate = aggregate;
       this.aggregateId = aggregateId;
       this.patient = patient;
@@ -75,7 +84,10 @@ public class FactRecorder {
       return this;
     }
 
-    /** Publishes {@code type} for this fact (ignored for a history-only fact); without it nothing is published. */
+    /**
+     * Publishes {@code type} for this fact (ignored for a history-only fact); without it nothing is
+     * published.
+     */
     public Fact event(CourseEventType type, String organisationSor, String counterpartSor) {
       this.eventType = effective ? type : null;
       this.organisationSor = organisationSor;
@@ -99,17 +111,34 @@ public class FactRecorder {
     }
 
     /**
-     * Writes the history row and the event (if any) in the caller's transaction (the outbox requires one); returns
-     * the event id, or null for history only.
+     * Writes the history row and the event (if any) in the caller's transaction (the outbox
+     * requires one); returns the event id, or null for history only.
      */
     public UUID record() {
       Instant recordedAt = Instant.now();
       UUID eventId = null;
       if (eventType != null) {
         eventId = UUID.randomUUID();
-        CourseEvent event = new CourseEvent(eventId, eventType, occurredAt, recordedAt, patient.patientKey, patient.cpr,
-            courseId(), organisationSor, counterpartSor, sourceMessageId, details);
-        outbox.add(Topics.COURSE_EVENTS, eventId, patient.patientKey, eventType.cloudEventType(), courseId(), event);
+        CourseEvent event =
+            new CourseEvent(
+                eventId,
+                eventType,
+                occurredAt,
+                recordedAt,
+                patient.patientKey,
+                patient.cpr,
+                courseId(),
+                organisationSor,
+                counterpartSor,
+                sourceMessageId,
+                details);
+        outbox.add(
+            Topics.COURSE_EVENTS,
+            eventId,
+            patient.patientKey,
+            eventType.cloudEventType(),
+            courseId(),
+            event);
       }
       CourseTransition row = new CourseTransition();
       row.id = UUID.randomUUID();

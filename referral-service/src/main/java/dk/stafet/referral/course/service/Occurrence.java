@@ -7,11 +7,13 @@ import java.time.Instant;
 /** The event time of a fact: given by the caller (recorded after the fact) or now. */
 final class Occurrence {
 
-  /** Clocks differ; a fact a few minutes "in the future" is accepted, one further ahead is a mistake. */
+  /**
+   * Clocks differ; a fact a few minutes "in the future" is accepted, one further ahead is a
+   * mistake.
+   */
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-  private Occurrence() {
-  }
+  private Occurrence() {}
 
   static Instant orNow(Instant occurredAt) {
     Instant now = Instant.now();
@@ -19,11 +21,14 @@ final class Occurrence {
       return now;
     }
     if (PlausibleTimes.tooEarly(occurredAt)) {
-      throw new InvalidCommandException("occurredAt lies before " + PlausibleTimes.EARLIEST
-          + "; no course is that old (a mistyped year?)");
+      throw new InvalidCommandException(
+          "occurredAt lies before "
+              + PlausibleTimes.EARLIEST
+              + "; no course is that old (a mistyped year?)");
     }
     if (occurredAt.isAfter(now.plus(CLOCK_SKEW))) {
-      throw new InvalidCommandException("occurredAt lies in the future; facts are recorded when they have happened");
+      throw new InvalidCommandException(
+          "occurredAt lies in the future; facts are recorded when they have happened");
     }
     return occurredAt;
   }

@@ -31,10 +31,16 @@ public class Organisations {
     if (sor == null || sor.isBlank()) {
       throw new UnknownOrganisationException(role, "no SOR code given");
     }
-    Organisation organisation = registry.bySor(sor.trim())
-        .orElseThrow(() -> new UnknownOrganisationException(role, "SOR code " + sor + " is not in the organisation register"));
+    Organisation organisation =
+        registry
+            .bySor(sor.trim())
+            .orElseThrow(
+                () ->
+                    new UnknownOrganisationException(
+                        role, "SOR code " + sor + " is not in the organisation register"));
     if (!kinds.contains(organisation.kind())) {
-      throw new UnknownOrganisationException(role, "SOR code " + sor + " is a " + organisation.kind() + ", expected one of " + kinds);
+      throw new UnknownOrganisationException(
+          role, "SOR code " + sor + " is a " + organisation.kind() + ", expected one of " + kinds);
     }
     return organisation;
   }

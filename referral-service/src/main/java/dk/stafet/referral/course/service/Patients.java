@@ -20,7 +20,10 @@ public class Patients {
     this.pseudonym = pseudonym;
   }
 
-  /** The patient with this CPR number, created if new. @throws InvalidCprException for a malformed number */
+  /**
+   * The patient with this CPR number, created if new. @throws InvalidCprException for a malformed
+   * number
+   */
   public Patient findOrCreate(String cpr) {
     String valid = validate(cpr);
     String key = pseudonym.of(valid);
@@ -58,11 +61,13 @@ public class Patients {
   }
 
   /**
-   * The CPR number without hyphen or spaces, if {@link CprNumber} finds no problem (warnings, e.g. a failed modulus-11
-   * check, are accepted: domain brief I1). The problem text is passed on, with any number in it masked.
+   * The CPR number without hyphen or spaces, if {@link CprNumber} finds no problem (warnings, e.g.
+   * a failed modulus-11 check, are accepted: domain brief I1). The problem text is passed on, with
+   * any number in it masked.
    */
   static String validate(String cpr) {
-    List<String> errors = CprNumber.validate(cpr).stream().filter(CprIssue::isError).map(CprIssue::message).toList();
+    List<String> errors =
+        CprNumber.validate(cpr).stream().filter(CprIssue::isError).map(CprIssue::message).toList();
     if (!errors.isEmpty()) {
       // CprIssue messages never quote the number; masked anyway, in case that ever changes.
       throw new InvalidCprException(String.join("; ", errors).replaceAll("\\d{6,}", "<cpr>"));

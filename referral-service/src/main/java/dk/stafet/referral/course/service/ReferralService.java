@@ -2,8 +2,6 @@ package dk.stafet.referral.course.service;
 
 import dk.stafet.contracts.events.CourseEventType;
 import dk.stafet.contracts.registry.OrganisationKind;
-import dk.stafet.referral.waitingtime.WaitingTimes;
-import dk.stafet.service.audit.AuditLog;
 import dk.stafet.referral.course.CourseTransition.Aggregate;
 import dk.stafet.referral.course.Patient;
 import dk.stafet.referral.course.Referral;
@@ -11,6 +9,8 @@ import dk.stafet.referral.course.lifecycle.ReferralLifecycle;
 import dk.stafet.referral.course.lifecycle.ReferralState;
 import dk.stafet.referral.course.lifecycle.ReferralTransition;
 import dk.stafet.referral.security.NotTheActorException;
+import dk.stafet.referral.waitingtime.WaitingTimes;
+import dk.stafet.service.audit.AuditLog;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,16 +20,20 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Referrals: received → visitation (accepted | rejected | forwarded) → started → ended. Every change is written with
- * its history row and its {@code REFERRAL_*} CourseEvent in one transaction. Only the receiving organisation acts; once
- * a referral is forwarded, the organisation it was forwarded to visits (accepts or rejects), starts and ends it.
+ * Referrals: received → visitation (accepted | rejected | forwarded) → started → ended. Every
+ * change is written with its history row and its {@code REFERRAL_*} CourseEvent in one transaction.
+ * Only the receiving organisation acts; once a referral is forwarded, the organisation it was
+ * forwarded to visits (accepts or rejects), starts and ends it.
  */
 @ApplicationScoped
 @Transactional
 public class ReferralService {
 
   private static final Set<OrganisationKind> RECEIVERS =
-      EnumSet.of(OrganisationKind.HOSPITAL, OrganisationKind.HOSPITAL_DEPARTMENT, OrganisationKind.SPECIALIST);
+      EnumSet.of(
+          OrganisationKind.HOSPITAL,
+          OrganisationKind.HOSPITAL_DEPARTMENT,
+          OrganisationKind.SPECIALIST);
   private static final Set<String> CANCER_RULES = Set.of("W1", "W2", "W3", "W4", "W5");
 
   private final Patients patients;
@@ -38,7 +42,11 @@ public class ReferralService {
   private final AuditLog audit;
   private final WaitingTimes waitingTimes;
 
-  public ReferralService(Patients patients, Organisations organisations, FactRecorder facts, AuditLog audit,
+  public ReferralService(
+      Patients patients,
+      Organisations organisations,
+      FactRecorder facts,
+      AuditLog audit,
       WaitingTimes waitingTimes) {
     this.patients = patients;
     this.organisations = organisations;
@@ -47,18 +55,27 @@ public class ReferralService {
     this.waitingTimes = waitingTimes;
   }
 
-  /** Records a referral the acting organisation (its receiver) has received; publishes REFERRAL_RECEIVED. */
+  /**
+   * Records a referral the acting organisation (its receiver) has received; publishes
+   * REFERRAL_RECEIVED.
+   */
   public ReferralView receive(String actorSor, ReceiveReferral command) {
     Log.debugf("Receiving a referral at %s", command.receiverSor());
     Instant at = Occurrence.orNow(command.occurredAt());
     organisations.require("referrerSor", command.referrerSor(), Organisations.ANY);
     organisations.require("receiverSor", command.receiverSor(), RECEIVERS);
     if (!command.receiverSor().equals(actorSor)) {
-      throw new NotTheActorException("receiving a referral", "receiving organisation (receiverSor)");
+      throw new NotTheActorException(
+          "receiving a referral", "receiving organisation (receiverSor)");
     }
-    if (command.waitingTimeRule() != null && CANCER_RULES.contains(command.waitingTimeRule().name()) != command.cancer()) {
-      throw new InvalidCommandException("waitingTimeRule " + command.waitingTimeRule()
-          + (command.cancer() ? " is not a cancer rule (W1–W5)" : " applies to cancer pathways only; set cancer"));
+    if (command.waitingTimeRule() != null
+        && CANCER_RULES.contains(command.waitingTimeRule().name()) != command.cancer()) {
+      throw new InvalidCommandException(
+          "waitingTimeRule "
+              + command.waitingTimeRule()
+              + (command.cancer()
+                  ? " is not a cancer rule (W1–W5)"
+                  : " applies to cancer pathways only; set cancer"));
     }
     Patient patient = patients.findOrCreate(command.cpr());
     Referral referral = new Referral();
@@ -74,34 +91,48 @@ public class ReferralService {
     referral.recordedAt = Instant.now();
     referral.updatedAt = referral.recordedAt;
     referral.persist();
-    fact(referral, patient, "RECEIVE", null, CourseEventType.REFERRAL_RECEIVED, at, actorSor, referral.receiverSor)
+    fact(
+            referral,
+            patient,
+            "RECEIVE",
+            null,
+            CourseEventType.REFERRAL_RECEIVED,
+            at,
+            actorSor,
+            referral.receiverSor)
         .record();
     return ReferralView.of(referral, false);
   }
 
   /**
-   * The receiver's visitation decision; publishes REFERRAL_ACCEPTED, _REJECTED or _FORWARDED. The new receiver of a
-   * forwarded referral visits it the same way (the event then names it as organisation, and {@code forwardedFrom}).
+   * The receiver's visitation decision; publishes REFERRAL_ACCEPTED, _REJECTED or _FORWARDED. The
+   * new receiver of a forwarded referral visits it the same way (the event then names it as
+   * organisation, and {@code forwardedFrom}).
    */
   public ReferralView visit(UUID id, String actorSor, Visitation command) {
     Log.debugf("Visitation of referral %s: %s", id, command.decision());
     Instant at = Occurrence.orNow(command.occurredAt());
     Referral referral = forWrite(id, actorSor, "the visitation of a referral");
     Patient patient = patients.byKey(referral.patientKey);
-    ReferralTransition transition = switch (command.decision()) {
-      case ACCEPTED -> ReferralTransition.ACCEPT;
-      case REJECTED -> ReferralTransition.REJECT;
-      case FORWARDED -> ReferralTransition.FORWARD;
-    };
+    ReferralTransition transition =
+        switch (command.decision()) {
+          case ACCEPTED -> ReferralTransition.ACCEPT;
+          case REJECTED -> ReferralTransition.REJECT;
+          case FORWARDED -> ReferralTransition.FORWARD;
+        };
     ReferralState from = referral.state;
     ReferralState to = ReferralLifecycle.next(from, transition);
-    Occurrence.notBefore(at, from == ReferralState.FORWARDED ? referral.visitedAt : referral.receivedAt,
+    Occurrence.notBefore(
+        at,
+        from == ReferralState.FORWARDED ? referral.visitedAt : referral.receivedAt,
         from == ReferralState.FORWARDED ? "referral was forwarded" : "referral was received");
-    String visitingSor = referral.currentReceiverSor(); // the forwarding organisation, for a FORWARDED event
+    String visitingSor =
+        referral.currentReceiverSor(); // the forwarding organisation, for a FORWARDED event
     CourseEventType type = CourseEventType.REFERRAL_ACCEPTED;
     if (transition == ReferralTransition.REJECT) {
       if (command.reason() == null || command.reason().isBlank()) {
-        throw new InvalidCommandException("a rejection needs a reason (the referrer gets an answer, C6)");
+        throw new InvalidCommandException(
+            "a rejection needs a reason (the referrer gets an answer, C6)");
       }
       referral.reason = command.reason().trim();
       type = CourseEventType.REFERRAL_REJECTED;
@@ -111,7 +142,8 @@ public class ReferralService {
         throw new InvalidCommandException("a referral cannot be forwarded to its own receiver");
       }
       if (command.forwardedToSor().equals(referral.referrerSor)) {
-        throw new InvalidCommandException("a referral cannot be forwarded to its referrer; reject it instead (C6)");
+        throw new InvalidCommandException(
+            "a referral cannot be forwarded to its referrer; reject it instead (C6)");
       }
       referral.forwardedToSor = command.forwardedToSor();
       referral.reason = blankToNull(command.reason());
@@ -122,7 +154,9 @@ public class ReferralService {
     touch(referral);
     fact(referral, patient, transition.name(), from, type, at, actorSor, visitingSor)
         .detail("reason", referral.reason)
-        .detail("forwardedTo", transition == ReferralTransition.FORWARD ? referral.forwardedToSor : null)
+        .detail(
+            "forwardedTo",
+            transition == ReferralTransition.FORWARD ? referral.forwardedToSor : null)
         .detail("forwardedFrom", from == ReferralState.FORWARDED ? referral.receiverSor : null)
         .record();
     return ReferralView.of(referral, false);
@@ -138,8 +172,16 @@ public class ReferralService {
     Occurrence.notBefore(at, referral.visitedAt, "referral was accepted");
     referral.startedAt = at;
     touch(referral);
-    fact(referral, patients.byKey(referral.patientKey), "START", from, CourseEventType.REFERRAL_STARTED, at, actorSor,
-        referral.currentReceiverSor()).record();
+    fact(
+            referral,
+            patients.byKey(referral.patientKey),
+            "START",
+            from,
+            CourseEventType.REFERRAL_STARTED,
+            at,
+            actorSor,
+            referral.currentReceiverSor())
+        .record();
     return ReferralView.of(referral, false);
   }
 
@@ -153,8 +195,16 @@ public class ReferralService {
     Occurrence.notBefore(at, referral.startedAt, "referral was started");
     referral.endedAt = at;
     touch(referral);
-    fact(referral, patients.byKey(referral.patientKey), "END", from, CourseEventType.REFERRAL_ENDED, at, actorSor,
-        referral.currentReceiverSor()).record();
+    fact(
+            referral,
+            patients.byKey(referral.patientKey),
+            "END",
+            from,
+            CourseEventType.REFERRAL_ENDED,
+            at,
+            actorSor,
+            referral.currentReceiverSor())
+        .record();
     return ReferralView.of(referral, false);
   }
 
@@ -175,11 +225,13 @@ public class ReferralService {
 
   private Referral forWrite(UUID id, String actorSor, String act) {
     Referral referral = Referral.findById(id);
-    if (referral == null || !Patients.maySee(actorSor, patients.byKey(referral.patientKey), referral)) {
+    if (referral == null
+        || !Patients.maySee(actorSor, patients.byKey(referral.patientKey), referral)) {
       throw new UnknownResourceException("referral");
     }
     if (!referral.currentReceiverSor().equals(actorSor)) {
-      throw new NotTheActorException(act, "receiving organisation (the one it was forwarded to, once forwarded)");
+      throw new NotTheActorException(
+          act, "receiving organisation (the one it was forwarded to, once forwarded)");
     }
     return referral;
   }
@@ -189,10 +241,21 @@ public class ReferralService {
     Flush.now("referral");
   }
 
-  /** @param receiverSor the organisation the event is about: the receiver acting on the referral at that step */
-  private FactRecorder.Fact fact(Referral referral, Patient patient, String transition, ReferralState from,
-      CourseEventType type, Instant at, String actorSor, String receiverSor) {
-    return facts.fact(Aggregate.REFERRAL, referral.id.toString(), patient, transition)
+  /**
+   * @param receiverSor the organisation the event is about: the receiver acting on the referral at
+   *     that step
+   */
+  private FactRecorder.Fact fact(
+      Referral referral,
+      Patient patient,
+      String transition,
+      ReferralState from,
+      CourseEventType type,
+      Instant at,
+      String actorSor,
+      String receiverSor) {
+    return facts
+        .fact(Aggregate.REFERRAL, referral.id.toString(), patient, transition)
         .states(from, referral.state)
         .at(at)
         .by(actorSor)

@@ -5,16 +5,22 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The patient has no listed GP: a newcomer not yet on a practice's list, or someone between practices (7 in 10
- * practices are closed to new patients). The ledger then raises R26's no-receiver alarm wherever responsibility would
- * return to "the own GP", instead of naming nobody.
+ * The patient has no listed GP: a newcomer not yet on a practice's list, or someone between
+ * practices (7 in 10 practices are closed to new patients). The ledger then raises R26's
+ * no-receiver alarm wherever responsibility would return to "the own GP", instead of naming nobody.
  */
-@Schema(description = "Registers that the patient has no listed GP [egen læge] (newcomer, between practices); "
-    + "in production this comes from the national register")
+@Schema(
+    description =
+        "Registers that the patient has no listed GP [egen læge] (newcomer, between practices); "
+            + "in production this comes from the national register")
 public record RegisterNoListedGp(
     @Schema(description = "The patient's CPR number; only ever in a body") @NotBlank String cpr,
-    @Schema(description = "SOR code of the municipality of residence; the caller, unless the caller is the GP practice "
-        + "the patient leaves") @NotBlank String municipalitySor,
+    @Schema(
+            description =
+                "SOR code of the municipality of residence; the caller, unless the caller is the GP practice "
+                    + "the patient leaves")
+        @NotBlank
+        String municipalitySor,
     @Schema(description = "Without a listed GP since; default now") Instant occurredAt) {
 
   @Override

@@ -6,12 +6,28 @@ import java.util.List;
 import java.util.UUID;
 
 /** One history row of a referral, stay or course. */
-public record TransitionView(String transition, String fromState, String toState, boolean effective, Instant occurredAt,
-    Instant recordedAt, String actorSor, String sourceMessageId, UUID eventId) {
+public record TransitionView(
+    String transition,
+    String fromState,
+    String toState,
+    boolean effective,
+    Instant occurredAt,
+    Instant recordedAt,
+    String actorSor,
+    String sourceMessageId,
+    UUID eventId) {
 
   static TransitionView of(CourseTransition row) {
-    return new TransitionView(row.transition, row.fromState, row.toState, row.effective, row.occurredAt, row.recordedAt,
-        row.actorSor, row.sourceMessageId, row.eventId);
+    return new TransitionView(
+        row.transition,
+        row.fromState,
+        row.toState,
+        row.effective,
+        row.occurredAt,
+        row.recordedAt,
+        row.actorSor,
+        row.sourceMessageId,
+        row.eventId);
   }
 
   static List<TransitionView> history(CourseTransition.Aggregate aggregate, Object id) {

@@ -1,6 +1,9 @@
 package dk.stafet.referral.course.service;
 
-/** An organisation that is not in the organisation register, or not of a kind that can play the role (HTTP 422). */
+/**
+ * An organisation that is not in the organisation register, or not of a kind that can play the role
+ * (HTTP 422).
+ */
 public class UnknownOrganisationException extends RuntimeException {
 
   private final String role;

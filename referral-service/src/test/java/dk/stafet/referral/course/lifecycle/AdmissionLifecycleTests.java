@@ -29,39 +29,52 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class AdmissionLifecycleTests {
 
-  /** A row of the table: from, transition, the last effective transition, then the expected state and effect. */
-  private record Row(AdmissionState from, AdmissionTransition transition, AdmissionTransition last, AdmissionState to,
-      boolean effective) {
-  }
+  /**
+   * A row of the table: from, transition, the last effective transition, then the expected state
+   * and effect.
+   */
+  private record Row(
+      AdmissionState from,
+      AdmissionTransition transition,
+      AdmissionTransition last,
+      AdmissionState to,
+      boolean effective) {}
 
-  /** Every allowed (state, transition); the last effective transition matters only for CANCEL_LEAVE_END. */
-  private static final List<Row> VALID = List.of(
-      // Repeated start notifications: history only; after discharge / death they never reopen the stay (TEK_STIN_B).
-      new Row(IN_PROGRESS, ADMIT, ADMIT, IN_PROGRESS, false),
-      new Row(DISCHARGED, ADMIT, DISCHARGE, DISCHARGED, false),
-      new Row(DECEASED, ADMIT, DIE, DECEASED, false),
-      new Row(IN_PROGRESS, CHANGE_CLASS, ADMIT, IN_PROGRESS, true),
-      new Row(DISCHARGED, CHANGE_CLASS, DISCHARGE, DISCHARGED, false),
-      new Row(DECEASED, CHANGE_CLASS, DIE, DECEASED, false),
-      new Row(IN_PROGRESS, START_LEAVE, ADMIT, ON_LEAVE, true),
-      new Row(ON_LEAVE, END_LEAVE, START_LEAVE, IN_PROGRESS, true),
-      new Row(IN_PROGRESS, DISCHARGE, ADMIT, DISCHARGED, true),
-      new Row(ON_LEAVE, DISCHARGE, START_LEAVE, DISCHARGED, true),
-      new Row(IN_PROGRESS, DIE, ADMIT, DECEASED, true),
-      new Row(ON_LEAVE, DIE, START_LEAVE, DECEASED, true),
-      new Row(DISCHARGED, DIE, DISCHARGE, DISCHARGED, false),
-      new Row(DECEASED, DIE, DIE, DECEASED, false),
-      new Row(IN_PROGRESS, CANCEL_ADMISSION, ADMIT, CANCELLED, true),
-      new Row(ON_LEAVE, CANCEL_ADMISSION, START_LEAVE, CANCELLED, true),
-      new Row(ON_LEAVE, CANCEL_LEAVE_START, START_LEAVE, IN_PROGRESS, true),
-      new Row(IN_PROGRESS, CANCEL_LEAVE_END, END_LEAVE, ON_LEAVE, true),
-      new Row(DISCHARGED, CANCEL_DISCHARGE, DISCHARGE, IN_PROGRESS, true));
+  /**
+   * Every allowed (state, transition); the last effective transition matters only for
+   * CANCEL_LEAVE_END.
+   */
+  private static final List<Row> VALID =
+      List.of(
+          // Repeated start notifications: history only; after discharge / death they never reopen
+          // the stay (TEK_STIN_B).
+          new Row(IN_PROGRESS, ADMIT, ADMIT, IN_PROGRESS, false),
+          new Row(DISCHARGED, ADMIT, DISCHARGE, DISCHARGED, false),
+          new Row(DECEASED, ADMIT, DIE, DECEASED, false),
+          new Row(IN_PROGRESS, CHANGE_CLASS, ADMIT, IN_PROGRESS, true),
+          new Row(DISCHARGED, CHANGE_CLASS, DISCHARGE, DISCHARGED, false),
+          new Row(DECEASED, CHANGE_CLASS, DIE, DECEASED, false),
+          new Row(IN_PROGRESS, START_LEAVE, ADMIT, ON_LEAVE, true),
+          new Row(ON_LEAVE, END_LEAVE, START_LEAVE, IN_PROGRESS, true),
+          new Row(IN_PROGRESS, DISCHARGE, ADMIT, DISCHARGED, true),
+          new Row(ON_LEAVE, DISCHARGE, START_LEAVE, DISCHARGED, true),
+          new Row(IN_PROGRESS, DIE, ADMIT, DECEASED, true),
+          new Row(ON_LEAVE, DIE, START_LEAVE, DECEASED, true),
+          new Row(DISCHARGED, DIE, DISCHARGE, DISCHARGED, false),
+          new Row(DECEASED, DIE, DIE, DECEASED, false),
+          new Row(IN_PROGRESS, CANCEL_ADMISSION, ADMIT, CANCELLED, true),
+          new Row(ON_LEAVE, CANCEL_ADMISSION, START_LEAVE, CANCELLED, true),
+          new Row(ON_LEAVE, CANCEL_LEAVE_START, START_LEAVE, IN_PROGRESS, true),
+          new Row(IN_PROGRESS, CANCEL_LEAVE_END, END_LEAVE, ON_LEAVE, true),
+          new Row(DISCHARGED, CANCEL_DISCHARGE, DISCHARGE, IN_PROGRESS, true));
 
   static Stream<Row> valid() {
     return VALID.stream();
   }
 
-  /** Every other (state, transition) pair, with a plausible last transition; all must be refused. */
+  /**
+   * Every other (state, transition) pair, with a plausible last transition; all must be refused.
+   */
   static Stream<Arguments> invalid() {
     List<Arguments> rows = new ArrayList<>();
     for (AdmissionState from : AdmissionState.values()) {
@@ -90,11 +103,13 @@ class AdmissionLifecycleTests {
   void invalidTransitionIsRefusedNamingIt(AdmissionState from, AdmissionTransition transition) {
     for (AdmissionTransition last : AdmissionTransition.values()) {
       assertThatThrownBy(() -> AdmissionLifecycle.apply(from, last, transition))
-          .isInstanceOfSatisfying(InvalidTransitionException.class, e -> {
-            assertThat(e.aggregate()).isEqualTo("hospital-stay");
-            assertThat(e.transition()).isEqualTo(transition.name());
-            assertThat(e.fromState()).isEqualTo(from.name());
-          });
+          .isInstanceOfSatisfying(
+              InvalidTransitionException.class,
+              e -> {
+                assertThat(e.aggregate()).isEqualTo("hospital-stay");
+                assertThat(e.transition()).isEqualTo(transition.name());
+                assertThat(e.fromState()).isEqualTo(from.name());
+              });
     }
   }
 
@@ -108,7 +123,8 @@ class AdmissionLifecycleTests {
   void leaveEndCanOnlyBeCancelledRightAfterALeaveEnded() {
     for (AdmissionTransition last : AdmissionTransition.values()) {
       if (last == END_LEAVE) {
-        assertThat(AdmissionLifecycle.apply(IN_PROGRESS, last, CANCEL_LEAVE_END).to()).isEqualTo(ON_LEAVE);
+        assertThat(AdmissionLifecycle.apply(IN_PROGRESS, last, CANCEL_LEAVE_END).to())
+            .isEqualTo(ON_LEAVE);
       } else {
         assertThatThrownBy(() -> AdmissionLifecycle.apply(IN_PROGRESS, last, CANCEL_LEAVE_END))
             .isInstanceOf(InvalidTransitionException.class)
@@ -120,12 +136,22 @@ class AdmissionLifecycleTests {
 
   @Test
   void medcomSequenceWithCorrectionsEndsWhereTheNotificationsSay() {
-    // STIN, STOR, SLOR, AN_SLOR (back on leave), AN_STOR (back in progress), SLHJ, AN_SLHJ (in progress), SLHJ.
+    // STIN, STOR, SLOR, AN_SLOR (back on leave), AN_STOR (back in progress), SLHJ, AN_SLHJ (in
+    // progress), SLHJ.
     AdmissionState state = AdmissionLifecycle.initial();
     AdmissionTransition last = ADMIT;
-    AdmissionTransition[] sequence = {START_LEAVE, END_LEAVE, CANCEL_LEAVE_END, CANCEL_LEAVE_START, DISCHARGE,
-        CANCEL_DISCHARGE, DISCHARGE};
-    AdmissionState[] expected = {ON_LEAVE, IN_PROGRESS, ON_LEAVE, IN_PROGRESS, DISCHARGED, IN_PROGRESS, DISCHARGED};
+    AdmissionTransition[] sequence = {
+      START_LEAVE,
+      END_LEAVE,
+      CANCEL_LEAVE_END,
+      CANCEL_LEAVE_START,
+      DISCHARGE,
+      CANCEL_DISCHARGE,
+      DISCHARGE
+    };
+    AdmissionState[] expected = {
+      ON_LEAVE, IN_PROGRESS, ON_LEAVE, IN_PROGRESS, DISCHARGED, IN_PROGRESS, DISCHARGED
+    };
     for (int i = 0; i < sequence.length; i++) {
       Step step = AdmissionLifecycle.apply(state, last, sequence[i]);
       assertThat(step.to()).as("after %s", sequence[i]).isEqualTo(expected[i]);
@@ -143,9 +169,16 @@ class AdmissionLifecycleTests {
 
   @Test
   void nothingButCorrectionsAfterDischarge() {
-    for (AdmissionTransition t : List.of(START_LEAVE, END_LEAVE, DISCHARGE, CANCEL_ADMISSION, CANCEL_LEAVE_START,
-        CANCEL_LEAVE_END)) {
-      assertThatThrownBy(() -> AdmissionLifecycle.apply(DISCHARGED, DISCHARGE, t)).isInstanceOf(InvalidTransitionException.class);
+    for (AdmissionTransition t :
+        List.of(
+            START_LEAVE,
+            END_LEAVE,
+            DISCHARGE,
+            CANCEL_ADMISSION,
+            CANCEL_LEAVE_START,
+            CANCEL_LEAVE_END)) {
+      assertThatThrownBy(() -> AdmissionLifecycle.apply(DISCHARGED, DISCHARGE, t))
+          .isInstanceOf(InvalidTransitionException.class);
     }
   }
 

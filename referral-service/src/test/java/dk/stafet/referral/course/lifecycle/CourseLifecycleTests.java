@@ -12,18 +12,23 @@ class CourseLifecycleTests {
   @Test
   void aStartedCourseIsActiveAndEndsOnce() {
     assertThat(CourseLifecycle.started()).isEqualTo(CourseState.ACTIVE);
-    assertThat(CourseLifecycle.next(CourseState.ACTIVE, CourseLifecycle.Transition.END)).isEqualTo(CourseState.ENDED);
+    assertThat(CourseLifecycle.next(CourseState.ACTIVE, CourseLifecycle.Transition.END))
+        .isEqualTo(CourseState.ENDED);
   }
 
   @ParameterizedTest
-  @EnumSource(value = CourseState.class, names = {"ENDED", "DECLINED"})
+  @EnumSource(
+      value = CourseState.class,
+      names = {"ENDED", "DECLINED"})
   void onlyAnActiveCourseCanEnd(CourseState from) {
     assertThatThrownBy(() -> CourseLifecycle.next(from, CourseLifecycle.Transition.END))
-        .isInstanceOfSatisfying(InvalidTransitionException.class, e -> {
-          assertThat(e.aggregate()).isEqualTo("course");
-          assertThat(e.transition()).isEqualTo("END");
-          assertThat(e.fromState()).isEqualTo(from.name());
-        });
+        .isInstanceOfSatisfying(
+            InvalidTransitionException.class,
+            e -> {
+              assertThat(e.aggregate()).isEqualTo("course");
+              assertThat(e.transition()).isEqualTo("END");
+              assertThat(e.fromState()).isEqualTo(from.name());
+            });
   }
 
   @Test

@@ -26,13 +26,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReferralLifecycleTests {
 
   /** The whole valid table; every other (state, transition) pair must be refused. */
-  private static final Map<ReferralState, Map<ReferralTransition, ReferralState>> VALID = Map.of(
-      RECEIVED, Map.of(ACCEPT, ACCEPTED, REJECT, REJECTED, FORWARD, FORWARDED),
-      ACCEPTED, Map.of(START, STARTED),
-      STARTED, Map.of(END, ENDED),
-      REJECTED, Map.of(),
-      FORWARDED, Map.of(ACCEPT, ACCEPTED, REJECT, REJECTED), // the new receiver's visitation
-      ENDED, Map.of());
+  private static final Map<ReferralState, Map<ReferralTransition, ReferralState>> VALID =
+      Map.of(
+          RECEIVED, Map.of(ACCEPT, ACCEPTED, REJECT, REJECTED, FORWARD, FORWARDED),
+          ACCEPTED, Map.of(START, STARTED),
+          STARTED, Map.of(END, ENDED),
+          REJECTED, Map.of(),
+          FORWARDED, Map.of(ACCEPT, ACCEPTED, REJECT, REJECTED), // the new receiver's visitation
+          ENDED, Map.of());
 
   static Stream<Arguments> valid() {
     List<Arguments> rows = new ArrayList<>();
@@ -59,7 +60,8 @@ class ReferralLifecycleTests {
 
   @ParameterizedTest(name = "{0} --{1}--> {2}")
   @MethodSource("valid")
-  void validTransitionLeadsToItsState(ReferralState from, ReferralTransition transition, ReferralState to) {
+  void validTransitionLeadsToItsState(
+      ReferralState from, ReferralTransition transition, ReferralState to) {
     assertThat(ReferralLifecycle.allowed(from, transition)).isTrue();
     assertThat(ReferralLifecycle.next(from, transition)).isEqualTo(to);
   }
@@ -69,12 +71,16 @@ class ReferralLifecycleTests {
   void invalidTransitionIsRefusedNamingIt(ReferralState from, ReferralTransition transition) {
     assertThat(ReferralLifecycle.allowed(from, transition)).isFalse();
     assertThatThrownBy(() -> ReferralLifecycle.next(from, transition))
-        .isInstanceOfSatisfying(InvalidTransitionException.class, e -> {
-          assertThat(e.aggregate()).isEqualTo("referral");
-          assertThat(e.transition()).isEqualTo(transition.name());
-          assertThat(e.fromState()).isEqualTo(from.name());
-          assertThat(e.getMessage()).contains(transition.name(), from.name()).doesNotContainPattern("\\d{6}");
-        });
+        .isInstanceOfSatisfying(
+            InvalidTransitionException.class,
+            e -> {
+              assertThat(e.aggregate()).isEqualTo("referral");
+              assertThat(e.transition()).isEqualTo(transition.name());
+              assertThat(e.fromState()).isEqualTo(from.name());
+              assertThat(e.getMessage())
+                  .contains(transition.name(), from.name())
+                  .doesNotContainPattern("\\d{6}");
+            });
   }
 
   @Test
@@ -85,12 +91,14 @@ class ReferralLifecycleTests {
 
   @Test
   void finalStatesAreTheEndsOfTheCourse() {
-    assertThat(Stream.of(ReferralState.values()).filter(ReferralState::isFinal)).containsExactlyInAnyOrder(REJECTED, ENDED);
+    assertThat(Stream.of(ReferralState.values()).filter(ReferralState::isFinal))
+        .containsExactlyInAnyOrder(REJECTED, ENDED);
   }
 
   @Test
   void unknownStateIsRefused() {
-    assertThatThrownBy(() -> ReferralLifecycle.next(null, ACCEPT)).isInstanceOf(InvalidTransitionException.class)
+    assertThatThrownBy(() -> ReferralLifecycle.next(null, ACCEPT))
+        .isInstanceOf(InvalidTransitionException.class)
         .hasMessageContaining("NONE");
   }
 }

@@ -6,8 +6,8 @@ import static dk.stafet.referral.course.rest.TestData.newCpr;
 import static dk.stafet.referral.course.rest.TestData.post;
 import static dk.stafet.referral.course.rest.TestData.referral;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import dk.stafet.contracts.events.CourseEvent;
 import dk.stafet.contracts.events.CourseEventType;
@@ -30,7 +30,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Referral REST calls publish their CourseEvents on the real broker, keyed by pseudonym, as CloudEvents. */
+/**
+ * Referral REST calls publish their CourseEvents on the real broker, keyed by pseudonym, as
+ * CloudEvents.
+ */
 @QuarkusTest
 @WithTestResource(KafkaKraftResource.class)
 @WithTestResource(PostgresResource.class)
@@ -38,8 +41,7 @@ class ReferralEventsTests {
 
   private static KafkaTestClient kafka;
 
-  @Inject
-  PatientPseudonym pseudonym;
+  @Inject PatientPseudonym pseudonym;
 
   @BeforeAll
   static void connect() {
@@ -57,23 +59,36 @@ class ReferralEventsTests {
     Instant received = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     Map<String, Object> body = new java.util.HashMap<>(referral(cpr));
     body.put("occurredAt", received.toString());
-    String id = post(DEPARTMENT, "/api/referrals", body)
-        .statusCode(201)
-        .header("Location", containsString("/api/referrals/"))
-        .body("state", equalTo("RECEIVED"))
-        .body("patientKey", equalTo(pseudonym.of(cpr)))
-        .extract().path("id");
-    post(DEPARTMENT, "/api/referrals/" + id + "/visitation", Map.of("decision", "ACCEPTED")).statusCode(200)
+    String id =
+        post(DEPARTMENT, "/api/referrals", body)
+            .statusCode(201)
+            .header("Location", containsString("/api/referrals/"))
+            .body("state", equalTo("RECEIVED"))
+            .body("patientKey", equalTo(pseudonym.of(cpr)))
+            .extract()
+            .path("id");
+    post(DEPARTMENT, "/api/referrals/" + id + "/visitation", Map.of("decision", "ACCEPTED"))
+        .statusCode(200)
         .body("state", equalTo("ACCEPTED"));
-    post(DEPARTMENT, "/api/referrals/" + id + "/start", Map.of()).statusCode(200).body("state", equalTo("STARTED"));
-    post(DEPARTMENT, "/api/referrals/" + id + "/end", Map.of()).statusCode(200).body("state", equalTo("ENDED"));
+    post(DEPARTMENT, "/api/referrals/" + id + "/start", Map.of())
+        .statusCode(200)
+        .body("state", equalTo("STARTED"));
+    post(DEPARTMENT, "/api/referrals/" + id + "/end", Map.of())
+        .statusCode(200)
+        .body("state", equalTo("ENDED"));
 
-    List<ConsumerRecord<String, String>> records = kafka.poll(Topics.COURSE_EVENTS,
-        r -> id.equals(KafkaTestClient.header(r, "ce_subject").orElse(null)), 4, Duration.ofSeconds(30));
+    List<ConsumerRecord<String, String>> records =
+        kafka.poll(
+            Topics.COURSE_EVENTS,
+            r -> id.equals(KafkaTestClient.header(r, "ce_subject").orElse(null)),
+            4,
+            Duration.ofSeconds(30));
 
-    assertThat(records).extracting(r -> KafkaTestClient.header(r, "ce_type").orElseThrow()).containsExactly(
-        "dk.stafet.course.referral-received", "dk.stafet.course.referral-accepted",
-        "dk.stafet.course.referral-started", "dk.stafet.course.referral-ended");
+    assertThat(records)
+        .extracting(r -> KafkaTestClient.header(r, "ce_type").orElseThrow())
+        .containsExactly(
+            "dk.stafet.course.referral-received", "dk.stafet.course.referral-accepted",
+            "dk.stafet.course.referral-started", "dk.stafet.course.referral-ended");
     String key = pseudonym.of(cpr);
     for (ConsumerRecord<String, String> record : records) {
       CourseEvent event = EventJson.read(record.value(), CourseEvent.class);
@@ -88,17 +103,26 @@ class ReferralEventsTests {
       assertThat(event.courseId()).isEqualTo(id);
       assertThat(event.organisationSor()).isEqualTo(DEPARTMENT);
       assertThat(event.counterpartSor()).isEqualTo(GP);
-      assertThat(event.details()).containsEntry("cancer", "true").containsEntry("waitingTimeRule", "W1");
+      assertThat(event.details())
+          .containsEntry("cancer", "true")
+          .containsEntry("waitingTimeRule", "W1");
     }
-    List<CourseEvent> events = records.stream().map(r -> EventJson.read(r.value(), CourseEvent.class)).toList();
-    assertThat(events).extracting(CourseEvent::type).containsExactly(CourseEventType.REFERRAL_RECEIVED,
-        CourseEventType.REFERRAL_ACCEPTED, CourseEventType.REFERRAL_STARTED, CourseEventType.REFERRAL_ENDED);
+    List<CourseEvent> events =
+        records.stream().map(r -> EventJson.read(r.value(), CourseEvent.class)).toList();
+    assertThat(events)
+        .extracting(CourseEvent::type)
+        .containsExactly(
+            CourseEventType.REFERRAL_RECEIVED,
+            CourseEventType.REFERRAL_ACCEPTED,
+            CourseEventType.REFERRAL_STARTED,
+            CourseEventType.REFERRAL_ENDED);
     assertThat(events.get(0).occurredAt()).isEqualTo(received);
   }
 
   @Test
   void invalidTransitionIs409NamingItAndPublishesNothing() {
-    String id = post(DEPARTMENT, "/api/referrals", referral(newCpr())).statusCode(201).extract().path("id");
+    String id =
+        post(DEPARTMENT, "/api/referrals", referral(newCpr())).statusCode(201).extract().path("id");
 
     post(DEPARTMENT, "/api/referrals/" + id + "/start", Map.of())
         .statusCode(409)
@@ -110,31 +134,47 @@ class ReferralEventsTests {
         .body("aggregate", equalTo("referral"))
         .body("transition", equalTo("START"))
         .body("fromState", equalTo("RECEIVED"));
-    post(DEPARTMENT, "/api/referrals/" + id + "/end", Map.of()).statusCode(409).body("transition", equalTo("END"));
+    post(DEPARTMENT, "/api/referrals/" + id + "/end", Map.of())
+        .statusCode(409)
+        .body("transition", equalTo("END"));
 
-    // A later valid change: the relay sends in commit order, so once it is on the topic, a refused one would be too.
-    post(DEPARTMENT, "/api/referrals/" + id + "/visitation", Map.of("decision", "REJECTED", "reason", "not indicated"))
+    // A later valid change: the relay sends in commit order, so once it is on the topic, a refused
+    // one would be too.
+    post(
+            DEPARTMENT,
+            "/api/referrals/" + id + "/visitation",
+            Map.of("decision", "REJECTED", "reason", "not indicated"))
         .statusCode(200);
-    kafka.awaitRecord(Topics.COURSE_EVENTS, r -> id.equals(KafkaTestClient.header(r, "ce_subject").orElse(null))
-        && r.value().contains("REFERRAL_REJECTED"), Duration.ofSeconds(30));
-    List<String> types = kafka.readAll(Topics.COURSE_EVENTS, Duration.ofSeconds(10)).stream()
-        .filter(r -> id.equals(KafkaTestClient.header(r, "ce_subject").orElse(null)))
-        .map(r -> KafkaTestClient.header(r, "ce_type").orElseThrow())
-        .toList();
-    assertThat(types).containsExactly("dk.stafet.course.referral-received", "dk.stafet.course.referral-rejected");
+    kafka.awaitRecord(
+        Topics.COURSE_EVENTS,
+        r ->
+            id.equals(KafkaTestClient.header(r, "ce_subject").orElse(null))
+                && r.value().contains("REFERRAL_REJECTED"),
+        Duration.ofSeconds(30));
+    List<String> types =
+        kafka.readAll(Topics.COURSE_EVENTS, Duration.ofSeconds(10)).stream()
+            .filter(r -> id.equals(KafkaTestClient.header(r, "ce_subject").orElse(null)))
+            .map(r -> KafkaTestClient.header(r, "ce_type").orElseThrow())
+            .toList();
+    assertThat(types)
+        .containsExactly(
+            "dk.stafet.course.referral-received", "dk.stafet.course.referral-rejected");
   }
 
   @Test
   void rejectionWithoutReasonIs422() {
-    String id = post(DEPARTMENT, "/api/referrals", referral(newCpr())).statusCode(201).extract().path("id");
-    post(DEPARTMENT, "/api/referrals/" + id + "/visitation", Map.of("decision", "REJECTED")).statusCode(422);
+    String id =
+        post(DEPARTMENT, "/api/referrals", referral(newCpr())).statusCode(201).extract().path("id");
+    post(DEPARTMENT, "/api/referrals/" + id + "/visitation", Map.of("decision", "REJECTED"))
+        .statusCode(422);
   }
 
   @Test
   void unknownOrganisationIs422() {
     Map<String, Object> body = new java.util.HashMap<>(referral(newCpr()));
     body.put("referrerSor", TestData.UNKNOWN_SOR);
-    post(DEPARTMENT, "/api/referrals", body).statusCode(422)
+    post(DEPARTMENT, "/api/referrals", body)
+        .statusCode(422)
         .contentType("application/problem+json")
         .body("detail", containsString("referrerSor"));
   }
@@ -142,7 +182,8 @@ class ReferralEventsTests {
   @Test
   void malformedCprIs422NamingTheProblemButNotTheNumber() {
     Map<String, Object> body = new java.util.HashMap<>(referral("12345"));
-    post(DEPARTMENT, "/api/referrals", body).statusCode(422)
+    post(DEPARTMENT, "/api/referrals", body)
+        .statusCode(422)
         .body("type", equalTo("https://stafet.dk/problems/invalid-cpr"))
         .body("code", equalTo("INVALID_CPR"))
         .body("transition", org.hamcrest.Matchers.nullValue())

@@ -10,8 +10,7 @@ final class RegistryFixture {
 
   private static final OrganisationRegistry REGISTRY = OrganisationRegistry.standard();
 
-  private RegistryFixture() {
-  }
+  private RegistryFixture() {}
 
   static String sorOf(String kind) {
     return nth(kind, 0);

@@ -1,9 +1,8 @@
 package dk.stafet.referral.course.rest;
 
-import dk.stafet.testsupport.TestTokens;
-
 import static io.restassured.RestAssured.given;
 
+import dk.stafet.testsupport.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
@@ -21,17 +20,21 @@ final class TestData {
   static final String MUNICIPALITY = RegistryFixture.sorOf("MUNICIPALITY");
   static final String SPECIALIST = RegistryFixture.sorOf("SPECIALIST");
   static final String UNKNOWN_SOR = "999999999999999";
+
   /** Roles from the tokens (TestTokens), not the register. */
   static final String COORDINATOR = TestTokens.COORDINATOR_SOR;
+
   static final String PATIENT_PORTAL = TestTokens.PATIENT_PORTAL_SOR;
   static final String NATIONAL_REGISTER = TestTokens.NATIONAL_REGISTER_SOR;
 
-  private static final AtomicInteger SERIAL = new AtomicInteger(ThreadLocalRandom.current().nextInt(1000, 3000));
+  private static final AtomicInteger SERIAL =
+      new AtomicInteger(ThreadLocalRandom.current().nextInt(1000, 3000));
 
-  private TestData() {
-  }
+  private TestData() {}
 
-  /** A well-formed CPR number no other test uses (born 1 Jan 1970–1999, serial unique in this JVM). */
+  /**
+   * A well-formed CPR number no other test uses (born 1 Jan 1970–1999, serial unique in this JVM).
+   */
   static String newCpr() {
     int serial = SERIAL.incrementAndGet();
     int year = 70 + ThreadLocalRandom.current().nextInt(30);
@@ -39,7 +42,10 @@ final class TestData {
     return String.format("%02d01%02d%04d", day, year, serial);
   }
 
-  /** A request with a token acting for this organisation (TestTokens.forOrganisation), or without a token (null). */
+  /**
+   * A request with a token acting for this organisation (TestTokens.forOrganisation), or without a
+   * token (null).
+   */
   static ValidatableResponse post(String caller, String path, Object body) {
     return postAs(caller == null ? null : TestTokens.forOrganisation(caller), path, body);
   }
@@ -66,7 +72,18 @@ final class TestData {
   }
 
   static Map<String, Object> referral(String cpr) {
-    return Map.of("cpr", cpr, "referrerSor", GP, "receiverSor", DEPARTMENT, "cancer", true, "conditionCode", "DC50",
-        "waitingTimeRule", "W1");
+    return Map.of(
+        "cpr",
+        cpr,
+        "referrerSor",
+        GP,
+        "receiverSor",
+        DEPARTMENT,
+        "cancer",
+        true,
+        "conditionCode",
+        "DC50",
+        "waitingTimeRule",
+        "W1");
   }
 }

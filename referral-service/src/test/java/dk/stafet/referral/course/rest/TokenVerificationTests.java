@@ -16,8 +16,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * A caller is who its token proves: SmallRye JWT checks signature, issuer, audience and expiry (service-support's
- * configuration, the same in every service), and anything short of a valid token gets the shared 401 problem.
+ * A caller is who its token proves: SmallRye JWT checks signature, issuer, audience and expiry
+ * (service-support's configuration, the same in every service), and anything short of a valid token
+ * gets the shared 401 problem.
  */
 @QuarkusTest
 @WithTestResource(KafkaKraftResource.class)
@@ -26,7 +27,8 @@ class TokenVerificationTests {
 
   @Test
   void onlyAValidTokenIdentifiesTheCaller() {
-    String id = post(DEPARTMENT, "/api/referrals", referral(newCpr())).statusCode(201).extract().path("id");
+    String id =
+        post(DEPARTMENT, "/api/referrals", referral(newCpr())).statusCode(201).extract().path("id");
     String path = "/api/referrals/" + id;
 
     getAs(TestTokens.forOrganisation(DEPARTMENT), path).statusCode(200).body("id", equalTo(id));
@@ -43,18 +45,48 @@ class TokenVerificationTests {
 
   @Test
   void theFrontDoorTakesNoMessageWithoutAValidToken() {
-    long quarantined = given().auth().oauth2(TestTokens.coordinator()).when().get("/api/quarantine?limit=1").then()
-        .statusCode(200).extract().jsonPath().getLong("total");
+    long quarantined =
+        given()
+            .auth()
+            .oauth2(TestTokens.coordinator())
+            .when()
+            .get("/api/quarantine?limit=1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("total");
     String bundle = "{\"resourceType\": \"Bundle\", \"entry\": [";
-    refused(given().contentType("application/fhir+json").body(bundle).when().post("/fhir/$process-message").then());
-    refused(given().auth().oauth2(TestTokens.expired(DEPARTMENT)).contentType("application/fhir+json").body(bundle)
-        .when().post("/fhir/$process-message").then());
+    refused(
+        given()
+            .contentType("application/fhir+json")
+            .body(bundle)
+            .when()
+            .post("/fhir/$process-message")
+            .then());
+    refused(
+        given()
+            .auth()
+            .oauth2(TestTokens.expired(DEPARTMENT))
+            .contentType("application/fhir+json")
+            .body(bundle)
+            .when()
+            .post("/fhir/$process-message")
+            .then());
     // Nothing of an anonymous sender's input is kept.
-    given().auth().oauth2(TestTokens.coordinator()).when().get("/api/quarantine?limit=1").then()
+    given()
+        .auth()
+        .oauth2(TestTokens.coordinator())
+        .when()
+        .get("/api/quarantine?limit=1")
+        .then()
         .body("total", equalTo((int) quarantined));
   }
 
   private static void refused(io.restassured.response.ValidatableResponse response) {
-    response.statusCode(401).contentType("application/problem+json").body("code", equalTo("NOT_AUTHENTICATED"));
+    response
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .body("code", equalTo("NOT_AUTHENTICATED"));
   }
 }

@@ -5,7 +5,7 @@ package dk.stafet.responsibility.domain.course;
  * agreement may be oral, so the channel is recorded for audit.
  */
 public enum AgreementChannel {
-    ORAL,
-    ELECTRONIC,
-    WRITTEN
+  ORAL,
+  ELECTRONIC,
+  WRITTEN
 }

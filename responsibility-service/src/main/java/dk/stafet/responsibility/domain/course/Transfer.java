@@ -1,7 +1,6 @@
 package dk.stafet.responsibility.domain.course;
 
 import dk.stafet.responsibility.domain.Organisation;
-
 import java.time.Instant;
 import java.util.Objects;
 
@@ -10,13 +9,13 @@ import java.util.Objects;
  * course of its own (e.g. the listed GP by R5). Lasts until handed on again or death.
  */
 public record Transfer(String handoverId, Organisation owner, Instant since) {
-    public Transfer {
-        Objects.requireNonNull(handoverId, "handoverId");
-        Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(since, "since");
-    }
+  public Transfer {
+    Objects.requireNonNull(handoverId, "handoverId");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(since, "since");
+  }
 
-    public CourseRef ref() {
-        return new CourseRef(CourseKind.TRANSFER, handoverId);
-    }
+  public CourseRef ref() {
+    return new CourseRef(CourseKind.TRANSFER, handoverId);
+  }
 }

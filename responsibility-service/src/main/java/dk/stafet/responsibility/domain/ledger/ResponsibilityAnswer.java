@@ -3,7 +3,6 @@ package dk.stafet.responsibility.domain.ledger;
 import dk.stafet.responsibility.domain.rules.ResponsibilityDecision;
 import dk.stafet.responsibility.domain.rules.TreatmentSector;
 import dk.stafet.responsibility.domain.rules.WhoToCall;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,13 +12,17 @@ import java.util.Optional;
  * how long that holds ({@link WhoToCall#validUntil()}: the sooner of the next GP-hours boundary and
  * the next recorded change).
  */
-public record ResponsibilityAnswer(Instant at, ResponsibilityDecision decision, TreatmentSector treatmentSector,
-                                   WhoToCall whoToCall, Optional<LedgerEntry> entry) {
-    public ResponsibilityAnswer {
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(decision, "decision");
-        Objects.requireNonNull(treatmentSector, "treatmentSector");
-        Objects.requireNonNull(whoToCall, "whoToCall");
-        Objects.requireNonNull(entry, "entry");
-    }
+public record ResponsibilityAnswer(
+    Instant at,
+    ResponsibilityDecision decision,
+    TreatmentSector treatmentSector,
+    WhoToCall whoToCall,
+    Optional<LedgerEntry> entry) {
+  public ResponsibilityAnswer {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(decision, "decision");
+    Objects.requireNonNull(treatmentSector, "treatmentSector");
+    Objects.requireNonNull(whoToCall, "whoToCall");
+    Objects.requireNonNull(entry, "entry");
+  }
 }

@@ -8,9 +8,9 @@ import java.util.List;
  */
 public interface CourseRule {
 
-    /** The main rule this class implements. */
-    RuleId id();
+  /** The main rule this class implements. */
+  RuleId id();
 
-    /** The claims this rule makes for the given situation; empty if it does not apply. */
-    List<Claim> claims(PatientSituation situation);
+  /** The claims this rule makes for the given situation; empty if it does not apply. */
+  List<Claim> claims(PatientSituation situation);
 }

@@ -6,10 +6,9 @@ package dk.stafet.responsibility.domain.rules;
  */
 public final class DeathRule {
 
-    private DeathRule() {
-    }
+  private DeathRule() {}
 
-    public static boolean applies(PatientSituation situation) {
-        return situation.deathAt().isPresent();
-    }
+  public static boolean applies(PatientSituation situation) {
+    return situation.deathAt().isPresent();
+  }
 }

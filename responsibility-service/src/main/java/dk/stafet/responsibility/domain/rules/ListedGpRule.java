@@ -1,7 +1,6 @@
 package dk.stafet.responsibility.domain.rules;
 
 import dk.stafet.responsibility.domain.course.CourseRef;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -14,17 +13,19 @@ import java.util.List;
  */
 public final class ListedGpRule implements CourseRule {
 
-    /** The default claim is older than any course, so any course started later wins its tier (R21). */
-    static final Instant SINCE_ALWAYS = Instant.MIN;
+  /**
+   * The default claim is older than any course, so any course started later wins its tier (R21).
+   */
+  static final Instant SINCE_ALWAYS = Instant.MIN;
 
-    @Override
-    public RuleId id() {
-        return RuleId.R5;
-    }
+  @Override
+  public RuleId id() {
+    return RuleId.R5;
+  }
 
-    @Override
-    public List<Claim> claims(PatientSituation situation) {
-        RuleId rule = situation.returnedBy().orElse(RuleId.R5);
-        return List.of(Claim.forListedGp(rule, SINCE_ALWAYS, CourseRef.LISTED_GP));
-    }
+  @Override
+  public List<Claim> claims(PatientSituation situation) {
+    RuleId rule = situation.returnedBy().orElse(RuleId.R5);
+    return List.of(Claim.forListedGp(rule, SINCE_ALWAYS, CourseRef.LISTED_GP));
+  }
 }

@@ -8,16 +8,21 @@ package dk.stafet.responsibility.domain.rules;
  */
 public final class NoReceiverRule {
 
-    private NoReceiverRule() {
-    }
+  private NoReceiverRule() {}
 
-    static ResponsibilityDecision resolve(PatientSituation situation, Claim winner) {
-        return situation.previous()
-                .filter(previous -> previous.prd().isPresent())
-                .map(previous -> ResponsibilityDecision.noReceiver(previous, winner.rule(),
-                        "no listed GP to receive responsibility"))
-                .map(kept -> kept.withNamedDoctor(ResponsibilityRules.namedDoctorIn(situation,
-                        kept.prd().orElseThrow().organisation())))
-                .orElseGet(() -> ResponsibilityDecision.gap("no listed GP and no previous holder"));
-    }
+  static ResponsibilityDecision resolve(PatientSituation situation, Claim winner) {
+    return situation
+        .previous()
+        .filter(previous -> previous.prd().isPresent())
+        .map(
+            previous ->
+                ResponsibilityDecision.noReceiver(
+                    previous, winner.rule(), "no listed GP to receive responsibility"))
+        .map(
+            kept ->
+                kept.withNamedDoctor(
+                    ResponsibilityRules.namedDoctorIn(
+                        situation, kept.prd().orElseThrow().organisation())))
+        .orElseGet(() -> ResponsibilityDecision.gap("no listed GP and no previous holder"));
+  }
 }

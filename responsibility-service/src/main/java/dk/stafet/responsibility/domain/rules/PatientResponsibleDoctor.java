@@ -2,7 +2,6 @@ package dk.stafet.responsibility.domain.rules;
 
 import dk.stafet.responsibility.domain.DoctorId;
 import dk.stafet.responsibility.domain.Organisation;
-
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,19 +11,20 @@ import java.util.Optional;
  * out-of-hours service (R14).
  */
 public record PatientResponsibleDoctor(Organisation organisation, Optional<DoctorId> namedDoctor) {
-    public PatientResponsibleDoctor {
-        Objects.requireNonNull(organisation, "organisation");
-        Objects.requireNonNull(namedDoctor, "namedDoctor");
-        if (!organisation.kind().mayHoldPrd()) {
-            throw new IllegalArgumentException("R16/R14: " + organisation.kind() + " can never be patient-responsible");
-        }
+  public PatientResponsibleDoctor {
+    Objects.requireNonNull(organisation, "organisation");
+    Objects.requireNonNull(namedDoctor, "namedDoctor");
+    if (!organisation.kind().mayHoldPrd()) {
+      throw new IllegalArgumentException(
+          "R16/R14: " + organisation.kind() + " can never be patient-responsible");
     }
+  }
 
-    public static PatientResponsibleDoctor of(Organisation organisation) {
-        return new PatientResponsibleDoctor(organisation, Optional.empty());
-    }
+  public static PatientResponsibleDoctor of(Organisation organisation) {
+    return new PatientResponsibleDoctor(organisation, Optional.empty());
+  }
 
-    public PatientResponsibleDoctor withNamedDoctor(Optional<DoctorId> doctor) {
-        return new PatientResponsibleDoctor(organisation, doctor);
-    }
+  public PatientResponsibleDoctor withNamedDoctor(Optional<DoctorId> doctor) {
+    return new PatientResponsibleDoctor(organisation, doctor);
+  }
 }

@@ -1,7 +1,6 @@
 package dk.stafet.responsibility.domain.rules;
 
 import dk.stafet.responsibility.domain.course.Transfer;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,17 +11,17 @@ import java.util.List;
  */
 public final class TransferRule implements CourseRule {
 
-    @Override
-    public RuleId id() {
-        return RuleId.R23;
-    }
+  @Override
+  public RuleId id() {
+    return RuleId.R23;
+  }
 
-    @Override
-    public List<Claim> claims(PatientSituation situation) {
-        List<Claim> claims = new ArrayList<>();
-        for (Transfer transfer : situation.transfers()) {
-            claims.add(Claim.by(RuleId.R23, transfer.owner(), transfer.since(), transfer.ref()));
-        }
-        return claims;
+  @Override
+  public List<Claim> claims(PatientSituation situation) {
+    List<Claim> claims = new ArrayList<>();
+    for (Transfer transfer : situation.transfers()) {
+      claims.add(Claim.by(RuleId.R23, transfer.owner(), transfer.since(), transfer.ref()));
     }
+    return claims;
+  }
 }

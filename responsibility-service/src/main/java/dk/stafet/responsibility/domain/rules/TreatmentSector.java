@@ -5,9 +5,9 @@ package dk.stafet.responsibility.domain.rules;
  * {@link #NONE} only after death (R20) or in an explicit gap (R26).
  */
 public enum TreatmentSector {
-    HOSPITAL,
-    GP,
-    OUT_OF_HOURS,
-    SPECIALIST,
-    NONE
+  HOSPITAL,
+  GP,
+  OUT_OF_HOURS,
+  SPECIALIST,
+  NONE
 }

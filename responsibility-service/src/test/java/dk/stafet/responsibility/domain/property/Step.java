@@ -5,5 +5,4 @@ package dk.stafet.responsibility.domain.property;
  * event type), which course / organisation it picks, and how much time passes before it. Plain ints
  * so that jqwik can shrink failing courses to small ones.
  */
-record Step(int kind, int pick, int gap) {
-}
+record Step(int kind, int pick, int gap) {}
