@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomMessage;
+import dk.stafet.tools.ConsumerLag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,13 +28,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListGroupsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -584,28 +581,7 @@ public final class ChaosCheck {
 
   /** Lag of every consumer group of the services (not the chaos sender's own). */
   private Map<String, Long> consumerLag() throws Exception {
-    Map<String, Long> lag = new TreeMap<>();
-    try (Admin admin = admin()) {
-      for (GroupListing group :
-          admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get()) {
-        if (group.groupId().startsWith("stafet-chaos")) {
-          continue;
-        }
-        Map<TopicPartition, OffsetAndMetadata> committed =
-            admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-        var ends = admin.listOffsets(latest).all().get();
-        long n = 0;
-        for (var e : committed.entrySet()) {
-          if (e.getValue() != null && ends.containsKey(e.getKey())) {
-            n += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
-          }
-        }
-        lag.put(group.groupId(), n);
-      }
-    }
-    return lag;
+    return ConsumerLag.byGroup(target.kafkaBootstrap(), "stafet-chaos");
   }
 
   /** letter id → [ack Bundle.id, code] for every acknowledgement on the run's senders' topics. */

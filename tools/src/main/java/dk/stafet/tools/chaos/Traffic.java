@@ -27,13 +27,13 @@ import org.hl7.fhir.r4.model.Provenance;
  * the hub) and discharged (SLHJ, carrying the admission's Provenance); and a share of invalid
  * letters (a malformed CPR number, an unknown receiver).
  */
-final class Traffic {
+public final class Traffic {
 
   static final String FULL_URL_BASE = "https://stafet.dk/fhir/";
   private static final String FAMILY_NAME = "Kaosen";
 
   /** A synthetic patient; {@link #toString()} never shows the CPR number. */
-  static final class Patient {
+  public static final class Patient {
     final int number;
     final String cpr;
     final Organisation gp;
@@ -54,6 +54,11 @@ final class Traffic {
       this.department = department;
     }
 
+    /** The hospital department that admits the patient and sends the letters. */
+    public Organisation department() {
+      return department;
+    }
+
     @Override
     public String toString() {
       return "patient#" + number;
@@ -64,7 +69,7 @@ final class Traffic {
    * One hospital stay's HospitalNotifications: the discharge carries the accepted admission's
    * Provenance.
    */
-  final class Stay {
+  public final class Stay {
     final Patient patient;
     final String episodeOfCareId = UUID.randomUUID().toString();
     private Instant admittedAt;
@@ -76,14 +81,14 @@ final class Traffic {
       this.patient = patient;
     }
 
-    Bundle admission(Instant at) {
+    public Bundle admission(Instant at) {
       admittedAt = at;
       return notification(
           HospitalNotificationEvent.STIN, patient.cpr, view(patient.municipality), null);
     }
 
     /** The admission was answered ok: later letters of the stay refer to it. */
-    void accepted(Bundle admission) {
+    public void accepted(Bundle admission) {
       for (Bundle.BundleEntryComponent entry : admission.getEntry()) {
         if (entry.getResource() instanceof Provenance provenance) {
           provenances.add(provenance);
@@ -95,7 +100,7 @@ final class Traffic {
       }
     }
 
-    Bundle discharge(Instant at) {
+    public Bundle discharge(Instant at) {
       return notification(
           HospitalNotificationEvent.SLHJ, patient.cpr, view(patient.municipality), at);
     }
@@ -134,7 +139,7 @@ final class Traffic {
   private final List<Organisation> gps;
   private final List<Organisation> departments;
 
-  Traffic(long seed) {
+  public Traffic(long seed) {
     this.random = new Random(seed);
     OrganisationRegistry registry = OrganisationRegistry.standard();
     this.municipalities = synthetic(registry, OrganisationKind.MUNICIPALITY);
@@ -146,7 +151,7 @@ final class Traffic {
     return random;
   }
 
-  synchronized Patient patient(int number) {
+  public synchronized Patient patient(int number) {
     Organisation municipality = municipalities.get(random.nextInt(municipalities.size()));
     List<Organisation> local =
         gps.stream()
@@ -176,11 +181,11 @@ final class Traffic {
     return other;
   }
 
-  Stay stay(Patient patient) {
+  public Stay stay(Patient patient) {
     return new Stay(patient);
   }
 
-  Bundle careCommunication(Patient patient) {
+  public Bundle careCommunication(Patient patient) {
     return communications.build(
         new CareCommunicationBuilder.CareCommunication(
             null,
@@ -201,7 +206,7 @@ final class Traffic {
    * An invalid admission that can still be answered: a malformed CPR number, or a receiver the
    * register lacks.
    */
-  synchronized Bundle invalidAdmission(Patient patient) {
+  public synchronized Bundle invalidAdmission(Patient patient) {
     boolean badCpr = random.nextBoolean();
     String cpr =
         badCpr ? "3102" + (40 + random.nextInt(50)) + (1000 + random.nextInt(9000)) : patient.cpr;
