@@ -51,6 +51,17 @@ public interface FrontDoorConfig {
     @WithDefault("65536")
     int quarantinePrefixBytes();
 
+    /**
+     * Messages read, validated and stored at the same time, over both doors; more wait their turn.
+     * Each one in flight holds HAPI's object model, the validator's element model and their
+     * findings: without a bound, a burst of concurrent requests (the worker pool allows ~200)
+     * exhausted {@code -Xmx512m} (found by {@code ./stafet bench e2e}, docs/performance.md), and on
+     * two cores more than a few in flight only queue for the CPU anyway. 0 = twice the processors.
+     */
+    @WithName("max-concurrent")
+    @WithDefault("0")
+    int maxConcurrent();
+
     /** Base of the absolute fullUrls in the acknowledgements we write. */
     @WithName("full-url-base")
     @WithDefault("https://stafet.example.dk/fhir/")

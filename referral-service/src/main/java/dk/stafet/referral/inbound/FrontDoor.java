@@ -45,6 +45,9 @@ public class FrontDoor {
   private final FrontDoorConfig config;
   private final MeterRegistry meters;
 
+  /** Bounds the messages in flight (FrontDoorConfig.Limits#maxConcurrent): heap, not throughput. */
+  private final InFlightLimit inFlight;
+
   public FrontDoor(
       MedcomCodec codec,
       MedcomValidator validator,
@@ -62,10 +65,11 @@ public class FrontDoor {
     this.quarantine = quarantine;
     this.config = config;
     this.meters = meters;
+    this.inFlight = new InFlightLimit(config.limits().maxConcurrent());
   }
 
   public InboundResult receive(InboundRequest request) {
-    InboundResult result = process(request);
+    InboundResult result = inFlight.run(() -> process(request));
     meters
         .counter(
             "stafet.front_door.received",
