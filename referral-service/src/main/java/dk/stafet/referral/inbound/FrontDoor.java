@@ -56,7 +56,8 @@ public class FrontDoor {
       MessageReception reception,
       QuarantineService quarantine,
       FrontDoorConfig config,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      InFlightLimit inFlight) {
     this.codec = codec;
     this.validator = validator;
     this.contentRules = contentRules;
@@ -65,7 +66,7 @@ public class FrontDoor {
     this.quarantine = quarantine;
     this.config = config;
     this.meters = meters;
-    this.inFlight = new InFlightLimit(config.limits().maxConcurrent());
+    this.inFlight = inFlight;
   }
 
   public InboundResult receive(InboundRequest request) {

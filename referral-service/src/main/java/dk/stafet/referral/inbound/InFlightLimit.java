@@ -1,5 +1,8 @@
 package dk.stafet.referral.inbound;
 
+import dk.stafet.referral.config.FrontDoorConfig;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
@@ -9,10 +12,16 @@ import java.util.function.Supplier;
  * and the findings, so the bound keeps a burst of concurrent requests (the worker pool allows about
  * 200) within the heap; on a few cores more in flight would only queue for the CPU.
  */
-final class InFlightLimit {
+@Singleton
+public class InFlightLimit {
 
   private final Semaphore permits;
   private final int size;
+
+  @Inject
+  public InFlightLimit(FrontDoorConfig config) {
+    this(config.limits().maxConcurrent());
+  }
 
   /**
    * @param configured the bound; 0 or less = twice the processors

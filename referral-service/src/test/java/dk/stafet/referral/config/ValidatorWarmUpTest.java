@@ -167,7 +167,7 @@ class ValidatorWarmUpTest {
     private final ValidatorWarmUp warmUp;
 
     RecordingFrontDoor(ValidatorWarmUp warmUp) {
-      super(null, null, null, null, null, null, null, null);
+      super(null, null, null, null, null, null, null, null, null);
       this.warmUp = warmUp;
     }
 
