@@ -230,14 +230,12 @@ public final class EndToEndBenchmark {
               loadAverage()));
       cpu.append(String.format(Locale.ROOT, "%n%.0f msg/s offered, CPU ms per letter sent:", rate));
       for (String process : cpuAfter.keySet()) {
+        double used = cpuAfter.get(process) - cpuBefore.getOrDefault(process, 0.0);
+        // less than before: the process ended (or was restarted) during the rate
         cpu.append(
-            String.format(
-                Locale.ROOT,
-                " %s %.1f;",
-                process,
-                1000
-                    * (cpuAfter.get(process) - cpuBefore.getOrDefault(process, 0.0))
-                    / letters.size()));
+            used < 0
+                ? " " + process + " ended during the run;"
+                : String.format(Locale.ROOT, " %s %.1f;", process, 1000 * used / letters.size()));
       }
     }
     out(report, cpu.toString());
