@@ -75,6 +75,28 @@ public class DeliveryService {
   }
 
   /**
+   * A message Stafet built but must not send, because it fails MedCom validation: kept (so a
+   * coordinator can see what was built), dead-lettered at once and escalated. Idempotent like
+   * {@link #send}.
+   */
+  public void refuse(OutgoingMessage message, String bundleId, String bundleText, String reason) {
+    if (OutgoingMessage.exists(message.sourceEventId, message.recipientGln, message.messageType)) {
+      return;
+    }
+    Instant now = clock.instant();
+    message.id = UUID.randomUUID();
+    message.createdAt = now;
+    message.updatedAt = now;
+    message.attempts = 0;
+    message.state = DeliveryState.DEAD_LETTER;
+    message.stateReason = reason;
+    message.lastBundleId = bundleId;
+    message.lastBundle = bundleText;
+    message.persist();
+    escalations.escalate(message, reason);
+  }
+
+  /**
    * An acknowledgement from a recipient: matched to the message by the acknowledged
    * MessageHeader.id. A duplicate (an ack whose own MessageHeader.id was seen) changes nothing; a
    * different, later ack for the same message decides.
@@ -137,6 +159,11 @@ public class DeliveryService {
           if (message.state != DeliveryState.DEAD_LETTER) {
             throw new IllegalStateException(
                 "only a dead-lettered message can be resent; this one is " + message.state);
+          }
+          if (message.lastSentAt == null) {
+            throw new IllegalStateException(
+                "this message was never sent because it fails MedCom validation; resending would"
+                    + " send the same invalid message (docs/notifications.md)");
           }
           message.state = DeliveryState.SENT;
           message.stateReason = "resent manually";
