@@ -1,10 +1,15 @@
 package dk.stafet.referral.security;
 
+import static dk.stafet.referral.course.rest.TestData.DEPARTMENT;
+import static dk.stafet.referral.course.rest.TestData.GP;
+import static dk.stafet.referral.course.rest.TestData.MUNICIPALITY;
+import static dk.stafet.referral.course.rest.TestData.OTHER_DEPARTMENT;
+import static dk.stafet.referral.course.rest.TestData.OTHER_GP;
+import static dk.stafet.referral.course.rest.TestData.newCpr;
+import static dk.stafet.referral.course.rest.TestData.referral;
 import static io.restassured.RestAssured.given;
 
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
-import dk.stafet.contracts.registry.OrganisationKind;
-import dk.stafet.contracts.registry.OrganisationRegistry;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
 import dk.stafet.testsupport.TestTokens;
@@ -16,11 +21,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -39,16 +41,8 @@ import org.junit.jupiter.api.TestFactory;
 @WithTestResource(PostgresResource.class)
 class CrossOrganisationAccessTests {
 
-  private static final OrganisationRegistry REGISTRY = OrganisationRegistry.standard();
-  private static final String GP = sor(OrganisationKind.GP, 0);
-  private static final String OTHER_GP = sor(OrganisationKind.GP, 1);
-  private static final String DEPARTMENT = sor(OrganisationKind.HOSPITAL_DEPARTMENT, 0);
-  private static final String OTHER_DEPARTMENT = sor(OrganisationKind.HOSPITAL_DEPARTMENT, 1);
-  private static final String MUNICIPALITY = sor(OrganisationKind.MUNICIPALITY, 0);
   private static final String COORDINATOR = TestTokens.COORDINATOR_SOR;
   private static final String REGISTER = TestTokens.NATIONAL_REGISTER_SOR;
-  private static final AtomicInteger SERIAL =
-      new AtomicInteger(ThreadLocalRandom.current().nextInt(5000, 7000));
 
   @Inject DataSource dataSource;
   @Inject PatientPseudonym pseudonym;
@@ -331,22 +325,6 @@ class CrossOrganisationAccessTests {
         UUID.randomUUID().toString());
   }
 
-  private static Map<String, Object> referral(String cpr) {
-    return Map.of(
-        "cpr",
-        cpr,
-        "referrerSor",
-        GP,
-        "receiverSor",
-        DEPARTMENT,
-        "cancer",
-        true,
-        "conditionCode",
-        "DC50",
-        "waitingTimeRule",
-        "W1");
-  }
-
   private static Map<String, Object> admission(String cpr) {
     return Map.of(
         "cpr",
@@ -386,17 +364,5 @@ class CrossOrganisationAccessTests {
 
   private static Supplier<RequestSpecification> as(String sor) {
     return () -> given().auth().oauth2(TestTokens.forOrganisation(sor));
-  }
-
-  private static String sor(OrganisationKind kind, int index) {
-    List<String> ofKind = REGISTRY.ofKind(kind).stream().map(o -> o.sor()).toList();
-    return ofKind.get(index);
-  }
-
-  private static String newCpr() {
-    int serial = SERIAL.incrementAndGet();
-    int year = 70 + ThreadLocalRandom.current().nextInt(30);
-    int day = 1 + ThreadLocalRandom.current().nextInt(28);
-    return String.format("%02d01%02d%04d", day, year, serial);
   }
 }
