@@ -8,7 +8,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import org.jboss.logging.Logger;
 
 /**
  * The delivery figures ops watch (docs/operations.md, "Metrics"): {@code stafet_deliveries{state}}
@@ -18,8 +17,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class DeliveryMetrics {
-
-  private static final Logger LOG = Logger.getLogger(DeliveryMetrics.class);
 
   private final EntityManager entities;
   private final TableCountGauge byState;
@@ -69,11 +66,7 @@ public class DeliveryMetrics {
       every = "${stafet.metrics.refresh-interval:30s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-  void refresh() {
-    try {
-      byState.refresh(entities);
-    } catch (RuntimeException e) {
-      LOG.debugf("Could not count the deliveries: %s", e.getClass().getSimpleName());
-    }
+  public void refresh() {
+    byState.refreshQuietly(entities);
   }
 }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
 
 /**
  * {@code stafet_quarantine_inputs{status}}: the quarantine's size, by status (QUARANTINED waits for
@@ -13,8 +12,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class QuarantineMetrics {
-
-  private static final Logger LOG = Logger.getLogger(QuarantineMetrics.class);
 
   private final EntityManager entities;
   private final TableCountGauge inputs;
@@ -35,10 +32,6 @@ public class QuarantineMetrics {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   void refresh() {
-    try {
-      inputs.refresh(entities);
-    } catch (RuntimeException e) {
-      LOG.debugf("Could not count the quarantine: %s", e.getClass().getSimpleName());
-    }
+    inputs.refreshQuietly(entities);
   }
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Tags;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * A gauge per value of one column: how many rows of a table are in each state (deliveries,
@@ -14,6 +15,9 @@ import java.util.List;
  */
 public final class TableCountGauge {
 
+  private static final Logger LOG = Logger.getLogger(TableCountGauge.class);
+
+  private final String name;
   private final MultiGauge gauge;
   private final String tag;
   private final String query;
@@ -24,9 +28,22 @@ public final class TableCountGauge {
    */
   public TableCountGauge(
       MeterRegistry meters, String name, String description, String tag, String query) {
+    this.name = name;
     this.gauge = MultiGauge.builder(name).description(description).register(meters);
     this.tag = tag;
     this.query = query;
+  }
+
+  /**
+   * As {@link #refresh}, for a schedule: when the database is away the figures stay as they were
+   * until the next count.
+   */
+  public void refreshQuietly(EntityManager entities) {
+    try {
+      refresh(entities);
+    } catch (RuntimeException e) {
+      LOG.debugf("Could not recount %s: %s", name, e.getClass().getSimpleName());
+    }
   }
 
   /** Recounts from the table (in the caller's transaction, or a new one). */
