@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.stafet.e2e.Polling.Attempt;
 import dk.stafet.issuer.DemoIdentity;
 import dk.stafet.issuer.DevIssuer;
+import dk.stafet.issuer.WebClient;
 import dk.stafet.testing.browser.Chromium;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
@@ -123,6 +124,8 @@ class CoordinatorPageEndToEndIT {
     web.put("STAFET_WEB_RESPONSIBILITY_URL", base(SERVICES.get("responsibility-service")));
     web.put("STAFET_WEB_NOTIFICATION_URL", base(SERVICES.get("notification-service")));
     web.put("STAFET_WEB_ISSUER_URL", issuer.issuer());
+    web.put("QUARKUS_OIDC_CREDENTIALS_SECRET", WebClient.DEFAULT_SECRET); // the issuer's client
+
     SERVICES.put("coordinator-web", ServiceProcess.start(root, "coordinator-web", logs, web));
     // The issuer logs users in for coordinator-web on the port it got (its registered origin).
     issuer.webClient().allowOrigin(base(SERVICES.get("coordinator-web")));
