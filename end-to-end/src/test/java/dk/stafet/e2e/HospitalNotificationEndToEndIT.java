@@ -42,7 +42,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  *       admitting department (R6);
  *   <li>notification-service delivers the letter, MessageHeader.id unchanged, to the municipality's
  *       topic {@code medcom.outbound.5790001348120}; its recipient simulator answers with an
- *       Acknowledgement through the front door, and the delivery becomes ACKNOWLEDGED.
+ *       Acknowledgement through the front door, and the delivery becomes ACKNOWLEDGED;
+ *   <li>the sender's W3C trace context followed the message: the records on the course-event,
+ *       responsibility-event and outbound topics carry its trace id (OpenTelemetry; the outbox
+ *       relay puts the traceparent stored with each row on its record).
  * </ol>
  *
  * Then {@link #representativeTrafficLeavesNoCprNumberInLogsKeysHeadersUrlsOrOpenTopics} runs more
@@ -145,7 +148,10 @@ class HospitalNotificationEndToEndIT {
     ServiceProcess responsibility = SERVICES.get("responsibility-service");
     ServiceProcess notification = SERVICES.get("notification-service");
 
-    // 1. The front door accepts MedCom's STIN_A and answers with an ok Acknowledgement.
+    // 1. The front door accepts MedCom's STIN_A and answers with an ok Acknowledgement. The sender
+    // sends its own W3C trace context: the message's trace must follow it through every service.
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String senderTraceparent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
     byte[] stinA = Files.readAllBytes(shared.resolve(STIN_A));
     HttpResponse<String> answer =
         http.send(
@@ -153,6 +159,7 @@ class HospitalNotificationEndToEndIT {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/fhir+json; charset=UTF-8")
                 .header("Accept", "application/fhir+json")
+                .header("traceparent", senderTraceparent)
                 .header(
                     "Authorization",
                     ServiceProcess.bearer(issuer, ADMITTING_DEPARTMENT_SOR)) // STIN_A's sender
@@ -209,6 +216,28 @@ class HospitalNotificationEndToEndIT {
       throw new AssertionError(e.getMessage() + "\n" + notification.tail(40), e);
     }
     log("3. delivered on %s", topic);
+
+    // 3c. One trace across HTTP and Kafka through all three services: the records of this message
+    // on every hop (front door → course event → ledger's responsibility event → the letter to the
+    // municipality) carry a traceparent with the sender's trace id, each hop its own span.
+    String patientKey = lookup.path("patientKey").asText();
+    List<String> hops = List.of("stafet.course-events", "stafet.responsibility-events", topic);
+    List<String> spans = new ArrayList<>();
+    try (KafkaTestClient client = new KafkaTestClient(kafka)) {
+      for (String hop : hops) {
+        ConsumerRecord<String, String> record =
+            client.awaitRecord(hop, rec -> patientKey.equals(rec.key()), EVENTUALLY);
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader("traceparent");
+        assertTrue(header != null, () -> "no traceparent on " + hop + ": " + record.headers());
+        String[] parts = new String(header.value(), StandardCharsets.UTF_8).split("-");
+        assertEquals(traceId, parts[1], () -> "another trace on " + hop);
+        spans.add(parts[2]);
+      }
+    }
+    assertTrue(
+        !spans.contains(traceId.substring(0, 16)),
+        "a hop carries the sender's span instead of its own: " + spans);
+    log("3. one trace %s on %s", traceId, hops);
 
     // 3b. The simulated municipality acknowledged it through the front door: the delivery is
     // ACKNOWLEDGED.

@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +30,15 @@ public class DeliveryService {
   private final RetrySchedule schedule;
   private final DeliveryConfig config;
   private final Clock clock;
+  private final DeliveryMetrics metrics;
 
   public DeliveryService(
-      Transmitter transmitter, Escalations escalations, DeliveryConfig config, Clock clock) {
+      Transmitter transmitter,
+      Escalations escalations,
+      DeliveryConfig config,
+      Clock clock,
+      DeliveryMetrics metrics) {
+    this.metrics = metrics;
     this.transmitter = transmitter;
     this.escalations = escalations;
     this.config = config;
@@ -183,6 +190,9 @@ public class DeliveryService {
   private void apply(OutgoingMessage message, ReceivedAck ack) {
     switch (ack.ackCode) {
       case OK -> {
+        if (message.state != DeliveryState.ACKNOWLEDGED && ack.receivedAt != null) {
+          metrics.acknowledgedAfter(Duration.between(message.createdAt, ack.receivedAt));
+        }
         settle(message, DeliveryState.ACKNOWLEDGED, ack, null);
         Log.infof("Message %s acknowledged by %s", message.messageHeaderId, message.recipientGln);
       }
@@ -219,6 +229,7 @@ public class DeliveryService {
   private void failedAttempt(OutgoingMessage message, String why) {
     if (schedule.afterFailedAttempt(message.attempts) == RetrySchedule.Next.RESEND) {
       transmitter.again(message);
+      metrics.retransmitted();
       message.nextAttemptAt = schedule.ackDeadline(message.lastSentAt);
       message.stateReason = why + "; resent";
       Log.infof(
@@ -226,6 +237,7 @@ public class DeliveryService {
           message.messageHeaderId, message.recipientGln, message.attempts, why);
     } else {
       message.state = DeliveryState.DEAD_LETTER;
+      metrics.deadLettered();
       message.stateReason = why + " after " + message.attempts + " transmission(s)";
       message.nextAttemptAt = null;
       message.updatedAt = clock.instant();
