@@ -100,6 +100,7 @@ public class DeliveryService {
     message.lastBundleId = bundleId;
     message.lastBundle = bundleText;
     message.persist();
+    metrics.deadLettered();
     escalations.escalate(message, reason);
   }
 
