@@ -58,6 +58,14 @@ class ServiceSettingsTest {
   }
 
   @Test
+  void outgoingMessagesAreValidatedAgainstTheMedcomProfilesInProduction() {
+    assertThat(
+            ServiceSettings.of("notification-service")
+                .getProperty("%prod.stafet.notification.medcom.profiles-required"))
+        .startsWith("${STAFET_MEDCOM_PROFILES_REQUIRED:true}");
+  }
+
+  @Test
   void eachImageIsTheOneItsDeploymentRuns() {
     for (String service : ServiceSettings.SERVICES) {
       Properties settings = ServiceSettings.of(service);

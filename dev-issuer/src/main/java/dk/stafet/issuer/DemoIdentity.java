@@ -99,6 +99,13 @@ public record DemoIdentity(
             "COORDINATION",
             Set.of(StafetRole.COORDINATOR)),
         new DemoIdentity(
+            "patient-advisor",
+            "demo-patientvejleder-1",
+            "Patientvejleder Pia Vestergaard",
+            COORDINATION_SOR,
+            "COORDINATION",
+            Set.of(StafetRole.COORDINATOR)),
+        new DemoIdentity(
             "security-officer",
             "demo-sikkerhed-1",
             "Sikkerhedsansvarlig Søren Sikker",
@@ -134,6 +141,20 @@ public record DemoIdentity(
     return special.isPresent()
         ? special
         : registry.bySor(sor).map(o -> staff(o.sor(), o.kind().name()));
+  }
+
+  /**
+   * The people who log in to the pages (coordinator-web), in the order its login page lists them:
+   * coordinators and patient advisors, the security officer, and the citizen of "mit forløb".
+   */
+  public static List<DemoIdentity> pageUsers() {
+    return standard().stream()
+        .filter(
+            i ->
+                i.has(StafetRole.COORDINATOR)
+                    || i.has(StafetRole.SECURITY_OFFICER)
+                    || i.has(StafetRole.PATIENT_PORTAL))
+        .toList();
   }
 
   public static Optional<DemoIdentity> byUsername(String username) {

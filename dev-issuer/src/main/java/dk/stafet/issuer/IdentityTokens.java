@@ -50,6 +50,38 @@ public final class IdentityTokens {
       Instant issuedAt,
       Duration lifetime,
       String audience) {
+    return claims(identity, patientPseudonym, issuedAt, lifetime, audience)
+        .jws()
+        .keyId(keyId)
+        .sign(key);
+  }
+
+  /**
+   * The OpenID Connect ID token of a login: for the client ({@code aud}), with the nonce the client
+   * asked with, and the same person, organisation and roles as the access token (the web
+   * application reads its user's name and roles from it).
+   */
+  public String signIdToken(
+      DemoIdentity identity,
+      String patientPseudonym,
+      String clientId,
+      String nonce,
+      Duration lifetime) {
+    Instant now = Instant.now();
+    JwtClaimsBuilder claims = claims(identity, patientPseudonym, now, lifetime, clientId);
+    claims.claim("azp", clientId).claim("auth_time", now.getEpochSecond());
+    if (nonce != null) {
+      claims.claim("nonce", nonce);
+    }
+    return claims.jws().keyId(keyId).sign(key);
+  }
+
+  private JwtClaimsBuilder claims(
+      DemoIdentity identity,
+      String patientPseudonym,
+      Instant issuedAt,
+      Duration lifetime,
+      String audience) {
     boolean portal = identity.has(StafetRole.PATIENT_PORTAL);
     if (portal != (patientPseudonym != null)) {
       throw new IllegalArgumentException(
@@ -72,6 +104,6 @@ public final class IdentityTokens {
     if (patientPseudonym != null) {
       claims.claim(TokenClaims.PATIENT, patientPseudonym);
     }
-    return claims.jws().keyId(keyId).sign(key);
+    return claims;
   }
 }

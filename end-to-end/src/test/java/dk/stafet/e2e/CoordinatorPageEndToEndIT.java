@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.stafet.e2e.Polling.Attempt;
+import dk.stafet.issuer.DemoIdentity;
 import dk.stafet.issuer.DevIssuer;
+import dk.stafet.issuer.WebClient;
 import dk.stafet.testing.browser.Chromium;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
@@ -122,7 +124,11 @@ class CoordinatorPageEndToEndIT {
     web.put("STAFET_WEB_RESPONSIBILITY_URL", base(SERVICES.get("responsibility-service")));
     web.put("STAFET_WEB_NOTIFICATION_URL", base(SERVICES.get("notification-service")));
     web.put("STAFET_WEB_ISSUER_URL", issuer.issuer());
+    web.put("QUARKUS_OIDC_CREDENTIALS_SECRET", WebClient.DEFAULT_SECRET); // the issuer's client
+
     SERVICES.put("coordinator-web", ServiceProcess.start(root, "coordinator-web", logs, web));
+    // The issuer logs users in for coordinator-web on the port it got (its registered origin).
+    issuer.webClient().allowOrigin(base(SERVICES.get("coordinator-web")));
 
     for (ServiceProcess service : SERVICES.values()) {
       service.awaitReady(http);
@@ -228,7 +234,8 @@ class CoordinatorPageEndToEndIT {
 
     // 2. The coordinator page in the browser: the waiting handover, Accept with the GP's agreement
     // channel.
-    browser.get(base(web) + "/");
+    // The coordinator logs in at the issuer's login page (authorization-code flow).
+    logInAs(web, "coordinator", null, "/");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     WebElement item =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-" + handoverId)));
@@ -317,6 +324,26 @@ class CoordinatorPageEndToEndIT {
     assertTrue(csp.isEmpty(), () -> "CSP violations: " + csp);
     log("4. attention list and timeline (R11 → R23); screenshots in %s", screenshots);
 
+    // 4a. The services' audit names the person who looked through the page, not a service identity:
+    // the timeline's read of the received messages, in referral-service's trail (the security
+    // officer's query).
+    HttpResponse<String> trail =
+        get(referral, "/api/audit?patientKey=" + patientKey, DemoIdentity.SECURITY_SOR);
+    assertEquals(200, trail.statusCode(), trail::body);
+    boolean namedPerson = false;
+    for (JsonNode entry : readTree(trail.body())) {
+      namedPerson |=
+          "demo-koordinator-1".equals(entry.path("personSubject").asText())
+              && "Forløbskoordinator Karen Kofoed".equals(entry.path("personName").asText())
+              && entry.path("action").asText().startsWith("READ_AS_COORDINATOR:");
+    }
+    assertTrue(namedPerson, () -> "no audit row naming the logged-in coordinator: " + trail.body());
+    log("4a. referral-service's audit names the coordinator who read through the page");
+
+    // The coordinator logs out; the citizen logs in next.
+    browser.findElement(By.id("logout")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logged-out")));
+
     // 4b. "Mit forløb" in the browser as the citizen: a new cancer referral (W1) with the deadline
     // referral-service
     //     computed, in plain words; who to call now from the ledger. The CPR number goes in the
@@ -341,7 +368,7 @@ class CoordinatorPageEndToEndIT {
         201,
         referred.statusCode(),
         () -> "referral: " + referred.body() + "\n" + referral.tail(30));
-    browser.get(base(web) + "/my-course");
+    logInAs(web, "patient-portal", CPR, "/my-course");
     browser.findElement(By.id("cpr")).sendKeys(CPR);
     browser.findElement(By.cssSelector("#cpr-form button[type=submit]")).click();
     try {
@@ -403,6 +430,19 @@ class CoordinatorPageEndToEndIT {
   }
 
   // ---- helpers
+
+  /** Opens a page, logs in at the issuer's login page as this person, and is back on the page. */
+  private static void logInAs(ServiceProcess web, String username, String cpr, String path) {
+    browser.get(base(web) + path);
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    WebElement button =
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("login-" + username)));
+    if (cpr != null) {
+      browser.findElement(By.id("cpr")).sendKeys(cpr);
+    }
+    button.click();
+    wait.until(d -> d.getCurrentUrl().startsWith(base(web) + path));
+  }
 
   private static String base(ServiceProcess service) {
     String uri = service.uri("").toString();

@@ -13,11 +13,9 @@ import dk.stafet.testsupport.PostgresResource;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,10 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole way of one MedCom HospitalNotification across the three real services, each run from
@@ -41,11 +42,18 @@ import org.junit.jupiter.api.Test;
  *       admitting department (R6);
  *   <li>notification-service delivers the letter, MessageHeader.id unchanged, to the municipality's
  *       topic {@code medcom.outbound.5790001348120}; its recipient simulator answers with an
- *       Acknowledgement through the front door, and the delivery becomes ACKNOWLEDGED.
+ *       Acknowledgement through the front door, and the delivery becomes ACKNOWLEDGED;
+ *   <li>the sender's W3C trace context followed the message: the records on the course-event,
+ *       responsibility-event and outbound topics carry its trace id (OpenTelemetry; the outbox
+ *       relay puts the traceparent stored with each row on its record).
  * </ol>
  *
- * Afterwards no service log may contain the patient's CPR number. The logs stay in target/e2e-logs.
+ * Then {@link #representativeTrafficLeavesNoCprNumberInLogsKeysHeadersUrlsOrOpenTopics} runs more
+ * traffic of every kind through the same stack, stops it and scans what the run left behind for CPR
+ * numbers (issue 14; docs/security.md, "What the no-CPR test scans"). The logs stay in
+ * target/e2e-logs.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HospitalNotificationEndToEndIT {
 
   private static final String CPR = "2509479989";
@@ -69,12 +77,14 @@ class HospitalNotificationEndToEndIT {
   private static Path shared;
   private static String kafka;
   private static Thread killOnExit;
+  private static String pseudonymSecret;
+  private static Path logs;
 
   @BeforeAll
   static void startStack() {
     shared = Path.of(setting("stafet.shared.dir", "../../shared")).toAbsolutePath().normalize();
     Path root = Path.of(setting("stafet.e2e.root", "..")).toAbsolutePath().normalize();
-    Path logs = Path.of(setting("stafet.e2e.logs", "target/e2e-logs")).toAbsolutePath().normalize();
+    logs = Path.of(setting("stafet.e2e.logs", "target/e2e-logs")).toAbsolutePath().normalize();
     assertTrue(
         Files.isRegularFile(shared.resolve(STIN_A)),
         "MedCom's example is missing: "
@@ -96,11 +106,15 @@ class HospitalNotificationEndToEndIT {
 
     String secret =
         "e2e-pseudonym-secret-" + UUID.randomUUID(); // one secret for all three: keys must agree
+    pseudonymSecret = secret;
     issuer = ServiceProcess.startIssuer(secret);
     for (String module : MODULES) {
       String[] db = PostgresResource.newDatabase(); // {jdbcUrl, user, password, name}
       Map<String, String> env =
           ServiceProcess.backendEnvironment(db, kafka, shared, secret, issuer);
+      // The URLs every request used, unmasked (a file of its own, not the console that
+      // CprMaskingLogFilter masks): the no-CPR scan reads them.
+      env.putAll(NoCprTraffic.accessLogEnvironment(logs, module));
       SERVICES.put(module, ServiceProcess.start(root, module, logs, env));
     }
     for (ServiceProcess service : SERVICES.values()) {
@@ -128,12 +142,16 @@ class HospitalNotificationEndToEndIT {
   }
 
   @Test
+  @Order(1)
   void hospitalNotificationTravelsFromFrontDoorToLedgerAndMunicipality() throws Exception {
     ServiceProcess referral = SERVICES.get("referral-service");
     ServiceProcess responsibility = SERVICES.get("responsibility-service");
     ServiceProcess notification = SERVICES.get("notification-service");
 
-    // 1. The front door accepts MedCom's STIN_A and answers with an ok Acknowledgement.
+    // 1. The front door accepts MedCom's STIN_A and answers with an ok Acknowledgement. The sender
+    // sends its own W3C trace context: the message's trace must follow it through every service.
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String senderTraceparent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
     byte[] stinA = Files.readAllBytes(shared.resolve(STIN_A));
     HttpResponse<String> answer =
         http.send(
@@ -141,6 +159,7 @@ class HospitalNotificationEndToEndIT {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/fhir+json; charset=UTF-8")
                 .header("Accept", "application/fhir+json")
+                .header("traceparent", senderTraceparent)
                 .header(
                     "Authorization",
                     ServiceProcess.bearer(issuer, ADMITTING_DEPARTMENT_SOR)) // STIN_A's sender
@@ -198,6 +217,28 @@ class HospitalNotificationEndToEndIT {
     }
     log("3. delivered on %s", topic);
 
+    // 3c. One trace across HTTP and Kafka through all three services: the records of this message
+    // on every hop (front door → course event → ledger's responsibility event → the letter to the
+    // municipality) carry a traceparent with the sender's trace id, each hop its own span.
+    String patientKey = lookup.path("patientKey").asText();
+    List<String> hops = List.of("stafet.course-events", "stafet.responsibility-events", topic);
+    List<String> spans = new ArrayList<>();
+    try (KafkaTestClient client = new KafkaTestClient(kafka)) {
+      for (String hop : hops) {
+        ConsumerRecord<String, String> record =
+            client.awaitRecord(hop, rec -> patientKey.equals(rec.key()), EVENTUALLY);
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader("traceparent");
+        assertTrue(header != null, () -> "no traceparent on " + hop + ": " + record.headers());
+        String[] parts = new String(header.value(), StandardCharsets.UTF_8).split("-");
+        assertEquals(traceId, parts[1], () -> "another trace on " + hop);
+        spans.add(parts[2]);
+      }
+    }
+    assertTrue(
+        !spans.contains(traceId.substring(0, 16)),
+        "a hop carries the sender's span instead of its own: " + spans);
+    log("3. one trace %s on %s", traceId, hops);
+
     // 3b. The simulated municipality acknowledged it through the front door: the delivery is
     // ACKNOWLEDGED.
     JsonNode delivery =
@@ -230,22 +271,31 @@ class HospitalNotificationEndToEndIT {
     assertEquals("ACKNOWLEDGED", delivery.path("state").asText());
     assertEquals(MUNICIPALITY_GLN, delivery.path("recipientGln").asText());
     log("3. delivery ACKNOWLEDGED (ack code %s)", delivery.path("ackCode").asText());
+  }
 
-    // 4. No CPR number in any service log, shutdown included.
+  /**
+   * Issue 14, "no CPR number in any log, key, header, URL or open topic": valid MedCom messages
+   * over HTTP and Kafka, invalid ones (a CPR number that is no date, unreadable, oversized), REST
+   * facts, reads, refusals and the security officer's audit query across the three services go
+   * through the stack; then it stops, and every log line of every service (shutdown included),
+   * every URL of the access logs, every Kafka record key and header on every topic, and the
+   * payloads of the topics outside principals read are scanned for the run's CPR numbers and
+   * anything CPR-shaped.
+   */
+  @Test
+  @Order(2)
+  void representativeTrafficLeavesNoCprNumberInLogsKeysHeadersUrlsOrOpenTopics() throws Exception {
+    NoCprTraffic traffic = new NoCprTraffic(http, issuer, SERVICES, shared.resolve(STIN_A), kafka);
+    traffic.run(CPR, pseudonymSecret);
+    log("traffic: %s", traffic.summary());
+
     ServiceProcess.stopAll(SERVICES.values());
-    List<String> leaks = new ArrayList<>();
-    for (ServiceProcess service : SERVICES.values()) {
-      List<String> lines = Files.readAllLines(service.log(), StandardCharsets.UTF_8);
-      assertTrue(!lines.isEmpty(), "empty log " + service.log());
-      for (int i = 0; i < lines.size(); i++) {
-        String line = lines.get(i);
-        if (line.contains(CPR) || line.contains(CPR.substring(0, 6) + "-" + CPR.substring(6))) {
-          leaks.add(service.log().getFileName() + ":" + (i + 1));
-        }
-      }
-    }
-    assertTrue(leaks.isEmpty(), "the CPR number is in the service logs at " + leaks);
-    log("4. no CPR number in the logs");
+    CprScan scan = new CprScan(traffic.cprNumbers());
+    NoCprTraffic.Scanned scanned = traffic.scanEverything(scan, logs);
+    log("scanned %s", scanned);
+    assertTrue(
+        scan.findings().isEmpty(),
+        "CPR numbers where none may be (" + scan.findings().size() + "): " + scan.findings());
   }
 
   // ---- helpers

@@ -9,6 +9,7 @@ import static dk.stafet.notification.support.Organisations.NO_ACK_MUNICIPALITY;
 import static dk.stafet.notification.support.Organisations.PATIENT_PORTAL;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -17,6 +18,8 @@ import static org.hamcrest.Matchers.everyItem;
 
 import dk.stafet.contracts.events.CourseEvent;
 import dk.stafet.contracts.events.CourseEventType;
+import dk.stafet.contracts.events.DeliveryEvent;
+import dk.stafet.contracts.events.EventJson;
 import dk.stafet.contracts.events.MedcomMessageEvent;
 import dk.stafet.contracts.events.Topics;
 import dk.stafet.contracts.medcom.HospitalNotificationBuilder;
@@ -45,6 +48,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +103,9 @@ class HospitalNotificationDeliveryTest {
     assertThat(onTopic.hospitalNotificationEvent()).contains(HospitalNotificationEvent.STIN);
     assertThat(onTopic.sender().orElseThrow().sor()).isEqualTo(HOSPITAL.sor());
     assertThat(onTopic.patient().orElseThrow().cprValue()).contains(TestEvents.CPR);
+    assertThat(onTopic.patient().orElseThrow().familyName())
+        .as("no event named the patient: MedCom's placeholder")
+        .isEqualTo("Ukendt");
 
     TestEvents.publish(
         kafka,
@@ -109,6 +116,91 @@ class HospitalNotificationDeliveryTest {
         deliveries.awaitState(sent.messageHeaderId(), DeliveryState.ACKNOWLEDGED);
     assertThat(acknowledged.ackCode()).isEqualTo("ok");
     assertThat(acknowledged.nextAttemptAt()).isNull();
+  }
+
+  @Test
+  void theOfficialNameTheEventsCarryNamesThePatientInTheMessage() {
+    String patient = TestEvents.newPatientKey();
+    TestEvents.publish(
+        kafka,
+        TestEvents.course(
+            CourseEventType.LISTED_GP_REGISTERED,
+            patient,
+            null,
+            GP.sor(),
+            null,
+            Map.of(
+                "municipalitySor",
+                GLADSAXE.sor(),
+                "patientFamilyName",
+                "Berggren",
+                "patientGivenNames",
+                "Nancy Ann")));
+    TestEvents.publish(kafka, admission(patient));
+
+    DeliveryView sent = deliveries.awaitOne(patient);
+    MedcomMessage onTopic =
+        deliveries.transmissions(GLADSAXE.gln(), sent.messageHeaderId(), 1).get(0);
+    assertThat(onTopic.patient().orElseThrow().familyName()).isEqualTo("Berggren");
+    assertThat(onTopic.patient().orElseThrow().givenNames()).containsExactly("Nancy", "Ann");
+  }
+
+  /**
+   * notification-service is the last line before a receiver: a message it built that fails MedCom's
+   * profiles (here from an encounter class no producer of Stafet's sends) is not sent, but kept,
+   * dead-lettered and escalated — never parked unseen.
+   */
+  @Test
+  void aMessageThatFailsMedcomValidationIsNotSentButDeadLetteredAndEscalated() {
+    String patient = TestEvents.newPatientKey();
+    TestEvents.publish(
+        kafka,
+        TestEvents.course(
+            CourseEventType.LISTED_GP_REGISTERED,
+            patient,
+            null,
+            GP.sor(),
+            null,
+            Map.of("municipalitySor", GLADSAXE.sor())));
+    TestEvents.publish(
+        kafka,
+        TestEvents.course(
+            CourseEventType.ADMISSION_STARTED,
+            patient,
+            UUID.randomUUID().toString(),
+            HOSPITAL.sor(),
+            null,
+            Map.of(
+                "hnCode",
+                "STIN",
+                "encounterClass",
+                "XYZ",
+                "episodeOfCareId",
+                UUID.randomUUID().toString())));
+
+    DeliveryView refused = deliveries.awaitOne(patient);
+    assertThat(refused.state()).isEqualTo(DeliveryState.DEAD_LETTER);
+    assertThat(refused.stateReason())
+        .startsWith("not sent: fails MedCom validation: ")
+        .contains("Encounter")
+        .doesNotContain(TestEvents.CPR);
+    assertThat(refused.attempts()).isZero();
+    ConsumerRecord<String, String> escalation =
+        kafka.awaitRecord(
+            Topics.DELIVERY_EVENTS,
+            r -> r.value().contains(refused.messageHeaderId()),
+            Deliveries.WAIT);
+    assertThat(EventJson.read(escalation.value(), DeliveryEvent.class).type())
+        .isEqualTo(DeliveryEvent.Type.ESCALATED);
+    assertThat(
+            kafka.readAll(Topics.outboundFor(GLADSAXE.gln()), Duration.ofSeconds(5)).stream()
+                .filter(r -> r.value().contains(refused.messageHeaderId())))
+        .as("nothing reached the receiver")
+        .isEmpty();
+    assertThatThrownBy(() -> operations.resend(refused.messageHeaderId()))
+        .as("a manual resend would send the same invalid message")
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("never sent");
   }
 
   @Test

@@ -15,6 +15,7 @@ import dk.stafet.contracts.events.EventJson;
 import dk.stafet.contracts.events.ResponsibilityEventType;
 import dk.stafet.contracts.events.Topics;
 import dk.stafet.contracts.medcom.MedcomMessage;
+import dk.stafet.notification.delivery.DeliveryMetrics;
 import dk.stafet.notification.delivery.DeliveryState;
 import dk.stafet.notification.delivery.rest.DeliveryOperations;
 import dk.stafet.notification.delivery.rest.DeliveryView;
@@ -24,6 +25,7 @@ import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
 import dk.stafet.testsupport.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -46,6 +48,8 @@ import org.junit.jupiter.api.Test;
 class RetransmissionTest {
 
   @Inject DeliveryOperations operations;
+  @Inject MeterRegistry meters;
+  @Inject DeliveryMetrics deliveryMetrics;
 
   private KafkaTestClient kafka;
   private Deliveries deliveries;
@@ -63,6 +67,8 @@ class RetransmissionTest {
 
   @Test
   void withoutAcknowledgementTheLetterIsResentTwiceThenDeadLetteredAndEscalated() {
+    double resentBefore = meters.get("stafet.delivery.retransmissions").counter().count();
+    double deadBefore = meters.get("stafet.delivery.dead.letters").counter().count();
     String patient = TestEvents.newPatientKey();
     TestEvents.publish(kafka, discharge(patient));
     DeliveryView sent = deliveries.awaitOne(patient);
@@ -93,6 +99,16 @@ class RetransmissionTest {
         .then()
         .statusCode(200)
         .body("messageHeaderId", hasItem(sent.messageHeaderId()));
+    // The metrics ops watch (docs/operations.md): two retransmissions, one more dead letter, and
+    // the
+    // gauge of deliveries by state counts it.
+    assertThat(meters.get("stafet.delivery.retransmissions").counter().count())
+        .isGreaterThanOrEqualTo(resentBefore + 2);
+    assertThat(meters.get("stafet.delivery.dead.letters").counter().count())
+        .isGreaterThanOrEqualTo(deadBefore + 1);
+    deliveryMetrics.refresh();
+    assertThat(meters.get("stafet.deliveries").tag("state", "DEAD_LETTER").gauge().value())
+        .isGreaterThanOrEqualTo(1);
   }
 
   @Test
@@ -166,6 +182,7 @@ class RetransmissionTest {
 
   @Test
   void transientErrorResendsAndALaterOkDecides() {
+    long latenciesBefore = meters.get("stafet.delivery.ack.latency").timer().count();
     String patient = TestEvents.newPatientKey();
     TestEvents.publish(kafka, discharge(patient));
     DeliveryView sent = deliveries.awaitOne(patient);
@@ -190,6 +207,9 @@ class RetransmissionTest {
     DeliveryView acknowledged =
         deliveries.awaitState(sent.messageHeaderId(), DeliveryState.ACKNOWLEDGED);
     assertThat(acknowledged.attempts()).isBetween(2, 3);
+    assertThat(meters.get("stafet.delivery.ack.latency").timer().count())
+        .as("the acknowledgement latency is measured")
+        .isGreaterThan(latenciesBefore);
     assertThat(deliveries.transmissions(HERLEV.gln(), sent.messageHeaderId(), 2))
         .extracting(MedcomMessage::bundleId)
         .doesNotHaveDuplicates();

@@ -46,7 +46,19 @@ public final class IssuerTokens {
    * or refuses
    */
   public String forOrganisation(String sor) throws IOException, InterruptedException {
-    Held current = held.get(sor);
+    return token("organisation=" + sor);
+  }
+
+  /**
+   * The token of one of the issuer's named demo identities, e.g. {@code security-officer}
+   * (docs/security.md). @throws IOException when the issuer cannot be reached or refuses
+   */
+  public String forUsername(String username) throws IOException, InterruptedException {
+    return token("username=" + username);
+  }
+
+  private String token(String form) throws IOException, InterruptedException {
+    Held current = held.get(form);
     if (current != null && current.fetched().plus(REUSE).isAfter(Instant.now())) {
       return current.token();
     }
@@ -55,15 +67,14 @@ public final class IssuerTokens {
             HttpRequest.newBuilder(URI.create(issuerUrl + "/token"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("organisation=" + sor))
+                .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build(),
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     if (response.statusCode() != 200) {
-      throw new IOException(
-          "the token issuer answered " + response.statusCode() + " for organisation " + sor);
+      throw new IOException("the token issuer answered " + response.statusCode() + " for " + form);
     }
     String token = JSON.readTree(response.body()).path("access_token").asText();
-    held.put(sor, new Held(token, Instant.now()));
+    held.put(form, new Held(token, Instant.now()));
     return token;
   }
 }

@@ -56,8 +56,8 @@ public class Outbox {
       Object event,
       String contentType) {
     String sql =
-        "INSERT INTO outbox_event (event_id, topic, partition_key, event_type, subject, payload, content_type) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+        "INSERT INTO outbox_event (event_id, topic, partition_key, event_type, subject, payload, content_type, traceparent) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(sql)) {
       insert.setObject(1, eventId);
@@ -67,6 +67,7 @@ public class Outbox {
       insert.setString(5, subject);
       insert.setString(6, event instanceof String raw ? raw : EventJson.write(event));
       insert.setString(7, contentType);
+      insert.setString(8, TraceParent.current());
       insert.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("could not add event " + eventId + " to the outbox", e);

@@ -1,6 +1,7 @@
 package dk.stafet.contracts.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -49,6 +50,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>It runs right after each commit that added events (low latency) and on a schedule (the
  * backstop that also picks up what a crashed instance left). {@code FOR UPDATE SKIP LOCKED} lets
  * several replicas share the work.
+ *
+ * <p>Each record carries the {@code traceparent} stored with its row ({@link TraceParent}), so the
+ * consumer continues the trace of the request or record that wrote it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -153,7 +157,7 @@ public class OutboxRelay {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select =
             connection.prepareStatement(
-                "SELECT seq, event_id, topic, partition_key, event_type, subject, payload, created_at, content_type FROM outbox_event "
+                "SELECT seq, event_id, topic, partition_key, event_type, subject, payload, created_at, content_type, traceparent FROM outbox_event "
                     + "WHERE published_at IS NULL ORDER BY seq LIMIT "
                     + BATCH
                     + " FOR UPDATE SKIP LOCKED")) {
@@ -169,7 +173,8 @@ public class OutboxRelay {
                   rows.getString(6),
                   rows.getString(7),
                   rows.getTimestamp(8).toInstant(),
-                  rows.getString(9)));
+                  rows.getString(9),
+                  rows.getString(10)));
         }
       }
       if (batch.isEmpty()) {
@@ -222,6 +227,10 @@ public class OutboxRelay {
       header(record, "ce_subject", event.subject());
     }
     header(record, "content-type", event.contentType());
+    if (event.traceparent() != null) {
+      // The trace of the request or record that wrote the row: the consumer continues it.
+      header(record, TraceParent.HEADER, event.traceparent());
+    }
     return record;
   }
 
@@ -239,6 +248,9 @@ public class OutboxRelay {
           Properties config = ReliableProducer.config(kafkaConfig, serviceName + "-outbox");
           config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
           producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+          // Its client metrics (kafka_producer_*: record send/error rates, request latency) next to
+          // those of the channels' clients, which Quarkus binds itself.
+          new KafkaClientMetrics(producer).bindTo(meters);
         }
         current = producer;
       }
@@ -262,5 +274,6 @@ public class OutboxRelay {
       String subject,
       String payload,
       Instant createdAt,
-      String contentType) {}
+      String contentType,
+      String traceparent) {}
 }

@@ -12,8 +12,8 @@ import java.util.List;
 public final class Api {
 
   /**
-   * The header carrying the caller's bearer token ({@code Bearer <token>};
-   * dk.stafet.web.security.ServiceTokens).
+   * The header carrying the caller's bearer token ({@code Bearer <token>}): the logged-in user's
+   * access token, which {@code @AccessToken} on the REST clients passes on.
    */
   public static final String AUTHORIZATION = "Authorization";
 

@@ -1,8 +1,8 @@
 package dk.stafet.web.client;
 
+import io.quarkus.oidc.token.propagation.common.AccessToken;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +13,7 @@ import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** notification-service (port 8083): outgoing MedCom messages and their acknowledgement state. */
+@AccessToken
 @RegisterRestClient(configKey = "notification")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -21,33 +22,27 @@ public interface NotificationClient {
   @GET
   @Path("/api/deliveries")
   List<Api.Delivery> deliveries(
-      @HeaderParam(Api.AUTHORIZATION) String authorization,
       @QueryParam("state") String state,
       @QueryParam("patientKey") String patientKey,
       @QueryParam("limit") int limit);
 
   @GET
   @Path("/api/deliveries/dead-letters")
-  List<Api.Delivery> deadLetters(
-      @HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("limit") int limit);
+  List<Api.Delivery> deadLetters(@QueryParam("limit") int limit);
 
   @GET
   @Path("/api/deliveries/counts")
-  List<Api.StateCount> counts(@HeaderParam(Api.AUTHORIZATION) String authorization);
+  List<Api.StateCount> counts();
 
   @POST
   @Path("/api/deliveries/{messageHeaderId}/resend")
-  Api.Delivery resend(
-      @HeaderParam(Api.AUTHORIZATION) String authorization,
-      @PathParam("messageHeaderId") String messageHeaderId);
+  Api.Delivery resend(@PathParam("messageHeaderId") String messageHeaderId);
 
   @GET
   @Path("/api/parked")
-  List<Api.ParkedRecord> parked(
-      @HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("state") String state);
+  List<Api.ParkedRecord> parked(@QueryParam("state") String state);
 
   @POST
   @Path("/api/parked/{id}/replay")
-  Api.ParkedRecord replayParked(
-      @HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("id") long id);
+  Api.ParkedRecord replayParked(@PathParam("id") long id);
 }

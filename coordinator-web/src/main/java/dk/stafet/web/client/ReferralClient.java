@@ -1,8 +1,8 @@
 package dk.stafet.web.client;
 
+import io.quarkus.oidc.token.propagation.common.AccessToken;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +13,7 @@ import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** referral-service (port 8081): the front door's quarantine, referrals and course facts. */
+@AccessToken
 @RegisterRestClient(configKey = "referral")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -20,19 +21,16 @@ public interface ReferralClient {
 
   @GET
   @Path("/api/quarantine")
-  Api.QuarantinePage quarantine(
-      @HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("limit") int limit);
+  Api.QuarantinePage quarantine(@QueryParam("limit") int limit);
 
   @POST
   @Path("/api/quarantine/{id}/replay")
-  Api.ReplayResult replay(
-      @HeaderParam(Api.AUTHORIZATION) String authorization, @PathParam("id") String id);
+  Api.ReplayResult replay(@PathParam("id") String id);
 
   /** The CPR number goes in the body, never in the URL. */
   @POST
   @Path("/api/patients/lookup")
-  Api.PatientOverview lookup(
-      @HeaderParam(Api.AUTHORIZATION) String authorization, Api.CprBody body);
+  Api.PatientOverview lookup(Api.CprBody body);
 
   /**
    * Open referrals with a maximum waiting time, soonest deadline first (coordinators); status
@@ -40,17 +38,14 @@ public interface ReferralClient {
    */
   @GET
   @Path("/api/referrals/waiting-times")
-  List<Api.WaitingTimeReferral> waitingTimeReferrals(
-      @HeaderParam(Api.AUTHORIZATION) String authorization, @QueryParam("status") String status);
+  List<Api.WaitingTimeReferral> waitingTimeReferrals(@QueryParam("status") String status);
 
   @GET
   @Path("/api/referrals/waiting-times/summary")
-  Api.WaitingTimeSummary waitingTimeSummary(@HeaderParam(Api.AUTHORIZATION) String authorization);
+  Api.WaitingTimeSummary waitingTimeSummary();
 
   /** The MedCom messages received about a patient (metadata only). */
   @GET
   @Path("/api/patients/{patientKey}/messages")
-  List<Api.ReceivedMessage> receivedMessages(
-      @HeaderParam(Api.AUTHORIZATION) String authorization,
-      @PathParam("patientKey") String patientKey);
+  List<Api.ReceivedMessage> receivedMessages(@PathParam("patientKey") String patientKey);
 }

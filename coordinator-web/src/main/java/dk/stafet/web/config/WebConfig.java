@@ -3,7 +3,7 @@ package dk.stafet.web.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Where the services are, and whom the pages act as (docs/web.md, "Who the pages act as"). */
+/** Where the services are, and the identity provider the user logs in with (docs/web.md). */
 @ConfigMapping(prefix = "stafet.web")
 public interface WebConfig {
 
@@ -20,15 +20,9 @@ public interface WebConfig {
   String notificationUrl();
 
   /**
-   * The development token issuer the pages get their bearer tokens from (./stafet up starts it).
+   * The identity provider the user logs in with (the development issuer locally, ./stafet up starts
+   * it); {@code quarkus.oidc.auth-server-url} is set from it.
    */
   @WithDefault("http://127.0.0.1:8085")
   String issuerUrl();
-
-  /**
-   * The demo identity (a named coordinator) whose token the coordinator pages call the services
-   * with.
-   */
-  @WithDefault("coordinator")
-  String coordinatorUsername();
 }

@@ -18,6 +18,16 @@ public interface AppMessages {
 
   String nav_my_course();
 
+  String logged_in_as();
+
+  String logout();
+
+  String logged_out_title();
+
+  String logged_out_text();
+
+  String login_again();
+
   String coordinator_title();
 
   String coordinator_intro();

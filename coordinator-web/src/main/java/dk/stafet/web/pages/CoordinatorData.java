@@ -5,7 +5,6 @@ import dk.stafet.web.client.Fetched;
 import dk.stafet.web.client.NotificationClient;
 import dk.stafet.web.client.ReferralClient;
 import dk.stafet.web.client.ResponsibilityClient;
-import dk.stafet.web.security.ServiceTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,17 +26,14 @@ public class CoordinatorData {
   private final ResponsibilityClient responsibility;
   private final ReferralClient referral;
   private final NotificationClient notification;
-  private final ServiceTokens tokens;
 
   public CoordinatorData(
       @RestClient ResponsibilityClient responsibility,
       @RestClient ReferralClient referral,
-      @RestClient NotificationClient notification,
-      ServiceTokens tokens) {
+      @RestClient NotificationClient notification) {
     this.responsibility = responsibility;
     this.referral = referral;
     this.notification = notification;
-    this.tokens = tokens;
   }
 
   /**
@@ -45,12 +41,12 @@ public class CoordinatorData {
    * R27).
    */
   public Fetched<List<Api.Attention>> attention() {
-    return Fetched.ofProposed(() -> responsibility.attention(tokens.coordinator()));
+    return Fetched.ofProposed(() -> responsibility.attention());
   }
 
   /** The KPI counts, shown when the list above is not available. */
   public Fetched<Api.Kpis> kpis() {
-    return Fetched.of(() -> responsibility.kpis(tokens.coordinator()));
+    return Fetched.of(() -> responsibility.kpis());
   }
 
   /**
@@ -60,9 +56,8 @@ public class CoordinatorData {
   public Fetched<List<Api.Handover>> waitingHandovers() {
     return Fetched.of(
         () -> {
-          List<Api.Handover> all =
-              new ArrayList<>(responsibility.handovers(tokens.coordinator(), "PROPOSED"));
-          all.addAll(responsibility.handovers(tokens.coordinator(), "UNANSWERED"));
+          List<Api.Handover> all = new ArrayList<>(responsibility.handovers("PROPOSED"));
+          all.addAll(responsibility.handovers("UNANSWERED"));
           all.sort(
               Comparator.comparing(
                   Api.Handover::respondBy, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -85,8 +80,8 @@ public class CoordinatorData {
     return Fetched.ofProposed(
         () -> {
           List<Api.WaitingTimeReferral> all =
-              new ArrayList<>(referral.waitingTimeReferrals(tokens.coordinator(), "exceeded"));
-          all.addAll(referral.waitingTimeReferrals(tokens.coordinator(), "warning"));
+              new ArrayList<>(referral.waitingTimeReferrals("exceeded"));
+          all.addAll(referral.waitingTimeReferrals("warning"));
           return all;
         });
   }
@@ -96,22 +91,21 @@ public class CoordinatorData {
     return Fetched.of(
         () -> {
           List<Api.Delivery> all =
-              new ArrayList<>(
-                  notification.deliveries(tokens.coordinator(), "NEGATIVE", null, LIST_LIMIT));
-          all.addAll(notification.deliveries(tokens.coordinator(), "SENT", null, LIST_LIMIT));
+              new ArrayList<>(notification.deliveries("NEGATIVE", null, LIST_LIMIT));
+          all.addAll(notification.deliveries("SENT", null, LIST_LIMIT));
           return all;
         });
   }
 
   public Fetched<List<Api.Delivery>> deadLetters() {
-    return Fetched.of(() -> notification.deadLetters(tokens.coordinator(), LIST_LIMIT));
+    return Fetched.of(() -> notification.deadLetters(LIST_LIMIT));
   }
 
   /** Quarantined input not yet replayed successfully. */
   public Fetched<List<Api.QuarantineEntry>> quarantine() {
     return Fetched.of(
         () ->
-            referral.quarantine(tokens.coordinator(), LIST_LIMIT).entries().stream()
+            referral.quarantine(LIST_LIMIT).entries().stream()
                 .filter(e -> !"REPLAYED_ACCEPTED".equals(e.status()))
                 .toList());
   }
@@ -126,11 +120,9 @@ public class CoordinatorData {
         () -> {
           List<Api.ParkedItem> all = new ArrayList<>();
           responsibility
-              .parked(tokens.coordinator(), "PARKED")
+              .parked("PARKED")
               .forEach(r -> all.add(new Api.ParkedItem(RESPONSIBILITY, r)));
-          notification
-              .parked(tokens.coordinator(), "PARKED")
-              .forEach(r -> all.add(new Api.ParkedItem(NOTIFICATION, r)));
+          notification.parked("PARKED").forEach(r -> all.add(new Api.ParkedItem(NOTIFICATION, r)));
           all.sort(
               Comparator.comparing(
                   (Api.ParkedItem i) -> i.record().parkedAt(),
@@ -145,9 +137,8 @@ public class CoordinatorData {
    */
   public Fetched<Api.ParkedRecord> replayParked(String service, long id) {
     return switch (service) {
-      case RESPONSIBILITY ->
-          Fetched.of(() -> responsibility.replayParked(tokens.coordinator(), id));
-      case NOTIFICATION -> Fetched.of(() -> notification.replayParked(tokens.coordinator(), id));
+      case RESPONSIBILITY -> Fetched.of(() -> responsibility.replayParked(id));
+      case NOTIFICATION -> Fetched.of(() -> notification.replayParked(id));
       default -> new Fetched<>(null, "NOT_FOUND", "UNKNOWN_SERVICE");
     };
   }
@@ -160,24 +151,20 @@ public class CoordinatorData {
     return Fetched.of(
         () ->
             responsibility.accept(
-                tokens.coordinator(),
-                handover.id(),
-                new Api.Accept(blankToNull(agreementChannel), null)));
+                handover.id(), new Api.Accept(blankToNull(agreementChannel), null)));
   }
 
   public Fetched<Api.Handover> reject(Api.Handover handover, String reason) {
     return Fetched.of(
-        () ->
-            responsibility.reject(
-                tokens.coordinator(), handover.id(), new Api.Reject(blankToNull(reason), null)));
+        () -> responsibility.reject(handover.id(), new Api.Reject(blankToNull(reason), null)));
   }
 
   public Fetched<Api.Delivery> resend(String messageHeaderId) {
-    return Fetched.of(() -> notification.resend(tokens.coordinator(), messageHeaderId));
+    return Fetched.of(() -> notification.resend(messageHeaderId));
   }
 
   public Fetched<Api.ReplayResult> replay(String quarantineId) {
-    return Fetched.of(() -> referral.replay(tokens.coordinator(), quarantineId));
+    return Fetched.of(() -> referral.replay(quarantineId));
   }
 
   private static String blankToNull(String value) {

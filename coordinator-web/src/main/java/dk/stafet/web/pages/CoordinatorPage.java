@@ -6,6 +6,7 @@ import dk.stafet.web.i18n.Lang;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,6 +29,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * that htmx polls every 5 s; each action answers the re-rendered section (or redirects without
  * htmx).
  */
+@RolesAllowed("COORDINATOR")
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class CoordinatorPage {

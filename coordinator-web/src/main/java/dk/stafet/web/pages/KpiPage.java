@@ -6,11 +6,11 @@ import dk.stafet.web.client.NotificationClient;
 import dk.stafet.web.client.ReferralClient;
 import dk.stafet.web.client.ResponsibilityClient;
 import dk.stafet.web.i18n.Lang;
-import dk.stafet.web.security.ServiceTokens;
 import dk.stafet.web.view.BarChart;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,6 +31,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * latency (notification-service); waiting-time breaches (when referral-service publishes them).
  * Charts are inline SVG computed by {@link BarChart}.
  */
+@RolesAllowed("COORDINATOR")
 @Path("/kpis")
 @Produces(MediaType.TEXT_HTML)
 public class KpiPage {
@@ -41,34 +42,27 @@ public class KpiPage {
   private final ResponsibilityClient responsibility;
   private final NotificationClient notification;
   private final ReferralClient referral;
-  private final ServiceTokens tokens;
   private final Template kpis;
 
   public KpiPage(
       @RestClient ResponsibilityClient responsibility,
       @RestClient NotificationClient notification,
       @RestClient ReferralClient referral,
-      ServiceTokens tokens,
       @Location("kpis.html") Template kpis) {
     this.responsibility = responsibility;
     this.notification = notification;
     this.referral = referral;
-    this.tokens = tokens;
     this.kpis = kpis;
   }
 
   @GET
   public TemplateInstance page(@RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
-    Fetched<Api.Kpis> kpi = Fetched.of(() -> responsibility.kpis(tokens.coordinator()));
-    Fetched<List<Api.StateCount>> counts =
-        Fetched.of(() -> notification.counts(tokens.coordinator()));
+    Fetched<Api.Kpis> kpi = Fetched.of(() -> responsibility.kpis());
+    Fetched<List<Api.StateCount>> counts = Fetched.of(() -> notification.counts());
     Fetched<List<Api.Delivery>> acknowledged =
-        Fetched.of(
-            () ->
-                notification.deliveries(
-                    tokens.coordinator(), "ACKNOWLEDGED", null, LATENCY_SAMPLE));
+        Fetched.of(() -> notification.deliveries("ACKNOWLEDGED", null, LATENCY_SAMPLE));
     Fetched<Api.WaitingTimeSummary> waiting =
-        Fetched.ofProposed(() -> referral.waitingTimeSummary(tokens.coordinator()));
+        Fetched.ofProposed(() -> referral.waitingTimeSummary());
 
     TemplateInstance page =
         Page.of(kpis, Lang.resolve(lang, cookie))

@@ -6,14 +6,13 @@ import dk.stafet.web.client.NotificationClient;
 import dk.stafet.web.client.ReferralClient;
 import dk.stafet.web.client.ResponsibilityClient;
 import dk.stafet.web.i18n.Lang;
-import dk.stafet.web.security.ServiceTokens;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
@@ -27,8 +26,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 /**
  * The patient's page {@code /my-course} ("mit forløb"). The CPR number is posted in a form body,
  * passed on to the services in request bodies only, and never put in a URL, a log line, a cookie or
- * the answer page.
+ * the answer page. Only a citizen logged in as "mit forløb" (role PATIENT_PORTAL, whose token names
+ * that one citizen's pseudonym) may use it; the lookups go with that token, so the services answer
+ * for the logged-in citizen only (docs/web.md).
  */
+@RolesAllowed("PATIENT_PORTAL")
 @Path("/my-course")
 @Produces(MediaType.TEXT_HTML)
 public class MyCoursePage {
@@ -38,19 +40,16 @@ public class MyCoursePage {
   private final ResponsibilityClient responsibility;
   private final ReferralClient referral;
   private final NotificationClient notification;
-  private final ServiceTokens tokens;
   private final Template myCourse;
 
   public MyCoursePage(
       @RestClient ResponsibilityClient responsibility,
       @RestClient ReferralClient referral,
       @RestClient NotificationClient notification,
-      ServiceTokens tokens,
       @Location("my-course.html") Template myCourse) {
     this.responsibility = responsibility;
     this.referral = referral;
     this.notification = notification;
-    this.tokens = tokens;
     this.myCourse = myCourse;
   }
 
@@ -68,11 +67,10 @@ public class MyCoursePage {
       return page.data("invalid", true);
     }
     Api.CprBody body = new Api.CprBody(digits.replace("-", ""));
-    // The portal's token acts for this one citizen (development: the issuer hands it out;
-    // production: after MitID).
-    String portal = portalToken(body.cpr());
-    Fetched<Api.LookupAnswer> who = Fetched.of(() -> responsibility.lookup(portal, body));
-    Fetched<Api.PatientOverview> overview = Fetched.of(() -> referral.lookup(portal, body));
+    // The logged-in citizen's token goes with both lookups (propagated): the services answer only
+    // for the citizen it names, so another CPR number is "not found".
+    Fetched<Api.LookupAnswer> who = Fetched.of(() -> responsibility.lookup(body));
+    Fetched<Api.PatientOverview> overview = Fetched.of(() -> referral.lookup(body));
     String patientKey =
         who.ok() ? who.value().patientKey() : overview.ok() ? overview.value().patientKey() : null;
     Fetched<List<Api.Referral>> referrals =
@@ -92,23 +90,11 @@ public class MyCoursePage {
     Fetched<List<Api.Delivery>> messages =
         patientKey == null
             ? new Fetched<>(null, "NOT_FOUND", null)
-            : Fetched.of(() -> notification.deliveries(portal, null, patientKey, 100));
+            : Fetched.of(() -> notification.deliveries(null, patientKey, 100));
     return page.data("invalid", false)
         .data("found", who.ok() || overview.ok())
         .data("who", who)
         .data("referrals", referrals)
         .data("messages", messages);
-  }
-
-  /**
-   * The portal's token for this citizen, or null when the issuer is away (the services then refuse,
-   * and the page says so).
-   */
-  private String portalToken(String cpr) {
-    try {
-      return tokens.portalFor(cpr);
-    } catch (ProcessingException issuerUnavailable) {
-      return null;
-    }
   }
 }

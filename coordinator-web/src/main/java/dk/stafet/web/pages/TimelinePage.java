@@ -6,10 +6,10 @@ import dk.stafet.web.client.NotificationClient;
 import dk.stafet.web.client.ReferralClient;
 import dk.stafet.web.client.ResponsibilityClient;
 import dk.stafet.web.i18n.Lang;
-import dk.stafet.web.security.ServiceTokens;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -29,6 +29,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * messages sent about the patient with their acknowledgement state, and the messages received about
  * the patient with the acknowledgement Stafet answered.
  */
+@RolesAllowed("COORDINATOR")
 @Path("/patients/{patientKey}")
 @Produces(MediaType.TEXT_HTML)
 public class TimelinePage {
@@ -42,19 +43,16 @@ public class TimelinePage {
   private final ResponsibilityClient responsibility;
   private final ReferralClient referral;
   private final NotificationClient notification;
-  private final ServiceTokens tokens;
   private final Template timeline;
 
   public TimelinePage(
       @RestClient ResponsibilityClient responsibility,
       @RestClient ReferralClient referral,
       @RestClient NotificationClient notification,
-      ServiceTokens tokens,
       @Location("timeline.html") Template timeline) {
     this.responsibility = responsibility;
     this.referral = referral;
     this.notification = notification;
-    this.tokens = tokens;
     this.timeline = timeline;
   }
 
@@ -66,8 +64,7 @@ public class TimelinePage {
     if (!PATIENT_KEY.matcher(patientKey).matches()) {
       throw new NotFoundException();
     }
-    Fetched<Api.Ledger> ledger =
-        Fetched.of(() -> responsibility.ledger(tokens.coordinator(), patientKey));
+    Fetched<Api.Ledger> ledger = Fetched.of(() -> responsibility.ledger(patientKey));
     // The history as it stands (current entries) first; entries corrected later are folded away
     // below it: kept for
     // audit, but a closed-off open-ended entry reappears as its corrected twin and would double
@@ -90,7 +87,7 @@ public class TimelinePage {
     Fetched<List<Api.Handover>> handovers =
         Fetched.of(
             () ->
-                responsibility.handovers(tokens.coordinator(), null).stream()
+                responsibility.handovers(null).stream()
                     .filter(h -> patientKey.equals(h.patientKey()))
                     .sorted(
                         Comparator.comparing(
@@ -101,15 +98,9 @@ public class TimelinePage {
         .data("patientKey", patientKey)
         .data("entries", entries)
         .data("corrected", corrected)
-        .data(
-            "whoToCall",
-            Fetched.of(() -> responsibility.whoToCall(tokens.coordinator(), patientKey)))
+        .data("whoToCall", Fetched.of(() -> responsibility.whoToCall(patientKey)))
         .data("handovers", handovers)
-        .data(
-            "sent",
-            Fetched.of(() -> notification.deliveries(tokens.coordinator(), null, patientKey, 200)))
-        .data(
-            "received",
-            Fetched.of(() -> referral.receivedMessages(tokens.coordinator(), patientKey)));
+        .data("sent", Fetched.of(() -> notification.deliveries(null, patientKey, 200)))
+        .data("received", Fetched.of(() -> referral.receivedMessages(patientKey)));
   }
 }

@@ -70,7 +70,7 @@ class CoordinatorBrowserTests {
   @Test
   void acceptingAWaitingHandoverRecordsItWithTheCoordinatorsTokenAndUpdatesThePage()
       throws IOException {
-    browser.get(root.toString());
+    logInAs("coordinator", null, "");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     WebElement item =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-" + HANDOVER)));
@@ -136,7 +136,7 @@ class CoordinatorBrowserTests {
 
   @Test
   void aParkedRecordIsAnAlarmAndItsReplayButtonReplaysIt() throws IOException {
-    browser.get(root + "?lang=en");
+    logInAs("coordinator", null, "?lang=en");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     WebElement parked = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("parked")));
     assertThat(parked.getAttribute("class")).contains("alarm");
@@ -169,7 +169,7 @@ class CoordinatorBrowserTests {
   @Test
   void pagesRenderOnAPhoneAndTheKpiChartsDraw() throws IOException {
     browser.manage().window().setSize(new Dimension(390, 844));
-    browser.get(root + "?lang=en");
+    logInAs("coordinator", null, "?lang=en");
     new WebDriverWait(browser, Duration.ofSeconds(15))
         .until(ExpectedConditions.visibilityOfElementLocated(By.id("handovers")));
     long pageWidth = (Long) browser.executeScript("return document.documentElement.scrollWidth");
@@ -193,7 +193,7 @@ class CoordinatorBrowserTests {
   void fromTheGapListAndTheWaitingTimeListToThePatientsTimeline() throws IOException {
     StubState.attentionEndpoint = true;
     StubState.waitingEndpoint = true;
-    browser.get(root.toString());
+    logInAs("patient-advisor", null, "");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     WebElement gaps = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("attention")));
     assertThat(gaps.getText()).contains("gap").contains("R5");
@@ -229,7 +229,7 @@ class CoordinatorBrowserTests {
 
   @Test
   void aCitizenTypesTheCprNumberIntoMitForloebAndSeesTheCourseInPlainWords() throws IOException {
-    browser.get(root + "my-course");
+    logInAs("patient-portal", "010203-1234", "my-course");
     browser.findElement(By.id("cpr")).sendKeys("010203-1234");
     browser
         .findElement(By.cssSelector("#cpr-form button[type=submit]"))
@@ -249,6 +249,58 @@ class CoordinatorBrowserTests {
         .contains("POST /referral/api/patients/lookup 999999000902001 cpr=0102031234");
     screenshot("my-course");
     assertThat(cspViolations()).isEmpty();
+  }
+
+  @Test
+  void aCoordinatorLogsInThroughTheIssuersLoginPageAndLogsOut() throws IOException {
+    browser.get(root.toString());
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    // Not logged in: the page sends the browser to the issuer's login page, which lists the people.
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("login-coordinator")));
+    assertThat(browser.getCurrentUrl()).startsWith(issuer() + "/authorize?");
+    assertThat(browser.getPageSource())
+        .contains("Patientvejleder Pia Vestergaard")
+        .contains("Sikkerhedsansvarlig Søren Sikker");
+    screenshot("login");
+    browser.findElement(By.id("login-coordinator")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("handovers")));
+    assertThat(browser.getCurrentUrl()).isEqualTo(root.toString());
+    assertThat(browser.findElement(By.id("user-name")).getText())
+        .isEqualTo("Forløbskoordinator Karen Kofoed");
+    // The services were called with the logged-in person's own token.
+    assertThat(StubState.persons).isNotEmpty().containsOnly("demo-koordinator-1");
+
+    browser.findElement(By.id("logout")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logged-out")));
+    assertThat(browser.getCurrentUrl()).startsWith(root + "logged-out");
+    assertThat(browser.manage().getCookies()).noneMatch(c -> c.getName().startsWith("q_session"));
+    screenshot("logged-out");
+    // Logged out: the pages ask for a login again.
+    browser.get(root.toString());
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("login-coordinator")));
+    assertThat(browser.getCurrentUrl()).startsWith(issuer() + "/authorize?");
+    assertThat(cspViolations()).isEmpty();
+  }
+
+  /**
+   * Opens a page, which sends the browser to the development issuer's login page, and logs in there
+   * as this person (the citizen with the CPR number); back on the page afterwards.
+   */
+  private void logInAs(String username, String cpr, String path) {
+    browser.get(root + path);
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    WebElement button =
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("login-" + username)));
+    if (cpr != null) {
+      browser.findElement(By.id("cpr")).sendKeys(cpr);
+    }
+    button.click();
+    wait.until(d -> d.getCurrentUrl().startsWith(root.toString()));
+  }
+
+  private static String issuer() {
+    return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        .getValue("stafet.web.issuer-url", String.class);
   }
 
   private List<String> cspViolations() {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.stafet.testsupport.DevIssuerResource;
+import dk.stafet.web.login.Login;
 import dk.stafet.web.stub.StubState;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,7 @@ class CoordinatorPageTests {
 
   @BeforeEach
   void reset() {
+    Login.useSessionOf("coordinator");
     StubState.reset();
   }
 

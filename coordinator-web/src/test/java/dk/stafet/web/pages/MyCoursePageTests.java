@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.stafet.testsupport.DevIssuerResource;
+import dk.stafet.web.login.Login;
 import dk.stafet.web.stub.StubState;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +17,7 @@ class MyCoursePageTests {
 
   @BeforeEach
   void reset() {
+    Login.useSessionOfCitizen("010203-1234");
     StubState.reset();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import dk.stafet.testsupport.DevIssuerResource;
+import dk.stafet.web.login.Login;
 import dk.stafet.web.stub.StubState;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,16 +18,20 @@ class SecurityAndI18nTests {
 
   @BeforeEach
   void reset() {
+    Login.useSessionOf("coordinator");
     StubState.reset();
   }
 
   @Test
   void everyPageHasAContentSecurityPolicyOfSelfOnly() {
+    io.restassured.RestAssured.requestSpecification = null; // each page with its own user below
     for (String path :
         new String[] {
           "/", "/kpis", "/my-course", "/patients/" + StubState.PATIENT, "/fragments/handovers"
         }) {
       given()
+          .cookies(
+              path.equals("/my-course") ? Login.asCitizen("010203-1234") : Login.as("coordinator"))
           .when()
           .get(path)
           .then()

@@ -29,6 +29,7 @@ public class ServiceStubs {
   private static void record(String call, String org, Object body) {
     StubState.calls.add(
         call + " " + StubState.organisationOf(org) + (body == null ? "" : " " + body));
+    StubState.persons.add(StubState.claimOf(org, "sub"));
   }
 
   /**

@@ -28,7 +28,7 @@ public final class StubState {
   public static final String MUNICIPALITY_GLN = "5790000000005";
   public static final String CPR = "0102031234";
 
-  /** The development issuer's demo coordinator, whose token the pages use. */
+  /** The organisation of the development issuer's demo coordinators (who log in in the tests). */
   public static final String COORDINATOR = "999999000901001";
 
   /**
@@ -37,6 +37,11 @@ public final class StubState {
    * verification.
    */
   public static String organisationOf(String authorization) {
+    return claimOf(authorization, "stafet_org");
+  }
+
+  /** A claim of a stub call's bearer token, or "-" without a token. */
+  public static String claimOf(String authorization, String claim) {
     if (authorization == null || !authorization.startsWith("Bearer ")) {
       return "-";
     }
@@ -44,7 +49,7 @@ public final class StubState {
       String payload = authorization.substring(7).split("\\.")[1];
       return new com.fasterxml.jackson.databind.ObjectMapper()
           .readTree(java.util.Base64.getUrlDecoder().decode(payload))
-          .path("stafet_org")
+          .path(claim)
           .asText("-");
     } catch (Exception e) {
       return "?";
@@ -53,6 +58,9 @@ public final class StubState {
 
   /** Every call: "METHOD path organisation-of-its-token body". */
   public static final List<String> calls = new CopyOnWriteArrayList<>();
+
+  /** The person (subject) of every call's token, in order. */
+  public static final List<String> persons = new CopyOnWriteArrayList<>();
 
   public static final Map<String, Api.Handover> handovers = new ConcurrentHashMap<>();
   public static final List<Api.Delivery> deliveries = new CopyOnWriteArrayList<>();
@@ -69,6 +77,7 @@ public final class StubState {
 
   public static void reset() {
     calls.clear();
+    persons.clear();
     handovers.clear();
     deliveries.clear();
     quarantine.clear();

@@ -10,6 +10,7 @@ import dk.stafet.contracts.medcom.MedcomViews.ProvenanceView;
 import dk.stafet.notification.config.NotificationConfig;
 import dk.stafet.notification.delivery.OutgoingMessage;
 import dk.stafet.notification.patient.HospitalStay;
+import dk.stafet.notification.patient.PatientName;
 import dk.stafet.notification.rules.PlannedNotification;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -43,7 +44,11 @@ public class MessageComposer {
    * @param eventTime when the fact happened (the end of the stay for SLHJ and MORS)
    */
   public Bundle hospitalNotification(
-      PlannedNotification planned, String cpr, HospitalStay stay, Instant eventTime) {
+      PlannedNotification planned,
+      String cpr,
+      Optional<PatientName> name,
+      HospitalStay stay,
+      Instant eventTime) {
     HospitalNotificationEvent code = HospitalNotificationEvent.valueOf(planned.code());
     Optional<MedcomMessage> previous =
         OutgoingMessage.latestAbout(stay.courseId, planned.recipient().gln(), planned.type().name())
@@ -65,8 +70,8 @@ public class MessageComposer {
             planned.recipient().asOrganisation(),
             null,
             cpr,
-            config.patientFamilyName(),
-            List.of(),
+            familyName(name),
+            givenNames(name),
             stay.encounterClass,
             stay.episodeOfCareId != null ? stay.episodeOfCareId : stay.courseId,
             null,
@@ -79,7 +84,8 @@ public class MessageComposer {
             previousActivity));
   }
 
-  public Bundle careCommunication(PlannedNotification planned, String cpr) {
+  public Bundle careCommunication(
+      PlannedNotification planned, String cpr, Optional<PatientName> name) {
     NotificationConfig.Author author = config.author();
     return careCommunications.build(
         new CareCommunicationBuilder.CareCommunication(
@@ -88,8 +94,8 @@ public class MessageComposer {
             planned.sender().asOrganisation(),
             planned.recipient().asOrganisation(),
             cpr,
-            config.patientFamilyName(),
-            List.of(),
+            familyName(name),
+            givenNames(name),
             planned.code(),
             null,
             planned.text(),
@@ -103,6 +109,15 @@ public class MessageComposer {
 
   public String write(Bundle bundle) {
     return codec.write(bundle, MedcomFormat.JSON);
+  }
+
+  /** The official name as the events carried it; else the configured placeholder MedCom allows. */
+  private String familyName(Optional<PatientName> name) {
+    return name.map(PatientName::family).orElse(config.patientFamilyName());
+  }
+
+  private static List<String> givenNames(Optional<PatientName> name) {
+    return name.map(PatientName::given).orElse(List.of());
   }
 
   private static List<Provenance> provenances(MedcomMessage message) {

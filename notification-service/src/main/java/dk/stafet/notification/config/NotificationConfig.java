@@ -1,5 +1,6 @@
 package dk.stafet.notification.config;
 
+import dk.stafet.service.medcom.MedcomProfiles;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
@@ -11,6 +12,9 @@ public interface NotificationConfig {
   /** Stafet itself, the sender when no organisation acted (e.g. a handover that timed out). */
   Hub hub();
 
+  /** MedCom's profiles, against which every message is validated before it is sent. */
+  MedcomProfiles medcom();
+
   /**
    * Municipality code used when neither the event, the listed-GP registration nor the GP names one.
    */
@@ -21,8 +25,9 @@ public interface NotificationConfig {
   String fullUrlBase();
 
   /**
-   * The patient's official family name, which MedCom requires: the events carry no name, so until
-   * they do, this placeholder is sent and the receiver identifies the patient by the CPR number.
+   * The family name sent when no MedCom message or national-register fact has named the patient yet
+   * (MedCom requires one); the receiver then identifies the patient by the CPR number. Otherwise
+   * the official name the course events carry is sent (docs/notifications.md).
    */
   @WithDefault("Ukendt")
   String patientFamilyName();

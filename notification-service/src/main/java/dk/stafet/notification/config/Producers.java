@@ -1,11 +1,20 @@
 package dk.stafet.notification.config;
 
 import dk.stafet.contracts.medcom.MedcomCodec;
+import dk.stafet.contracts.medcom.MedcomValidator;
+import dk.stafet.service.medcom.MedcomValidators;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 
-/** One codec and one clock for the service. */
+/**
+ * One codec, one validator and one clock for the service. The validator is warmed up as it is
+ * built, at start-up: the container builds an application-scoped bean once, so a consumer that
+ * needs it earlier waits for that one build instead of starting a second (docs/notifications.md).
+ */
 @ApplicationScoped
 public class Producers {
 
@@ -13,6 +22,24 @@ public class Producers {
   @ApplicationScoped
   MedcomCodec codec() {
     return new MedcomCodec();
+  }
+
+  @Produces
+  @ApplicationScoped
+  MedcomValidator validator(MedcomCodec codec, NotificationConfig config) {
+    MedcomValidator validator =
+        MedcomValidators.create(
+            codec, config.medcom(), "stafet.notification.medcom.profiles-required");
+    long started = System.nanoTime();
+    validator.warmUp();
+    Log.infof(
+        "Outgoing-message validator warmed up in %d ms", (System.nanoTime() - started) / 1_000_000);
+    return validator;
+  }
+
+  /** Builds (and warms up) the validator at start-up rather than for the first message. */
+  void buildValidatorAtStartUp(@Observes StartupEvent event, MedcomValidator validator) {
+    validator.profileValidationStatus();
   }
 
   @Produces

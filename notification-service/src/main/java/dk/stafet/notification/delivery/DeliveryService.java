@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +30,15 @@ public class DeliveryService {
   private final RetrySchedule schedule;
   private final DeliveryConfig config;
   private final Clock clock;
+  private final DeliveryMetrics metrics;
 
   public DeliveryService(
-      Transmitter transmitter, Escalations escalations, DeliveryConfig config, Clock clock) {
+      Transmitter transmitter,
+      Escalations escalations,
+      DeliveryConfig config,
+      Clock clock,
+      DeliveryMetrics metrics) {
+    this.metrics = metrics;
     this.transmitter = transmitter;
     this.escalations = escalations;
     this.config = config;
@@ -72,6 +79,29 @@ public class DeliveryService {
         "Sent %s %s (%s) to %s",
         message.messageType, message.messageHeaderId, message.eventCode, message.recipientGln);
     return true;
+  }
+
+  /**
+   * A message Stafet built but must not send, because it fails MedCom validation: kept (so a
+   * coordinator can see what was built), dead-lettered at once and escalated. Idempotent like
+   * {@link #send}.
+   */
+  public void refuse(OutgoingMessage message, String bundleId, String bundleText, String reason) {
+    if (OutgoingMessage.exists(message.sourceEventId, message.recipientGln, message.messageType)) {
+      return;
+    }
+    Instant now = clock.instant();
+    message.id = UUID.randomUUID();
+    message.createdAt = now;
+    message.updatedAt = now;
+    message.attempts = 0;
+    message.state = DeliveryState.DEAD_LETTER;
+    message.stateReason = reason;
+    message.lastBundleId = bundleId;
+    message.lastBundle = bundleText;
+    message.persist();
+    metrics.deadLettered();
+    escalations.escalate(message, reason);
   }
 
   /**
@@ -138,6 +168,11 @@ public class DeliveryService {
             throw new IllegalStateException(
                 "only a dead-lettered message can be resent; this one is " + message.state);
           }
+          if (message.lastSentAt == null) {
+            throw new IllegalStateException(
+                "this message was never sent because it fails MedCom validation; resending would"
+                    + " send the same invalid message (docs/notifications.md)");
+          }
           message.state = DeliveryState.SENT;
           message.stateReason = "resent manually";
           transmitter.again(message);
@@ -156,6 +191,9 @@ public class DeliveryService {
   private void apply(OutgoingMessage message, ReceivedAck ack) {
     switch (ack.ackCode) {
       case OK -> {
+        if (message.state != DeliveryState.ACKNOWLEDGED && ack.receivedAt != null) {
+          metrics.acknowledgedAfter(Duration.between(message.createdAt, ack.receivedAt));
+        }
         settle(message, DeliveryState.ACKNOWLEDGED, ack, null);
         Log.infof("Message %s acknowledged by %s", message.messageHeaderId, message.recipientGln);
       }
@@ -192,6 +230,7 @@ public class DeliveryService {
   private void failedAttempt(OutgoingMessage message, String why) {
     if (schedule.afterFailedAttempt(message.attempts) == RetrySchedule.Next.RESEND) {
       transmitter.again(message);
+      metrics.retransmitted();
       message.nextAttemptAt = schedule.ackDeadline(message.lastSentAt);
       message.stateReason = why + "; resent";
       Log.infof(
@@ -199,6 +238,7 @@ public class DeliveryService {
           message.messageHeaderId, message.recipientGln, message.attempts, why);
     } else {
       message.state = DeliveryState.DEAD_LETTER;
+      metrics.deadLettered();
       message.stateReason = why + " after " + message.attempts + " transmission(s)";
       message.nextAttemptAt = null;
       message.updatedAt = clock.instant();

@@ -1,6 +1,8 @@
 package dk.stafet.notification.notify;
 
 import dk.stafet.contracts.medcom.MedcomFormat;
+import dk.stafet.contracts.medcom.MedcomIssue;
+import dk.stafet.contracts.medcom.MedcomValidator;
 import dk.stafet.contracts.medcom.MessageType;
 import dk.stafet.notification.compose.MessageComposer;
 import dk.stafet.notification.delivery.DeliveryService;
@@ -8,17 +10,21 @@ import dk.stafet.notification.delivery.Escalations;
 import dk.stafet.notification.delivery.OutgoingMessage;
 import dk.stafet.notification.patient.HospitalStay;
 import dk.stafet.notification.patient.PatientFacts;
+import dk.stafet.notification.patient.PatientName;
 import dk.stafet.notification.rules.Plan;
 import dk.stafet.notification.rules.PlannedNotification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
- * Carries out a {@link Plan}: builds each message, sends it (tracked), and escalates the duties
- * nobody can receive.
+ * Carries out a {@link Plan}: builds each message, validates it against MedCom's profiles, sends it
+ * (tracked), and escalates the duties nobody can receive and the messages that fail validation.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -28,16 +34,19 @@ public class Notifier {
   private final DeliveryService deliveries;
   private final Escalations escalations;
   private final PatientFacts patients;
+  private final MedcomValidator validator;
 
   public Notifier(
       MessageComposer composer,
       DeliveryService deliveries,
       Escalations escalations,
-      PatientFacts patients) {
+      PatientFacts patients,
+      MedcomValidator validator) {
     this.composer = composer;
     this.deliveries = deliveries;
     this.escalations = escalations;
     this.patients = patients;
+    this.validator = validator;
   }
 
   /**
@@ -51,6 +60,7 @@ public class Notifier {
     for (Plan.Unaddressed duty : plan.unaddressed()) {
       escalations.escalateUnaddressed(patientKey, null, duty.duty(), duty.reason());
     }
+    Optional<PatientName> name = patients.nameOf(patientKey);
     for (PlannedNotification planned : plan.notifications()) {
       if (OutgoingMessage.exists(sourceEventId, planned.recipient().gln(), planned.type().name())) {
         continue; // this event already produced it (redelivery after a partial failure is
@@ -67,9 +77,9 @@ public class Notifier {
               "the hospital stay is unknown to notification-service");
           continue;
         }
-        bundle = composer.hospitalNotification(planned, cpr, stay, eventTime);
+        bundle = composer.hospitalNotification(planned, cpr, name, stay, eventTime);
       } else {
-        bundle = composer.careCommunication(planned, cpr);
+        bundle = composer.careCommunication(planned, cpr, name);
       }
       OutgoingMessage message = new OutgoingMessage();
       message.messageHeaderId = bundle.getEntryFirstRep().getResource().getIdElement().getIdPart();
@@ -85,11 +95,29 @@ public class Notifier {
       message.patientKey = patientKey;
       message.courseId = planned.courseId();
       message.contentType = MedcomFormat.JSON.mimeType();
+      String text = composer.write(bundle);
+      List<MedcomIssue> issues = validator.validate(bundle, text, MedcomFormat.JSON);
+      if (MedcomValidator.hasErrors(issues)) {
+        // Never send what the receiver would have to reject: kept, dead-lettered and escalated
+        // so a coordinator sees it (docs/notifications.md, "Outgoing validation").
+        deliveries.refuse(message, bundle.getIdElement().getIdPart(), text, refusal(issues));
+        continue;
+      }
       deliveries.send(
-          message,
-          bundle.getIdElement().getIdPart(),
-          composer.write(bundle),
-          planned.recipient().acknowledges());
+          message, bundle.getIdElement().getIdPart(), text, planned.recipient().acknowledges());
     }
+  }
+
+  /**
+   * The reason a message was not sent: each error's code and path, never its diagnostics (HAPI may
+   * quote values, and the reason is logged and published).
+   */
+  static String refusal(List<MedcomIssue> issues) {
+    return "not sent: fails MedCom validation: "
+        + issues.stream()
+            .filter(MedcomIssue::isError)
+            .limit(5)
+            .map(issue -> issue.detailsCode() + " at " + issue.path())
+            .collect(Collectors.joining("; "));
   }
 }

@@ -8,8 +8,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A patient's listed GP and municipality (from LISTED_GP_REGISTERED), keyed by the patient
- * pseudonym.
+ * A patient's listed GP and municipality (from LISTED_GP_REGISTERED) and official name (from any
+ * course event that carries it), keyed by the patient pseudonym.
  */
 @Entity
 @Table(name = "patient_contact")
@@ -24,6 +24,14 @@ public class PatientContact extends PanacheEntityBase {
 
   @Column(name = "municipality_sor")
   public String municipalitySor;
+
+  /** The official family name as the latest course event carried it; null if none has. */
+  @Column(name = "family_name")
+  public String familyName;
+
+  /** The official given names, separated by single spaces. */
+  @Column(name = "given_names")
+  public String givenNames;
 
   @Column(name = "updated_at")
   public Instant updatedAt;

@@ -5,6 +5,8 @@ import dk.stafet.notification.rules.PatientContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Keeps the little notification-service remembers about patients up to date from course events (the
@@ -16,6 +18,7 @@ public class PatientFacts {
 
   /** Applies the event to the patient's contact and stays. Called before the rules see it. */
   public void apply(CourseEvent event) {
+    rememberName(event);
     switch (event.type()) {
       case LISTED_GP_REGISTERED -> registerGp(event);
       case ADMISSION_STARTED -> admitted(event);
@@ -87,21 +90,49 @@ public class PatientFacts {
     return courseId == null ? null : HospitalStay.findById(courseId);
   }
 
+  /**
+   * The patient's official name as the course events last carried it, or empty if none has (an
+   * outgoing message then uses the configured placeholder).
+   */
+  public Optional<PatientName> nameOf(String patientKey) {
+    PatientContact contact = patientKey == null ? null : PatientContact.findById(patientKey);
+    return contact == null || contact.familyName == null
+        ? Optional.empty()
+        : Optional.of(PatientName.of(contact.familyName, contact.givenNames));
+  }
+
   private void registerGp(CourseEvent event) {
-    PatientContact contact = PatientContact.findById(event.patientKey());
-    boolean isNew = contact == null;
-    if (isNew) {
-      contact = new PatientContact();
-      contact.patientKey = event.patientKey();
-    }
+    PatientContact contact = contactOf(event.patientKey());
     contact.listedGpSor = event.organisationSor();
     if (event.detail("municipalitySor") != null) {
       contact.municipalitySor = event.detail("municipalitySor");
     }
     contact.updatedAt = Instant.now();
-    if (isNew) {
+  }
+
+  private void rememberName(CourseEvent event) {
+    String family = event.detail("patientFamilyName");
+    if (family == null || event.patientKey() == null) {
+      return;
+    }
+    PatientContact contact = contactOf(event.patientKey());
+    if (!family.equals(contact.familyName)
+        || !Objects.equals(event.detail("patientGivenNames"), contact.givenNames)) {
+      contact.familyName = family;
+      contact.givenNames = event.detail("patientGivenNames");
+      contact.updatedAt = Instant.now();
+    }
+  }
+
+  private static PatientContact contactOf(String patientKey) {
+    PatientContact contact = PatientContact.findById(patientKey);
+    if (contact == null) {
+      contact = new PatientContact();
+      contact.patientKey = patientKey;
+      contact.updatedAt = Instant.now();
       contact.persist();
     }
+    return contact;
   }
 
   private void admitted(CourseEvent event) {

@@ -1,9 +1,9 @@
 package dk.stafet.referral.config;
 
+import dk.stafet.service.medcom.MedcomProfiles;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
-import java.util.Optional;
 
 /** Settings of the front door (application.properties, prefix {@code stafet.front-door}). */
 @ConfigMapping(prefix = "stafet.front-door")
@@ -11,7 +11,7 @@ public interface FrontDoorConfig {
 
   Limits limits();
 
-  Medcom medcom();
+  MedcomProfiles medcom();
 
   Hub hub();
 
@@ -66,22 +66,6 @@ public interface FrontDoorConfig {
     @WithName("full-url-base")
     @WithDefault("https://stafet.example.dk/fhir/")
     String fullUrlBase();
-  }
-
-  interface Medcom {
-    /**
-     * MedCom's profiles for offline validation; when absent only the structure and FHIR layers run.
-     */
-    @WithName("profiles-dir")
-    Optional<String> profilesDir();
-
-    /**
-     * True in production: without the profiles the service refuses to start (and so never goes
-     * ready) instead of quietly weakening validation to base FHIR.
-     */
-    @WithName("profiles-required")
-    @WithDefault("false")
-    boolean profilesRequired();
   }
 
   /** Stafet's own identity, used where a message names no receiver we could answer for. */

@@ -34,6 +34,17 @@ public class Patient extends PanacheEntityBase {
   @Column(name = "municipality_sor")
   public String municipalitySor;
 
+  /**
+   * The official family name as the latest MedCom message or national-register fact gave it; null
+   * until one has. Carried on every course event so outgoing messages name the patient.
+   */
+  @Column(name = "family_name")
+  public String familyName;
+
+  /** The official given names, separated by single spaces; null if never given. */
+  @Column(name = "given_names")
+  public String givenNames;
+
   @Column(name = "deceased_at")
   public Instant deceasedAt;
 

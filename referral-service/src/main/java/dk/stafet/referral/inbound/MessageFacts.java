@@ -9,6 +9,7 @@ import dk.stafet.referral.course.EncounterClass;
 import dk.stafet.referral.course.HospitalStay;
 import dk.stafet.referral.course.lifecycle.AdmissionState;
 import dk.stafet.referral.course.service.HospitalStayService;
+import dk.stafet.referral.course.service.Patients;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -25,9 +26,11 @@ import java.util.Optional;
 public class MessageFacts {
 
   private final HospitalStayService stays;
+  private final Patients patients;
 
-  public MessageFacts(HospitalStayService stays) {
+  public MessageFacts(HospitalStayService stays, Patients patients) {
     this.stays = stays;
+    this.patients = patients;
   }
 
   public void apply(MedcomMessage message, String patientKey) {
@@ -47,6 +50,14 @@ public class MessageFacts {
           message.messageHeaderId());
       return;
     }
+    // The message names the patient officially: the facts below, and every message Stafet sends
+    // about them later, carry that name (docs/events.md).
+    message
+        .patient()
+        .ifPresent(
+            named ->
+                Patients.rememberName(
+                    patients.findOrCreate(cpr.get()), named.familyName(), named.givenNames()));
     Stay stay = new Stay(cpr.get(), encounter.get(), message.messageHeaderId());
     switch (code.get()) {
       case STIN, STAA, RE_STIN, RE_STAA -> stay.admitted();

@@ -1,6 +1,7 @@
 package dk.stafet.responsibility.handover;
 
 import dk.stafet.contracts.events.ResponsibilityEventType;
+import dk.stafet.contracts.identity.StafetRole;
 import dk.stafet.responsibility.domain.DoctorId;
 import dk.stafet.responsibility.domain.OrgId;
 import dk.stafet.responsibility.domain.Organisation;
@@ -266,19 +267,31 @@ public class HandoverService {
   }
 
   private Answer answering(UUID id, String action) {
-    HandoverRow candidate = HandoverRow.findById(id);
-    if (candidate == null) {
-      throw new NotFoundException("handover");
-    }
     // A course coordinator records the receiver's answer on its behalf (the agreement was reached
     // with the receiver by
     // phone or electronically; the coordinator page's Accept/Reject); audited as the coordinator's,
     // with the person.
     boolean forReceiver = roles.isCoordinator(caller.requireOrganisation());
-    String sor =
-        forReceiver
-            ? access.requireReadable(candidate.patientKey, action)
-            : access.requireInvolved(candidate.patientKey, action);
+    if (!forReceiver) {
+      // The role first, the same 403 for every id: a caller who may not answer handovers must not
+      // learn which ids exist (issue 14; found by CrossOrganisationAccessTests).
+      caller.requireRole(StafetRole.STAFF, "answering a handover (" + action + ")");
+    }
+    HandoverRow candidate = HandoverRow.findById(id);
+    if (candidate == null) {
+      throw new NotFoundException("handover");
+    }
+    String sor;
+    try {
+      sor =
+          forReceiver
+              ? access.requireReadable(candidate.patientKey, action)
+              : access.requireInvolved(candidate.patientKey, action);
+    } catch (PatientNotFoundException notInvolved) {
+      // The same answer as for a handover id nobody has: a caller not involved must not learn that
+      // the handover, or its patient, exists (issue 14; found by CrossOrganisationAccessTests).
+      throw new NotFoundException("handover");
+    }
     Patient patient =
         Patient.locked(candidate.patientKey).orElseThrow(PatientNotFoundException::new);
     HandoverRow row = HandoverRow.findById(id);

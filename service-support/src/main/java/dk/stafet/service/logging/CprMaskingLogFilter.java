@@ -80,20 +80,21 @@ public final class CprMaskingLogFilter implements Filter {
     return copy;
   }
 
-  /** Stands in for an exception whose message was masked; prints as the original type. */
+  /**
+   * Stands in for an exception whose message was masked. Its message starts with the original
+   * type's name, and it prints as the original would ({@code type: message}), so both the text log
+   * and the JSON log (which names the stand-in's class as {@code exceptionType}) say what was
+   * thrown.
+   */
   static final class MaskedException extends RuntimeException {
 
-    private final String originalType;
-
     MaskedException(String originalType, String message, Throwable cause) {
-      super(message, cause, false, true);
-      this.originalType = originalType;
+      super(message == null ? originalType : originalType + ": " + message, cause, false, true);
     }
 
     @Override
     public String toString() {
-      String message = getLocalizedMessage();
-      return message == null ? originalType : originalType + ": " + message;
+      return getLocalizedMessage();
     }
   }
 }

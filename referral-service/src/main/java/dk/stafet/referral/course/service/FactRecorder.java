@@ -119,6 +119,13 @@ public class FactRecorder {
       UUID eventId = null;
       if (eventType != null) {
         eventId = UUID.randomUUID();
+        // Every event names the patient as far as Stafet knows it (docs/events.md).
+        if (patient.familyName != null) {
+          details.putIfAbsent("patientFamilyName", patient.familyName);
+          if (patient.givenNames != null) {
+            details.putIfAbsent("patientGivenNames", patient.givenNames);
+          }
+        }
         CourseEvent event =
             new CourseEvent(
                 eventId,

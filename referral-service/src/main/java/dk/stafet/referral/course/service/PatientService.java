@@ -62,6 +62,7 @@ public class PatientService {
           "municipalitySor", command.municipalitySor(), EnumSet.of(OrganisationKind.MUNICIPALITY));
     }
     Patient patient = patients.findOrCreate(command.cpr());
+    boolean renamed = Patients.rememberName(patient, command.familyName(), command.givenNames());
     String previousGp = patient.listedGpSor;
     String municipality =
         command.municipalitySor() != null ? command.municipalitySor() : patient.municipalitySor;
@@ -72,7 +73,8 @@ public class PatientService {
             .at(at)
             .by(actorSor);
     if (command.gpSor().equals(previousGp)
-        && Objects.equals(municipality, patient.municipalitySor)) {
+        && Objects.equals(municipality, patient.municipalitySor)
+        && !renamed) {
       fact.historyOnly().record();
     } else {
       patient.listedGpSor = command.gpSor();
@@ -103,6 +105,7 @@ public class PatientService {
         "municipalitySor", command.municipalitySor(), EnumSet.of(OrganisationKind.MUNICIPALITY));
     boolean known = patients.find(command.cpr()).isPresent();
     Patient patient = patients.findOrCreate(command.cpr());
+    boolean renamed = Patients.rememberName(patient, command.familyName(), command.givenNames());
     String previousGp = patient.listedGpSor;
     FactRecorder.Fact fact =
         facts
@@ -110,7 +113,10 @@ public class PatientService {
             .states(previousGp == null ? "NO_LISTED_GP" : "LISTED", "NO_LISTED_GP")
             .at(at)
             .by(actorSor);
-    if (known && previousGp == null && command.municipalitySor().equals(patient.municipalitySor)) {
+    if (known
+        && previousGp == null
+        && command.municipalitySor().equals(patient.municipalitySor)
+        && !renamed) {
       fact.historyOnly().record();
     } else {
       patient.listedGpSor = null;

@@ -8,6 +8,7 @@ import dk.stafet.referral.security.AccessRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Finds patients by CPR number (through the pseudonym) and creates them on first sight. */
@@ -36,6 +37,27 @@ public class Patients {
       patient.persist();
     }
     return patient;
+  }
+
+  /**
+   * Remembers the patient's official name as a source gave it (a MedCom message, the national
+   * register); a source without a family name changes nothing. True if the name changed.
+   */
+  public static boolean rememberName(Patient patient, String familyName, List<String> givenNames) {
+    if (familyName == null || familyName.isBlank()) {
+      return false;
+    }
+    String given =
+        givenNames == null || givenNames.isEmpty()
+            ? null
+            : String.join(" ", givenNames.stream().map(String::strip).toList());
+    if (familyName.strip().equals(patient.familyName)
+        && Objects.equals(given, patient.givenNames)) {
+      return false;
+    }
+    patient.familyName = familyName.strip();
+    patient.givenNames = given;
+    return true;
   }
 
   /** The patient with this CPR number, if referral-service knows it. */

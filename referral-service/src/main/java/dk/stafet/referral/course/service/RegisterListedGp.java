@@ -2,6 +2,7 @@ package dk.stafet.referral.course.service;
 
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -16,7 +17,11 @@ public record RegisterListedGp(
     @Schema(description = "SOR code of the GP practice; must be the caller") @NotBlank String gpSor,
     @Schema(description = "SOR code of the municipality of residence, if known")
         String municipalitySor,
-    @Schema(description = "Listed since; default now") Instant occurredAt) {
+    @Schema(description = "Listed since; default now") Instant occurredAt,
+    @Schema(description = "The patient's official family name, as the CPR register has it")
+        String familyName,
+    @Schema(description = "The patient's official given names, as the CPR register has them")
+        List<String> givenNames) {
 
   @Override
   public String toString() {

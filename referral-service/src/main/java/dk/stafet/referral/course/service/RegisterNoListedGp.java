@@ -2,6 +2,7 @@ package dk.stafet.referral.course.service;
 
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -21,7 +22,11 @@ public record RegisterNoListedGp(
                     + "the patient leaves")
         @NotBlank
         String municipalitySor,
-    @Schema(description = "Without a listed GP since; default now") Instant occurredAt) {
+    @Schema(description = "Without a listed GP since; default now") Instant occurredAt,
+    @Schema(description = "The patient's official family name, as the CPR register has it")
+        String familyName,
+    @Schema(description = "The patient's official given names, as the CPR register has them")
+        List<String> givenNames) {
 
   @Override
   public String toString() {

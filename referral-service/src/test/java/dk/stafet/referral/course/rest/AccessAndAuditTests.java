@@ -223,12 +223,15 @@ class AccessAndAuditTests {
   }
 
   @Test
-  void theAuditTrailIsForCoordinatorsAndTheSecurityOfficerAndNamesThePersons() {
+  void theAuditTrailIsForTheSecurityOfficerAndNamesThePersons() {
     String cpr = newCpr();
     String key = pseudonym.of(cpr);
     post(DEPARTMENT, "/api/referrals", referral(cpr)).statusCode(201);
     post(DEPARTMENT, "/api/patients/lookup", Map.of("cpr", cpr)).statusCode(200);
     get(DEPARTMENT, "/api/audit?patientKey=" + key).statusCode(403);
+    get(COORDINATOR, "/api/audit?patientKey=" + key)
+        .statusCode(403)
+        .body("code", equalTo("NOT_AUTHORISED"));
     get(null, "/api/audit?patientKey=p-0").statusCode(401);
 
     get(TestTokens.SECURITY_SOR, "/api/audit?patientKey=" + key)

@@ -9,15 +9,15 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Organisations of the test register and helpers shared by the course-facts tests. */
-final class TestData {
+/** Organisations of the test register and helpers shared by the course-facts and access tests. */
+public final class TestData {
 
   // SOR codes present in the organisation register shipped with contracts (synthetic data).
-  static final String GP = RegistryFixture.sorOf("GP");
-  static final String OTHER_GP = RegistryFixture.otherSorOf("GP");
-  static final String DEPARTMENT = RegistryFixture.sorOf("HOSPITAL_DEPARTMENT");
-  static final String OTHER_DEPARTMENT = RegistryFixture.otherSorOf("HOSPITAL_DEPARTMENT");
-  static final String MUNICIPALITY = RegistryFixture.sorOf("MUNICIPALITY");
+  public static final String GP = RegistryFixture.sorOf("GP");
+  public static final String OTHER_GP = RegistryFixture.otherSorOf("GP");
+  public static final String DEPARTMENT = RegistryFixture.sorOf("HOSPITAL_DEPARTMENT");
+  public static final String OTHER_DEPARTMENT = RegistryFixture.otherSorOf("HOSPITAL_DEPARTMENT");
+  public static final String MUNICIPALITY = RegistryFixture.sorOf("MUNICIPALITY");
   static final String SPECIALIST = RegistryFixture.sorOf("SPECIALIST");
   static final String UNKNOWN_SOR = "999999999999999";
 
@@ -35,7 +35,7 @@ final class TestData {
   /**
    * A well-formed CPR number no other test uses (born 1 Jan 1970–1999, serial unique in this JVM).
    */
-  static String newCpr() {
+  public static String newCpr() {
     int serial = SERIAL.incrementAndGet();
     int year = 70 + ThreadLocalRandom.current().nextInt(30);
     int day = 1 + ThreadLocalRandom.current().nextInt(28);
@@ -71,7 +71,7 @@ final class TestData {
     return request.when().get(path).then();
   }
 
-  static Map<String, Object> referral(String cpr) {
+  public static Map<String, Object> referral(String cpr) {
     return Map.of(
         "cpr",
         cpr,

@@ -1,13 +1,13 @@
-package dk.stafet.referral.audit;
+package dk.stafet.service.audit;
 
-import dk.stafet.service.audit.AuditEntry;
 import java.time.Instant;
 
 /**
  * One audit row as the audit endpoint returns it: who (organisation, person, roles), what, when,
- * outcome.
+ * outcome, about which patient (the pseudonym).
  */
 public record AuditEntryView(
+    long id,
     Instant at,
     String callerSor,
     String personSubject,
@@ -21,6 +21,7 @@ public record AuditEntryView(
 
   static AuditEntryView of(AuditEntry entry) {
     return new AuditEntryView(
+        entry.id,
         entry.at,
         entry.callerSor,
         entry.personSubject,
