@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,9 +22,16 @@ public final class CprNumber {
 
   /**
    * Anything shaped like a CPR number: exactly ten digits, with or without the hyphen after the
-   * date.
+   * date (the one capturing group). Identifiers the services print beside it are matched first and
+   * kept whole: a UUID (message and event ids; {@code 1c283734-0348-…} holds a CPR-shaped run) and
+   * a hex token of 16 or more characters with a letter in it (trace and span ids, keyed
+   * pseudonyms).
    */
-  private static final Pattern CPR_LIKE = Pattern.compile("(?<!\\d)\\d{6}-?\\d{4}(?!\\d)");
+  private static final Pattern CPR_LIKE =
+      Pattern.compile(
+          "\\b[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\\b"
+              + "|\\b(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{16,}\\b"
+              + "|((?<!\\d)\\d{6}-?\\d{4}(?!\\d))");
 
   public static final String MASK = "**********";
 
@@ -43,10 +51,16 @@ public final class CprNumber {
   /**
    * The text with anything shaped like a CPR number replaced by {@value #MASK}: for text people
    * read (problem details, quarantine reasons, demo output) that may quote a value. SOR codes (15
-   * digits) and GLNs (13) are longer and stay readable.
+   * digits) and GLNs (13) are longer and stay readable, and so do UUIDs and hex identifiers.
    */
   public static String maskAll(String text) {
-    return text == null ? null : CPR_LIKE.matcher(text).replaceAll(MASK);
+    if (text == null) {
+      return null;
+    }
+    return CPR_LIKE
+        .matcher(text)
+        .replaceAll(
+            match -> match.group(1) != null ? MASK : Matcher.quoteReplacement(match.group()));
   }
 
   /**

@@ -98,4 +98,17 @@ class CprNumberTest {
         .isEqualTo("patient ********** and **********, SOR 265161000016000, GLN 5790001348120");
     assertThat(CprNumber.maskAll(null)).isNull();
   }
+
+  @Test
+  void maskAllKeepsIdentifiersThatHoldACprShapedRunWhole() {
+    // The ParkedRecordsTests failure of 2026-12-04: a random event id masked on the parked page.
+    String eventId = "1c283734-0348-475b-a94f-a156dc5c6d01";
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String pseudonym = "a1b2c3d4e5f6071829384756aabbccdd2509479989ef";
+    assertThat(CprNumber.maskAll("event " + eventId + " trace " + traceId + " key " + pseudonym))
+        .isEqualTo("event " + eventId + " trace " + traceId + " key " + pseudonym);
+    assertThat(CprNumber.maskAll("id " + eventId + " about 2509479989, id2 " + eventId + "."))
+        .isEqualTo("id " + eventId + " about **********, id2 " + eventId + ".");
+    assertThat(CprNumber.maskAll("cpr=250947-9989;name=x")).isEqualTo("cpr=**********;name=x");
+  }
 }
