@@ -272,6 +272,26 @@ class BrokenManifestsTest {
   }
 
   @Test
+  void aServiceRunningAsTheDatabaseOwnerIsFound() {
+    List<ObjectNode> objects =
+        new ArrayList<>(Manifests.overlay("prod").stream().map(ObjectNode::deepCopy).toList());
+    Manifests.ofKind(objects, "Deployment")
+        .filter(d -> Manifests.name(d).equals("referral-service"))
+        .forEach(
+            d ->
+                d.findParents("secretKeyRef").stream()
+                    .map(p -> (ObjectNode) p.path("secretKeyRef"))
+                    .filter(r -> r.path("name").asText().equals("referral-db-service"))
+                    .forEach(r -> r.put("name", "referral-db-app")));
+
+    assertThat(ManifestRules.databaseRoles(objects))
+        .containsExactly(
+            "Deployment/referral-service: the datasource does not use its own role's Secret",
+            "Deployment/referral-service: STAFET_DB_APP_ROLE 'referral_app' is no login role of"
+                + " Cluster/referral-db with passwordSecret referral-db-app");
+  }
+
+  @Test
   void aDatabaseWithoutScheduledBackupIsFound() {
     List<ObjectNode> objects = new ArrayList<>(Manifests.overlay("prod"));
     objects.removeIf(

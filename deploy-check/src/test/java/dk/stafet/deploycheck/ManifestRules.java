@@ -394,6 +394,69 @@ final class ManifestRules {
     return problems;
   }
 
+  /**
+   * A service runs as its database's application role, never as the owner (issue 14 item 5): the
+   * datasource and Flyway use different Secrets, Flyway the owner's ({@code <cluster>-app}), the
+   * datasource the passwordSecret of the Cluster's managed role that STAFET_DB_APP_ROLE names (so
+   * V12 grants that role, and no more).
+   */
+  static List<String> databaseRoles(List<ObjectNode> objects) {
+    List<String> problems = new ArrayList<>();
+    for (ObjectNode deployment : Manifests.ofKind(objects, "Deployment").toList()) {
+      for (JsonNode container :
+          deployment.path("spec").path("template").path("spec").path("containers")) {
+        String url = env(container, "QUARKUS_DATASOURCE_JDBC_URL");
+        if (url.isEmpty()) {
+          continue;
+        }
+        String where = Manifests.describe(deployment) + ": ";
+        Matcher host = Pattern.compile("//([a-z0-9-]+)-rw[:/]").matcher(url);
+        String cluster = host.find() ? host.group(1) : "?";
+        String serviceUser = secretOf(container, "QUARKUS_DATASOURCE_USERNAME");
+        String flywayUser = secretOf(container, "QUARKUS_FLYWAY_USERNAME");
+        String role = env(container, "STAFET_DB_APP_ROLE");
+        if (!flywayUser.equals(cluster + "-app")
+            || !secretOf(container, "QUARKUS_FLYWAY_PASSWORD").equals(cluster + "-app")) {
+          problems.add(where + "Flyway does not connect as the owner (" + cluster + "-app)");
+        }
+        if (serviceUser.equals(flywayUser)
+            || !secretOf(container, "QUARKUS_DATASOURCE_PASSWORD").equals(serviceUser)) {
+          problems.add(where + "the datasource does not use its own role's Secret");
+        }
+        boolean managed =
+            Manifests.ofKind(objects, "Cluster")
+                .filter(c -> Manifests.name(c).equals(cluster))
+                .flatMap(c -> stream(c.path("spec").path("managed").path("roles")))
+                .anyMatch(
+                    r ->
+                        r.path("name").asText().equals(role)
+                            && r.path("login").asBoolean()
+                            && r.path("passwordSecret").path("name").asText().equals(serviceUser));
+        if (!managed) {
+          problems.add(
+              where
+                  + "STAFET_DB_APP_ROLE '"
+                  + role
+                  + "' is no login role of Cluster/"
+                  + cluster
+                  + " with passwordSecret "
+                  + serviceUser);
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static String secretOf(JsonNode container, String name) {
+    return envVar(container, name).path("valueFrom").path("secretKeyRef").path("name").asText();
+  }
+
+  private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+    List<JsonNode> items = new ArrayList<>();
+    array.forEach(items::add);
+    return items.stream();
+  }
+
   static String env(JsonNode container, String name) {
     return envVar(container, name).path("value").asText();
   }

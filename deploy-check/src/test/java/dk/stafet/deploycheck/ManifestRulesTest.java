@@ -112,6 +112,36 @@ class ManifestRulesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
+  void everyServiceRunsAsItsDatabasesApplicationRoleAndOnlyFlywayAsTheOwner(String overlay) {
+    List<ObjectNode> objects = Manifests.overlay(overlay);
+    assertThat(
+            Manifests.ofKind(objects, "Deployment")
+                .filter(d -> d.toString().contains("QUARKUS_DATASOURCE_JDBC_URL"))
+                .count())
+        .isEqualTo(3);
+    assertThat(ManifestRules.databaseRoles(objects)).isEmpty();
+  }
+
+  @Test
+  void theDevSecretOfEachApplicationRoleNamesThatRole() {
+    List<ObjectNode> objects = Manifests.overlay("dev");
+    for (String service : List.of("referral", "responsibility", "notification")) {
+      ObjectNode secret =
+          Manifests.ofKind(objects, "Secret")
+              .filter(s -> Manifests.name(s).equals(service + "-db-service"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(secret.path("type").asText()).isEqualTo("kubernetes.io/basic-auth");
+      assertThat(
+              new String(
+                  java.util.Base64.getDecoder()
+                      .decode(secret.path("data").path("username").asText())))
+          .isEqualTo(service + "_app");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
   void theFrontDoorFindsTheMedcomProfilesOfItsImage(String overlay) {
     JsonNode referral =
         Manifests.ofKind(Manifests.overlay(overlay), "Deployment")
