@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
  * The chaos run's short version (issue 12, docs/reliability.md): the three services as processes,
  * on a PostgreSQL cluster and a Kafka broker process of this test's own (never the shared test
  * cluster: it stops its database immediately and kills its broker), take {@code
- * stafet.chaos.letters} MedCom letters (default 1,000) over HTTP and {@code medcom.inbound} plus
- * REST commands, while each service is SIGKILLed and restarted once, the broker once and PostgreSQL
- * is stopped immediately once. The checker must then find nothing lost, nothing twice, nothing
- * parked.
+ * stafet.chaos.letters} MedCom letters (default 1,000) over HTTP and the senders' {@code
+ * medcom.inbound.<GLN>} plus REST commands, while each service is SIGKILLed and restarted once, the
+ * broker once and PostgreSQL is stopped immediately once. The checker must then find nothing lost,
+ * nothing twice, nothing parked.
  */
 class ChaosEndToEndIT {
 

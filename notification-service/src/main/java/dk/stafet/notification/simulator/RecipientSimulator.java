@@ -48,9 +48,10 @@ import org.hl7.fhir.r4.model.Organization;
 /**
  * Plays the recipients (tests and demos): reads every {@code medcom.outbound.<GLN>} topic (a
  * pattern subscription) of the simulated recipients and answers each message that is not itself an
- * acknowledgement with a MedCom Acknowledgement on the front door ({@code medcom.inbound}), sent on
- * behalf of the addressee. A configurable share is left unanswered, rejected (fatal-error) or
- * answered late. Off unless {@code stafet.simulator.enabled=true}.
+ * acknowledgement with a MedCom Acknowledgement on the addressee's own inbound topic ({@code
+ * medcom.inbound.<GLN>}, the front door), sent on behalf of the addressee, as its system would. A
+ * configurable share is left unanswered, rejected (fatal-error) or answered late. Off unless {@code
+ * stafet.simulator.enabled=true}.
  */
 @ApplicationScoped
 public class RecipientSimulator {
@@ -203,13 +204,13 @@ public class RecipientSimulator {
       case SILENT -> {
         // no answer: the sender retransmits
       }
-      case REJECT -> send(acknowledgement(message, ResponseType.FATALERROR), format);
+      case REJECT -> send(acknowledgement(message, ResponseType.FATALERROR), format, gln);
       case SLOW -> {
         Bundle ack = acknowledgement(message, ResponseType.OK);
         slowAnswers.schedule(
-            () -> send(ack, format), config.slowDelay().toMillis(), TimeUnit.MILLISECONDS);
+            () -> send(ack, format, gln), config.slowDelay().toMillis(), TimeUnit.MILLISECONDS);
       }
-      case OK -> send(acknowledgement(message, ResponseType.OK), format);
+      case OK -> send(acknowledgement(message, ResponseType.OK), format, gln);
     }
   }
 
@@ -238,10 +239,11 @@ public class RecipientSimulator {
     return builder.build(message, code, issues);
   }
 
-  private void send(Bundle ack, MedcomFormat format) {
+  private void send(Bundle ack, MedcomFormat format, String recipientGln) {
     String ackHeaderId = new MedcomMessage(ack).messageHeaderId();
     ProducerRecord<String, String> out =
-        new ProducerRecord<>(config.replyTopic(), ackHeaderId, codec.write(ack, format));
+        new ProducerRecord<>(
+            Topics.inboundFrom(recipientGln), ackHeaderId, codec.write(ack, format));
     out.headers().add("content-type", format.mimeType().getBytes(StandardCharsets.UTF_8));
     producer.send(out);
     answered.incrementAndGet();

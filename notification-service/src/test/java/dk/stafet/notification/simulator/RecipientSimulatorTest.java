@@ -70,14 +70,14 @@ class RecipientSimulatorTest {
       DeliveryView toHerlev = deliveries.awaitOne(accepting);
       DeliveryView toGladsaxe = deliveries.awaitOne(rejecting);
 
-      MedcomMessage ok = ackOf(kafka, toHerlev.messageHeaderId());
+      MedcomMessage ok = ackOf(kafka, HERLEV.gln(), toHerlev.messageHeaderId());
       assertThat(ok.acknowledgementResponse().orElseThrow().code()).isEqualTo("ok");
       assertThat(ok.sender().orElseThrow().gln()).isEqualTo(HERLEV.gln());
       assertThat(ok.primaryReceiver().orElseThrow().receiver().gln()).isEqualTo(HOSPITAL.gln());
       assertThat(ok.primaryReceiver().orElseThrow().endpoint())
           .isEqualTo("https://sor2.sum.dsdn.dk/#id=" + HOSPITAL.sor());
 
-      MedcomMessage rejected = ackOf(kafka, toGladsaxe.messageHeaderId());
+      MedcomMessage rejected = ackOf(kafka, GLADSAXE.gln(), toGladsaxe.messageHeaderId());
       assertThat(rejected.acknowledgementResponse().orElseThrow().code()).isEqualTo("fatal-error");
     }
   }
@@ -97,15 +97,18 @@ class RecipientSimulatorTest {
               Map.of("reason", "Ikke relevant")));
       String toGp = new Deliveries(operations, kafka).awaitOne(patient).messageHeaderId();
       Thread.sleep(4000);
-      assertThat(kafka.readAll(Topics.MEDCOM_INBOUND, Deliveries.WAIT))
+      assertThat(kafka.readAll(Topics.inboundFrom(GP.gln()), Deliveries.WAIT))
           .noneMatch(record -> record.value().contains(toGp));
     }
   }
 
-  private MedcomMessage ackOf(KafkaTestClient kafka, String messageHeaderId) {
+  /** The addressee's answer, on its own inbound topic as its system would write it. */
+  private MedcomMessage ackOf(KafkaTestClient kafka, String addresseeGln, String messageHeaderId) {
     ConsumerRecord<String, String> record =
         kafka.awaitRecord(
-            Topics.MEDCOM_INBOUND, r -> r.value().contains(messageHeaderId), Deliveries.WAIT);
+            Topics.inboundFrom(addresseeGln),
+            r -> r.value().contains(messageHeaderId),
+            Deliveries.WAIT);
     MedcomMessage ack =
         codec.parseMessage(
             record.value(), KafkaTestClient.header(record, "content-type").orElse(null));
