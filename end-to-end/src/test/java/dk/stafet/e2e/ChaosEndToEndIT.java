@@ -3,6 +3,8 @@ package dk.stafet.e2e;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dk.stafet.contracts.events.Topics;
+import dk.stafet.contracts.registry.OrganisationRegistry;
 import dk.stafet.issuer.DevIssuer;
 import dk.stafet.testsupport.KafkaBroker;
 import dk.stafet.tools.chaos.ChaosCheck;
@@ -74,6 +76,12 @@ class ChaosEndToEndIT {
             "notification",
             "--recreate-db");
     broker = KafkaBroker.start("process");
+    // As production declares them (deploy/'s KafkaTopics): every known organisation's inbound and
+    // outbound topic exists before the first letter, so no answer waits for auto-creation.
+    broker.createTopics(
+        OrganisationRegistry.standard().glns().stream()
+            .flatMap(gln -> Topics.ofOrganisation(gln).stream())
+            .toList());
     killOnExit =
         new Thread(
             () -> {

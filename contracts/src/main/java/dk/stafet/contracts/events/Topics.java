@@ -1,5 +1,6 @@
 package dk.stafet.contracts.events;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The Kafka topics Stafet's services agree on; documented in docs/events.md. */
@@ -55,6 +56,15 @@ public final class Topics {
       throw new IllegalArgumentException("sender topic needs a 13-digit GLN");
     }
     return MEDCOM_INBOUND_PREFIX + senderGln;
+  }
+
+  /**
+   * An organisation's own two topics, its inbound and its outbound one: what a broker must hold
+   * before the organisation's first message (production's KafkaTopics in deploy/; local brokers
+   * create them at start, so no answer waits for a topic's auto-creation).
+   */
+  public static List<String> ofOrganisation(String gln) {
+    return List.of(inboundFrom(gln), outboundFor(gln));
   }
 
   /**
