@@ -21,6 +21,7 @@ import dk.stafet.testsupport.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -100,6 +101,47 @@ class RecipientSimulatorTest {
       assertThat(kafka.readAll(Topics.inboundFrom(GP.gln()), Deliveries.WAIT))
           .noneMatch(record -> record.value().contains(toGp));
     }
+  }
+
+  /**
+   * A retransmission (the sender heard nothing, e.g. because an answer was lost) is answered again;
+   * what the simulator has answered stays answered across its restart, because it commits its
+   * position only for messages whose answer the broker has.
+   */
+  @Test
+  void answersARetransmissionAgainButNothingTwiceAcrossARestart() throws InterruptedException {
+    try (KafkaTestClient kafka = KafkaTestClient.create()) {
+      String patient = TestEvents.newPatientKey();
+      TestEvents.publish(kafka, discharge(patient, HERLEV.municipalityCode()));
+      String letter = new Deliveries(operations, kafka).awaitOne(patient).messageHeaderId();
+      ackOf(kafka, HERLEV.gln(), letter);
+      ConsumerRecord<String, String> sent =
+          kafka.awaitRecord(
+              Topics.outboundFor(HERLEV.gln()), r -> r.value().contains(letter), Deliveries.WAIT);
+
+      kafka.send(
+          sent.topic(),
+          sent.key(),
+          sent.value(),
+          Map.of("content-type", KafkaTestClient.header(sent, "content-type").orElse("")));
+      assertThat(answersTo(kafka, letter, 2)).hasSize(2);
+
+      simulator.stop();
+      simulator.start();
+      Thread.sleep(4000);
+      assertThat(kafka.readAll(Topics.inboundFrom(HERLEV.gln()), Deliveries.WAIT))
+          .filteredOn(record -> record.value().contains(letter))
+          .hasSize(2);
+    }
+  }
+
+  private List<ConsumerRecord<String, String>> answersTo(
+      KafkaTestClient kafka, String messageHeaderId, int count) {
+    return kafka.poll(
+        Topics.inboundFrom(HERLEV.gln()),
+        r -> r.value().contains(messageHeaderId),
+        count,
+        Deliveries.WAIT);
   }
 
   /** The addressee's answer, on its own inbound topic as its system would write it. */
