@@ -75,19 +75,19 @@ class BrokenManifestsTest {
             crds.validate(
                 broken(
                     "KafkaTopic",
-                    "medcom.inbound",
+                    "stafet.course-events",
                     t -> ((ObjectNode) t.path("spec")).put("partitions", "twelve"))))
         .isNotEmpty();
     assertThat(
             crds.validate(
                 broken(
                     "KafkaTopic",
-                    "medcom.inbound",
+                    "stafet.course-events",
                     t -> ((ObjectNode) t.path("spec")).put("partition", 12))))
         .singleElement()
         .asString()
         .contains("partition");
-    assertThat(crds.validate(original("KafkaTopic", "medcom.inbound"))).isEmpty();
+    assertThat(crds.validate(original("KafkaTopic", "stafet.course-events"))).isEmpty();
   }
 
   @Test
@@ -207,17 +207,7 @@ class BrokenManifestsTest {
                 .findFirst()
                 .orElseThrow()
                 .deepCopy();
-    ((ArrayNode) user.path("spec").path("authorization").path("acls"))
-        .addObject()
-        .<ObjectNode>set(
-            "resource",
-            Manifests.YAML
-                .createObjectNode()
-                .put("type", "topic")
-                .put("name", "medcom.outbound.")
-                .put("patternType", "prefix"))
-        .putArray("operations")
-        .add("Read");
+    allowTopicPrefix(user, "medcom.outbound.", "Read");
     List<ObjectNode> objects = new ArrayList<>(Manifests.overlay("dev"));
     objects.replaceAll(
         o ->
@@ -231,6 +221,35 @@ class BrokenManifestsTest {
         .asString()
         .contains(Manifests.name(user))
         .contains("may read only");
+  }
+
+  @Test
+  void aServiceThatMayWriteASendersInboundTopicIsFound() {
+    List<ObjectNode> objects =
+        replaced(
+            broken(
+                "KafkaUser",
+                "notification-service",
+                u -> allowTopicPrefix(u, "medcom.inbound.", "Write")));
+
+    assertThat(ManifestRules.kafkaAccess(objects))
+        .singleElement()
+        .asString()
+        .contains("KafkaUser/notification-service")
+        .contains("only the sender itself may write its inbound topic");
+  }
+
+  @Test
+  void aRecipientWithoutItsInboundTopicIsFound() {
+    List<ObjectNode> objects = new ArrayList<>(Manifests.overlay("dev"));
+    objects.removeIf(
+        o ->
+            o.path("kind").asText().equals("KafkaTopic")
+                && Manifests.name(o).equals("medcom.inbound.5799990000187"));
+
+    assertThat(ManifestRules.kafkaAccess(objects))
+        .containsExactly(
+            "KafkaUser/recipient-5799990000187: its topic medcom.inbound.5799990000187 is not declared");
   }
 
   @Test
@@ -317,6 +336,21 @@ class BrokenManifestsTest {
         .filter(o -> Manifests.name(o).equals(name))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** Adds an ACL allowing the operation on every topic with the prefix to a KafkaUser. */
+  private static void allowTopicPrefix(ObjectNode user, String prefix, String operation) {
+    ((ArrayNode) user.path("spec").path("authorization").path("acls"))
+        .addObject()
+        .<ObjectNode>set(
+            "resource",
+            Manifests.YAML
+                .createObjectNode()
+                .put("type", "topic")
+                .put("name", prefix)
+                .put("patternType", "prefix"))
+        .putArray("operations")
+        .add(operation);
   }
 
   private static ObjectNode broken(String kind, String name, Consumer<ObjectNode> breakIt) {

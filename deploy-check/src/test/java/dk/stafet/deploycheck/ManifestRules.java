@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 final class ManifestRules {
 
   static final String OUTBOUND_PREFIX = "medcom.outbound.";
+  static final String INBOUND_PREFIX = "medcom.inbound.";
   private static final Pattern RECIPIENT = Pattern.compile("recipient-(\\d{13})");
   private static final Pattern SECRET_LIKE_ENV =
       Pattern.compile(".*(PASSWORD|SECRET|JAAS|TOKEN|CREDENTIAL).*");
@@ -287,7 +288,7 @@ final class ManifestRules {
     }
     Set<String> recipientTopics =
         declaredTopics(objects).stream()
-            .filter(t -> t.startsWith(OUTBOUND_PREFIX))
+            .filter(t -> t.startsWith(OUTBOUND_PREFIX) || t.startsWith(INBOUND_PREFIX))
             .collect(Collectors.toSet());
     for (ObjectNode user : Manifests.ofKind(objects, "KafkaUser").toList()) {
       String name = Manifests.name(user);
@@ -303,8 +304,8 @@ final class ManifestRules {
                 "topic literal " + OUTBOUND_PREFIX + gln + " Describe",
                 "topic literal " + OUTBOUND_PREFIX + gln + " Read",
                 "group prefix recipient-" + gln + " Read",
-                "topic literal medcom.inbound Describe",
-                "topic literal medcom.inbound Write");
+                "topic literal " + INBOUND_PREFIX + gln + " Describe",
+                "topic literal " + INBOUND_PREFIX + gln + " Write");
         if (!acls.equals(expected)) {
           problems.add(
               "KafkaUser/"
@@ -312,12 +313,16 @@ final class ManifestRules {
                   + ": a recipient may read only "
                   + OUTBOUND_PREFIX
                   + gln
-                  + " and write only medcom.inbound, but has "
+                  + " and write only "
+                  + INBOUND_PREFIX
+                  + gln
+                  + ", but has "
                   + new TreeSet<>(acls));
         }
-        if (!recipientTopics.contains(OUTBOUND_PREFIX + gln)) {
-          problems.add(
-              "KafkaUser/" + name + ": its topic " + OUTBOUND_PREFIX + gln + " is not declared");
+        for (String own : List.of(OUTBOUND_PREFIX + gln, INBOUND_PREFIX + gln)) {
+          if (!recipientTopics.contains(own)) {
+            problems.add("KafkaUser/" + name + ": its topic " + own + " is not declared");
+          }
         }
       } else if (!services.contains(name)) {
         problems.add("KafkaUser/" + name + ": neither a service nor a recipient-<GLN>");
@@ -336,15 +341,23 @@ final class ManifestRules {
                             + ": a service must not read recipients' topics ("
                             + acl
                             + ")"));
+        // The inbound topic names its authenticated sender: anyone else writing it could forge one.
+        acls.stream()
+            .filter(ManifestRules::mayWriteAnInboundTopic)
+            .forEach(
+                acl ->
+                    problems.add(
+                        "KafkaUser/"
+                            + name
+                            + ": only the sender itself may write its inbound topic ("
+                            + acl
+                            + ")"));
       }
     }
     for (String topic : recipientTopics) {
-      if (!users.contains("recipient-" + topic.substring(OUTBOUND_PREFIX.length()))) {
-        problems.add(
-            "KafkaTopic/"
-                + topic
-                + ": no KafkaUser recipient-"
-                + topic.substring(OUTBOUND_PREFIX.length()));
+      String gln = topic.substring(topic.lastIndexOf('.') + 1);
+      if (!users.contains("recipient-" + gln)) {
+        problems.add("KafkaTopic/" + topic + ": no KafkaUser recipient-" + gln);
       }
     }
     return problems;
@@ -468,6 +481,27 @@ final class ManifestRules {
       }
     }
     return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+  }
+
+  /**
+   * An allowing topic ACL ("topic literal|prefix NAME OPERATION") that covers a sender's inbound
+   * topic with Write or All: a literal inbound topic, or a prefix of {@code medcom.inbound.<GLN>}
+   * (also {@code *}).
+   */
+  private static boolean mayWriteAnInboundTopic(String acl) {
+    String[] parts = acl.split(" ");
+    if (parts.length != 4 || !parts[0].equals("topic")) {
+      return false;
+    }
+    boolean writes = parts[3].equals("Write") || parts[3].equals("All");
+    String name = parts[2];
+    boolean coversInbound =
+        name.equals("*")
+            || (parts[1].equals("prefix")
+                ? (INBOUND_PREFIX + "0000000000000").startsWith(name)
+                    || name.startsWith(INBOUND_PREFIX)
+                : name.startsWith(INBOUND_PREFIX));
+    return writes && coversInbound;
   }
 
   private static Set<String> acls(JsonNode user) {

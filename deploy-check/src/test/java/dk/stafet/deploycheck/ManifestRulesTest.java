@@ -28,7 +28,8 @@ class ManifestRulesTest {
         .contains(
             "stafet.course-events.responsibility-dlq",
             "stafet.notification-service.dlq",
-            "medcom.inbound");
+            "stafet.course-events")
+        .noneMatch(topic -> topic.startsWith("medcom."));
     assertThat(
             ManifestRules.topicsDeclared(Manifests.overlay(overlay), ServiceSettings.topicsInUse()))
         .isEmpty();
@@ -42,7 +43,12 @@ class ManifestRulesTest {
             .filter(g -> g != null)
             .collect(Collectors.toSet());
     Set<String> topics =
-        glns.stream().map(g -> ManifestRules.OUTBOUND_PREFIX + g).collect(Collectors.toSet());
+        glns.stream()
+            .flatMap(
+                g ->
+                    java.util.stream.Stream.of(
+                        ManifestRules.OUTBOUND_PREFIX + g, ManifestRules.INBOUND_PREFIX + g))
+            .collect(Collectors.toSet());
 
     assertThat(glns).hasSizeGreaterThan(10);
     assertThat(ManifestRules.topicsDeclared(Manifests.overlay("dev"), topics)).isEmpty();
@@ -97,7 +103,7 @@ class ManifestRulesTest {
     withRecipient.addAll(recipient);
 
     CrdSchemas crds = CrdSchemas.load();
-    assertThat(recipient).hasSize(2).allSatisfy(o -> assertThat(crds.validate(o)).isEmpty());
+    assertThat(recipient).hasSize(3).allSatisfy(o -> assertThat(crds.validate(o)).isEmpty());
     assertThat(ManifestRules.kafkaAccess(withRecipient)).isEmpty();
     assertThat(ManifestRules.strimziClusterLabels(withRecipient)).isEmpty();
   }

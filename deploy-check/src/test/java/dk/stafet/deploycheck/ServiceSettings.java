@@ -48,7 +48,11 @@ final class ServiceSettings {
       Properties properties = of(service);
       for (String key : properties.stringPropertyNames()) {
         if (!key.startsWith("%") && key.startsWith("mp.messaging.") && key.endsWith(".topic")) {
-          topics.add(properties.getProperty(key).trim());
+          String channel = key.substring(0, key.length() - ".topic".length());
+          // A pattern subscription (the senders' inbound topics) names per-recipient topics.
+          if (!"true".equals(properties.getProperty(channel + ".pattern", "").trim())) {
+            topics.add(properties.getProperty(key).trim());
+          }
         }
       }
     }
@@ -57,7 +61,7 @@ final class ServiceSettings {
       if (Modifier.isStatic(modifiers) && field.getType() == String.class) {
         try {
           String topic = (String) field.get(null);
-          if (!topic.endsWith(".")) {
+          if (!topic.endsWith(".") && !field.getName().endsWith("_PATTERN")) {
             topics.add(topic);
           }
         } catch (IllegalAccessException e) {

@@ -3,6 +3,8 @@ package dk.stafet.e2e;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dk.stafet.contracts.events.Topics;
+import dk.stafet.contracts.registry.OrganisationRegistry;
 import dk.stafet.issuer.DevIssuer;
 import dk.stafet.testsupport.KafkaBroker;
 import dk.stafet.tools.chaos.ChaosCheck;
@@ -25,10 +27,10 @@ import org.junit.jupiter.api.Test;
  * The chaos run's short version (issue 12, docs/reliability.md): the three services as processes,
  * on a PostgreSQL cluster and a Kafka broker process of this test's own (never the shared test
  * cluster: it stops its database immediately and kills its broker), take {@code
- * stafet.chaos.letters} MedCom letters (default 1,000) over HTTP and {@code medcom.inbound} plus
- * REST commands, while each service is SIGKILLed and restarted once, the broker once and PostgreSQL
- * is stopped immediately once. The checker must then find nothing lost, nothing twice, nothing
- * parked.
+ * stafet.chaos.letters} MedCom letters (default 1,000) over HTTP and the senders' {@code
+ * medcom.inbound.<GLN>} plus REST commands, while each service is SIGKILLed and restarted once, the
+ * broker once and PostgreSQL is stopped immediately once. The checker must then find nothing lost,
+ * nothing twice, nothing parked.
  */
 class ChaosEndToEndIT {
 
@@ -74,6 +76,12 @@ class ChaosEndToEndIT {
             "notification",
             "--recreate-db");
     broker = KafkaBroker.start("process");
+    // As production declares them (deploy/'s KafkaTopics): every known organisation's inbound and
+    // outbound topic exists before the first letter, so no answer waits for auto-creation.
+    broker.createTopics(
+        OrganisationRegistry.standard().glns().stream()
+            .flatMap(gln -> Topics.ofOrganisation(gln).stream())
+            .toList());
     killOnExit =
         new Thread(
             () -> {

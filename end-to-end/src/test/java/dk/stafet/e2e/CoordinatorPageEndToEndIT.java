@@ -56,8 +56,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *   <li>The patient is in the page's attention list (no named doctor), and its timeline shows the
  *       ledger's rules.
  *   <li>Before stopping: every letter sent about the patient is acknowledged, so no answer is left
- *       on medcom.inbound for the next test class's referral-service (they share the broker and the
- *       consumer groups).
+ *       on the recipients' medcom.inbound.<GLN> for the next test class's referral-service (they
+ *       share the broker and the consumer groups).
  * </ol>
  *
  * Screenshots in target/screenshots; service logs in target/e2e-logs/coordinator-page.
@@ -403,7 +403,7 @@ class CoordinatorPageEndToEndIT {
     // 5. Leave Kafka clean for the next test class (same broker, same consumer groups): the letters
     // notification-service
     //    sent about the course are acknowledged by the recipient simulator, i.e. its answers on
-    // medcom.inbound have
+    // medcom.inbound.<GLN> have
     //    been consumed by this run's referral-service and are not picked up by the next run's.
     ServiceProcess notification = SERVICES.get("notification-service");
     JsonNode deliveries =

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.stafet.contracts.events.Topics;
+import dk.stafet.contracts.medcom.MedcomCodec;
+import dk.stafet.contracts.medcom.MedcomMessage;
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
 import dk.stafet.contracts.registry.OrganisationKind;
 import dk.stafet.contracts.registry.OrganisationRegistry;
@@ -120,11 +123,18 @@ final class NoCprTraffic {
     expect(401, "medcom-no-token", fhir(newIds(example), null));
 
     // MedCom over Kafka: a valid letter and an unreadable one.
+    // The sender's own topic (docs/security.md): the example's sender.
+    String inbound =
+        Topics.inboundFrom(
+            new MedcomMessage(new MedcomCodec().parse(example, (String) null))
+                .sender()
+                .orElseThrow()
+                .gln());
     try (KafkaTestClient client = new KafkaTestClient(kafka)) {
       Map<String, String> headers = Map.of("content-type", "application/fhir+json");
-      client.send("medcom.inbound", UUID.randomUUID().toString(), newIds(example), headers);
+      client.send(inbound, UUID.randomUUID().toString(), newIds(example), headers);
       client.send(
-          "medcom.inbound",
+          inbound,
           UUID.randomUUID().toString(),
           "{\"resourceType\":\"Bundle\",\"note\":\"" + otherCpr + "\"",
           headers);

@@ -13,16 +13,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -33,23 +48,38 @@ import org.apache.kafka.common.utils.Time;
  * <p>Modes ({@code -Dkafka.mode=…}): {@code jvm} (default) runs {@link KafkaRaftServer} inside this
  * JVM; {@code process} runs {@code java kafka.Kafka} as a child process, with the jars of {@code
  * -Dkafka.lib=DIR} or else this JVM's class path.
+ *
+ * <p>{@link #startSecured(String)} starts it as production runs it: clients authenticate with
+ * SASL/SCRAM-SHA-512 (on a {@code SASL_PLAINTEXT} loopback listener) and KRaft's {@code
+ * StandardAuthorizer} allows only what ACLs grant; topics are not created on first use. Its super
+ * user {@value #SUPER_USER} is bootstrapped at storage format time; {@link #createUser} adds users.
  */
 public final class KafkaBroker implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(KafkaBroker.class.getName());
+
+  /** The super user of a secured broker (the broker's own identity, like Strimzi's). */
+  public static final String SUPER_USER = "admin";
+
+  private static final String SCRAM = "SCRAM-SHA-512";
 
   private static KafkaBroker shared;
 
   private final Path dir;
   private final int port;
   private final int controllerPort;
+
+  /** The super user's password of a secured broker; null for a PLAINTEXT one. */
+  private final String superPassword;
+
   private KafkaRaftServer server;
   private Process process;
 
-  private KafkaBroker(Path dir, int port, int controllerPort) {
+  private KafkaBroker(Path dir, int port, int controllerPort, String superPassword) {
     this.dir = dir;
     this.port = port;
     this.controllerPort = controllerPort;
+    this.superPassword = superPassword;
   }
 
   /**
@@ -67,11 +97,23 @@ public final class KafkaBroker implements AutoCloseable {
 
   /** Starts a broker in the given mode ({@code jvm} or {@code process}); the caller closes it. */
   public static KafkaBroker start(String mode) {
+    return start(mode, null);
+  }
+
+  /**
+   * Starts a broker with SASL/SCRAM-SHA-512 authentication and ACL authorisation (see the class
+   * comment); the caller closes it.
+   */
+  public static KafkaBroker startSecured(String mode) {
+    return start(mode, UUID.randomUUID().toString());
+  }
+
+  private static KafkaBroker start(String mode, String superPassword) {
     long t0 = System.nanoTime();
     try {
       Path dir = Files.createTempDirectory("stafet-kafka-");
       int[] ports = freePorts(2);
-      KafkaBroker broker = new KafkaBroker(dir, ports[0], ports[1]);
+      KafkaBroker broker = new KafkaBroker(dir, ports[0], ports[1], superPassword);
       switch (mode) {
         case "jvm" -> broker.startInJvm();
         case "process" -> broker.startProcess();
@@ -97,20 +139,128 @@ public final class KafkaBroker implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
+  public boolean secured() {
+    return superPassword != null;
+  }
+
+  /**
+   * The client settings of a user of a secured broker (bootstrap servers, SASL/SCRAM and the JAAS
+   * login), as {@code kafka.*} settings of a service or a plain client's configuration.
+   */
+  public Map<String, String> clientSettings(String user, String password) {
+    if (!secured()) {
+      throw new IllegalStateException("a PLAINTEXT broker has no users");
+    }
+    Map<String, String> settings = new HashMap<>(saslLogin(user, password));
+    settings.put("bootstrap.servers", bootstrapServers());
+    return Map.copyOf(settings);
+  }
+
+  /**
+   * The SASL settings of a client of a secured broker logging in as this user (no bootstrap
+   * servers).
+   */
+  public static Map<String, String> saslLogin(String user, String password) {
+    return Map.of(
+        "security.protocol",
+        "SASL_PLAINTEXT",
+        "sasl.mechanism",
+        SCRAM,
+        "sasl.jaas.config",
+        jaas(user, password));
+  }
+
+  /** The super user's client settings of a secured broker: it may do anything. */
+  public Map<String, String> superUserSettings() {
+    return clientSettings(SUPER_USER, superPassword);
+  }
+
+  /**
+   * Creates (or replaces) a SCRAM-SHA-512 user of a secured broker, as Strimzi's user operator
+   * does: through the Admin API as the super user.
+   */
+  public void createUser(String user, String password) {
+    try (Admin admin = Admin.create(new HashMap<>(superUserSettings()))) {
+      admin
+          .alterUserScramCredentials(
+              List.of(
+                  new UserScramCredentialUpsertion(
+                      user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Cannot create the Kafka user " + user, e);
+    }
+  }
+
+  /**
+   * Creates topics that do not exist yet with the broker's defaults (as the super user of a secured
+   * broker): the topics production declares up front, so a first message never waits for
+   * auto-creation.
+   */
+  public void createTopics(Collection<String> names) {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    if (secured()) {
+      settings.putAll(superUserSettings());
+    }
+    try (Admin admin = Admin.create(settings)) {
+      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      List<NewTopic> missing =
+          names.stream()
+              .distinct()
+              .filter(name -> !existing.contains(name))
+              .map(name -> new NewTopic(name, Optional.empty(), Optional.empty()))
+              .toList();
+      admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Cannot create the Kafka topics", e);
+    }
+  }
+
+  private static String jaas(String user, String password) {
+    return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+        + user
+        + "\" password=\""
+        + password
+        + "\";";
+  }
+
   private Properties serverProperties() {
     Properties p = new Properties();
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    String listener = secured() ? "SASL_PLAINTEXT" : "PLAINTEXT";
     p.put(
-        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        "listeners",
+        listener + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", listener + "://127.0.0.1:" + port);
     p.put("controller.listener.names", "CONTROLLER");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+    p.put("inter.broker.listener.name", listener);
+    p.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT," + listener + ":" + listener);
+    if (secured()) {
+      p.put("sasl.enabled.mechanisms", SCRAM);
+      p.put("sasl.mechanism.inter.broker.protocol", SCRAM);
+      p.put(
+          "listener.name.sasl_plaintext." + SCRAM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+          jaas(SUPER_USER, superPassword));
+      p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+      // The node's broker half reaches its controller half over the PLAINTEXT controller listener
+      // (loopback, never advertised to clients), where it is ANONYMOUS.
+      p.put("super.users", "User:" + SUPER_USER + ";User:ANONYMOUS");
+      p.put("allow.everyone.if.no.acl.found", "false");
+    }
     p.put("log.dirs", dir.resolve("data").toString());
     p.put("num.partitions", "1");
-    p.put("auto.create.topics.enable", "true");
+    // Secured as in production: every topic is declared, a typo creates none.
+    p.put("auto.create.topics.enable", Boolean.toString(!secured()));
     p.put("offsets.topic.replication.factor", "1");
     // One partition for the internal topics: the first consumer group join is much faster on 2
     // cores.
@@ -140,10 +290,7 @@ public final class KafkaBroker implements AutoCloseable {
     PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
     // Formatting with a static quorum: no --standalone (it conflicts with
     // controller.quorum.voters).
-    int rc =
-        StorageTool.execute(
-            new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", cfg.toString()},
-            quiet);
+    int rc = StorageTool.execute(formatArguments(cfg).toArray(String[]::new), quiet);
     if (rc != 0) {
       throw new IllegalStateException(
           "Kafka StorageTool format failed with exit code " + rc + " for " + cfg);
@@ -155,21 +302,30 @@ public final class KafkaBroker implements AutoCloseable {
   private void startProcess() throws IOException {
     Path cfg = writeConfig();
     File log = dir.resolve("kafka.log").toFile();
+    List<String> command =
+        new ArrayList<>(List.of(java(), "-cp", processClassPath(), "kafka.tools.StorageTool"));
+    command.addAll(formatArguments(cfg));
     run(
-        new ProcessBuilder(
-                java(),
-                "-cp",
-                processClassPath(),
-                "kafka.tools.StorageTool",
-                "format",
-                "-t",
-                Uuid.randomUuid().toString(),
-                "-c",
-                cfg.toString())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log)),
         log);
     startProcessOnExistingData();
+  }
+
+  /**
+   * {@code kafka-storage format}; a secured broker's super user is bootstrapped here (a
+   * UserScramCredentialRecord), since the broker needs it before any client can create users.
+   */
+  private List<String> formatArguments(Path cfg) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("format", "-t", Uuid.randomUuid().toString(), "-c", cfg.toString()));
+    if (secured()) {
+      args.add("--add-scram");
+      args.add(SCRAM + "=[name=" + SUPER_USER + ",password=" + superPassword + "]");
+    }
+    return args;
   }
 
   private void startProcessOnExistingData() throws IOException {

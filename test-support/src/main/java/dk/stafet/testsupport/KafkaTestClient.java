@@ -43,10 +43,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaTestClient implements AutoCloseable {
 
   private final String bootstrapServers;
+  private final Map<String, String> security;
   private KafkaProducer<String, String> producer;
 
   public KafkaTestClient(String bootstrapServers) {
+    this(bootstrapServers, Map.of());
+  }
+
+  /**
+   * A client that logs in to a secured broker with these settings (e.g. {@link
+   * KafkaBroker#clientSettings}: SASL mechanism and JAAS login), and so has that user's rights
+   * only.
+   */
+  public KafkaTestClient(String bootstrapServers, Map<String, String> security) {
     this.bootstrapServers = bootstrapServers;
+    this.security = Map.copyOf(security);
   }
 
   /**
@@ -87,6 +98,8 @@ public final class KafkaTestClient implements AutoCloseable {
       p.put(ProducerConfig.ACKS_CONFIG, "all");
       p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
       p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+      p.putAll(security);
+      p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
       producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
     ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
@@ -187,6 +200,8 @@ public final class KafkaTestClient implements AutoCloseable {
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "stafet-test-" + UUID.randomUUID());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.putAll(security);
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
   }
 

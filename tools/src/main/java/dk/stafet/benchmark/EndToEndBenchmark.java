@@ -1,5 +1,6 @@
 package dk.stafet.benchmark;
 
+import dk.stafet.contracts.events.Topics;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomFormat;
 import dk.stafet.contracts.medcom.MedcomMessage;
@@ -344,7 +345,7 @@ public final class EndToEndBenchmark {
   private void transmit(Transmission t, Sent sent) throws Exception {
     if (t.door().equals("kafka")) {
       ProducerRecord<String, String> record =
-          new ProducerRecord<>("medcom.inbound", t.senderGln(), t.json());
+          new ProducerRecord<>(Topics.inboundFrom(t.senderGln()), t.senderGln(), t.json());
       record
           .headers()
           .add("content-type", "application/fhir+json".getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,9 @@ package dk.stafet.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.stafet.contracts.events.Topics;
+import dk.stafet.contracts.medcom.MedcomCodec;
+import dk.stafet.contracts.medcom.MedcomMessage;
 import dk.stafet.tools.demo.SyntheticCpr;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +44,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <ul>
  *   <li>through HTTP {@code $process-message} (request to acknowledgement), and
- *   <li>through Kafka {@code medcom.inbound} to the published course event on {@code
+ *   <li>through Kafka {@code medcom.inbound.<sender GLN>} to the published course event on {@code
  *       stafet.course-events}.
  * </ul>
  *
@@ -83,7 +86,9 @@ public final class FrontDoorBenchmark {
     warmUp(baseUrl, template, Math.min(100, messages));
     report(
         "HTTP $process-message -> acknowledgement", http(baseUrl, template, messages, concurrency));
-    report("Kafka medcom.inbound -> course event published", kafka(bootstrap, template, messages));
+    report(
+        "Kafka medcom.inbound.<sender GLN> -> course event published",
+        kafka(bootstrap, template, messages));
   }
 
   private static String authorization;
@@ -150,6 +155,13 @@ public final class FrontDoorBenchmark {
   private static Result kafka(String bootstrap, String template, int messages) throws Exception {
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+    // The sender's own topic, as its system would write it (docs/security.md).
+    String inbound =
+        Topics.inboundFrom(
+            new MedcomMessage(new MedcomCodec().parse(template, (String) null))
+                .sender()
+                .orElseThrow()
+                .gln());
     try (KafkaConsumer<String, String> consumer = consumer(bootstrap);
         KafkaProducer<String, String> producer = producer(bootstrap)) {
       consumer.subscribe(List.of("stafet.course-events"));
@@ -162,8 +174,7 @@ public final class FrontDoorBenchmark {
       for (int i = 0; i < messages; i++) {
         Fresh fresh = freshMessage(template);
         sentAt.put(fresh.messageHeaderId(), System.nanoTime());
-        producer.send(
-            new ProducerRecord<>("medcom.inbound", fresh.messageHeaderId(), fresh.body()));
+        producer.send(new ProducerRecord<>(inbound, fresh.messageHeaderId(), fresh.body()));
       }
       producer.flush();
       long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();

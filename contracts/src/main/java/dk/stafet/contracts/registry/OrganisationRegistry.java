@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The organisations Stafet knows, loaded from {@code registry/organisations.json} on the classpath:
@@ -64,6 +66,11 @@ public final class OrganisationRegistry {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + classpathResource, e);
     }
+  }
+
+  /** Every GLN the registry knows (several organisations may share one). */
+  public Set<String> glns() {
+    return Collections.unmodifiableSet(byGln.keySet());
   }
 
   public Optional<Organisation> bySor(String sor) {

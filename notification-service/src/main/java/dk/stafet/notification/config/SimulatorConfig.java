@@ -44,10 +44,6 @@ public interface SimulatorConfig {
   @WithDefault("PT5S")
   Duration slowDelay();
 
-  /** Where the acknowledgements go: the front door. */
-  @WithDefault("medcom.inbound")
-  String replyTopic();
-
   @WithDefault("stafet-recipient-simulator")
   String groupId();
 

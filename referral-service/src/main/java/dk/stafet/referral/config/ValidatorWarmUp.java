@@ -14,12 +14,12 @@ import org.jboss.logging.Logger;
  *
  * <p>SmallRye Reactive Messaging starts the {@code medcom-inbound} consumer in its own start-up
  * observer, which runs before this one (priority 1000 against the default 2500). Without the gate,
- * records already waiting on {@code medcom.inbound} are validated on a worker thread while the main
- * thread warms up: both threads then load HAPI's core definitions and convert the profiles at the
- * same time (nothing in that first-call path is done once for all threads), which doubled the work,
- * the heap and the time, and in a 384 MB service ran out of memory (docs/front-door.md,
- * "Start-up"). The HTTP door does not need the gate: Quarkus opens the HTTP port only after the
- * start-up observers have run.
+ * records already waiting on a {@code medcom.inbound.<GLN>} topic are validated on a worker thread
+ * while the main thread warms up: both threads then load HAPI's core definitions and convert the
+ * profiles at the same time (nothing in that first-call path is done once for all threads), which
+ * doubled the work, the heap and the time, and in a 384 MB service ran out of memory
+ * (docs/front-door.md, "Start-up"). The HTTP door does not need the gate: Quarkus opens the HTTP
+ * port only after the start-up observers have run.
  */
 @ApplicationScoped
 public class ValidatorWarmUp {
@@ -63,7 +63,7 @@ public class ValidatorWarmUp {
       return;
     }
     LOG.info(
-        "Waiting for the MedCom validator warm-up before processing a record from medcom.inbound");
+        "Waiting for the MedCom validator warm-up before processing a record from a medcom.inbound topic");
     try {
       done.get();
     } catch (ExecutionException failed) {

@@ -161,6 +161,12 @@ public class FrontDoor {
         declared.orElseGet(() -> MedcomFormat.sniff(text).orElse(MedcomFormat.JSON));
     ReceivedInput input = new ReceivedInput(request, message, text, format);
 
+    // Before the duplicate check: an impostor must neither get another sender's earlier answer by
+    // reusing its letter id nor leave a letter under that id.
+    if (rules.senderMismatch(message, request.authenticatedSender()).isPresent()) {
+      return reception.rejectUnauthenticatedSender(
+          input, rules.senderIssues(message, request.authenticatedSender()));
+    }
     Optional<InboundResult> duplicate = reception.answerDuplicate(input);
     if (duplicate.isPresent()) {
       return duplicate.get();
@@ -249,7 +255,8 @@ public class FrontDoor {
             new Rejection(
                 request.channel().name(),
                 request.contentType(),
-                null,
+                // over Kafka the topic tells who sent even unreadable input
+                request.channel() == Channel.KAFKA ? request.authenticatedSender() : null,
                 null,
                 reasonCode,
                 List.of(issue),

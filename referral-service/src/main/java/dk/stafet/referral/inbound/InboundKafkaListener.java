@@ -1,5 +1,6 @@
 package dk.stafet.referral.inbound;
 
+import dk.stafet.contracts.events.Topics;
 import dk.stafet.contracts.medcom.MedcomIssue;
 import dk.stafet.referral.config.ValidatorWarmUp;
 import dk.stafet.referral.quarantine.QuarantineService;
@@ -16,10 +17,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * The Kafka door: every record on {@code medcom.inbound} goes through the same {@link FrontDoor} as
- * HTTP. The answer goes to the sender's own topic through the outbox; unanswerable input is
- * quarantined. The offset is committed only after the front door has stored its outcome, so a crash
- * re-reads the record and the letter-id check makes that harmless.
+ * The Kafka door: every record on a sender's own topic {@code medcom.inbound.<GLN>} goes through
+ * the same {@link FrontDoor} as HTTP, with the topic's GLN as the authenticated sender (only that
+ * sender's Kafka principal may write the topic, docs/security.md). The answer goes to that sender's
+ * own topic through the outbox; unanswerable input is quarantined. The offset is committed only
+ * after the front door has stored its outcome, so a crash re-reads the record and the letter-id
+ * check makes that harmless.
  *
  * <p>The consumer starts before the MedCom validator is warm; records that are already waiting wait
  * for the warm-up ({@link ValidatorWarmUp}) instead of validating on a cold validator next to it.
@@ -65,10 +68,19 @@ public class InboundKafkaListener {
             .getMetadata(IncomingKafkaRecordMetadata.class)
             .map(IncomingKafkaRecordMetadata::getOffset)
             .orElse(-1L);
-    String what = "medcom.inbound record at offset " + offset;
+    String topic =
+        record
+            .getMetadata(IncomingKafkaRecordMetadata.class)
+            .map(IncomingKafkaRecordMetadata::getTopic)
+            .orElse(null);
+    String what = topic + " record at offset " + offset;
     try {
       untilStored.run(
-          what, () -> frontDoor.receive(InboundRequest.kafka(record.getPayload(), contentType)));
+          what,
+          () ->
+              frontDoor.receive(
+                  InboundRequest.kafka(
+                      record.getPayload(), contentType, authenticatedSender(topic))));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return record.nack(e);
@@ -83,7 +95,7 @@ public class InboundKafkaListener {
                     new QuarantineService.Rejection(
                         Channel.KAFKA.name(),
                         contentType,
-                        null,
+                        Topics.senderOfInbound(topic).orElse(null),
                         null,
                         "PROCESSING_FAILED",
                         List.of(
@@ -103,5 +115,14 @@ public class InboundKafkaListener {
       }
     }
     return record.ack();
+  }
+
+  /**
+   * The subscription pattern admits sender topics only; the GLN in the name is the authenticated
+   * sender. Anything else is a bug of ours, and the record goes to quarantine.
+   */
+  private static String authenticatedSender(String topic) {
+    return Topics.senderOfInbound(topic)
+        .orElseThrow(() -> new IllegalStateException("not a sender's inbound topic: " + topic));
   }
 }

@@ -17,7 +17,11 @@ public record InboundRequest(
     return new InboundRequest(body, contentType, Channel.HTTP, authenticatedSender, null);
   }
 
-  public static InboundRequest kafka(byte[] body, String contentType) {
-    return new InboundRequest(body, contentType, Channel.KAFKA, null, null);
+  /**
+   * A record from a sender's own topic {@code medcom.inbound.<GLN>}: only that sender's Kafka
+   * principal may write it, so the topic's GLN is the authenticated sender.
+   */
+  public static InboundRequest kafka(byte[] body, String contentType, String senderGlnOfTopic) {
+    return new InboundRequest(body, contentType, Channel.KAFKA, senderGlnOfTopic, null);
   }
 }

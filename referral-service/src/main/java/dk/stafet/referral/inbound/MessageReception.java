@@ -108,7 +108,8 @@ public class MessageReception {
                         information(
                             "Already answered: this envelope was "
                                 + "received before on "
-                                + Topics.MEDCOM_INBOUND),
+                                + Topics.MEDCOM_INBOUND_PREFIX
+                                + input.request().authenticatedSender()),
                         null));
               }
               first.timesReceived++;
@@ -249,6 +250,31 @@ public class MessageReception {
                   null,
                   information("Acknowledgement recorded for message " + response.identifier()),
                   null);
+            });
+  }
+
+  /**
+   * A Bundle whose sender is not the authenticated organisation: a fatal-error acknowledgement
+   * naming the mismatch, to the authenticated sender only (over Kafka its own topic), and the input
+   * in quarantine. Nothing is stored under its letter id, which may be another sender's.
+   */
+  public InboundResult rejectUnauthenticatedSender(
+      ReceivedInput input, List<MedcomIssue> senderIssues) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              Bundle ack = acknowledgement(input.message(), ResponseType.FATALERROR, senderIssues);
+              UUID quarantineId =
+                  quarantine.quarantine(
+                          rejection(input, "SENDER_NOT_AUTHENTICATED", senderIssues),
+                          input.request().body())
+                      .id;
+              sendAckOverKafka(input, null, ack);
+              meters.counter("stafet.front_door.sender_mismatches").increment();
+              Log.warnf(
+                  "Message from %s on %s names another sender; rejected, quarantined as %s",
+                  input.request().authenticatedSender(), input.request().channel(), quarantineId);
+              return new InboundResult(Disposition.REJECTED, ack, null, quarantineId);
             });
   }
 
@@ -396,13 +422,15 @@ public class MessageReception {
   }
 
   /**
-   * Over Kafka the acknowledgement goes to the sender's own topic; over HTTP it is the response.
+   * Over Kafka the acknowledgement goes to the authenticated sender's own topic (the GLN of the
+   * topic it wrote, which only it may write; docs/security.md), never to the one a Bundle merely
+   * names; over HTTP it is the response.
    */
   private void sendAckOverKafka(ReceivedInput input, String patientKey, Bundle ack) {
     if (input.request().channel() != Channel.KAFKA) {
       return;
     }
-    String senderGln = input.message().sender().map(sender -> sender.gln()).orElseThrow();
+    String senderGln = kafkaSenderGln(input);
     String ackHeaderId = new MedcomMessage(ack).messageHeaderId();
     outbox.add(
         Topics.outboundFor(senderGln),
@@ -454,12 +482,25 @@ public class MessageReception {
     return stored.patientKey != null ? stored.patientKey : stored.messageHeaderId;
   }
 
+  /**
+   * The GLN of a Kafka input's sender: the authenticated one of its topic; the Bundle's only for a
+   * replay of an input quarantined before topics named their sender.
+   */
+  private static String kafkaSenderGln(ReceivedInput input) {
+    String authenticated = input.request().authenticatedSender();
+    return authenticated != null
+        ? authenticated
+        : input.message().sender().map(sender -> sender.gln()).orElseThrow();
+  }
+
   private static Rejection rejection(
       ReceivedInput input, String reasonCode, List<MedcomIssue> issues) {
     return new Rejection(
         input.request().channel().name(),
         input.request().contentType(),
-        input.message().sender().map(sender -> sender.gln()).orElse(null),
+        input.request().channel() == Channel.KAFKA
+            ? kafkaSenderGln(input)
+            : input.message().sender().map(sender -> sender.gln()).orElse(null),
         input.message().messageHeaderId(),
         reasonCode,
         issues,

@@ -93,6 +93,16 @@ public class MessageRules {
     return issues;
   }
 
+  /**
+   * The sender's problems: not registered, not the authenticated organisation. The front door
+   * answers a letter of the wrong sender with these alone, before anything else (docs/security.md).
+   */
+  public List<MedcomIssue> senderIssues(MedcomMessage message, String authenticatedSender) {
+    List<MedcomIssue> issues = new ArrayList<>();
+    checkSender(message, authenticatedSender, issues);
+    return issues;
+  }
+
   private void checkSender(
       MedcomMessage message, String authenticatedSender, List<MedcomIssue> issues) {
     Optional<OrganisationView> sender = message.sender();
@@ -112,16 +122,35 @@ public class MessageRules {
                   + sender.get().gln()
                   + ") is not registered"));
     }
-    if (authenticatedSender != null
-        && !authenticatedSender.isBlank()
-        && !isSameOrParent(authenticatedSender.trim(), sender.get(), known)) {
-      issues.add(
-          error(
-              "security",
-              "MSG_NO_MATCH",
-              HEADER + ".sender",
-              "The sender of the message is not the authenticated organisation"));
+    senderMismatch(message, authenticatedSender).ifPresent(issues::add);
+  }
+
+  /**
+   * The sender in the MessageHeader must be the authenticated organisation (the token's SOR, or the
+   * GLN of the Kafka topic only that organisation may write) or a department of it; the issue names
+   * both. Empty when they match or the channel authenticates no one.
+   */
+  public Optional<MedcomIssue> senderMismatch(MedcomMessage message, String authenticatedSender) {
+    Optional<OrganisationView> sender = message.sender();
+    if (sender.isEmpty() || authenticatedSender == null || authenticatedSender.isBlank()) {
+      return Optional.empty();
     }
+    String authenticated = authenticatedSender.trim();
+    if (isSameOrParent(authenticated, sender.get(), lookUp(sender.get()))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        error(
+            "security",
+            "MSG_NO_MATCH",
+            HEADER + ".sender",
+            "The sender of the message (SOR "
+                + sender.get().sor()
+                + ", GLN "
+                + sender.get().gln()
+                + ") is not the authenticated organisation ("
+                + authenticated
+                + ")"));
   }
 
   private void checkReceiver(MedcomMessage message, List<MedcomIssue> issues) {

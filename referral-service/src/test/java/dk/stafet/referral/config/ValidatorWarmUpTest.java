@@ -3,6 +3,7 @@ package dk.stafet.referral.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.stafet.contracts.events.Topics;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomValidator;
 import dk.stafet.referral.health.MedcomValidationHealthCheck;
@@ -10,6 +11,7 @@ import dk.stafet.referral.inbound.FrontDoor;
 import dk.stafet.referral.inbound.InboundKafkaListener;
 import dk.stafet.referral.inbound.InboundRequest;
 import dk.stafet.referral.inbound.InboundResult;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
@@ -55,7 +58,7 @@ class ValidatorWarmUpTest {
 
     Thread consumer =
         new Thread(
-            () -> listener.onMessage(Message.of("{}".getBytes(StandardCharsets.UTF_8))),
+            () -> listener.onMessage(fromSender("{}".getBytes(StandardCharsets.UTF_8))),
             "consumer");
     consumer.start();
     awaitAtGateOrDone(consumer);
@@ -78,11 +81,20 @@ class ValidatorWarmUpTest {
     RecordingFrontDoor frontDoor = new RecordingFrontDoor(warmUp);
 
     new InboundKafkaListener(frontDoor, warmUp, null)
-        .onMessage(Message.of(new byte[0]))
+        .onMessage(fromSender(new byte[0]))
         .toCompletableFuture()
         .join();
 
     assertThat(frontDoor.warmAtEachCall).containsExactly(true);
+  }
+
+  /** A record as the consumer hands it over: from a sender's own inbound topic. */
+  private static Message<byte[]> fromSender(byte[] value) {
+    return Message.of(value)
+        .addMetadata(
+            new IncomingKafkaRecordMetadata<>(
+                new ConsumerRecord<>(Topics.inboundFrom("5790000209354"), 0, 0L, "key", value),
+                InboundKafkaListener.CHANNEL));
   }
 
   @Test

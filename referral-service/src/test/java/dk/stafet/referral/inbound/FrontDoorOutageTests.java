@@ -70,7 +70,7 @@ class FrontDoorOutageTests {
             .body(containsString("Send the message again later"));
 
         kafka.send(
-            Topics.MEDCOM_INBOUND,
+            MedcomSenders.inboundTopicOf(overKafka),
             UUID.randomUUID().toString(),
             overKafka,
             Map.of("content-type", FHIR_JSON));

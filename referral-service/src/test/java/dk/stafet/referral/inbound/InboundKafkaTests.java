@@ -22,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Kafka door: MedCom's examples on {@code medcom.inbound}, acknowledgements on the sender's own
- * topic.
+ * The Kafka door: MedCom's examples on their sender's own topic {@code medcom.inbound.<GLN>},
+ * acknowledgements on the sender's own {@code medcom.outbound.<GLN>}.
  */
 @QuarkusTest
 @WithTestResource(KafkaKraftResource.class)
@@ -69,7 +69,7 @@ class InboundKafkaTests {
     String body = MedcomExamples.read(example);
     MedcomMessage sent = new MedcomMessage(CODEC.parse(body, MedcomExamples.contentType(example)));
     kafka.send(
-        Topics.MEDCOM_INBOUND,
+        MedcomSenders.inboundTopicOf(body),
         UUID.randomUUID().toString(),
         body,
         Map.of("content-type", "application/fhir+json"));
@@ -101,17 +101,14 @@ class InboundKafkaTests {
     MedcomMessage sent = new MedcomMessage(CODEC.parse(first, "application/fhir+json"));
     String key = UUID.randomUUID().toString(); // one partition: the three are read in this order
     Map<String, String> json = Map.of("content-type", "application/fhir+json");
+    String inbound = MedcomSenders.inboundTopicOf(first);
 
-    kafka.send(Topics.MEDCOM_INBOUND, key, first, json);
+    kafka.send(inbound, key, first, json);
     awaitAckRecord(sent);
-    kafka.send(
-        Topics.MEDCOM_INBOUND,
-        key,
-        first,
-        json); // as read again after a crash before the offset commit
-    kafka.send(Topics.MEDCOM_INBOUND, key, retransmission.toString(), json);
+    kafka.send(inbound, key, first, json); // as read again after a crash before the offset commit
+    kafka.send(inbound, key, retransmission.toString(), json);
     String later = MedcomExamples.withNewIds(MedcomExamples.read(example));
-    kafka.send(Topics.MEDCOM_INBOUND, key, later, json);
+    kafka.send(inbound, key, later, json);
     awaitAckRecord(
         new MedcomMessage(
             CODEC.parse(later, "application/fhir+json"))); // everything before it is done
@@ -137,7 +134,7 @@ class InboundKafkaTests {
     String body = MedcomExamples.read(example);
     MedcomMessage sent = new MedcomMessage(CODEC.parse(body, MedcomExamples.contentType(example)));
     kafka.send(
-        Topics.MEDCOM_INBOUND,
+        MedcomSenders.inboundTopicOf(body),
         UUID.randomUUID().toString(),
         body,
         Map.of("content-type", MedcomExamples.contentType(example)));

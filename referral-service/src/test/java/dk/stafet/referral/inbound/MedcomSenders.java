@@ -1,5 +1,6 @@
 package dk.stafet.referral.inbound;
 
+import dk.stafet.contracts.events.Topics;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomFormat;
 import dk.stafet.contracts.medcom.MedcomMessage;
@@ -37,5 +38,19 @@ public final class MedcomSenders {
       sor = EXAMPLES_SENDER;
     }
     return TestTokens.forOrganisation(sor);
+  }
+
+  /**
+   * The sender's own Kafka topic {@code medcom.inbound.<GLN>} of the organisation the Bundle names
+   * as its sender: where its system, authenticated as that organisation, writes it.
+   */
+  public static String inboundTopicOf(String bundle) {
+    return Topics.inboundFrom(
+        new MedcomMessage(
+                CODEC.parse(
+                    bundle, bundle.trim().startsWith("<") ? MedcomFormat.XML : MedcomFormat.JSON))
+            .sender()
+            .orElseThrow()
+            .gln());
   }
 }

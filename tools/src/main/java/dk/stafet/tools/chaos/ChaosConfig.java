@@ -16,7 +16,8 @@ import java.util.Map;
  * @param invalidShare share of letters built invalid (answered fatal-error and quarantined)
  * @param duplicateShare share of letters sent again after their answer (half the same envelope,
  *     half a retransmission)
- * @param httpShare share of letters sent over HTTP; the rest go over {@code medcom.inbound}
+ * @param httpShare share of letters sent over HTTP; the rest go over the sender's own {@code
+ *     medcom.inbound.<GLN>}
  * @param ackTimeout how long a Kafka sender waits for an acknowledgement before it sends the letter
  *     again
  * @param maxDuration the run stops sending new letters after this long, whatever the count

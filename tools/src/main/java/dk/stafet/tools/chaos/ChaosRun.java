@@ -19,11 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
- * The chaos run (issue 12): sends MedCom letters over HTTP and {@code medcom.inbound} and REST
- * commands to the locally started system while it kills and restarts each service, the broker and
- * the database at seeded moments, and writes what it sent and got to the run file for {@link
- * ChaosCheck}. Loopback only; bounded by the letter count and {@code CHAOS_MAX_DURATION}. {@code
- * ./stafet chaos [N]} runs it; docs/reliability.md, "The chaos run".
+ * The chaos run (issue 12): sends MedCom letters over HTTP and the senders' own {@code
+ * medcom.inbound.<GLN>} and REST commands to the locally started system while it kills and restarts
+ * each service, the broker and the database at seeded moments, and writes what it sent and got to
+ * the run file for {@link ChaosCheck}. Loopback only; bounded by the letter count and {@code
+ * CHAOS_MAX_DURATION}. {@code ./stafet chaos [N]} runs it; docs/reliability.md, "The chaos run".
  */
 public final class ChaosRun {
 

@@ -1,5 +1,6 @@
 package dk.stafet.tools.chaos;
 
+import dk.stafet.contracts.events.Topics;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomFormat;
 import dk.stafet.contracts.medcom.MedcomMessage;
@@ -29,10 +30,11 @@ import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * Sends letters as a MedCom sender does (medcom-spec.md §5): over HTTP it sends an unanswered
- * request again (the same envelope: nobody answered it); over {@code medcom.inbound} it waits for
- * the acknowledgement on its own topic {@code medcom.outbound.<GLN>} and, when none arrives in
- * time, sends the letter again in a new envelope (same MessageHeader.id, new Bundle.id). A {@code
- * transient-error} answer is a request to send again, too.
+ * request again (the same envelope: nobody answered it); over the sender's own {@code
+ * medcom.inbound.<GLN>} it waits for the acknowledgement on its own topic {@code
+ * medcom.outbound.<GLN>} and, when none arrives in time, sends the letter again in a new envelope
+ * (same MessageHeader.id, new Bundle.id). A {@code transient-error} answer is a request to send
+ * again, too.
  */
 final class MedcomSender implements AutoCloseable {
 
@@ -165,7 +167,7 @@ final class MedcomSender implements AutoCloseable {
     long pause = 500;
     while (Instant.now().isBefore(deadline) && running) {
       ProducerRecord<String, String> record =
-          new ProducerRecord<>("medcom.inbound", letter.senderGln, json);
+          new ProducerRecord<>(Topics.inboundFrom(letter.senderGln), letter.senderGln, json);
       record
           .headers()
           .add("content-type", "application/fhir+json".getBytes(StandardCharsets.UTF_8));

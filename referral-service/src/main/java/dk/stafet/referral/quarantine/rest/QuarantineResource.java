@@ -144,7 +144,12 @@ public class QuarantineResource {
     InboundResult result =
         frontDoor.receive(
             new InboundRequest(
-                input.rawInput, input.contentType, Channel.valueOf(input.channel), null, id));
+                input.rawInput,
+                input.contentType,
+                Channel.valueOf(input.channel),
+                // a Kafka input stays held to the sender of the topic it came from
+                Channel.valueOf(input.channel) == Channel.KAFKA ? input.senderGln : null,
+                id));
     boolean accepted =
         result.disposition() == InboundResult.Disposition.ACCEPTED
             || result.disposition() == InboundResult.Disposition.DUPLICATE
