@@ -2,14 +2,13 @@ package dk.stafet.referral.course;
 
 import dk.stafet.referral.course.lifecycle.CourseState;
 import dk.stafet.referral.security.AccessRule;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dk.stafet.service.persistence.RecordedRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "course")
-public class Course extends PanacheEntityBase implements AccessRule.Involving {
+public class Course extends RecordedRow implements AccessRule.Involving {
 
   @Id public UUID id;
 
@@ -74,14 +73,6 @@ public class Course extends PanacheEntityBase implements AccessRule.Involving {
 
   @Column(name = "declined_at")
   public Instant declinedAt;
-
-  @Column(name = "recorded_at", nullable = false)
-  public Instant recordedAt;
-
-  @Column(name = "updated_at", nullable = false)
-  public Instant updatedAt;
-
-  @Version public long version;
 
   public static List<Course> ofPatient(String patientKey) {
     return list("patientKey = ?1 ORDER BY recordedAt", patientKey);

@@ -3,14 +3,13 @@ package dk.stafet.referral.course;
 import dk.stafet.referral.course.lifecycle.AdmissionState;
 import dk.stafet.referral.course.lifecycle.AdmissionTransition;
 import dk.stafet.referral.security.AccessRule;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dk.stafet.service.persistence.RecordedRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +22,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "hospital_stay")
-public class HospitalStay extends PanacheEntityBase implements AccessRule.Involving {
+public class HospitalStay extends RecordedRow implements AccessRule.Involving {
 
   @Id public UUID id;
 
@@ -67,14 +66,6 @@ public class HospitalStay extends PanacheEntityBase implements AccessRule.Involv
 
   @Column(name = "cancelled_at")
   public Instant cancelledAt;
-
-  @Column(name = "recorded_at", nullable = false)
-  public Instant recordedAt;
-
-  @Column(name = "updated_at", nullable = false)
-  public Instant updatedAt;
-
-  @Version public long version;
 
   /**
    * The stay of an episode that is not cancelled (at most one, enforced by a partial unique index).

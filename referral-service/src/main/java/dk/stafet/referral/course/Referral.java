@@ -2,14 +2,13 @@ package dk.stafet.referral.course;
 
 import dk.stafet.referral.course.lifecycle.ReferralState;
 import dk.stafet.referral.security.AccessRule;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dk.stafet.service.persistence.RecordedRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +16,7 @@ import java.util.UUID;
 /** A referral [henvisning] received by a hospital department or practising specialist. */
 @Entity
 @Table(name = "referral")
-public class Referral extends PanacheEntityBase implements AccessRule.Involving {
+public class Referral extends RecordedRow implements AccessRule.Involving {
 
   @Id public UUID id;
 
@@ -63,14 +62,6 @@ public class Referral extends PanacheEntityBase implements AccessRule.Involving 
 
   @Column(name = "ended_at")
   public Instant endedAt;
-
-  @Column(name = "recorded_at", nullable = false)
-  public Instant recordedAt;
-
-  @Column(name = "updated_at", nullable = false)
-  public Instant updatedAt;
-
-  @Version public long version;
 
   public static List<Referral> ofPatient(String patientKey) {
     return list("patientKey = ?1 ORDER BY receivedAt", patientKey);

@@ -1,14 +1,13 @@
 package dk.stafet.responsibility.handover;
 
 import dk.stafet.responsibility.domain.handover.HandoverState;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dk.stafet.service.persistence.RecordedRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "handover")
-public class HandoverRow extends PanacheEntityBase {
+public class HandoverRow extends RecordedRow {
 
   @Id public UUID id;
 
@@ -84,14 +83,6 @@ public class HandoverRow extends PanacheEntityBase {
 
   @Column(name = "accepted_event_id")
   public UUID acceptedEventId;
-
-  @Column(name = "recorded_at", nullable = false)
-  public Instant recordedAt;
-
-  @Column(name = "updated_at", nullable = false)
-  public Instant updatedAt;
-
-  @Version public long version;
 
   /** R24: proposals nobody answered by their deadline. */
   public static List<HandoverRow> dueForTimeout(Instant now) {

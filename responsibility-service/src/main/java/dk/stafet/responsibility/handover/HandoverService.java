@@ -145,8 +145,6 @@ public class HandoverService {
     row.proposedAt = at;
     row.respondBy = respondBy;
     row.state = HandoverState.PROPOSED;
-    row.recordedAt = Instant.now();
-    row.updatedAt = row.recordedAt;
     row.persist();
     HandoverStep.record(id, "PROPOSED", at, proposerSor);
     step(patient, row, ResponsibilityEventType.HANDOVER_PROPOSED, at)
@@ -173,7 +171,6 @@ public class HandoverService {
     row.decidedAt = at;
     row.agreementChannel = channel.map(Enum::name).orElse(null);
     row.acceptedEventId = UUID.fromString(accepted.eventId());
-    row.updatedAt = Instant.now();
     HandoverStep.record(id, "ACCEPTED", at, answer.by().id().sor());
     // The step first, then the RESPONSIBILITY_CHANGED it causes (C7: patient, relatives and staff
     // are informed).
@@ -197,7 +194,6 @@ public class HandoverService {
     row.state = HandoverState.REJECTED;
     row.decidedAt = at;
     row.rejectionReason = command == null ? null : command.reason();
-    row.updatedAt = Instant.now();
     HandoverStep.record(id, "REJECTED", at, answer.by().id().sor());
     step(answer.patient(), row, ResponsibilityEventType.HANDOVER_REJECTED, at)
         .publish(); // C6: the proposer is told
@@ -244,7 +240,6 @@ public class HandoverService {
   private void raise(Patient patient, HandoverRow row, HandoverUnansweredAlarm alarm, Instant now) {
     row.state = HandoverState.UNANSWERED;
     row.timedOutAt = now;
-    row.updatedAt = Instant.now();
     HandoverStep.record(row.id, "TIMED_OUT", alarm.respondBy(), null);
     // To the proposer and the course coordinator (R24); notification-service routes it.
     step(patient, row, ResponsibilityEventType.HANDOVER_TIMED_OUT, alarm.respondBy())
@@ -261,7 +256,6 @@ public class HandoverService {
       handover.voidOnDeath(died.at());
       row.state = handover.state();
       row.decidedAt = died.at();
-      row.updatedAt = Instant.now();
       HandoverStep.record(row.id, "VOIDED", died.at(), null);
     }
   }

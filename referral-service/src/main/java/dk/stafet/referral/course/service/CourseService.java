@@ -105,8 +105,6 @@ public class CourseService {
     course.patientKey = patient.patientKey;
     course.state = CourseLifecycle.started();
     course.startedAt = at;
-    course.recordedAt = Instant.now();
-    course.updatedAt = course.recordedAt;
     course.persist();
     fact(course, patient, "START", null, command.kind().startedEvent(), at, actorSor)
         // Out-of-hours doctors refer to acute places only exceptionally (003 §3.1): accepted, and
@@ -145,7 +143,6 @@ public class CourseService {
     course.state = to;
     course.exit = command.exit();
     course.endedAt = at;
-    course.updatedAt = Instant.now();
     Flush.now("course");
     fact(
             course,
@@ -185,8 +182,6 @@ public class CourseService {
     course.reason =
         command.reason() == null || command.reason().isBlank() ? null : command.reason().trim();
     course.declinedAt = at;
-    course.recordedAt = Instant.now();
-    course.updatedAt = course.recordedAt;
     course.persist();
     fact(course, patient, "DECLINE", null, CourseEventType.ACUTE_REFERRAL_DECLINED, at, actorSor)
         .detail("reason", course.reason)

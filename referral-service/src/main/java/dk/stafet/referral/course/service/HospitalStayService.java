@@ -101,8 +101,6 @@ public class HospitalStayService {
     stay.state = AdmissionLifecycle.initial();
     stay.lastTransition = AdmissionTransition.ADMIT;
     stay.admittedAt = at;
-    stay.recordedAt = Instant.now();
-    stay.updatedAt = stay.recordedAt;
     stay.persist();
     facts
         .fact(
@@ -471,7 +469,6 @@ public class HospitalStayService {
   }
 
   private static void touch(HospitalStay stay) {
-    stay.updatedAt = Instant.now();
     Flush.now("hospital stay");
   }
 }

@@ -88,8 +88,6 @@ public class ReferralService {
     referral.conditionCode = command.conditionCode();
     referral.waitingTimeRule = command.waitingTimeRule();
     referral.receivedAt = at;
-    referral.recordedAt = Instant.now();
-    referral.updatedAt = referral.recordedAt;
     referral.persist();
     fact(
             referral,
@@ -237,7 +235,6 @@ public class ReferralService {
   }
 
   private static void touch(Referral referral) {
-    referral.updatedAt = Instant.now();
     Flush.now("referral");
   }
 
