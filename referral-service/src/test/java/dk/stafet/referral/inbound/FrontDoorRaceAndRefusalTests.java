@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.stafet.contracts.events.Topics;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomMessage;
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
 import dk.stafet.testsupport.KafkaKraftResource;
+import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,8 +21,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,6 +131,61 @@ class FrontDoorRaceAndRefusalTests {
     Response thirdTime = post(letter);
     assertThat(thirdTime.statusCode()).isEqualTo(200);
     assertThat(ackCode(thirdTime.asString())).isEqualTo("ok");
+  }
+
+  @Test
+  void aLetterTheCourseRecordRefusesIsAFatalErrorAndQuarantined() throws Exception {
+    // The first letter admits a patient under an episode of care; the next ones name another
+    // patient under the same episode, which the course record refuses.
+    ObjectNode admitted = bundle(newCpr());
+    Response first = post(JSON.writeValueAsString(admitted));
+    assertThat(ackCode(first.asString())).isEqualTo("ok");
+    String episode = episodeOf(admitted);
+
+    String overHttp = JSON.writeValueAsString(otherPatientSameEpisode(admitted, episode));
+    Response refused = post(overHttp);
+    assertThat(refused.statusCode()).as(refused.asString()).isEqualTo(422);
+    assertThat(ackCode(refused.asString())).isEqualTo("fatal-error");
+    assertThat(refused.asString()).contains("the episode of care belongs to another patient");
+    assertThat(quarantined(headerId(overHttp))).isEqualTo(1);
+    // A retransmission gets the same answer.
+    Response again = post(overHttp);
+    assertThat(again.statusCode()).isEqualTo(422);
+    assertThat(ackCode(again.asString())).isEqualTo("fatal-error");
+
+    String overKafka = JSON.writeValueAsString(otherPatientSameEpisode(admitted, episode));
+    MedcomMessage kafkaLetter = new MedcomMessage(CODEC.parse(overKafka, FHIR_JSON));
+    try (KafkaTestClient kafka = KafkaTestClient.create()) {
+      kafka.send(
+          MedcomSenders.inboundTopicOf(overKafka),
+          UUID.randomUUID().toString(),
+          overKafka,
+          Map.of("content-type", FHIR_JSON));
+      var ack =
+          kafka.awaitRecord(
+              Topics.outboundFor(kafkaLetter.sender().orElseThrow().gln()),
+              record ->
+                  kafkaLetter
+                      .messageHeaderId()
+                      .equals(
+                          new MedcomMessage(CODEC.parse(record.value(), (String) null))
+                              .acknowledgementResponse()
+                              .map(response -> response.identifier())
+                              .orElse(null)),
+              Duration.ofSeconds(60));
+      assertThat(ackCode(ack.value())).isEqualTo("fatal-error");
+      assertThat(ack.value()).contains("the episode of care belongs to another patient");
+    }
+    assertThat(quarantined(kafkaLetter.messageHeaderId())).isEqualTo(1);
+  }
+
+  private static ObjectNode otherPatientSameEpisode(ObjectNode admitted, String episode) {
+    ObjectNode other = MedcomExamples.withNewIds(admitted.deepCopy());
+    withCpr(other, newCpr());
+    MedcomExamples.firstResource(other, "Encounter")
+        .withArray("episodeOfCare")
+        .forEach(e -> ((ObjectNode) e.with("identifier")).put("value", episode));
+    return other;
   }
 
   private static String letter(String cpr) throws Exception {
