@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.stafet.contracts.events.Topics;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomMessage;
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
@@ -161,18 +160,7 @@ class FrontDoorRaceAndRefusalTests {
           UUID.randomUUID().toString(),
           overKafka,
           Map.of("content-type", FHIR_JSON));
-      var ack =
-          kafka.awaitRecord(
-              Topics.outboundFor(kafkaLetter.sender().orElseThrow().gln()),
-              record ->
-                  kafkaLetter
-                      .messageHeaderId()
-                      .equals(
-                          new MedcomMessage(CODEC.parse(record.value(), (String) null))
-                              .acknowledgementResponse()
-                              .map(response -> response.identifier())
-                              .orElse(null)),
-              Duration.ofSeconds(60));
+      var ack = MedcomSenders.awaitAcknowledgement(kafka, kafkaLetter, Duration.ofSeconds(60));
       assertThat(ackCode(ack.value())).isEqualTo("fatal-error");
       assertThat(ack.value()).contains("the episode of care belongs to another patient");
     }
