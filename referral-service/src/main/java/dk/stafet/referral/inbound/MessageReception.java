@@ -13,6 +13,8 @@ import dk.stafet.contracts.medcom.OperationOutcomes;
 import dk.stafet.contracts.outbox.Outbox;
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
 import dk.stafet.referral.config.FrontDoorConfig;
+import dk.stafet.referral.course.service.InvalidCommandException;
+import dk.stafet.referral.course.service.InvalidCprException;
 import dk.stafet.referral.inbound.FrontDoor.ReceivedInput;
 import dk.stafet.referral.inbound.InboundResult.Disposition;
 import dk.stafet.referral.quarantine.QuarantineService;
@@ -200,6 +202,20 @@ public class MessageReception {
                     : accept(input, issues);
               });
     } catch (RuntimeException e) {
+      Optional<RuntimeException> refusal = contentRefusal(e);
+      if (refusal.isPresent()) {
+        // The course record refuses what the letter says (an episode of care that belongs to
+        // another patient, a CPR number it cannot use, an impossible time): sending it again can
+        // never succeed, so it is a fatal-error naming the problem, and the letter is quarantined.
+        issues.add(
+            MedcomIssue.hl7(
+                MedcomIssue.Severity.ERROR,
+                "business-rule",
+                null,
+                null,
+                "The course record refuses this message: " + refusal.get().getMessage()));
+        return QuarkusTransaction.requiringNew().call(() -> reject(input, issues));
+      }
       // Our side failed: nothing of the message was kept, so answer transient-error and let the
       // sender resend (KR4/KR5).
       Log.errorf(
@@ -208,6 +224,16 @@ public class MessageReception {
       meters.counter("stafet.front_door.transient_errors").increment();
       return QuarkusTransaction.requiringNew().call(() -> transientError(input));
     }
+  }
+
+  /** The refusal of the letter's content by the course record, if that is why processing failed. */
+  private static Optional<RuntimeException> contentRefusal(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidCommandException || cause instanceof InvalidCprException) {
+        return Optional.of((RuntimeException) cause);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
-import dk.stafet.contracts.events.Topics;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomMessage;
 import dk.stafet.service.messaging.UntilStored;
@@ -102,18 +101,7 @@ class FrontDoorOutageTests {
                             .code())
                     .isEqualTo("ok");
               });
-      var ack =
-          kafka.awaitRecord(
-              Topics.outboundFor(kafkaLetter.sender().orElseThrow().gln()),
-              record ->
-                  kafkaLetter
-                      .messageHeaderId()
-                      .equals(
-                          new MedcomMessage(CODEC.parse(record.value(), (String) null))
-                              .acknowledgementResponse()
-                              .map(response -> response.identifier())
-                              .orElse(null)),
-              Duration.ofSeconds(60));
+      var ack = MedcomSenders.awaitAcknowledgement(kafka, kafkaLetter, Duration.ofSeconds(60));
       assertThat(
               new MedcomMessage(CODEC.parse(ack.value(), (String) null))
                   .acknowledgementResponse()

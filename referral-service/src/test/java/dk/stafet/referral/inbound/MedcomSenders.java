@@ -5,7 +5,10 @@ import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomFormat;
 import dk.stafet.contracts.medcom.MedcomMessage;
 import dk.stafet.contracts.medcom.MedcomViews;
+import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.TestTokens;
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The bearer token of a MedCom message's own sender, as its system would present it at the front
@@ -52,5 +55,21 @@ public final class MedcomSenders {
             .sender()
             .orElseThrow()
             .gln());
+  }
+
+  /** The acknowledgement of this letter on its sender's topic {@code medcom.outbound.<GLN>}. */
+  public static ConsumerRecord<String, String> awaitAcknowledgement(
+      KafkaTestClient kafka, MedcomMessage letter, Duration timeout) {
+    return kafka.awaitRecord(
+        Topics.outboundFor(letter.sender().orElseThrow().gln()),
+        record ->
+            letter
+                .messageHeaderId()
+                .equals(
+                    new MedcomMessage(CODEC.parse(record.value(), (String) null))
+                        .acknowledgementResponse()
+                        .map(response -> response.identifier())
+                        .orElse(null)),
+        timeout);
   }
 }

@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
 import dk.stafet.responsibility.support.TestDb;
+import dk.stafet.testsupport.DatabaseOutage;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,15 @@ class HandoverTests {
   private static KafkaTestClient kafka;
 
   @Inject PatientPseudonym pseudonym;
+
+  @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+  String jdbcUrl;
+
+  @ConfigProperty(name = "quarkus.datasource.username")
+  String user;
+
+  @ConfigProperty(name = "quarkus.datasource.password")
+  String password;
 
   @BeforeAll
   static void connect() {
@@ -163,6 +174,28 @@ class HandoverTests {
     get(CARDIOLOGY, "/api/handovers?state=PROPOSED")
         .statusCode(200)
         .body("id.contains('" + id + "')", equalTo(false));
+  }
+
+  @Test
+  void aProposalWhileTheDatabaseIsAwayIsARetryable503AndTheRetryIsStoredOnce() throws Exception {
+    String key = admittedToCardiology();
+    Instant at = dk("2025-05-06T09:00");
+    try (DatabaseOutage outage = DatabaseOutage.begin(jdbcUrl, user, password)) {
+      // A 500 in the chaos run; a sender must be told to retry, and that nothing was kept.
+      propose(CARDIOLOGY, key, MEDICAL_GODSTRUP, at, inADay())
+          .statusCode(503)
+          .header("Retry-After", "5")
+          .body("code", equalTo("STORAGE_UNAVAILABLE"));
+    }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                propose(CARDIOLOGY, key, MEDICAL_GODSTRUP, at, inADay())
+                    .statusCode(201)
+                    .body("state", equalTo("PROPOSED")));
+    assertThat(TestDb.outboxTypes(key).stream().filter((PREFIX + "handover-proposed")::equals))
+        .hasSize(1);
   }
 
   /** A patient admitted to cardiology (R6) since 5 May 2025, with a listed GP. */

@@ -29,14 +29,21 @@ public class Patients {
     String valid = validate(cpr);
     String key = pseudonym.of(valid);
     Patient patient = Patient.byKey(key);
-    if (patient == null) {
-      patient = new Patient();
-      patient.patientKey = key;
-      patient.cpr = valid;
-      patient.createdAt = Instant.now();
-      patient.persist();
+    if (patient != null) {
+      return patient;
     }
-    return patient;
+    // Two letters about one new patient may arrive at once: a plain insert made the second fail on
+    // the primary key (answered transient-error). ON CONFLICT waits for the other transaction and
+    // then does nothing; the row is read afterwards either way.
+    Patient.getEntityManager()
+        .createNativeQuery(
+            "INSERT INTO patient (patient_key, cpr, created_at, version) VALUES (?1, ?2, ?3, 0)"
+                + " ON CONFLICT (patient_key) DO NOTHING")
+        .setParameter(1, key)
+        .setParameter(2, valid)
+        .setParameter(3, Instant.now())
+        .executeUpdate();
+    return Patient.byKey(key);
   }
 
   /**
