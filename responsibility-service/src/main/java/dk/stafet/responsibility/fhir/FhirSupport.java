@@ -28,8 +28,6 @@ final class FhirSupport {
   /** Stafet's patient pseudonym. */
   static final String PATIENT_KEY_SYSTEM = "https://stafet.dk/fhir/NamingSystem/patient-key";
 
-  static final String FHIR_JSON = "application/fhir+json";
-
   private FhirSupport() {}
 
   static Reference patient(ResponsibilitySnapshot s) {
