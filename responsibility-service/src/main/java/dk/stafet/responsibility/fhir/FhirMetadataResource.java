@@ -1,16 +1,11 @@
 package dk.stafet.responsibility.fhir;
 
 import dk.stafet.service.fhir.FhirServer;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Date;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,22 +18,8 @@ import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
  * FhirResource} serves. Public: it describes the server, no patient.
  */
 @Path("/fhir/metadata")
-@ApplicationScoped
 @Tag(name = "fhir")
 public class FhirMetadataResource {
-
-  private final String version;
-  private Date started = new Date();
-
-  public FhirMetadataResource(
-      @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
-          String version) {
-    this.version = version;
-  }
-
-  void onStart(@Observes StartupEvent start) {
-    started = new Date();
-  }
 
   @GET
   @Produces(FhirServer.FHIR_JSON)
@@ -47,18 +28,16 @@ public class FhirMetadataResource {
           "The FHIR CapabilityStatement: what this FHIR base serves (public, no patient data)")
   @APIResponse(responseCode = "200", description = "CapabilityStatement")
   public String metadata(@Context UriInfo uri) {
-    return FhirServer.json(capabilities(uri.getBaseUri().resolve("fhir").toString()));
+    return FhirServer.json(capabilities(FhirServer.baseUrl(uri)));
   }
 
-  CapabilityStatement capabilities(String baseUrl) {
+  static CapabilityStatement capabilities(String baseUrl) {
     CapabilityStatement statement =
         FhirServer.capabilityStatement(
             "responsibility-service",
-            version,
             "Who is responsible for a patient now: the patient-responsible doctor as an"
                 + " EpisodeOfCare's careManager, and the responsible parties as a CareTeam. Resource"
                 + " ids are the patient's pseudonym (patient key), never a CPR number.",
-            started,
             baseUrl);
     FhirServer.resource(
             statement,

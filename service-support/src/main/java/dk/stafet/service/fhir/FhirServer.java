@@ -4,7 +4,10 @@ import ca.uhn.fhir.context.FhirContext;
 import dk.stafet.service.security.NotAuthenticatedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.lang.management.ManagementFactory;
 import java.util.Date;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
@@ -42,15 +45,21 @@ public final class FhirServer {
   private FhirServer() {}
 
   /**
-   * The common part of a base's CapabilityStatement; add resources with {@link #resource}.
+   * The common part of a base's CapabilityStatement (kind instance: it describes this running
+   * instance, dated when its JVM started, with the application's version); add resources with
+   * {@link #resource}.
    *
    * @param name the service (machine-friendly, e.g. referral-service)
    * @param description what the base offers, for people
-   * @param started when this instance started: the statement describes the running instance
-   * @param baseUrl the FHIR base URL as the caller reached it
+   * @param baseUrl the FHIR base URL as the caller reached it ({@link #baseUrl})
    */
   public static CapabilityStatement capabilityStatement(
-      String name, String version, String description, Date started, String baseUrl) {
+      String name, String description, String baseUrl) {
+    String version =
+        ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.application.version", String.class)
+            .orElse("unknown");
+    Date started = new Date(ManagementFactory.getRuntimeMXBean().getStartTime());
     CapabilityStatement statement = new CapabilityStatement();
     statement.setUrl(baseUrl + "/metadata");
     statement.setName(name.replace("-", "_"));
@@ -95,6 +104,11 @@ public final class FhirServer {
       resource.addInteraction().setCode(interaction);
     }
     return resource;
+  }
+
+  /** The FHIR base ({@code /fhir}) as the caller reached the service. */
+  public static String baseUrl(UriInfo uri) {
+    return uri.getBaseUri().resolve("fhir").toString();
   }
 
   /** A resource as the answer body, in JSON. */
