@@ -3,6 +3,7 @@ package dk.stafet.referral.fhir;
 import dk.stafet.contracts.medcom.MedcomSystems;
 import dk.stafet.contracts.medcom.MessageType;
 import dk.stafet.referral.inbound.ReceivedMessage;
+import dk.stafet.service.fhir.FhirReferences;
 import java.util.Arrays;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Communication;

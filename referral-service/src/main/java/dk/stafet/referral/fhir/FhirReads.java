@@ -6,6 +6,7 @@ import dk.stafet.referral.course.Referral;
 import dk.stafet.referral.course.service.ReferralService;
 import dk.stafet.referral.course.service.UnknownResourceException;
 import dk.stafet.referral.inbound.PatientMessages;
+import dk.stafet.service.fhir.FhirReferences;
 import dk.stafet.service.fhir.FhirServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;

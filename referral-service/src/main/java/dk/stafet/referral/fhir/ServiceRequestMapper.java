@@ -2,6 +2,7 @@ package dk.stafet.referral.fhir;
 
 import dk.stafet.referral.course.Referral;
 import dk.stafet.referral.course.lifecycle.ReferralState;
+import dk.stafet.service.fhir.FhirReferences;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ServiceRequest;

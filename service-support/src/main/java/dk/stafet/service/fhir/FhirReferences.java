@@ -1,4 +1,4 @@
-package dk.stafet.referral.fhir;
+package dk.stafet.service.fhir;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import dk.stafet.contracts.medcom.MedcomSystems;
@@ -11,28 +11,33 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
- * References by identifier, as the FHIR reads of referral-service write them: Stafet serves no
- * Patient or Organization resources, so a literal reference would lead nowhere; the CPR number and
- * the SOR code are what the caller's own systems know the patient and the organisation by.
+ * References by identifier, as the services' FHIR reads write them (docs/fhir-api.md): Stafet
+ * serves no Patient or Organization resources, so a literal reference would lead nowhere; the CPR
+ * number and the SOR code are what the caller's own systems know the patient and the organisation
+ * by.
  */
-final class FhirReferences {
+public final class FhirReferences {
 
   /** Stafet's own identifiers (no official system exists for them). */
-  static final String REFERRAL_ID_SYSTEM = "https://stafet.dk/fhir/NamingSystem/referral-id";
+  public static final String REFERRAL_ID_SYSTEM = "https://stafet.dk/fhir/NamingSystem/referral-id";
 
-  static final String MESSAGE_HEADER_ID_SYSTEM =
+  public static final String MESSAGE_HEADER_ID_SYSTEM =
       "https://stafet.dk/fhir/NamingSystem/medcom-message-header-id";
 
-  static final String BUNDLE_ID_SYSTEM = "https://stafet.dk/fhir/NamingSystem/medcom-bundle-id";
+  public static final String BUNDLE_ID_SYSTEM =
+      "https://stafet.dk/fhir/NamingSystem/medcom-bundle-id";
+
+  /** Stafet's patient pseudonym. */
+  public static final String PATIENT_KEY_SYSTEM = "https://stafet.dk/fhir/NamingSystem/patient-key";
 
   private final OrganisationRegistry registry;
 
-  FhirReferences(OrganisationRegistry registry) {
+  public FhirReferences(OrganisationRegistry registry) {
     this.registry = registry;
   }
 
   /** An instant to the millisecond (HAPI's default for a Date is the second). */
-  static DateTimeType instant(Instant instant) {
+  public static DateTimeType instant(Instant instant) {
     return new DateTimeType(Date.from(instant), TemporalPrecisionEnum.MILLI);
   }
 
@@ -40,14 +45,24 @@ final class FhirReferences {
    * The patient by CPR number: only ever written into an answer to a caller that passed the access
    * check, never into a URL.
    */
-  static Reference patient(String cpr) {
+  public static Reference patient(String cpr) {
     return new Reference()
         .setType("Patient")
         .setIdentifier(new Identifier().setSystem(MedcomSystems.CPR).setValue(cpr));
   }
 
+  /**
+   * The patient by pseudonym, where the service knows no CPR number (notification-service keeps
+   * none).
+   */
+  public static Reference patientByKey(String patientKey) {
+    return new Reference()
+        .setType("Patient")
+        .setIdentifier(new Identifier().setSystem(PATIENT_KEY_SYSTEM).setValue(patientKey));
+  }
+
   /** An organisation by SOR code, named as the register names it (no name if it does not). */
-  Reference organisation(String sor) {
+  public Reference organisation(String sor) {
     Reference reference =
         new Reference()
             .setType("Organization")
@@ -57,7 +72,7 @@ final class FhirReferences {
   }
 
   /** An organisation by SOR code, or by GLN when the message named no SOR code; null if neither. */
-  Reference organisation(String sor, String gln) {
+  public Reference organisation(String sor, String gln) {
     if (sor != null) {
       return organisation(sor);
     }
