@@ -1,10 +1,7 @@
 package dk.stafet.referral.fhir;
 
-import dk.stafet.contracts.medcom.MedcomSystems;
-import dk.stafet.contracts.medcom.MessageType;
 import dk.stafet.referral.inbound.ReceivedMessage;
 import dk.stafet.service.fhir.FhirReferences;
-import java.util.Arrays;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
@@ -46,7 +43,7 @@ final class CommunicationMapper {
                       + message.outcome
                       + ")"));
     }
-    communication.addCategory(category(message.messageType));
+    communication.addCategory(FhirReferences.messageType(message.messageType));
     communication.setSubject(FhirReferences.patient(cpr));
     Reference sender = references.organisation(message.senderSor, message.senderGln);
     if (sender != null) {
@@ -71,20 +68,5 @@ final class CommunicationMapper {
                         + message.contentType
                         + "); its content is not served by this API"));
     return communication;
-  }
-
-  /** The MedCom message type as its event code (MessageHeader.eventCoding), named. */
-  static CodeableConcept category(String storedType) {
-    CodeableConcept category = new CodeableConcept().setText(storedType);
-    Arrays.stream(MessageType.values())
-        .filter(type -> type.name().equals(storedType) && type.eventCode() != null)
-        .findFirst()
-        .ifPresent(
-            type ->
-                category
-                    .addCoding()
-                    .setSystem(MedcomSystems.EVENT_CODES)
-                    .setCode(type.eventCode()));
-    return category;
   }
 }

@@ -2,10 +2,13 @@ package dk.stafet.service.fhir;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import dk.stafet.contracts.medcom.MedcomSystems;
+import dk.stafet.contracts.medcom.MessageType;
 import dk.stafet.contracts.registry.Organisation;
 import dk.stafet.contracts.registry.OrganisationRegistry;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
@@ -49,6 +52,22 @@ public final class FhirReferences {
     return new Reference()
         .setType("Patient")
         .setIdentifier(new Identifier().setSystem(MedcomSystems.CPR).setValue(cpr));
+  }
+
+  /**
+   * A MedCom message type as Stafet stores it ({@link MessageType} name) as a concept: the MedCom
+   * event code (MessageHeader.eventCoding) when the type is one Stafet knows, the stored name as
+   * text.
+   */
+  public static CodeableConcept messageType(String storedType) {
+    CodeableConcept concept = new CodeableConcept().setText(storedType);
+    Arrays.stream(MessageType.values())
+        .filter(type -> type.name().equals(storedType) && type.eventCode() != null)
+        .findFirst()
+        .ifPresent(
+            type ->
+                concept.addCoding().setSystem(MedcomSystems.EVENT_CODES).setCode(type.eventCode()));
+    return concept;
   }
 
   /**
