@@ -9,13 +9,10 @@ import dk.stafet.referral.inbound.PatientMessages;
 import dk.stafet.service.fhir.FhirReferences;
 import dk.stafet.service.fhir.FhirServer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Communication;
+import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
  * The FHIR reads of referral-service: its referrals as ServiceRequests and the MedCom messages it
@@ -66,66 +63,33 @@ public class FhirReads {
   /** The patient's referrals the caller may see, as the patient lookup shows them. */
   public String searchServiceRequests(
       String patient, String callerSor, String selfUrl, String base) {
-    String patientKey = patientKey(patient);
-    return searchset(
-        selfUrl,
-        base + "/ServiceRequest/",
-        () -> referrals.visibleOfPatient(patientKey, callerSor, SEARCH_SERVICE_REQUEST),
-        r -> serviceRequests.map(r, cprOf(patientKey)),
-        r -> r.id.toString());
+    String patientKey = FhirServer.patientKey(patient);
+    List<ServiceRequest> matches;
+    try {
+      matches =
+          referrals.visibleOfPatient(patientKey, callerSor, SEARCH_SERVICE_REQUEST).stream()
+              .map(r -> serviceRequests.map(r, cprOf(patientKey)))
+              .toList();
+    } catch (UnknownResourceException hidden) {
+      matches = List.of(); // unknown, or nothing visible: the same empty searchset
+    }
+    return FhirServer.searchset(selfUrl, base, matches);
   }
 
   /** The MedCom messages received about the patient that the caller may see. */
   public String searchCommunications(
       String patient, String callerSor, String selfUrl, String base) {
-    String patientKey = patientKey(patient);
-    return searchset(
-        selfUrl,
-        base + "/Communication/",
-        () -> messages.visibleTo(callerSor, patientKey, SEARCH_COMMUNICATION),
-        m -> communications.map(m, cprOf(patientKey)),
-        m -> m.id.toString());
-  }
-
-  private static <T> String searchset(
-      String selfUrl,
-      String entryBase,
-      java.util.function.Supplier<List<T>> visible,
-      Function<T, Resource> map,
-      Function<T, String> id) {
-    Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-    bundle.addLink().setRelation("self").setUrl(selfUrl);
-    List<T> found;
+    String patientKey = FhirServer.patientKey(patient);
+    List<Communication> matches;
     try {
-      found = visible.get();
+      matches =
+          messages.visibleTo(callerSor, patientKey, SEARCH_COMMUNICATION).stream()
+              .map(m -> communications.map(m, cprOf(patientKey)))
+              .toList();
     } catch (UnknownResourceException hidden) {
-      found = List.of(); // unknown, or not visible: an empty result says nothing about existence
+      matches = List.of(); // unknown, or nothing visible: the same empty searchset
     }
-    for (T item : found) {
-      bundle
-          .addEntry()
-          .setFullUrl(entryBase + id.apply(item))
-          .setResource(map.apply(item))
-          .getSearch()
-          .setMode(Bundle.SearchEntryMode.MATCH);
-    }
-    bundle.setTotal(bundle.getEntry().size());
-    return FhirServer.json(bundle);
-  }
-
-  /**
-   * The search parameter {@code patient}: the patient's pseudonym (patient key), as an id or as a
-   * reference {@code Patient/<key>}; never a CPR number, which must not appear in a URL.
-   */
-  static String patientKey(String patient) {
-    if (patient == null || patient.isBlank()) {
-      throw new WebApplicationException(
-          FhirServer.error(
-              400,
-              OperationOutcome.IssueType.REQUIRED,
-              "the search parameter patient (the patient's pseudonym, patient key) is required"));
-    }
-    return patient.startsWith("Patient/") ? patient.substring("Patient/".length()) : patient;
+    return FhirServer.searchset(selfUrl, base, matches);
   }
 
   private static String cprOf(String patientKey) {

@@ -2,13 +2,16 @@ package dk.stafet.service.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import dk.stafet.service.security.NotAuthenticatedException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.management.ManagementFactory;
 import java.util.Date;
+import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
@@ -17,6 +20,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * What the services' FHIR bases share (docs/fhir-api.md): the answer format, OperationOutcome
@@ -109,6 +113,42 @@ public final class FhirServer {
   /** The FHIR base ({@code /fhir}) as the caller reached the service. */
   public static String baseUrl(UriInfo uri) {
     return uri.getBaseUri().resolve("fhir").toString();
+  }
+
+  /**
+   * A searchset Bundle of these matches (each with its id under {@code base}), linked to the search
+   * itself; no match is an empty searchset, which says nothing about whether the patient exists.
+   */
+  public static String searchset(String selfUrl, String base, List<? extends Resource> matches) {
+    Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+    bundle.addLink().setRelation("self").setUrl(selfUrl);
+    for (Resource match : matches) {
+      bundle
+          .addEntry()
+          .setFullUrl(base + "/" + match.fhirType() + "/" + match.getIdElement().getIdPart())
+          .setResource(match)
+          .getSearch()
+          .setMode(Bundle.SearchEntryMode.MATCH);
+    }
+    bundle.setTotal(bundle.getEntry().size());
+    return json(bundle);
+  }
+
+  /**
+   * The search parameter {@code patient}: the patient's pseudonym (patient key), as an id or as a
+   * reference {@code Patient/<key>}; never a CPR number, which must not appear in a URL.
+   *
+   * @throws WebApplicationException 400 (an OperationOutcome) when it is missing
+   */
+  public static String patientKey(String patient) {
+    if (patient == null || patient.isBlank()) {
+      throw new WebApplicationException(
+          error(
+              400,
+              OperationOutcome.IssueType.REQUIRED,
+              "the search parameter patient (the patient's pseudonym, patient key) is required"));
+    }
+    return patient.startsWith("Patient/") ? patient.substring("Patient/".length()) : patient;
   }
 
   /** A resource as the answer body, in JSON. */
