@@ -35,10 +35,6 @@ public class FhirMetadataResource {
   static final String PROCESS_MESSAGE =
       "http://hl7.org/fhir/OperationDefinition/MessageHeader-process-message";
 
-  static final String PATIENT_PARAMETER =
-      "The patient's pseudonym (patient key), as an id or as Patient/<key>; never a CPR number."
-          + " Required. Only what the caller may see; an empty searchset otherwise.";
-
   @GET
   @Produces(FhirServer.FHIR_JSON)
   @Operation(
@@ -77,7 +73,7 @@ public class FhirMetadataResource {
         .setName("patient")
         .setType(SearchParamType.REFERENCE)
         .setDefinition("http://hl7.org/fhir/SearchParameter/clinical-patient")
-        .setDocumentation(PATIENT_PARAMETER);
+        .setDocumentation(FhirServer.PATIENT_PARAMETER);
     FhirServer.resource(
             statement,
             "Communication",
@@ -88,7 +84,7 @@ public class FhirMetadataResource {
         .setName("patient")
         .setType(SearchParamType.REFERENCE)
         .setDefinition("http://hl7.org/fhir/SearchParameter/clinical-patient")
-        .setDocumentation(PATIENT_PARAMETER);
+        .setDocumentation(FhirServer.PATIENT_PARAMETER);
     statement
         .getRestFirstRep()
         .addOperation()

@@ -36,6 +36,11 @@ public final class FhirServer {
   /** One shared R4 context: thread-safe and expensive to create (HAPI javadoc). */
   public static final FhirContext R4 = FhirContext.forR4Cached();
 
+  /** The documentation of the search parameter {@code patient} ({@link #patientKey}). */
+  public static final String PATIENT_PARAMETER =
+      "The patient's pseudonym (patient key), as an id or as Patient/<key>; never a CPR number."
+          + " Required. Only what the caller may see; an empty searchset otherwise.";
+
   static final String SECURITY =
       "Every read needs `Authorization: Bearer <JWT>` from the identity provider Stafet trusts"
           + " (RS256, issuer, audience `stafet` and expiry checked); the token names the calling"
