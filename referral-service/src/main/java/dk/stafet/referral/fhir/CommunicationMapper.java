@@ -5,7 +5,6 @@ import dk.stafet.service.fhir.FhirReferences;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
@@ -57,16 +56,11 @@ final class CommunicationMapper {
     communication
         .addPayload()
         .setContent(
-            new Reference()
-                .setType("Bundle")
-                .setIdentifier(
-                    new Identifier()
-                        .setSystem(FhirReferences.BUNDLE_ID_SYSTEM)
-                        .setValue(message.firstBundleId))
-                .setDisplay(
-                    "The MedCom message Bundle as received ("
-                        + message.contentType
-                        + "); its content is not served by this API"));
+            FhirReferences.medcomBundle(
+                message.firstBundleId,
+                "The MedCom message Bundle as received ("
+                    + message.contentType
+                    + "); its content is not served by this API"));
     return communication;
   }
 }

@@ -11,8 +11,8 @@ import dk.stafet.service.fhir.FhirServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import org.hl7.fhir.r4.model.Communication;
-import org.hl7.fhir.r4.model.ServiceRequest;
+import java.util.function.Supplier;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The FHIR reads of referral-service: its referrals as ServiceRequests and the MedCom messages it
@@ -64,30 +64,36 @@ public class FhirReads {
   public String searchServiceRequests(
       String patient, String callerSor, String selfUrl, String base) {
     String patientKey = FhirServer.patientKey(patient);
-    List<ServiceRequest> matches;
-    try {
-      matches =
-          referrals.visibleOfPatient(patientKey, callerSor, SEARCH_SERVICE_REQUEST).stream()
-              .map(r -> serviceRequests.map(r, cprOf(patientKey)))
-              .toList();
-    } catch (UnknownResourceException hidden) {
-      matches = List.of(); // unknown, or nothing visible: the same empty searchset
-    }
-    return FhirServer.searchset(selfUrl, base, matches);
+    return searchset(
+        selfUrl,
+        base,
+        () ->
+            referrals.visibleOfPatient(patientKey, callerSor, SEARCH_SERVICE_REQUEST).stream()
+                .map(r -> serviceRequests.map(r, cprOf(patientKey)))
+                .toList());
   }
 
   /** The MedCom messages received about the patient that the caller may see. */
   public String searchCommunications(
       String patient, String callerSor, String selfUrl, String base) {
     String patientKey = FhirServer.patientKey(patient);
-    List<Communication> matches;
+    return searchset(
+        selfUrl,
+        base,
+        () ->
+            messages.visibleTo(callerSor, patientKey, SEARCH_COMMUNICATION).stream()
+                .map(m -> communications.map(m, cprOf(patientKey)))
+                .toList());
+  }
+
+  /** The matches, or none when the patient is unknown or the caller may see nothing of it. */
+  private static String searchset(
+      String selfUrl, String base, Supplier<List<? extends Resource>> visible) {
+    List<? extends Resource> matches;
     try {
-      matches =
-          messages.visibleTo(callerSor, patientKey, SEARCH_COMMUNICATION).stream()
-              .map(m -> communications.map(m, cprOf(patientKey)))
-              .toList();
+      matches = visible.get();
     } catch (UnknownResourceException hidden) {
-      matches = List.of(); // unknown, or nothing visible: the same empty searchset
+      matches = List.of(); // the same empty searchset either way: existence is not revealed
     }
     return FhirServer.searchset(selfUrl, base, matches);
   }

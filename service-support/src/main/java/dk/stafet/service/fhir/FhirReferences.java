@@ -71,6 +71,17 @@ public final class FhirReferences {
   }
 
   /**
+   * A MedCom message Bundle by its Bundle.id, the id the sender's and the receiver's systems know
+   * it by: the payload of a Communication, whose content Stafet's reads never serve.
+   */
+  public static Reference medcomBundle(String bundleId, String display) {
+    return new Reference()
+        .setType("Bundle")
+        .setIdentifier(new Identifier().setSystem(BUNDLE_ID_SYSTEM).setValue(bundleId))
+        .setDisplay(display);
+  }
+
+  /**
    * The patient by pseudonym, where the service knows no CPR number (notification-service keeps
    * none).
    */

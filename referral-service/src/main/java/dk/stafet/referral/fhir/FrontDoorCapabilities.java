@@ -1,15 +1,9 @@
 package dk.stafet.referral.fhir;
 
 import dk.stafet.contracts.medcom.MessageType;
+import dk.stafet.service.fhir.FhirCapabilities;
 import dk.stafet.service.fhir.FhirServer;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementMessagingComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
@@ -19,11 +13,11 @@ import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 /**
  * The CapabilityStatement of referral-service's FHIR base (the front door): the MedCom messages
  * {@code $process-message} receives and exactly the reads {@link ServiceRequestResource} and {@link
- * CommunicationResource} serve. Public: it describes the server, no patient.
+ * CommunicationResource} serve (served at GET /fhir/metadata by service-support's
+ * FhirMetadataResource).
  */
-@Path("/fhir/metadata")
-@Tag(name = "FHIR")
-public class FhirMetadataResource {
+@ApplicationScoped
+public class FrontDoorCapabilities implements FhirCapabilities {
 
   /** MedCom's MessageDefinitions (package medcom.fhir.dk.messagedefinitions 1.0.0). */
   static final String CARE_COMMUNICATION_DEFINITION =
@@ -35,18 +29,8 @@ public class FhirMetadataResource {
   static final String PROCESS_MESSAGE =
       "http://hl7.org/fhir/OperationDefinition/MessageHeader-process-message";
 
-  @GET
-  @Produces(FhirServer.FHIR_JSON)
-  @Operation(
-      summary =
-          "The FHIR CapabilityStatement: what this FHIR base serves and which MedCom messages it"
-              + " receives (public, no patient data)")
-  @APIResponse(responseCode = "200", description = "CapabilityStatement")
-  public String metadata(@Context UriInfo uri) {
-    return FhirServer.json(capabilities(FhirServer.baseUrl(uri)));
-  }
-
-  static CapabilityStatement capabilities(String baseUrl) {
+  @Override
+  public CapabilityStatement capabilities(String baseUrl) {
     CapabilityStatement statement =
         FhirServer.capabilityStatement(
             "referral-service",

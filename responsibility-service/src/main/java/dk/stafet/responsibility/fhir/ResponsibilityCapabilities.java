@@ -1,37 +1,21 @@
 package dk.stafet.responsibility.fhir;
 
+import dk.stafet.service.fhir.FhirCapabilities;
 import dk.stafet.service.fhir.FhirServer;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 
 /**
  * The CapabilityStatement of responsibility-service's FHIR base: exactly the reads {@link
- * FhirResource} serves. Public: it describes the server, no patient.
+ * FhirResource} serves (served at GET /fhir/metadata by service-support's FhirMetadataResource).
  */
-@Path("/fhir/metadata")
-@Tag(name = "fhir")
-public class FhirMetadataResource {
+@ApplicationScoped
+public class ResponsibilityCapabilities implements FhirCapabilities {
 
-  @GET
-  @Produces(FhirServer.FHIR_JSON)
-  @Operation(
-      summary =
-          "The FHIR CapabilityStatement: what this FHIR base serves (public, no patient data)")
-  @APIResponse(responseCode = "200", description = "CapabilityStatement")
-  public String metadata(@Context UriInfo uri) {
-    return FhirServer.json(capabilities(FhirServer.baseUrl(uri)));
-  }
-
-  static CapabilityStatement capabilities(String baseUrl) {
+  @Override
+  public CapabilityStatement capabilities(String baseUrl) {
     CapabilityStatement statement =
         FhirServer.capabilityStatement(
             "responsibility-service",
