@@ -5,7 +5,6 @@ import dk.stafet.service.fhir.FhirServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
-import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 
 /**
  * The CapabilityStatement of notification-service's FHIR base: exactly the search {@link
@@ -31,11 +30,7 @@ public class SentMessagesCapabilities implements FhirCapabilities {
                 + " MedCom type and event, delivery state; never the content. id ="
                 + " MessageHeader.id.",
             TypeRestfulInteraction.SEARCHTYPE)
-        .addSearchParam()
-        .setName("patient")
-        .setType(SearchParamType.REFERENCE)
-        .setDefinition("http://hl7.org/fhir/SearchParameter/clinical-patient")
-        .setDocumentation(FhirServer.PATIENT_PARAMETER);
+        .addSearchParam(FhirServer.patientSearchParameter());
     return statement;
   }
 }

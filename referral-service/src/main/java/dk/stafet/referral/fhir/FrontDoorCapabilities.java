@@ -8,7 +8,6 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementMessagingComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
 
 /**
  * The CapabilityStatement of referral-service's FHIR base (the front door): the MedCom messages
@@ -53,22 +52,14 @@ public class FrontDoorCapabilities implements FhirCapabilities {
                 + " referral's parties (referrer, receiver, forwarded-to).",
             TypeRestfulInteraction.READ,
             TypeRestfulInteraction.SEARCHTYPE)
-        .addSearchParam()
-        .setName("patient")
-        .setType(SearchParamType.REFERENCE)
-        .setDefinition("http://hl7.org/fhir/SearchParameter/clinical-patient")
-        .setDocumentation(FhirServer.PATIENT_PARAMETER);
+        .addSearchParam(FhirServer.patientSearchParameter());
     FhirServer.resource(
             statement,
             "Communication",
             "A MedCom message the front door received about the patient: sender, recipient, when"
                 + " received, MedCom type, Stafet's acknowledgement; never the content.",
             TypeRestfulInteraction.SEARCHTYPE)
-        .addSearchParam()
-        .setName("patient")
-        .setType(SearchParamType.REFERENCE)
-        .setDefinition("http://hl7.org/fhir/SearchParameter/clinical-patient")
-        .setDocumentation(FhirServer.PATIENT_PARAMETER);
+        .addSearchParam(FhirServer.patientSearchParameter());
     statement
         .getRestFirstRep()
         .addOperation()

@@ -156,6 +156,18 @@ public final class FhirServer {
     return patient.startsWith("Patient/") ? patient.substring("Patient/".length()) : patient;
   }
 
+  /**
+   * The search parameter {@code patient} as a CapabilityStatement lists it ({@link #patientKey}).
+   */
+  public static CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent
+      patientSearchParameter() {
+    return new CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent()
+        .setName("patient")
+        .setType(Enumerations.SearchParamType.REFERENCE)
+        .setDefinition("http://hl7.org/fhir/SearchParameter/clinical-patient")
+        .setDocumentation(PATIENT_PARAMETER);
+  }
+
   /** A resource as the answer body, in JSON. */
   public static String json(IBaseResource resource) {
     return R4.newJsonParser().setPrettyPrint(false).encodeResourceToString(resource);
