@@ -19,6 +19,7 @@ import dk.stafet.testsupport.access.PatientEndpoint;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -117,6 +118,18 @@ class CrossOrganisationAccessTests {
                     (as, p) -> as.get().post("/api/deliveries/{id}/resend", p.deadLetter()))
                 .involved(p -> COORDINATOR)
                 .notAuditedBecause("answers the letter's new delivery state, not its content"))
+        .endpoint(
+            PatientEndpoint.<Patient>list(
+                    "/fhir/Communication",
+                    (as, p) -> as.get().queryParam("patient", p.key()).get("/fhir/Communication"),
+                    (r, p) -> {
+                      List<String> ids = r.jsonPath().getList("entry.resource.id");
+                      return ids != null && ids.contains(p.letter);
+                    })
+                .portalReadsOwnCitizen())
+        .noPatientData(
+            "GET /fhir/metadata",
+            "the FHIR CapabilityStatement: what the base serves, public like any FHIR server's")
         .withParkedRecords()
         .withAuditTrail()
         .noPatientData("GET /api/deliveries/counts", "numbers of letters per state and recipient")

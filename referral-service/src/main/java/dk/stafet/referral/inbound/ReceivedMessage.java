@@ -1,5 +1,6 @@
 package dk.stafet.referral.inbound;
 
+import dk.stafet.referral.security.AccessRule;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,7 +20,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "received_message")
-public class ReceivedMessage extends PanacheEntityBase {
+public class ReceivedMessage extends PanacheEntityBase implements AccessRule.Involving {
 
   public enum Outcome {
     ACCEPTED,
@@ -93,5 +94,11 @@ public class ReceivedMessage extends PanacheEntityBase {
 
   public static List<ReceivedMessage> forPatient(String patientKey) {
     return list("patientKey = ?1 order by receivedAt", patientKey);
+  }
+
+  /** The organisations party to the message: its sender and its receiver (by SOR code). */
+  @Override
+  public boolean involves(String sor) {
+    return sor.equals(senderSor) || sor.equals(receiverSor);
   }
 }

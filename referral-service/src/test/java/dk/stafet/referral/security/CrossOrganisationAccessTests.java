@@ -10,17 +10,21 @@ import static dk.stafet.referral.course.rest.TestData.referral;
 import static io.restassured.RestAssured.given;
 
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
+import dk.stafet.referral.inbound.ReceivedMessage;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
 import dk.stafet.testsupport.TestTokens;
 import dk.stafet.testsupport.access.PatientAccessSuite;
 import dk.stafet.testsupport.access.PatientEndpoint;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -54,7 +58,8 @@ class CrossOrganisationAccessTests {
       String referralId,
       String stayId,
       String courseId,
-      String quarantineId) {}
+      String quarantineId,
+      String messageId) {}
 
   @TestFactory
   Stream<DynamicTest> everyOperationRefusesOutsidersAndAuditsTheInvolved() {
@@ -258,6 +263,27 @@ class CrossOrganisationAccessTests {
                 .sendersOnly(
                     "takes a MedCom message from its sender and answers only the acknowledgement;"
                         + " the Bundle's sender must be the token's organisation (front-door tests)"))
+        // FHIR reads: the JSON API's access rules, OperationOutcome errors
+        .endpoint(
+            PatientEndpoint.<Patient>of(
+                "GET",
+                "/fhir/ServiceRequest/{id}",
+                (as, p) -> as.get().get("/fhir/ServiceRequest/{id}", p.referralId())))
+        .endpoint(
+            PatientEndpoint.<Patient>list(
+                    "/fhir/ServiceRequest",
+                    (as, p) -> as.get().queryParam("patient", p.key()).get("/fhir/ServiceRequest"),
+                    (r, p) -> searchsetHas(r, p.referralId()))
+                .portalReadsOwnCitizen())
+        .endpoint(
+            PatientEndpoint.<Patient>list(
+                    "/fhir/Communication",
+                    (as, p) -> as.get().queryParam("patient", p.key()).get("/fhir/Communication"),
+                    (r, p) -> searchsetHas(r, p.messageId()))
+                .portalReadsOwnCitizen())
+        .noPatientData(
+            "GET /fhir/metadata",
+            "the FHIR CapabilityStatement: what the base serves, public like any FHIR server's")
         .withParkedRecords()
         .noPatientData(
             "GET /api/referrals/waiting-times/summary", "counts per status; coordinators only")
@@ -270,6 +296,14 @@ class CrossOrganisationAccessTests {
             "/api/hospital-stays/{id}/" + transition,
             (as, p) -> post(as, "/api/hospital-stays/" + p.stayId() + "/" + transition, Map.of()))
         .notAuditedBecause("answers the stay's new state");
+  }
+
+  /**
+   * A FHIR searchset Bundle (no entry at all when empty) with this resource id among its matches.
+   */
+  private static boolean searchsetHas(Response bundle, String id) {
+    List<String> ids = bundle.jsonPath().getList("entry.resource.id");
+    return ids != null && ids.contains(id);
   }
 
   private static Response accept(Supplier<RequestSpecification> as, Patient p) {
@@ -311,7 +345,8 @@ class CrossOrganisationAccessTests {
             .statusCode(400)
             .extract()
             .header("X-Stafet-Quarantine-Id");
-    return new Patient(cpr, pseudonym.of(cpr), referral, stay, course, quarantined);
+    String key = pseudonym.of(cpr);
+    return new Patient(cpr, key, referral, stay, course, quarantined, messageFrom(DEPARTMENT, key));
   }
 
   private Patient ghost() {
@@ -322,7 +357,38 @@ class CrossOrganisationAccessTests {
         UUID.randomUUID().toString(),
         UUID.randomUUID().toString(),
         UUID.randomUUID().toString(),
+        UUID.randomUUID().toString(),
         UUID.randomUUID().toString());
+  }
+
+  /**
+   * A MedCom message the front door received from this sender about the patient, as the front door
+   * stores it (its own tests prove how it gets there).
+   */
+  private static String messageFrom(String senderSor, String patientKey) {
+    UUID id = UUID.randomUUID();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              ReceivedMessage m = new ReceivedMessage();
+              m.id = id;
+              m.messageHeaderId = UUID.randomUUID().toString();
+              m.firstBundleId = UUID.randomUUID().toString();
+              m.messageType = "CARE_COMMUNICATION";
+              m.channel = "HTTP";
+              m.senderSor = senderSor;
+              m.receiverSor = GP;
+              m.patientKey = patientKey;
+              m.contentType = "application/fhir+json";
+              m.rawBundle = "{}";
+              m.outcome = ReceivedMessage.Outcome.ACCEPTED;
+              m.ackCode = "ok";
+              m.receivedAt = Instant.now();
+              m.lastReceivedAt = m.receivedAt;
+              m.timesReceived = 1;
+              m.persist();
+            });
+    return id.toString();
   }
 
   private static Map<String, Object> admission(String cpr) {

@@ -2,19 +2,28 @@ package dk.stafet.responsibility.fhir;
 
 import dk.stafet.responsibility.rest.InvalidRequestException;
 import dk.stafet.responsibility.rest.OpenApiDefinition;
+import dk.stafet.responsibility.security.PatientNotFoundException;
+import dk.stafet.service.fhir.FhirServer;
+import dk.stafet.service.security.NotAuthenticatedException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** FHIR R4 reads for EHRs (application/fhir+json, written by HAPI). */
+/**
+ * FHIR R4 reads for EHRs (application/fhir+json, written by HAPI); errors are OperationOutcomes, as
+ * FHIR clients expect at a FHIR base (the mappers below apply to this resource only).
+ */
 @Path("/fhir")
-@Produces(FhirSupport.FHIR_JSON)
+@Produces(FhirServer.FHIR_JSON)
 @Tag(
     name = "fhir",
     description = "FHIR R4 EpisodeOfCare and CareTeam views of patient responsibility")
@@ -56,5 +65,20 @@ public class FhirResource {
   @APIResponse(responseCode = "404", description = "Unknown patient or not involved")
   public String careTeam(@PathParam("patientKey") String patientKey) {
     return fhir.careTeam(patientKey);
+  }
+
+  @ServerExceptionMapper
+  Response patientNotFound(PatientNotFoundException e) {
+    return FhirServer.notFound("patient");
+  }
+
+  @ServerExceptionMapper
+  Response notAuthenticated(NotAuthenticatedException e) {
+    return FhirServer.notAuthenticated(e);
+  }
+
+  @ServerExceptionMapper
+  Response invalid(InvalidRequestException e) {
+    return FhirServer.error(400, OperationOutcome.IssueType.REQUIRED, e.getMessage());
   }
 }

@@ -1,6 +1,7 @@
 package dk.stafet.responsibility.fhir;
 
 import dk.stafet.responsibility.organisation.OrganisationInfo;
+import dk.stafet.service.fhir.FhirReferences;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
@@ -26,9 +27,7 @@ final class FhirSupport {
       "https://stafet.dk/fhir/NamingSystem/authorisation-id";
 
   /** Stafet's patient pseudonym. */
-  static final String PATIENT_KEY_SYSTEM = "https://stafet.dk/fhir/NamingSystem/patient-key";
-
-  static final String FHIR_JSON = "application/fhir+json";
+  static final String PATIENT_KEY_SYSTEM = FhirReferences.PATIENT_KEY_SYSTEM;
 
   private FhirSupport() {}
 

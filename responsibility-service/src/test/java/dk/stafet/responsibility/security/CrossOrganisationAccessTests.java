@@ -197,6 +197,9 @@ class CrossOrganisationAccessTests {
         .withParkedRecords()
         .withAuditTrail()
         .noPatientData("GET /api/kpis", "aggregate counts and durations, no patient")
+        .noPatientData(
+            "GET /fhir/metadata",
+            "the FHIR CapabilityStatement: what the base serves, public like any FHIR server's")
         .tests();
   }
 

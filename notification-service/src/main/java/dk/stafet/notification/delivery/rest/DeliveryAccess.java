@@ -28,10 +28,20 @@ public class DeliveryAccess {
    *     token
    */
   public DeliveryReader reader() {
+    return reader(DeliveryReader.READ_DELIVERIES);
+  }
+
+  /**
+   * A reader whose reads are audited under {@code action} (e.g. the FHIR search's own).
+   *
+   * @throws dk.stafet.service.security.NotAuthenticatedException when the request carries no valid
+   *     token
+   */
+  public DeliveryReader reader(String action) {
     String sor = caller.requireOrganisation();
     String gln = directory.bySor(sor).filter(Party::hasGln).map(Party::gln).orElse(null);
     return DeliveryReader.of(
-        sor, gln, roles, caller.identity().map(Caller.Identity::citizen).orElse(null));
+        sor, gln, roles, caller.identity().map(Caller.Identity::citizen).orElse(null), action);
   }
 
   /**

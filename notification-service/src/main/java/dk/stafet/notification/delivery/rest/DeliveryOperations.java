@@ -24,7 +24,7 @@ import java.util.Optional;
 @Transactional
 public class DeliveryOperations {
 
-  static final int MAX_LIMIT = 500;
+  public static final int MAX_LIMIT = 500;
 
   private final DeliveryService deliveries;
   private final AuditLog audit;

@@ -30,6 +30,14 @@ public record DeliveryReader(
    * @param citizen the patient key the patient portal's token acts for (null for other callers)
    */
   public static DeliveryReader of(String sor, String gln, CallerRoles roles, String citizen) {
+    return of(sor, gln, roles, citizen, READ_DELIVERIES);
+  }
+
+  /**
+   * @param action the audited action of this reader's reads (prefixed when they rest on a role)
+   */
+  public static DeliveryReader of(
+      String sor, String gln, CallerRoles roles, String citizen, String action) {
     Kind kind =
         roles.isCoordinator(sor)
             ? Kind.COORDINATOR
@@ -40,7 +48,7 @@ public record DeliveryReader(
         sor,
         gln,
         kind,
-        roles.auditedAction(sor, READ_DELIVERIES),
+        roles.auditedAction(sor, action),
         kind == Kind.PATIENT_PORTAL ? citizen : null);
   }
 

@@ -188,9 +188,7 @@ public class PatientService {
   }
 
   private boolean seesWholePatient(String callerSor, Patient patient) {
-    return Patients.hasPatientRole(callerSor, patient)
-        || roles.isCoordinator(callerSor)
-        || roles.isPortalFor(callerSor, patient.patientKey);
+    return Patients.seesWholePatient(roles, callerSor, patient);
   }
 
   private boolean seesPatient(String callerSor, Patient patient) {

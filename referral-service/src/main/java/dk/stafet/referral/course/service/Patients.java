@@ -5,6 +5,7 @@ import dk.stafet.contracts.cpr.CprNumber;
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
 import dk.stafet.referral.course.Patient;
 import dk.stafet.referral.security.AccessRule;
+import dk.stafet.service.security.CallerRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -83,6 +84,17 @@ public class Patients {
   /** True if the caller holds a patient-level role (listed GP, municipality). */
   public static boolean hasPatientRole(String callerSor, Patient patient) {
     return AccessRule.hasPatientRole(callerSor, patient.listedGpSor, patient.municipalitySor);
+  }
+
+  /**
+   * True if the caller sees all of the patient's data: its listed GP, its municipality, course
+   * coordinators and the patient portal of this citizen (docs/security.md); anyone else sees only
+   * what it is a party to.
+   */
+  public static boolean seesWholePatient(CallerRoles roles, String callerSor, Patient patient) {
+    return hasPatientRole(callerSor, patient)
+        || roles.isCoordinator(callerSor)
+        || roles.isPortalFor(callerSor, patient.patientKey);
   }
 
   public static boolean maySee(String callerSor, Patient patient, AccessRule.Involving resource) {

@@ -11,11 +11,13 @@ import dk.stafet.referral.course.lifecycle.ReferralTransition;
 import dk.stafet.referral.security.NotTheActorException;
 import dk.stafet.referral.waitingtime.WaitingTimes;
 import dk.stafet.service.audit.AuditLog;
+import dk.stafet.service.security.CallerRoles;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,18 +43,21 @@ public class ReferralService {
   private final FactRecorder facts;
   private final AuditLog audit;
   private final WaitingTimes waitingTimes;
+  private final CallerRoles roles;
 
   public ReferralService(
       Patients patients,
       Organisations organisations,
       FactRecorder facts,
       AuditLog audit,
-      WaitingTimes waitingTimes) {
+      WaitingTimes waitingTimes,
+      CallerRoles roles) {
     this.patients = patients;
     this.organisations = organisations;
     this.facts = facts;
     this.audit = audit;
     this.waitingTimes = waitingTimes;
+    this.roles = roles;
   }
 
   /**
@@ -208,17 +213,55 @@ public class ReferralService {
 
   /** One referral with its history, if the caller may see it; the read is audited. */
   public ReferralView get(UUID id, String callerSor) {
+    return ReferralView.of(readable(id, callerSor, "READ"), true, waitingTimes);
+  }
+
+  /**
+   * The referral, if the caller may see it (the listed GP, the municipality, or a party to it; the
+   * access rule); the read is audited under {@code action}, a refusal too.
+   *
+   * @throws UnknownResourceException if there is no such referral or the caller may not see it
+   */
+  public Referral readable(UUID id, String callerSor, String action) {
     Log.debugf("Reading referral %s", id);
     Referral referral = Referral.findById(id);
     if (referral == null) {
       throw new UnknownResourceException("referral");
     }
     if (!Patients.maySee(callerSor, patients.byKey(referral.patientKey), referral)) {
-      audit.denied(callerSor, "READ", referral.patientKey, "REFERRAL", id.toString());
+      audit.denied(callerSor, action, referral.patientKey, "REFERRAL", id.toString());
       throw new UnknownResourceException("referral");
     }
-    audit.read(callerSor, "READ", referral.patientKey, "REFERRAL", id.toString());
-    return ReferralView.of(referral, true, waitingTimes);
+    audit.read(callerSor, action, referral.patientKey, "REFERRAL", id.toString());
+    return referral;
+  }
+
+  /**
+   * The patient's referrals the caller may see, as the patient lookup shows them: all of them for
+   * the listed GP, the municipality, course coordinators and the patient portal of this citizen;
+   * for anyone else those it is a party to. One audit row per call (the action prefixed when the
+   * read rests on a role); nothing visible is a refusal, audited as DENIED, and so is an unknown
+   * patient (without an audit row: there is no patient to name).
+   *
+   * @throws UnknownResourceException if the patient is unknown or the caller may see none of it
+   */
+  public List<Referral> visibleOfPatient(String patientKey, String callerSor, String action) {
+    Patient patient = Patient.byKey(patientKey);
+    if (patient == null) {
+      throw new UnknownResourceException("patient");
+    }
+    boolean wholePatient = Patients.seesWholePatient(roles, callerSor, patient);
+    List<Referral> visible =
+        Referral.ofPatient(patientKey).stream()
+            .filter(r -> wholePatient || r.involves(callerSor))
+            .toList();
+    String audited = roles.auditedAction(callerSor, action);
+    if (visible.isEmpty() && !wholePatient) {
+      audit.denied(callerSor, audited, patientKey, "REFERRALS", patientKey);
+      throw new UnknownResourceException("patient");
+    }
+    audit.read(callerSor, audited, patientKey, "REFERRALS", patientKey);
+    return visible;
   }
 
   private Referral forWrite(UUID id, String actorSor, String act) {

@@ -1,0 +1,74 @@
+package dk.stafet.referral.inbound;
+
+import dk.stafet.referral.course.Course;
+import dk.stafet.referral.course.HospitalStay;
+import dk.stafet.referral.course.Patient;
+import dk.stafet.referral.course.Referral;
+import dk.stafet.referral.course.service.Patients;
+import dk.stafet.referral.course.service.UnknownResourceException;
+import dk.stafet.referral.security.AccessRule;
+import dk.stafet.service.audit.AuditLog;
+import dk.stafet.service.security.CallerRoles;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * The MedCom messages the front door received about one patient that a caller may see. Access
+ * follows {@link AccessRule}: the listed GP and the municipality see all of the patient's messages;
+ * another organisation involved with the patient (a party to one of the patient's referrals, stays
+ * or courses, or to one of the messages) sees only the messages it sent or received. Course
+ * coordinators see all of them; so does the patient portal for the one citizen its token names
+ * (docs/security.md). Anyone else is refused as if the patient were unknown. Every answer is
+ * audited, refusals too.
+ */
+@ApplicationScoped
+public class PatientMessages {
+
+  private final CallerRoles roles;
+  private final AuditLog audit;
+
+  public PatientMessages(CallerRoles roles, AuditLog audit) {
+    this.roles = roles;
+    this.audit = audit;
+  }
+
+  /**
+   * @param action the audited action (prefixed when the read rests on a role)
+   * @throws UnknownResourceException if the patient is unknown or the caller may not see it
+   */
+  @Transactional
+  public List<ReceivedMessage> visibleTo(String callerSor, String patientKey, String action) {
+    Log.debugf("Messages of %s", patientKey);
+    Patient patient = Patient.byKey(patientKey);
+    if (patient == null) {
+      throw new UnknownResourceException("patient");
+    }
+    List<ReceivedMessage> all = ReceivedMessage.forPatient(patientKey);
+    String audited = roles.auditedAction(callerSor, action);
+    boolean wholePatient = Patients.seesWholePatient(roles, callerSor, patient);
+    List<ReceivedMessage> visible =
+        wholePatient
+            ? all
+            : all.stream().filter(m -> Patients.maySee(callerSor, patient, m)).toList();
+    if (!wholePatient
+        && (roles.isPatientPortal(callerSor)
+            || visible.isEmpty() && !involved(callerSor, patientKey))) {
+      audit.denied(callerSor, audited, patientKey, "MEDCOM_MESSAGES", patientKey);
+      throw new UnknownResourceException("patient");
+    }
+    audit.read(callerSor, audited, patientKey, "MEDCOM_MESSAGES", patientKey);
+    return visible;
+  }
+
+  /**
+   * A party to one of the patient's referrals, stays or courses (the access rule of
+   * docs/course-facts.md).
+   */
+  private static boolean involved(String callerSor, String patientKey) {
+    return Referral.ofPatient(patientKey).stream().anyMatch(r -> r.involves(callerSor))
+        || HospitalStay.ofPatient(patientKey).stream().anyMatch(s -> s.involves(callerSor))
+        || Course.ofPatient(patientKey).stream().anyMatch(c -> c.involves(callerSor));
+  }
+}
