@@ -45,6 +45,7 @@ final class CompiledProfiles {
   private final ValidationSupportContext supportContext;
   private final HapiWorkerContext workerContext;
   private final Map<String, Optional<CompiledProfile>> profiles = new ConcurrentHashMap<>();
+  private final Map<String, Optional<CompiledProfile>> types = new ConcurrentHashMap<>();
   private final Map<String, Optional<Set<String>>> valueSets = new ConcurrentHashMap<>();
   private final FHIRPathEngine parser;
 
@@ -74,8 +75,10 @@ final class CompiledProfiles {
 
   /** The base definition of a FHIR type (resource or datatype). */
   Optional<CompiledProfile> type(String typeCode) {
-    return profile(
-        typeCode.contains(":") ? typeCode : "http://hl7.org/fhir/StructureDefinition/" + typeCode);
+    return types.computeIfAbsent(
+        typeCode,
+        code ->
+            profile(code.contains(":") ? code : "http://hl7.org/fhir/StructureDefinition/" + code));
   }
 
   private Optional<CompiledProfile> compile(String url) {
@@ -191,6 +194,13 @@ final class CompiledProfiles {
     final int max;
     final List<TypeRefComponent> types;
     final Set<String> typeCodes = new HashSet<>();
+
+    /** The one profile of the element's one type, if it has one. */
+    final String typeProfile;
+
+    /** More than one type profile: the walk defers (it checks against one). */
+    final boolean severalTypeProfiles;
+
     final Base fixed;
     final Base pattern;
 
@@ -203,6 +213,10 @@ final class CompiledProfiles {
     final List<Invariant> invariants = new ArrayList<>();
     final Map<String, CompiledElement> children = new HashMap<>();
     final List<CompiledElement> slices = new ArrayList<>();
+
+    /** Per discriminator path, the definition in this slice that fixes its value (found once). */
+    final Map<String, CompiledElement> discriminatorTargets = new ConcurrentHashMap<>();
+
     final List<ElementDefinitionSlicingDiscriminatorComponent> discriminators;
     final boolean closedSlicing;
     final String sliceName;
@@ -220,6 +234,13 @@ final class CompiledProfiles {
       for (TypeRefComponent type : types) {
         typeCodes.add(type.getWorkingCode());
       }
+      long profiled = types.stream().filter(TypeRefComponent::hasProfile).count();
+      this.severalTypeProfiles =
+          profiled > 0 && (types.size() != 1 || types.get(0).getProfile().size() > 1);
+      this.typeProfile =
+          profiled == 1 && !severalTypeProfiles
+              ? stripVersion(types.get(0).getProfile().get(0).getValue())
+              : null;
       this.fixed = ed.hasFixed() ? ed.getFixed() : null;
       this.pattern = ed.hasPattern() ? ed.getPattern() : null;
       this.sliceName = ed.hasSliceName() ? ed.getSliceName() : null;
