@@ -1,5 +1,6 @@
 package dk.stafet.benchmark;
 
+import dk.stafet.contracts.medcom.FastPathSettings;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomValidator;
 import java.io.IOException;
@@ -68,11 +69,66 @@ public final class ValidationBenchmark {
           Arrays.stream(times).average().orElse(0),
           times.length);
     }
+    fastPath(codec, shared, examples, rounds);
     System.out.printf(
         Locale.ROOT,
         "load average after %.2f, %d cores%n",
         loadAverage(),
         Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * The compiled fast path in front of the pooled validators (issue 11 item 2): per message over
+   * all examples (a deferred one pays the fast path and HAPI), and per message the fast path
+   * accepts, against HAPI alone on the same messages.
+   */
+  private static void fastPath(MedcomCodec codec, Path shared, List<Example> examples, int rounds) {
+    MedcomValidator hapi = new MedcomValidator(codec, shared.resolve("medcom-profiles"));
+    MedcomValidator fast = new MedcomValidator(codec, shared.resolve("medcom-profiles"));
+    fast.configureFastPath(new FastPathSettings(true, 0, Runnable::run, (type, paths) -> {}));
+    hapi.warmUp();
+    fast.warmUp();
+    for (int i = 0; i < 3; i++) {
+      examples.forEach(example -> fast.validate(example.text(), example.contentType()));
+      examples.forEach(example -> hapi.validate(example.text(), example.contentType()));
+    }
+    List<Double> all = new ArrayList<>();
+    List<Double> accepted = new ArrayList<>();
+    List<Double> hapiOnAccepted = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      for (Example example : examples) {
+        long before = fast.fastPathAccepted();
+        long start = System.nanoTime();
+        fast.validate(example.text(), example.contentType());
+        double ms = (System.nanoTime() - start) / 1e6;
+        all.add(ms);
+        if (fast.fastPathAccepted() > before) {
+          accepted.add(ms);
+          start = System.nanoTime();
+          hapi.validate(example.text(), example.contentType());
+          hapiOnAccepted.add((System.nanoTime() - start) / 1e6);
+        }
+      }
+    }
+    print("compiled fast path, then HAPI if deferred", all);
+    print("  of which accepted by the fast path", accepted);
+    print("  the same messages, HAPI (pooled) only", hapiOnAccepted);
+  }
+
+  private static void print(String label, List<Double> list) {
+    double[] times = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    if (times.length == 0) {
+      System.out.printf(Locale.ROOT, "  %-44s no messages%n", label);
+      return;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "  %-44s p50 %6.2f ms  p95 %6.2f ms  mean %6.2f ms  (%d messages)%n",
+        label,
+        percentile(times, 50),
+        percentile(times, 95),
+        Arrays.stream(times).average().orElse(0),
+        times.length);
   }
 
   private static double percentile(double[] sorted, int percent) {
