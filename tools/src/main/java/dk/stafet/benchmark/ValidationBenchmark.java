@@ -20,9 +20,10 @@ import java.util.stream.Stream;
 /**
  * Warm MedCom validation time per message, p50 and p95, over every MedCom example (HN, CC, Ack;
  * JSON and XML), for a new HAPI InstanceValidator per call (the behaviour before the pool) and for
- * the pooled, reset validators. A command, not a timed test: {@code ./stafet bench-validation
- * [ROUNDS]} (docs/performance.md). One thread, so the figures are per core. Usage: {@code java -cp
- * ... dk.stafet.benchmark.ValidationBenchmark <shared dir> [rounds]}.
+ * the pooled, reset validators, then with the compiled fast path in front (a third argument {@code
+ * fast-path} runs only that). A command, not a timed test: {@code ./stafet bench-validation
+ * [ROUNDS] [fast-path]} (docs/performance.md). One thread, so the figures are per core. Usage:
+ * {@code java -cp ... dk.stafet.benchmark.ValidationBenchmark <shared dir> [rounds]}.
  */
 public final class ValidationBenchmark {
 
@@ -39,7 +40,8 @@ public final class ValidationBenchmark {
         examples.size(),
         rounds,
         loadAverage());
-    for (int maxUses : new int[] {1, 10_000}) {
+    boolean fastPathOnly = args.length > 2 && "fast-path".equals(args[2]);
+    for (int maxUses : fastPathOnly ? new int[0] : new int[] {1, 10_000}) {
       String label =
           maxUses == 1
               ? "new InstanceValidator per call"
@@ -83,20 +85,23 @@ public final class ValidationBenchmark {
    * accepts, against HAPI alone on the same messages.
    */
   private static void fastPath(MedcomCodec codec, Path shared, List<Example> examples, int rounds) {
-    MedcomValidator hapi = new MedcomValidator(codec, shared.resolve("medcom-profiles"));
+    // One validator, the fast path switched on and off: both modes share the same HAPI state and
+    // heap, so the comparison is not skewed by a second set of profiles in memory.
     MedcomValidator fast = new MedcomValidator(codec, shared.resolve("medcom-profiles"));
-    fast.configureFastPath(new FastPathSettings(true, 0, Runnable::run, (type, paths) -> {}));
-    hapi.warmUp();
+    FastPathSettings on = new FastPathSettings(true, 0, Runnable::run, (type, paths) -> {});
     fast.warmUp();
     for (int i = 0; i < 3; i++) {
+      fast.configureFastPath(on);
       examples.forEach(example -> fast.validate(example.text(), example.contentType()));
-      examples.forEach(example -> hapi.validate(example.text(), example.contentType()));
+      fast.configureFastPath(FastPathSettings.OFF);
+      examples.forEach(example -> fast.validate(example.text(), example.contentType()));
     }
     List<Double> all = new ArrayList<>();
     List<Double> accepted = new ArrayList<>();
     List<Double> hapiOnAccepted = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
       for (Example example : examples) {
+        fast.configureFastPath(on);
         long before = fast.fastPathAccepted();
         long start = System.nanoTime();
         fast.validate(example.text(), example.contentType());
@@ -104,8 +109,9 @@ public final class ValidationBenchmark {
         all.add(ms);
         if (fast.fastPathAccepted() > before) {
           accepted.add(ms);
+          fast.configureFastPath(FastPathSettings.OFF);
           start = System.nanoTime();
-          hapi.validate(example.text(), example.contentType());
+          fast.validate(example.text(), example.contentType());
           hapiOnAccepted.add((System.nanoTime() - start) / 1e6);
         }
       }
