@@ -130,7 +130,9 @@ class FastPathDifferentialTest {
 
     assertThat(corpus).isGreaterThanOrEqualTo(10_000);
     assertThat(disagreements).isEmpty();
-    // The fast path must do its job: every JSON example HAPI accepts is accepted without HAPI.
-    assertThat(validExamplesAccepted).isGreaterThan(0);
+    // The fast path must do its job. 24 of MedCom's 29 valid examples today; the other five rely on
+    // tolerances of MedCom's 2023 test files it does not reproduce, or are XML
+    // (docs/medcom-codec.md).
+    assertThat(validExamplesAccepted).isGreaterThanOrEqualTo(24);
   }
 }
