@@ -1,5 +1,6 @@
 package dk.stafet.benchmark;
 
+import dk.stafet.contracts.medcom.FastPathSettings;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomValidator;
 import java.io.IOException;
@@ -19,9 +20,10 @@ import java.util.stream.Stream;
 /**
  * Warm MedCom validation time per message, p50 and p95, over every MedCom example (HN, CC, Ack;
  * JSON and XML), for a new HAPI InstanceValidator per call (the behaviour before the pool) and for
- * the pooled, reset validators. A command, not a timed test: {@code ./stafet bench-validation
- * [ROUNDS]} (docs/performance.md). One thread, so the figures are per core. Usage: {@code java -cp
- * ... dk.stafet.benchmark.ValidationBenchmark <shared dir> [rounds]}.
+ * the pooled, reset validators, then with the compiled fast path in front (a third argument {@code
+ * fast-path} runs only that). A command, not a timed test: {@code ./stafet bench-validation
+ * [ROUNDS] [fast-path]} (docs/performance.md). One thread, so the figures are per core. Usage:
+ * {@code java -cp ... dk.stafet.benchmark.ValidationBenchmark <shared dir> [rounds]}.
  */
 public final class ValidationBenchmark {
 
@@ -38,7 +40,8 @@ public final class ValidationBenchmark {
         examples.size(),
         rounds,
         loadAverage());
-    for (int maxUses : new int[] {1, 10_000}) {
+    boolean fastPathOnly = args.length > 2 && "fast-path".equals(args[2]);
+    for (int maxUses : fastPathOnly ? new int[0] : new int[] {1, 10_000}) {
       String label =
           maxUses == 1
               ? "new InstanceValidator per call"
@@ -68,11 +71,70 @@ public final class ValidationBenchmark {
           Arrays.stream(times).average().orElse(0),
           times.length);
     }
+    fastPath(codec, shared, examples, rounds);
     System.out.printf(
         Locale.ROOT,
         "load average after %.2f, %d cores%n",
         loadAverage(),
         Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * The compiled fast path in front of the pooled validators (issue 11 item 2): per message over
+   * all examples (a deferred one pays the fast path and HAPI), and per message the fast path
+   * accepts, against HAPI alone on the same messages.
+   */
+  private static void fastPath(MedcomCodec codec, Path shared, List<Example> examples, int rounds) {
+    // One validator, the fast path switched on and off: both modes share the same HAPI state and
+    // heap, so the comparison is not skewed by a second set of profiles in memory.
+    MedcomValidator fast = new MedcomValidator(codec, shared.resolve("medcom-profiles"));
+    FastPathSettings on = new FastPathSettings(true, 0, Runnable::run, (type, paths) -> {});
+    fast.warmUp();
+    for (int i = 0; i < 3; i++) {
+      fast.configureFastPath(on);
+      examples.forEach(example -> fast.validate(example.text(), example.contentType()));
+      fast.configureFastPath(FastPathSettings.OFF);
+      examples.forEach(example -> fast.validate(example.text(), example.contentType()));
+    }
+    List<Double> all = new ArrayList<>();
+    List<Double> accepted = new ArrayList<>();
+    List<Double> hapiOnAccepted = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      for (Example example : examples) {
+        fast.configureFastPath(on);
+        long before = fast.fastPathAccepted();
+        long start = System.nanoTime();
+        fast.validate(example.text(), example.contentType());
+        double ms = (System.nanoTime() - start) / 1e6;
+        all.add(ms);
+        if (fast.fastPathAccepted() > before) {
+          accepted.add(ms);
+          fast.configureFastPath(FastPathSettings.OFF);
+          start = System.nanoTime();
+          fast.validate(example.text(), example.contentType());
+          hapiOnAccepted.add((System.nanoTime() - start) / 1e6);
+        }
+      }
+    }
+    print("compiled fast path, then HAPI if deferred", all);
+    print("  of which accepted by the fast path", accepted);
+    print("  the same messages, HAPI (pooled) only", hapiOnAccepted);
+  }
+
+  private static void print(String label, List<Double> list) {
+    double[] times = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    if (times.length == 0) {
+      System.out.printf(Locale.ROOT, "  %-44s no messages%n", label);
+      return;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "  %-44s p50 %6.2f ms  p95 %6.2f ms  mean %6.2f ms  (%d messages)%n",
+        label,
+        percentile(times, 50),
+        percentile(times, 95),
+        Arrays.stream(times).average().orElse(0),
+        times.length);
   }
 
   private static double percentile(double[] sorted, int percent) {

@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.MessageHeader;
@@ -42,7 +44,11 @@ public final class MedcomValidator {
   private final DirectInstanceValidator baseValidator;
   private final Map<ProfileSet, DirectInstanceValidator> profileValidators =
       new EnumMap<>(ProfileSet.class);
+  private final Map<ProfileSet, FastPathValidator> fastPaths = new EnumMap<>(ProfileSet.class);
   private final String profileValidationStatus;
+  private volatile FastPathSettings fastPath = FastPathSettings.OFF;
+  private final AtomicLong fastPathAccepted = new AtomicLong();
+  private final AtomicLong fastPathDeferred = new AtomicLong();
 
   /**
    * @param profilesRoot the medcom-profiles folder (holding {@code dk-core/2.0.0} etc.); null or
@@ -69,7 +75,9 @@ public final class MedcomValidator {
     } else {
       this.baseValidator = null;
       for (ProfileSet set : ProfileSet.values()) {
-        profileValidators.put(set, factory.profileValidator(profilesRoot, set));
+        var chain = factory.profileChain(profilesRoot, set);
+        profileValidators.put(set, factory.profileValidator(chain));
+        fastPaths.put(set, new FastPathValidator(codec.fhirContext(), chain));
       }
       this.profileValidationStatus =
           "profile validation enabled: sets A and B from " + profilesRoot;
@@ -132,6 +140,73 @@ public final class MedcomValidator {
    */
   public List<MedcomIssue> validate(Bundle bundle, String text, MedcomFormat format) {
     MessageType type = messageTypeOf(bundle);
+    FastPathSettings settings = fastPath;
+    if (settings.enabled()) {
+      FastPathValidator.Verdict verdict = fastPathVerdict(type, text, format);
+      if (verdict.accepted()) {
+        fastPathAccepted.incrementAndGet();
+        if (settings.sampleShare() > 0
+            && ThreadLocalRandom.current().nextDouble() < settings.sampleShare()) {
+          settings.sampler().execute(() -> recheck(type, text, format, settings.listener()));
+        }
+        return List.of();
+      }
+      fastPathDeferred.incrementAndGet();
+    }
+    return validateWithHapi(bundle, type, text, format);
+  }
+
+  /**
+   * The compiled fast path's verdict alone (for the differential test and the benchmark): accept,
+   * or ask HAPI.
+   */
+  FastPathValidator.Verdict fastPathVerdict(MessageType type, String text, MedcomFormat format) {
+    if (!isProfileValidationEnabled() || type == MessageType.UNKNOWN) {
+      return FastPathValidator.Verdict.askHapi("no profile for the message");
+    }
+    return fastPaths
+        .get(ProfileSet.forMessageType(type))
+        .check(text, format, type.messageProfile().orElseThrow());
+  }
+
+  /** HAPI's findings alone, bypassing the fast path (for the differential test). */
+  List<MedcomIssue> validateWithHapi(String text, MedcomFormat format) {
+    Bundle bundle = codec.parse(text, format);
+    return validateWithHapi(bundle, messageTypeOf(bundle), text, format);
+  }
+
+  /**
+   * Switches the compiled fast path on or off; {@link FastPathSettings#OFF} (every message through
+   * HAPI) until called.
+   */
+  public void configureFastPath(FastPathSettings settings) {
+    if (settings.enabled() && !isProfileValidationEnabled()) {
+      throw new IllegalStateException("the fast path needs the MedCom profiles");
+    }
+    this.fastPath = settings;
+  }
+
+  /** Messages the fast path accepted so far. */
+  public long fastPathAccepted() {
+    return fastPathAccepted.get();
+  }
+
+  /** Messages the fast path handed to HAPI so far. */
+  public long fastPathDeferred() {
+    return fastPathDeferred.get();
+  }
+
+  private void recheck(
+      MessageType type, String text, MedcomFormat format, FastPathDisagreementListener listener) {
+    List<MedcomIssue> errors =
+        validateWithHapi(text, format).stream().filter(MedcomIssue::isError).toList();
+    if (!errors.isEmpty()) {
+      listener.disagreement(type, errors.stream().map(MedcomIssue::path).toList());
+    }
+  }
+
+  private List<MedcomIssue> validateWithHapi(
+      Bundle bundle, MessageType type, String text, MedcomFormat format) {
     DirectInstanceValidator validator;
     List<String> requiredProfiles = List.of();
     if (isProfileValidationEnabled()) {
@@ -196,6 +271,15 @@ public final class MedcomValidator {
    * start-up by validating small synthetic messages of each type. Takes a few seconds.
    */
   public void warmUp() {
+    for (ProfileSet set : fastPaths.keySet()) {
+      fastPaths
+          .get(set)
+          .precompile(
+              java.util.Arrays.stream(MessageType.values())
+                  .filter(type -> ProfileSet.forMessageType(type) == set)
+                  .flatMap(type -> type.messageProfile().stream())
+                  .toList());
+    }
     for (MessageType type :
         List.of(
             MessageType.HOSPITAL_NOTIFICATION,

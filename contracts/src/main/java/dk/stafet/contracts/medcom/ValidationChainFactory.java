@@ -46,6 +46,18 @@ final class ValidationChainFactory {
   }
 
   DirectInstanceValidator profileValidator(Path profilesRoot, ProfileSet set) {
+    return profileValidator(profileChain(profilesRoot, set));
+  }
+
+  DirectInstanceValidator profileValidator(ValidationSupportChain chain) {
+    return validatorFor(chain, true);
+  }
+
+  /**
+   * The support chain of one profile set: HAPI's validator and the compiled fast path share it, so
+   * both see the same profiles, value sets and code systems.
+   */
+  ValidationSupportChain profileChain(Path profilesRoot, ProfileSet set) {
     PrePopulatedValidationSupport medcomResources = new PrePopulatedValidationSupport(fhirContext);
     for (String folder : set.folders()) {
       loadFolder(profilesRoot.resolve(folder), medcomResources);
@@ -55,7 +67,7 @@ final class ValidationChainFactory {
       leading.add(new CoreVersionPinStripper(coreDefinitions));
     }
     leading.add(medcomResources);
-    return validatorFor(chainOf(leading), true);
+    return chainOf(leading);
   }
 
   ValidationSupportChain chainOf(List<IValidationSupport> leading) {

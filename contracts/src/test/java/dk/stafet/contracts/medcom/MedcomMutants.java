@@ -38,7 +38,11 @@ public final class MedcomMutants {
     DANGLING_REFERENCE,
     SWAPPED_PROFILE,
     CONTROL_CHARACTER,
-    WRONG_TYPE
+    WRONG_TYPE,
+    /** A code-valued element (status, use, type, mode, …) set to another, plausible code. */
+    WRONG_FIXED_VALUE,
+    /** An item of a list repeated: overflows a maximum cardinality or a slice. */
+    CARDINALITY_OVERFLOW
   }
 
   /**
@@ -128,6 +132,11 @@ public final class MedcomMutants {
               (path, node) -> node.isTextual() && path.endsWith(".reference");
           case SWAPPED_PROFILE ->
               (path, node) -> path.matches("(entry\\[0\\]\\.resource\\.)?meta\\.profile\\[\\d+\\]");
+          case WRONG_FIXED_VALUE ->
+              (path, node) ->
+                  node.isTextual()
+                      && path.matches(".*\\.(status|use|type|mode|code|url|system|gender|class)$");
+          case CARDINALITY_OVERFLOW -> (path, node) -> path.endsWith("]");
         };
     walk(
         root,
@@ -180,6 +189,20 @@ public final class MedcomMutants {
           put(parent, last, TextNode.valueOf("Patient/does-not-exist-" + random.nextInt(1000)));
       case SWAPPED_PROFILE ->
           put(parent, last, TextNode.valueOf(swappedProfile(node.asText(), random)));
+      case WRONG_FIXED_VALUE ->
+          put(
+              parent,
+              last,
+              TextNode.valueOf(
+                  List.of(
+                          "unknown",
+                          "active",
+                          "official",
+                          "message",
+                          "http://hl7.org/fhir/StructureDefinition/patient-birthPlace",
+                          "urn:oid:1.2.208.176.1.2")
+                      .get(random.nextInt(6))));
+      case CARDINALITY_OVERFLOW -> ((ArrayNode) parent).add(node.deepCopy());
       case CONTROL_CHARACTER -> {
         String text = node.asText();
         int at = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);

@@ -3,6 +3,7 @@ package dk.stafet.notification.config;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomValidator;
 import dk.stafet.service.medcom.MedcomValidators;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +27,10 @@ public class Producers {
 
   @Produces
   @ApplicationScoped
-  MedcomValidator validator(MedcomCodec codec, NotificationConfig config) {
+  MedcomValidator validator(MedcomCodec codec, NotificationConfig config, MeterRegistry meters) {
     MedcomValidator validator =
         MedcomValidators.create(
-            codec, config.medcom(), "stafet.notification.medcom.profiles-required");
+            codec, config.medcom(), "stafet.notification.medcom.profiles-required", meters);
     long started = System.nanoTime();
     validator.warmUp();
     Log.infof(

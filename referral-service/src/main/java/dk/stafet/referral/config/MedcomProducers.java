@@ -4,6 +4,7 @@ import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomValidator;
 import dk.stafet.contracts.medcom.MessageContentRules;
 import dk.stafet.service.medcom.MedcomValidators;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -29,8 +30,8 @@ public class MedcomProducers {
 
   @Produces
   @ApplicationScoped
-  MedcomValidator validator(MedcomCodec codec, FrontDoorConfig config) {
+  MedcomValidator validator(MedcomCodec codec, FrontDoorConfig config, MeterRegistry meters) {
     return MedcomValidators.create(
-        codec, config.medcom(), "stafet.front-door.medcom.profiles-required");
+        codec, config.medcom(), "stafet.front-door.medcom.profiles-required", meters);
   }
 }

@@ -23,4 +23,21 @@ public interface MedcomProfiles {
   @WithName("profiles-required")
   @WithDefault("false")
   boolean profilesRequired();
+
+  /**
+   * The compiled fast path (docs/performance.md, "compiled fast path"): a message it accepts skips
+   * HAPI's validation on the hot path. On by default: FastPathDifferentialTest proves in every
+   * build that it accepts no message HAPI rejects.
+   */
+  @WithName("fast-path.enabled")
+  @WithDefault("true")
+  boolean fastPathEnabled();
+
+  /**
+   * Share (0–1) of fast-path accepts that HAPI re-validates off the hot path; a disagreement counts
+   * in {@code stafet_medcom_fast_path_disagreements_total} and logs the element paths.
+   */
+  @WithName("fast-path.sample-share")
+  @WithDefault("0.01")
+  double fastPathSampleShare();
 }

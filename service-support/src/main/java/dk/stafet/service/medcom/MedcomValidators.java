@@ -1,14 +1,32 @@
 package dk.stafet.service.medcom;
 
+import dk.stafet.contracts.medcom.FastPathDisagreementListener;
+import dk.stafet.contracts.medcom.FastPathSettings;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomValidator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.logging.Log;
 import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /** Builds a service's one MedCom validator from its {@link MedcomProfiles} settings. */
 public final class MedcomValidators {
 
+  /** Sampled re-validations waiting for HAPI; more are skipped (and counted) rather than queued. */
+  private static final int SAMPLE_QUEUE = 64;
+
   private MedcomValidators() {}
+
+  /** As {@link #create(MedcomCodec, MedcomProfiles, String, MeterRegistry)}, metrics unexported. */
+  public static MedcomValidator create(
+      MedcomCodec codec, MedcomProfiles profiles, String requiredSetting) {
+    return create(codec, profiles, requiredSetting, new SimpleMeterRegistry());
+  }
 
   /**
    * @param requiredSetting the full name of the service's {@code profiles-required} setting, for
@@ -16,7 +34,7 @@ public final class MedcomValidators {
    * @throws IllegalStateException if the profiles are required but missing
    */
   public static MedcomValidator create(
-      MedcomCodec codec, MedcomProfiles profiles, String requiredSetting) {
+      MedcomCodec codec, MedcomProfiles profiles, String requiredSetting, MeterRegistry meters) {
     Path folder = profiles.profilesDir().map(Path::of).map(Path::toAbsolutePath).orElse(null);
     MedcomValidator validator = new MedcomValidator(codec, folder);
     if (profiles.profilesRequired() && !validator.isProfileValidationEnabled()) {
@@ -28,6 +46,53 @@ public final class MedcomValidators {
               + ": mount them and set STAFET_SHARED_DIR (deploy/README.md)");
     }
     Log.infof("MedCom validation: %s", validator.profileValidationStatus());
+    if (profiles.fastPathEnabled() && validator.isProfileValidationEnabled()) {
+      validator.configureFastPath(fastPath(profiles.fastPathSampleShare(), meters));
+      FunctionCounter.builder(
+              "stafet.medcom.fast.path.accepted", validator, MedcomValidator::fastPathAccepted)
+          .description("Messages the compiled fast path accepted without HAPI")
+          .register(meters);
+      FunctionCounter.builder(
+              "stafet.medcom.fast.path.deferred", validator, MedcomValidator::fastPathDeferred)
+          .description("Messages the compiled fast path handed to HAPI's full validation")
+          .register(meters);
+      Log.infof(
+          "MedCom validation: compiled fast path on, %.1f %% of its accepts re-checked by HAPI",
+          profiles.fastPathSampleShare() * 100);
+    }
     return validator;
+  }
+
+  private static FastPathSettings fastPath(double sampleShare, MeterRegistry meters) {
+    Counter skipped =
+        Counter.builder("stafet.medcom.fast.path.samples.skipped")
+            .description("Sampled re-validations skipped because the sampler was busy")
+            .register(meters);
+    ThreadPoolExecutor sampler =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(SAMPLE_QUEUE),
+            runnable -> {
+              Thread thread = new Thread(runnable, "medcom-fast-path-sampler");
+              thread.setDaemon(true);
+              thread.setPriority(Thread.MIN_PRIORITY);
+              return thread;
+            },
+            (runnable, executor) -> skipped.increment());
+    FastPathDisagreementListener listener =
+        (type, errorPaths) -> {
+          meters
+              .counter("stafet.medcom.fast.path.disagreements", "message_type", type.name())
+              .increment();
+          // Element paths only: HAPI's texts may quote values (patient data).
+          Log.errorf(
+              "MedCom fast path accepted a %s message that HAPI rejects at %s: a fast-path defect,"
+                  + " see docs/performance.md",
+              type, errorPaths);
+        };
+    return new FastPathSettings(true, sampleShare, sampler, listener);
   }
 }

@@ -48,6 +48,16 @@ class MedcomValidatorsTest {
       public boolean profilesRequired() {
         return required;
       }
+
+      @Override
+      public boolean fastPathEnabled() {
+        return true;
+      }
+
+      @Override
+      public double fastPathSampleShare() {
+        return 0.01;
+      }
     };
   }
 }
