@@ -4,14 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomMessage;
+import dk.stafet.referral.course.rest.TestData;
 import dk.stafet.service.messaging.UntilStored;
 import dk.stafet.testsupport.DatabaseOutage;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
+import dk.stafet.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -109,5 +113,54 @@ class FrontDoorOutageTests {
                   .code())
           .isEqualTo("ok");
     }
+  }
+
+  /**
+   * The REST facts and the FHIR reads while the database is away: a retryable 503 with Retry-After
+   * (service-support's StorageProblems), never a bare 500 — problem details at the JSON API, an
+   * OperationOutcome at the FHIR base — and the same request succeeds once the database is back.
+   */
+  @Test
+  void restFactsAndFhirReadsWhileTheDatabaseIsAwayAreRetryable503s() throws Exception {
+    String cpr = TestData.newCpr();
+    Map<String, String> listedGp = Map.of("cpr", cpr, "gpSor", TestData.GP);
+    try (DatabaseOutage outage = DatabaseOutage.begin(jdbcUrl, user, password)) {
+      given()
+          .auth()
+          .oauth2(TestTokens.forOrganisation(TestTokens.NATIONAL_REGISTER_SOR))
+          .contentType("application/json")
+          .body(listedGp)
+          .when()
+          .post("/api/patients/listed-gp")
+          .then()
+          .statusCode(503)
+          .header("Retry-After", "5")
+          .contentType("application/problem+json")
+          .body("code", equalTo("STORAGE_UNAVAILABLE"))
+          .body(not(containsString(cpr)));
+      given()
+          .auth()
+          .oauth2(TestTokens.forOrganisation(TestData.GP))
+          .when()
+          .get("/fhir/ServiceRequest?patient=" + "0".repeat(32))
+          .then()
+          .statusCode(503)
+          .header("Retry-After", "5")
+          .body(containsString("OperationOutcome"))
+          .body(containsString("transient"));
+    }
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(TestTokens.forOrganisation(TestTokens.NATIONAL_REGISTER_SOR))
+                    .contentType("application/json")
+                    .body(listedGp)
+                    .when()
+                    .post("/api/patients/listed-gp")
+                    .then()
+                    .statusCode(200));
   }
 }

@@ -1,7 +1,6 @@
 package dk.stafet.notification.delivery.rest;
 
 import dk.stafet.service.problem.Problem;
-import dk.stafet.service.security.NotAuthenticatedException;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -10,11 +9,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * code}).
  */
 public class DeliveryProblems {
-
-  @ServerExceptionMapper
-  public RestResponse<Problem> notAuthenticated(NotAuthenticatedException e) {
-    return Problem.notAuthenticated(e).response();
-  }
 
   @ServerExceptionMapper
   public RestResponse<Problem> forbidden(DeliveryForbiddenException e) {

@@ -8,7 +8,6 @@ import dk.stafet.referral.course.service.UnknownOrganisationException;
 import dk.stafet.referral.course.service.UnknownResourceException;
 import dk.stafet.referral.security.NotTheActorException;
 import dk.stafet.service.problem.Problem;
-import dk.stafet.service.security.NotAuthenticatedException;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -50,11 +49,6 @@ public class CourseProblemMapper {
   @ServerExceptionMapper
   public RestResponse<Problem> invalidCommand(InvalidCommandException e) {
     return Problem.of(422, "INVALID_COMMAND", "Invalid command", e.getMessage()).response();
-  }
-
-  @ServerExceptionMapper
-  public RestResponse<Problem> notAuthenticated(NotAuthenticatedException e) {
-    return Problem.notAuthenticated(e).response();
   }
 
   @ServerExceptionMapper
