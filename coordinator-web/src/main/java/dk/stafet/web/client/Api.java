@@ -306,6 +306,20 @@ public final class Api {
   @TemplateData
   public record ParkedItem(String service, ParkedRecord record) {}
 
+  // ---- every service that validates MedCom input (service-support's validation alarms) ----
+
+  /**
+   * HAPI rejected a message the compiled validation fast path had accepted (GET
+   * /api/validation-alarms): message type and element paths, never values.
+   */
+  @TemplateData
+  public record ValidationAlarm(
+      long id, Instant raisedAt, String messageType, List<String> errorPaths) {}
+
+  /** A validation alarm and the service that raised it (acknowledged there). */
+  @TemplateData
+  public record ValidationAlarmItem(String service, ValidationAlarm alarm) {}
+
   // ---- notification-service ----
 
   @TemplateData

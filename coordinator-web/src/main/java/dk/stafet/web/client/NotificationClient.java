@@ -45,4 +45,12 @@ public interface NotificationClient {
   @POST
   @Path("/api/parked/{id}/replay")
   Api.ParkedRecord replayParked(@PathParam("id") long id);
+
+  @GET
+  @Path("/api/validation-alarms")
+  List<Api.ValidationAlarm> validationAlarms();
+
+  @POST
+  @Path("/api/validation-alarms/{id}/acknowledge")
+  void acknowledgeValidationAlarm(@PathParam("id") long id);
 }

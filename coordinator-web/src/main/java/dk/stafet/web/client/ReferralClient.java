@@ -48,4 +48,12 @@ public interface ReferralClient {
   @GET
   @Path("/api/patients/{patientKey}/messages")
   List<Api.ReceivedMessage> receivedMessages(@PathParam("patientKey") String patientKey);
+
+  @GET
+  @Path("/api/validation-alarms")
+  List<Api.ValidationAlarm> validationAlarms();
+
+  @POST
+  @Path("/api/validation-alarms/{id}/acknowledge")
+  void acknowledgeValidationAlarm(@PathParam("id") long id);
 }

@@ -88,6 +88,18 @@ public interface AppMessages {
 
   String parked_hint();
 
+  String validation_alarms_title();
+
+  String validation_alarms_none();
+
+  String validation_alarms_alarm(int count);
+
+  String validation_alarms_hint();
+
+  String acknowledge();
+
+  String acknowledged();
+
   String replayed();
 
   String last_replay();

@@ -22,6 +22,7 @@ public class CoordinatorData {
   static final int LIST_LIMIT = 100;
   static final String RESPONSIBILITY = "responsibility";
   static final String NOTIFICATION = "notification";
+  static final String REFERRAL = "referral";
 
   private final ResponsibilityClient responsibility;
   private final ReferralClient referral;
@@ -141,6 +142,46 @@ public class CoordinatorData {
       case NOTIFICATION -> Fetched.of(() -> notification.replayParked(id));
       default -> new Fetched<>(null, "NOT_FOUND", "UNKNOWN_SERVICE");
     };
+  }
+
+  /**
+   * Open validation alarms of the two services that validate MedCom input (referral-service's front
+   * door, notification-service's acknowledgements), newest first.
+   */
+  public Fetched<List<Api.ValidationAlarmItem>> validationAlarms() {
+    return Fetched.of(
+        () -> {
+          List<Api.ValidationAlarmItem> all = new ArrayList<>();
+          referral
+              .validationAlarms()
+              .forEach(a -> all.add(new Api.ValidationAlarmItem(REFERRAL, a)));
+          notification
+              .validationAlarms()
+              .forEach(a -> all.add(new Api.ValidationAlarmItem(NOTIFICATION, a)));
+          all.sort(
+              Comparator.comparing(
+                  (Api.ValidationAlarmItem i) -> i.alarm().raisedAt(),
+                  Comparator.nullsLast(Comparator.reverseOrder())));
+          return all;
+        });
+  }
+
+  /** Acknowledges a validation alarm in the service that raised it; other names are refused. */
+  public Fetched<Long> acknowledgeValidationAlarm(String service, long id) {
+    Runnable call =
+        switch (service) {
+          case REFERRAL -> () -> referral.acknowledgeValidationAlarm(id);
+          case NOTIFICATION -> () -> notification.acknowledgeValidationAlarm(id);
+          default -> null;
+        };
+    if (call == null) {
+      return new Fetched<>(null, "NOT_FOUND", "UNKNOWN_SERVICE");
+    }
+    return Fetched.of(
+        () -> {
+          call.run();
+          return id;
+        });
   }
 
   public Fetched<Api.Handover> accept(Api.Handover handover, String agreementChannel) {

@@ -45,6 +45,7 @@ public class CoordinatorPage {
   private final Template messages;
   private final Template quarantine;
   private final Template parked;
+  private final Template validationAlarms;
 
   public CoordinatorPage(
       CoordinatorData data,
@@ -54,7 +55,8 @@ public class CoordinatorPage {
       @Location("fragments/waiting.html") Template waiting,
       @Location("fragments/messages.html") Template messages,
       @Location("fragments/quarantine.html") Template quarantine,
-      @Location("fragments/parked.html") Template parked) {
+      @Location("fragments/parked.html") Template parked,
+      @Location("fragments/validation-alarms.html") Template validationAlarms) {
     this.data = data;
     this.coordinator = coordinator;
     this.attention = attention;
@@ -63,6 +65,7 @@ public class CoordinatorPage {
     this.messages = messages;
     this.quarantine = quarantine;
     this.parked = parked;
+    this.validationAlarms = validationAlarms;
   }
 
   @GET
@@ -74,6 +77,7 @@ public class CoordinatorPage {
     messageData(page, null);
     quarantineData(page, null);
     parkedData(page, null);
+    validationAlarmData(page, null);
     return page;
   }
 
@@ -117,6 +121,27 @@ public class CoordinatorPage {
   public TemplateInstance parkedFragment(
       @RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
     return parkedData(Page.of(parked, Lang.resolve(lang, cookie)), null);
+  }
+
+  @GET
+  @Path("fragments/validation-alarms")
+  public TemplateInstance validationAlarmsFragment(
+      @RestQuery String lang, @RestCookie(Lang.COOKIE) String cookie) {
+    return validationAlarmData(Page.of(validationAlarms, Lang.resolve(lang, cookie)), null);
+  }
+
+  @POST
+  @Path("validation-alarms/{service}/{id}/acknowledge")
+  public Response acknowledgeValidationAlarm(
+      @PathParam("service") String service,
+      @PathParam("id") long id,
+      @RestQuery String lang,
+      @RestCookie(Lang.COOKIE) String cookie,
+      @RestHeader("HX-Request") String htmx) {
+    Flash flash = Flash.of("acknowledged", data.acknowledgeValidationAlarm(service, id));
+    return answer(
+        htmx,
+        () -> validationAlarmData(Page.of(validationAlarms, Lang.resolve(lang, cookie)), flash));
   }
 
   @POST
@@ -231,6 +256,10 @@ public class CoordinatorPage {
 
   private TemplateInstance parkedData(TemplateInstance t, Flash flash) {
     return t.data("parked", data.parked()).data("flash", flash);
+  }
+
+  private TemplateInstance validationAlarmData(TemplateInstance t, Flash flash) {
+    return t.data("alarms", data.validationAlarms()).data("flash", flash);
   }
 
   private TemplateInstance quarantineData(TemplateInstance t, Flash flash) {

@@ -4,11 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.stafet.testsupport.DevIssuerResource;
+import dk.stafet.web.client.Api;
 import dk.stafet.web.login.Login;
 import dk.stafet.web.stub.StubState;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -141,6 +143,55 @@ class CoordinatorPageTests {
         .then()
         .statusCode(200)
         .body(org.hamcrest.Matchers.containsString("Genafspillet (ACCEPTED)"));
+  }
+
+  @Test
+  void aValidationAlarmIsShownUntilACoordinatorAcknowledgesItInTheServiceThatRaisedIt() {
+    assertThat(get("/fragments/validation-alarms?lang=en"))
+        .startsWith("<section id=\"validation-alarms\" class=\"card\"")
+        .contains("No alarms");
+    StubState.validationAlarms
+        .get("notification")
+        .add(
+            new Api.ValidationAlarm(
+                3,
+                java.time.Instant.now(),
+                "ACKNOWLEDGEMENT",
+                List.of("Bundle.entry[0].resource.response.code")));
+
+    assertThat(get("/"))
+        .contains("<section id=\"validation-alarms\" class=\"card alarm\"")
+        .contains("role=\"alert\">1 besked(er) blev godkendt af den hurtige validering")
+        .contains("<code>Bundle.entry[0].resource.response.code</code>")
+        .contains("hx-post=\"/validation-alarms/notification/3/acknowledge?lang=da\"");
+    assertThat(StubState.calls)
+        .contains(
+            "GET /referral/api/validation-alarms 999999000901001",
+            "GET /notification/api/validation-alarms 999999000901001");
+
+    String fragment =
+        given()
+            .header("HX-Request", "true")
+            .when()
+            .post("/validation-alarms/notification/3/acknowledge")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(StubState.calls)
+        .contains("POST /notification/api/validation-alarms/3/acknowledge 999999000901001");
+    assertThat(fragment)
+        .startsWith("<section id=\"validation-alarms\" class=\"card\"")
+        .contains("Kvitteret")
+        .doesNotContain("role=\"alert\"");
+    given()
+        .header("HX-Request", "true")
+        .when()
+        .post("/validation-alarms/responsibility/3/acknowledge")
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("UNKNOWN_SERVICE"));
+    assertThat(StubState.calls).noneMatch(c -> c.startsWith("POST /responsibility/"));
   }
 
   @Test

@@ -232,6 +232,28 @@ public class ServiceStubs {
     return problem(404, "PARKED_RECORD_NOT_FOUND");
   }
 
+  @GET
+  @Path("/{service}/api/validation-alarms")
+  public Response validationAlarms(
+      @HeaderParam(ORG) String org, @PathParam("service") String service) {
+    record("GET /" + service + "/api/validation-alarms", org, null);
+    List<Api.ValidationAlarm> alarms = StubState.validationAlarms.get(service);
+    return alarms == null ? Response.status(404).build() : Response.ok(alarms).build();
+  }
+
+  @POST
+  @Path("/{service}/api/validation-alarms/{id}/acknowledge")
+  public Response acknowledgeValidationAlarm(
+      @HeaderParam(ORG) String org,
+      @PathParam("service") String service,
+      @PathParam("id") long id) {
+    record("POST /" + service + "/api/validation-alarms/" + id + "/acknowledge", org, null);
+    List<Api.ValidationAlarm> alarms = StubState.validationAlarms.getOrDefault(service, List.of());
+    return alarms.removeIf(a -> a.id() == id)
+        ? Response.noContent().build()
+        : problem(404, "NOT_FOUND");
+  }
+
   // ---- referral-service ----
 
   @GET

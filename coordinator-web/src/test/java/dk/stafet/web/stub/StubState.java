@@ -69,6 +69,10 @@ public final class StubState {
   /** Parked records by service ("responsibility", "notification"). */
   public static final Map<String, List<Api.ParkedRecord>> parked = new ConcurrentHashMap<>();
 
+  /** Open validation alarms by service ("referral", "notification"). */
+  public static final Map<String, List<Api.ValidationAlarm>> validationAlarms =
+      new ConcurrentHashMap<>();
+
   public static volatile boolean attentionEndpoint;
   public static volatile boolean waitingEndpoint;
   public static volatile boolean responsibilityDown;
@@ -83,6 +87,9 @@ public final class StubState {
     quarantine.clear();
     parked.clear();
     parked.put("notification", new CopyOnWriteArrayList<>());
+    validationAlarms.clear();
+    validationAlarms.put("referral", new CopyOnWriteArrayList<>());
+    validationAlarms.put("notification", new CopyOnWriteArrayList<>());
     attentionEndpoint = false;
     waitingEndpoint = false;
     responsibilityDown = false;

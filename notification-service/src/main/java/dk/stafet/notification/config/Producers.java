@@ -3,6 +3,7 @@ package dk.stafet.notification.config;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomValidator;
 import dk.stafet.service.medcom.MedcomValidators;
+import dk.stafet.service.medcom.ValidationAlarms;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -27,10 +28,11 @@ public class Producers {
 
   @Produces
   @ApplicationScoped
-  MedcomValidator validator(MedcomCodec codec, NotificationConfig config, MeterRegistry meters) {
+  MedcomValidator validator(
+      MedcomCodec codec, NotificationConfig config, MeterRegistry meters, ValidationAlarms alarms) {
     MedcomValidator validator =
         MedcomValidators.create(
-            codec, config.medcom(), "stafet.notification.medcom.profiles-required", meters);
+            codec, config.medcom(), "stafet.notification.medcom.profiles-required", meters, alarms);
     long started = System.nanoTime();
     validator.warmUp();
     Log.infof(

@@ -4,6 +4,7 @@ import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomValidator;
 import dk.stafet.contracts.medcom.MessageContentRules;
 import dk.stafet.service.medcom.MedcomValidators;
+import dk.stafet.service.medcom.ValidationAlarms;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -30,8 +31,9 @@ public class MedcomProducers {
 
   @Produces
   @ApplicationScoped
-  MedcomValidator validator(MedcomCodec codec, FrontDoorConfig config, MeterRegistry meters) {
+  MedcomValidator validator(
+      MedcomCodec codec, FrontDoorConfig config, MeterRegistry meters, ValidationAlarms alarms) {
     return MedcomValidators.create(
-        codec, config.medcom(), "stafet.front-door.medcom.profiles-required", meters);
+        codec, config.medcom(), "stafet.front-door.medcom.profiles-required", meters, alarms);
   }
 }

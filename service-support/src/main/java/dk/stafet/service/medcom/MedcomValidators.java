@@ -22,19 +22,37 @@ public final class MedcomValidators {
 
   private MedcomValidators() {}
 
-  /** As {@link #create(MedcomCodec, MedcomProfiles, String, MeterRegistry)}, metrics unexported. */
+  /**
+   * As {@link #create(MedcomCodec, MedcomProfiles, String, MeterRegistry,
+   * FastPathDisagreementListener)}, metrics unexported, a disagreement only logged (outside a
+   * service).
+   */
   public static MedcomValidator create(
       MedcomCodec codec, MedcomProfiles profiles, String requiredSetting) {
-    return create(codec, profiles, requiredSetting, new SimpleMeterRegistry());
+    return create(
+        codec,
+        profiles,
+        requiredSetting,
+        new SimpleMeterRegistry(),
+        (type, errorPaths) ->
+            Log.errorf(
+                "MedCom fast path accepted a %s message that HAPI rejects at %s",
+                type, errorPaths));
   }
 
   /**
    * @param requiredSetting the full name of the service's {@code profiles-required} setting, for
    *     the message that stops a production service without its profiles
+   * @param disagreements told when HAPI rejects a sampled message the fast path accepted (a
+   *     service's {@link ValidationAlarms})
    * @throws IllegalStateException if the profiles are required but missing
    */
   public static MedcomValidator create(
-      MedcomCodec codec, MedcomProfiles profiles, String requiredSetting, MeterRegistry meters) {
+      MedcomCodec codec,
+      MedcomProfiles profiles,
+      String requiredSetting,
+      MeterRegistry meters,
+      FastPathDisagreementListener disagreements) {
     Path folder = profiles.profilesDir().map(Path::of).map(Path::toAbsolutePath).orElse(null);
     MedcomValidator validator = new MedcomValidator(codec, folder);
     if (profiles.profilesRequired() && !validator.isProfileValidationEnabled()) {
@@ -47,7 +65,7 @@ public final class MedcomValidators {
     }
     Log.infof("MedCom validation: %s", validator.profileValidationStatus());
     if (profiles.fastPathEnabled() && validator.isProfileValidationEnabled()) {
-      validator.configureFastPath(fastPath(profiles.fastPathSampleShare(), meters));
+      validator.configureFastPath(fastPath(profiles.fastPathSampleShare(), meters, disagreements));
       FunctionCounter.builder(
               "stafet.medcom.fast.path.accepted", validator, MedcomValidator::fastPathAccepted)
           .description("Messages the compiled fast path accepted without HAPI")
@@ -63,7 +81,8 @@ public final class MedcomValidators {
     return validator;
   }
 
-  private static FastPathSettings fastPath(double sampleShare, MeterRegistry meters) {
+  private static FastPathSettings fastPath(
+      double sampleShare, MeterRegistry meters, FastPathDisagreementListener disagreements) {
     Counter skipped =
         Counter.builder("stafet.medcom.fast.path.samples.skipped")
             .description("Sampled re-validations skipped because the sampler was busy")
@@ -82,17 +101,6 @@ public final class MedcomValidators {
               return thread;
             },
             (runnable, executor) -> skipped.increment());
-    FastPathDisagreementListener listener =
-        (type, errorPaths) -> {
-          meters
-              .counter("stafet.medcom.fast.path.disagreements", "message_type", type.name())
-              .increment();
-          // Element paths only: HAPI's texts may quote values (patient data).
-          Log.errorf(
-              "MedCom fast path accepted a %s message that HAPI rejects at %s: a fast-path defect,"
-                  + " see docs/performance.md",
-              type, errorPaths);
-        };
-    return new FastPathSettings(true, sampleShare, sampler, listener);
+    return new FastPathSettings(true, sampleShare, sampler, disagreements);
   }
 }

@@ -108,9 +108,10 @@ public final class PatientAccessSuite<P> {
   }
 
   /**
-   * service-support's parked-record resource, which every service has: coordinators only; a parked
-   * record is a Kafka record a consumer could not apply (its view: the pseudonym, masked error
-   * text, never the payload), so its operations are checked at the role gate on an unknown id.
+   * service-support's parked-record and validation-alarm resources, which every service has. The
+   * alarms carry no patient data. Parked records are for coordinators only; a parked record is a
+   * Kafka record a consumer could not apply (its view: the pseudonym, masked error text, never the
+   * payload), so its operations are checked at the role gate on an unknown id.
    */
   public PatientAccessSuite<P> withParkedRecords() {
     String reason =
@@ -140,6 +141,13 @@ public final class PatientAccessSuite<P> {
             .involved(p -> coordinator)
             .succeedsWith(404)
             .roleGateOnly(reason));
+    noPatientData(
+        "GET /api/validation-alarms",
+        "coordinators only (ValidationAlarmTests): message types and element paths of the"
+            + " validation fast path's disagreements, never values or patients");
+    noPatientData(
+        "POST /api/validation-alarms/{id}/acknowledge",
+        "coordinators only (ValidationAlarmTests): marks an alarm seen; no patient in it");
     return noPatientData(
         "GET /api/parked",
         "coordinators only (the services' parked-record tests): record metadata and pseudonyms,"
