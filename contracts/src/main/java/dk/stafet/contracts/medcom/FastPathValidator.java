@@ -1,11 +1,7 @@
 package dk.stafet.contracts.medcom;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.ConceptValidationOptions;
 import ca.uhn.fhir.context.support.IValidationSupport;
-import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.IParserErrorHandler;
-import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -171,15 +167,15 @@ public final class FastPathValidator {
   private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
   private static final Pattern WEB_LINK = Pattern.compile("https?://.*");
 
-  private final FhirContext fhirContext;
+  private final MedcomCodec codec;
   private final CompiledProfiles compiled;
   private final Map<String, Boolean> codeValidity = new ConcurrentHashMap<>();
   private final Map<String, ExpressionNode> discriminatorPaths = new ConcurrentHashMap<>();
   private final ThreadLocal<FHIRPathEngine> engines;
 
-  FastPathValidator(FhirContext fhirContext, IValidationSupport chain) {
-    this.fhirContext = fhirContext;
-    this.compiled = new CompiledProfiles(fhirContext, chain);
+  FastPathValidator(MedcomCodec codec, IValidationSupport chain) {
+    this.codec = codec;
+    this.compiled = new CompiledProfiles(codec.fhirContext(), chain);
     this.engines =
         ThreadLocal.withInitial(
             () -> {
@@ -200,23 +196,40 @@ public final class FastPathValidator {
   }
 
   /**
+   * Parses {@code text} and checks it: for callers that have not parsed it with the codec.
+   *
    * @param messageProfile the profile of the message's type, which the Bundle must conform to
    */
   public Verdict check(String text, MedcomFormat format, String messageProfile) {
     if (format != MedcomFormat.JSON) {
       return Verdict.askHapi("XML is validated by HAPI");
     }
+    MedcomCodec.Parsed parsed;
     try {
-      RecordingErrorHandler handler = new RecordingErrorHandler();
-      IParser parser = fhirContext.newJsonParser().setParserErrorHandler(handler);
-      Object parsed = parser.parseResource(text);
-      if (handler.problem != null) {
-        return Verdict.askHapi(handler.problem);
-      }
-      if (!(parsed instanceof Bundle bundle)) {
-        return Verdict.askHapi("not a Bundle");
-      }
-      if (!representedExactly(text, parser.encodeResourceToString(bundle))) {
+      parsed = codec.parseNoted(text, format);
+    } catch (MedcomParseException e) {
+      return Verdict.askHapi("not parsed: " + e.kind());
+    }
+    return check(parsed, text, messageProfile);
+  }
+
+  /**
+   * Checks a message the codec has parsed from {@code text}, before anything else has read the
+   * model (HAPI's getters create the elements they are asked for).
+   *
+   * @param messageProfile the profile of the message's type, which the Bundle must conform to
+   */
+  public Verdict check(MedcomCodec.Parsed parsed, String text, String messageProfile) {
+    if (parsed.format() != MedcomFormat.JSON) {
+      return Verdict.askHapi("XML is validated by HAPI");
+    }
+    if (parsed.parserNote() != null) {
+      return Verdict.askHapi(parsed.parserNote());
+    }
+    try {
+      Bundle bundle = parsed.bundle();
+      if (!representedExactly(
+          text, codec.fhirContext().newJsonParser().encodeResourceToString(bundle))) {
         return Verdict.askHapi("the object model does not hold the text exactly");
       }
       Run run = new Run(bundle);
@@ -307,73 +320,6 @@ public final class FastPathValidator {
   private static final class Undecidable extends RuntimeException {
     Undecidable(String reason) {
       super(reason, null, false, false);
-    }
-  }
-
-  /** Everything HAPI's parser notices and the lenient codec tolerates makes the fast path defer. */
-  private static final class RecordingErrorHandler implements IParserErrorHandler {
-    String problem;
-
-    private void record(String what) {
-      if (problem == null) {
-        problem = what;
-      }
-    }
-
-    @Override
-    public void containedResourceWithNoId(IParseLocation location) {
-      record("contained resource without id");
-    }
-
-    @Override
-    public void incorrectJsonType(
-        IParseLocation location,
-        String elementName,
-        BaseJsonLikeValue.ValueType expected,
-        BaseJsonLikeValue.ScalarType expectedScalar,
-        BaseJsonLikeValue.ValueType found,
-        BaseJsonLikeValue.ScalarType foundScalar) {
-      record("wrong JSON type");
-    }
-
-    @Override
-    public void invalidValue(IParseLocation location, String value, String error) {
-      record("invalid value");
-    }
-
-    @Override
-    public void missingRequiredElement(IParseLocation location, String elementName) {
-      record("missing required element");
-    }
-
-    @Override
-    public void unexpectedRepeatingElement(IParseLocation location, String elementName) {
-      record("repeated element");
-    }
-
-    @Override
-    public void unknownAttribute(IParseLocation location, String attributeName) {
-      record("unknown attribute");
-    }
-
-    @Override
-    public void unknownElement(IParseLocation location, String elementName) {
-      record("unknown element");
-    }
-
-    @Override
-    public void unknownReference(IParseLocation location, String reference) {
-      record("unknown reference");
-    }
-
-    @Override
-    public void invalidInternalReference(IParseLocation location, String reference) {
-      record("invalid internal reference");
-    }
-
-    @Override
-    public void extensionContainsValueAndNestedExtensions(IParseLocation location) {
-      record("extension with value and nested extensions");
     }
   }
 

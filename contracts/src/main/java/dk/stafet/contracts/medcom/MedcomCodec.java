@@ -2,9 +2,9 @@ package dk.stafet.contracts.medcom;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.ErrorHandlerAdapter;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.IParserErrorHandler;
+import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +51,11 @@ public final class MedcomCodec {
    * the first non-whitespace character.
    */
   public Bundle parse(String body, String contentType) {
+    return parseNoted(body, contentType).bundle();
+  }
+
+  /** As {@link #parse(String, String)}, with what the parser tolerated ({@link Parsed}). */
+  public Parsed parseNoted(String body, String contentType) {
     if (body == null || body.isBlank()) {
       throw new MedcomParseException(MedcomParseException.Kind.EMPTY, "Message body is empty");
     }
@@ -62,15 +67,29 @@ public final class MedcomCodec {
                     new MedcomParseException(
                         MedcomParseException.Kind.UNSUPPORTED_FORMAT,
                         "Message is neither FHIR JSON nor FHIR XML"));
-    return parse(body, format);
+    return parseNoted(body, format);
   }
 
+  /**
+   * A parsed message and the first thing the parser tolerated in it (an unknown element, a list
+   * where one value belongs, a wrong JSON type, …; null if nothing). The codec is lenient about
+   * these (MedCom's R-Tek-C expects extra elements to be accepted) but the object model then no
+   * longer holds the text exactly, which the validation fast path must know: it hands such a
+   * message to HAPI. Parsing once for both saves the fast path a second parse of every message.
+   */
+  public record Parsed(Bundle bundle, MedcomFormat format, String parserNote) {}
+
   public Bundle parse(String body, MedcomFormat format) {
+    return parseNoted(body, format).bundle();
+  }
+
+  /** As {@link #parse(String, MedcomFormat)}, with what the parser tolerated ({@link Parsed}). */
+  public Parsed parseNoted(String body, MedcomFormat format) {
     refuseDtdDeclarations(body);
     IBaseResource resource;
+    RefusingInvalidValues handler = new RefusingInvalidValues();
     try {
-      resource =
-          newParser(format).setParserErrorHandler(new RefusingInvalidValues()).parseResource(body);
+      resource = newParser(format).setParserErrorHandler(handler).parseResource(body);
     } catch (MedcomParseException e) {
       throw e;
     } catch (DataFormatException | IllegalArgumentException | IllegalStateException e) {
@@ -95,7 +114,7 @@ public final class MedcomCodec {
           MedcomParseException.Kind.NOT_A_BUNDLE,
           "Expected a Bundle but found " + resource.fhirType());
     }
-    return bundle;
+    return new Parsed(bundle, format, handler.tolerated);
   }
 
   public String write(Bundle bundle, MedcomFormat format) {
@@ -135,11 +154,19 @@ public final class MedcomCodec {
   }
 
   /**
-   * Unknown elements are tolerated (MedCom test R-Tek-C expects extra elements to be accepted); a
-   * value that is not valid for its FHIR datatype is a syntax error. Messages name the element,
-   * never the value.
+   * Unknown elements are tolerated (MedCom test R-Tek-C expects extra elements to be accepted) and
+   * noted; a value that is not valid for its FHIR datatype is a syntax error. Messages name the
+   * element, never the value.
    */
-  private static final class RefusingInvalidValues extends ErrorHandlerAdapter {
+  private static final class RefusingInvalidValues implements IParserErrorHandler {
+    String tolerated;
+
+    private void note(String what) {
+      if (tolerated == null) {
+        tolerated = what;
+      }
+    }
+
     @Override
     public void invalidValue(
         IParserErrorHandler.IParseLocation location, String value, String error) {
@@ -149,6 +176,57 @@ public final class MedcomCodec {
               : "element '" + location.getParentElementName() + "'";
       throw new MedcomParseException(
           MedcomParseException.Kind.INVALID_CONTENT, "Invalid value in " + element);
+    }
+
+    @Override
+    public void containedResourceWithNoId(IParseLocation location) {
+      note("contained resource without id");
+    }
+
+    @Override
+    public void incorrectJsonType(
+        IParseLocation location,
+        String elementName,
+        BaseJsonLikeValue.ValueType expected,
+        BaseJsonLikeValue.ScalarType expectedScalar,
+        BaseJsonLikeValue.ValueType found,
+        BaseJsonLikeValue.ScalarType foundScalar) {
+      note("wrong JSON type");
+    }
+
+    @Override
+    public void missingRequiredElement(IParseLocation location, String elementName) {
+      note("missing required element");
+    }
+
+    @Override
+    public void unexpectedRepeatingElement(IParseLocation location, String elementName) {
+      note("repeated element");
+    }
+
+    @Override
+    public void unknownAttribute(IParseLocation location, String attributeName) {
+      note("unknown attribute");
+    }
+
+    @Override
+    public void unknownElement(IParseLocation location, String elementName) {
+      note("unknown element");
+    }
+
+    @Override
+    public void unknownReference(IParseLocation location, String reference) {
+      note("unknown reference");
+    }
+
+    @Override
+    public void invalidInternalReference(IParseLocation location, String reference) {
+      note("invalid internal reference");
+    }
+
+    @Override
+    public void extensionContainsValueAndNestedExtensions(IParseLocation location) {
+      note("extension with value and nested extensions");
     }
   }
 }

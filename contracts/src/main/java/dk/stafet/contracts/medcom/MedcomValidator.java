@@ -77,7 +77,7 @@ public final class MedcomValidator {
       for (ProfileSet set : ProfileSet.values()) {
         var chain = factory.profileChain(profilesRoot, set);
         profileValidators.put(set, factory.profileValidator(chain));
-        fastPaths.put(set, new FastPathValidator(codec.fhirContext(), chain));
+        fastPaths.put(set, new FastPathValidator(codec, chain));
       }
       this.profileValidationStatus =
           "profile validation enabled: sets A and B from " + profilesRoot;
@@ -110,9 +110,9 @@ public final class MedcomValidator {
    * trip.
    */
   public List<MedcomIssue> validate(String body, String contentType) {
-    Bundle bundle;
+    MedcomCodec.Parsed parsed;
     try {
-      bundle = codec.parse(body, contentType);
+      parsed = codec.parseNoted(body, contentType);
     } catch (MedcomParseException e) {
       return List.of(
           MedcomIssue.hl7(
@@ -124,9 +124,7 @@ public final class MedcomValidator {
               "Bundle",
               e.getMessage()));
     }
-    MedcomFormat format =
-        MedcomFormat.fromContentType(contentType).or(() -> MedcomFormat.sniff(body)).orElseThrow();
-    return validate(bundle, body, format);
+    return validate(screen(parsed, body));
   }
 
   /** Validates an already parsed (or locally built) message, e.g. an outgoing acknowledgement. */
@@ -136,24 +134,81 @@ public final class MedcomValidator {
 
   /**
    * Validates a received message: {@code bundle} is {@code text} parsed (for the message type and
-   * the rules that read it), {@code text} is what the validator reads, as received.
+   * the rules that read it), {@code text} is what the validator reads, as received. The fast path
+   * parses the text again; a caller that parsed it with {@link MedcomCodec#parseNoted} saves that
+   * with {@link #screen} and {@link #validate(Screened)}.
    */
   public List<MedcomIssue> validate(Bundle bundle, String text, MedcomFormat format) {
     MessageType type = messageTypeOf(bundle);
+    return validate(
+        new Screened(
+            bundle,
+            type,
+            text,
+            format,
+            fastPath.enabled() ? fastPathVerdict(type, text, format) : null));
+  }
+
+  /**
+   * A received message with the fast path's verdict on it, taken on the codec's model of the text
+   * before anything else read it (HAPI's getters create what they are asked for, so a model read by
+   * the message's rules is no longer the text). The verdict is null when the fast path is off.
+   */
+  public record Screened(
+      Bundle bundle,
+      MessageType type,
+      String text,
+      MedcomFormat format,
+      FastPathValidator.Verdict verdict) {}
+
+  /**
+   * Takes the fast path's verdict on a message the codec has just parsed from {@code text}; call it
+   * before anything reads {@code parsed}'s Bundle, and {@link #validate(Screened)} when the message
+   * is to be validated.
+   */
+  public Screened screen(MedcomCodec.Parsed parsed, String text) {
+    return new Screened(
+        parsed.bundle(),
+        messageTypeOf(parsed.bundle()),
+        text,
+        parsed.format(),
+        fastPath.enabled() ? fastPathVerdict(parsed, text) : null);
+  }
+
+  /** The fast path's verdict on the codec's model of {@code text}, whether it is on or not. */
+  FastPathValidator.Verdict fastPathVerdict(MedcomCodec.Parsed parsed, String text) {
+    MessageType type = messageTypeOf(parsed.bundle());
+    if (!isProfileValidationEnabled() || type == MessageType.UNKNOWN) {
+      return FastPathValidator.Verdict.askHapi("no profile for the message");
+    }
+    return fastPaths
+        .get(ProfileSet.forMessageType(type))
+        .check(parsed, text, type.messageProfile().orElseThrow());
+  }
+
+  /**
+   * The findings on a screened message: none if the fast path accepted it (a sample re-checked by
+   * HAPI off the hot path), HAPI's otherwise.
+   */
+  public List<MedcomIssue> validate(Screened message) {
     FastPathSettings settings = fastPath;
-    if (settings.enabled()) {
-      FastPathValidator.Verdict verdict = fastPathVerdict(type, text, format);
-      if (verdict.accepted()) {
+    if (settings.enabled() && message.verdict() != null) {
+      if (message.verdict().accepted()) {
         fastPathAccepted.incrementAndGet();
         if (settings.sampleShare() > 0
             && ThreadLocalRandom.current().nextDouble() < settings.sampleShare()) {
-          settings.sampler().execute(() -> recheck(type, text, format, settings.listener()));
+          settings
+              .sampler()
+              .execute(
+                  () ->
+                      recheck(
+                          message.type(), message.text(), message.format(), settings.listener()));
         }
         return List.of();
       }
       fastPathDeferred.incrementAndGet();
     }
-    return validateWithHapi(bundle, type, text, format);
+    return validateWithHapi(message.bundle(), message.type(), message.text(), message.format());
   }
 
   /**
@@ -289,9 +344,10 @@ public final class MedcomValidator {
     }
   }
 
+  /** Reads without creating anything (the fast path may walk this model afterwards). */
   static MessageType messageTypeOf(Bundle bundle) {
-    if (!bundle.getEntry().isEmpty()
-        && bundle.getEntryFirstRep().getResource() instanceof MessageHeader header
+    if (bundle.hasEntry()
+        && bundle.getEntry().get(0).getResource() instanceof MessageHeader header
         && header.hasEventCoding()) {
       MessageType type =
           MessageType.fromEventCode(
@@ -300,7 +356,8 @@ public final class MedcomValidator {
         return type;
       }
     }
-    for (CanonicalType profile : bundle.getMeta().getProfile()) {
+    for (CanonicalType profile :
+        bundle.hasMeta() ? bundle.getMeta().getProfile() : List.<CanonicalType>of()) {
       MessageType type = MessageType.fromProfileClaim(profile.getValue());
       if (type != MessageType.UNKNOWN) {
         return type;

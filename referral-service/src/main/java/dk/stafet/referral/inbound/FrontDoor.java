@@ -133,12 +133,12 @@ public class FrontDoor {
           OperationOutcome.IssueType.TOOCOSTLY,
           overLimit.get());
     }
-    Bundle bundle;
+    MedcomCodec.Parsed parsed;
     try {
-      bundle =
+      parsed =
           declared.isPresent()
-              ? codec.parse(text, declared.get())
-              : codec.parse(text, (String) null);
+              ? codec.parseNoted(text, declared.get())
+              : codec.parseNoted(text, (String) null);
     } catch (MedcomParseException e) {
       return unreadable(
           request,
@@ -147,6 +147,10 @@ public class FrontDoor {
           OperationOutcome.IssueType.STRUCTURE,
           e.getMessage());
     }
+    // The fast path's verdict first, on the model as parsed: anything that reads it afterwards may
+    // add to it (HAPI's getters create what they are asked for).
+    MedcomValidator.Screened screened = validator.screen(parsed, text);
+    Bundle bundle = parsed.bundle();
     MedcomMessage message = new MedcomMessage(bundle);
     List<String> missing = identificationProblems(message, request.channel());
     if (!missing.isEmpty()) {
@@ -157,8 +161,7 @@ public class FrontDoor {
           OperationOutcome.IssueType.REQUIRED,
           "Cannot answer this message: " + String.join("; ", missing));
     }
-    MedcomFormat format =
-        declared.orElseGet(() -> MedcomFormat.sniff(text).orElse(MedcomFormat.JSON));
+    MedcomFormat format = parsed.format();
     ReceivedInput input = new ReceivedInput(request, message, text, format);
 
     // Before the duplicate check: an impostor must neither get another sender's earlier answer by
@@ -175,7 +178,7 @@ public class FrontDoor {
     // properties and turns a
     // misplaced array into one value, so only the text shows the validator what the sender really
     // sent.
-    List<MedcomIssue> issues = new ArrayList<>(validator.validate(bundle, text, format));
+    List<MedcomIssue> issues = new ArrayList<>(validator.validate(screened));
     issues.addAll(contentRules.check(text, format));
     issues.addAll(rules.check(message, request.authenticatedSender()));
     if (message.messageType() == MessageType.ACKNOWLEDGEMENT) {
