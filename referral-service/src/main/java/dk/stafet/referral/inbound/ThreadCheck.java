@@ -79,14 +79,10 @@ final class ThreadCheck {
                     + " went to "
                     + party(answered.receiverGln, answered.receiverSor)));
       }
-    } else if (!sender
-        .map(
-            s ->
-                same(s, answered.receiverGln, answered.receiverSor)
-                    || same(s, answered.senderGln, answered.senderSor))
-        .orElse(false)) {
-      issues.add(error("Only a party to " + named + " can forward it"));
     }
+    // A forward is not checked against the parties of the message it names: MedCom's own example
+    // (Bundle-d11968f5) forwards again, from the organisation a forward reached, naming the
+    // original letter. It goes to the new recipient its MessageHeader names, like any message.
     Note note = null;
     if (view.isReply() && !Objects.equals(view.threadId(), answered.threadId)) {
       note = Note.REPLY_CHANGED_THREAD_ID;
@@ -97,14 +93,12 @@ final class ThreadCheck {
   }
 
   /**
-   * The same organisation: by SOR where both have one (departments without a GLN of their own share
-   * their parent's), else by GLN.
+   * The same party: the same SOR code, or the same GLN — what MedCom routes by, shared by a
+   * department without a GLN of its own and the parent it sends from (medcom-spec.md §1).
    */
   private static boolean same(OrganisationView organisation, String gln, String sor) {
-    if (organisation.sor() != null && sor != null) {
-      return organisation.sor().equals(sor);
-    }
-    return organisation.gln() != null && organisation.gln().equals(gln);
+    return organisation.sor() != null && organisation.sor().equals(sor)
+        || organisation.gln() != null && organisation.gln().equals(gln);
   }
 
   private static String party(String gln, String sor) {

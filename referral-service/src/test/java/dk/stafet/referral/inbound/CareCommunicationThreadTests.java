@@ -17,6 +17,7 @@ import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
 import dk.stafet.testsupport.TestTokens;
+import dk.stafet.testsupport.fhir.BaseR4;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -145,7 +146,7 @@ class CareCommunicationThreadTests {
             .jsonPath();
     String replyId = storedReply.id.toString();
     assertThat(search.getList("entry.resource.id")).hasSize(3).contains(replyId);
-    JsonPath read =
+    String readJson =
         given()
             .auth()
             .oauth2(TestTokens.forOrganisation(HOSPITAL.sor()))
@@ -153,7 +154,9 @@ class CareCommunicationThreadTests {
             .then()
             .statusCode(200)
             .extract()
-            .jsonPath();
+            .asString();
+    assertThat(BaseR4.errors(readJson)).as("a valid R4 Communication").isEmpty();
+    JsonPath read = new JsonPath(readJson);
     assertThat(read.getList("identifier.value")).contains(reply.messageHeaderId(), threadId);
     assertThat(read.getString("inResponseTo[0].reference"))
         .isEqualTo("Communication/" + storedFirst.id);
