@@ -246,6 +246,16 @@ public interface AppMessages {
 
   String times_received(int times);
 
+  String thread_reply();
+
+  String thread_forward();
+
+  String thread_id();
+
+  String thread_note_unknown();
+
+  String thread_note_other();
+
   String kpi_title();
 
   String computed_at();

@@ -6,6 +6,7 @@ import dk.stafet.web.client.NotificationClient;
 import dk.stafet.web.client.ReferralClient;
 import dk.stafet.web.client.ResponsibilityClient;
 import dk.stafet.web.i18n.Lang;
+import dk.stafet.web.view.MessageThreads;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -27,7 +28,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * A patient's timeline {@code /patients/{patientKey}} (the pseudonym, never the CPR number): who
  * was responsible when and by which rule (the ledger), the handovers, who to call now, and the
  * messages sent about the patient with their acknowledgement state, and the messages received about
- * the patient with the acknowledgement Stafet answered.
+ * the patient with the acknowledgement Stafet answered, CareCommunications grouped by thread with
+ * each reply or forward under the message it answers ({@link MessageThreads}).
  */
 @RolesAllowed("COORDINATOR")
 @Path("/patients/{patientKey}")
@@ -94,6 +96,8 @@ public class TimelinePage {
                             Api.Handover::proposedAt,
                             Comparator.nullsFirst(Comparator.naturalOrder())))
                     .toList());
+    Fetched<List<Api.ReceivedMessage>> received =
+        Fetched.of(() -> referral.receivedMessages(patientKey));
     return Page.of(timeline, Lang.resolve(lang, cookie))
         .data("patientKey", patientKey)
         .data("entries", entries)
@@ -101,6 +105,7 @@ public class TimelinePage {
         .data("whoToCall", Fetched.of(() -> responsibility.whoToCall(patientKey)))
         .data("handovers", handovers)
         .data("sent", Fetched.of(() -> notification.deliveries(null, patientKey, 200)))
-        .data("received", Fetched.of(() -> referral.receivedMessages(patientKey)));
+        .data("received", received)
+        .data("receivedThreads", received.ok() ? MessageThreads.of(received.value()) : List.of());
   }
 }
