@@ -256,6 +256,8 @@ public interface AppMessages {
 
   String thread_note_other();
 
+  String thread_answers_ours();
+
   String kpi_title();
 
   String computed_at();

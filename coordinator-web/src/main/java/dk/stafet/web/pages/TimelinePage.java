@@ -19,7 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -56,6 +58,13 @@ public class TimelinePage {
     this.referral = referral;
     this.notification = notification;
     this.timeline = timeline;
+  }
+
+  /** The letters Stafet sent about the patient: a received reply may answer one of them. */
+  private static Set<String> ourLetters(Fetched<List<Api.Delivery>> sent) {
+    return sent.ok()
+        ? sent.value().stream().map(Api.Delivery::messageHeaderId).collect(Collectors.toSet())
+        : Set.of();
   }
 
   @GET
@@ -96,6 +105,8 @@ public class TimelinePage {
                             Api.Handover::proposedAt,
                             Comparator.nullsFirst(Comparator.naturalOrder())))
                     .toList());
+    Fetched<List<Api.Delivery>> sent =
+        Fetched.of(() -> notification.deliveries(null, patientKey, 200));
     Fetched<List<Api.ReceivedMessage>> received =
         Fetched.of(() -> referral.receivedMessages(patientKey));
     return Page.of(timeline, Lang.resolve(lang, cookie))
@@ -104,8 +115,10 @@ public class TimelinePage {
         .data("corrected", corrected)
         .data("whoToCall", Fetched.of(() -> responsibility.whoToCall(patientKey)))
         .data("handovers", handovers)
-        .data("sent", Fetched.of(() -> notification.deliveries(null, patientKey, 200)))
+        .data("sent", sent)
         .data("received", received)
-        .data("receivedThreads", received.ok() ? MessageThreads.of(received.value()) : List.of());
+        .data(
+            "receivedThreads",
+            received.ok() ? MessageThreads.of(received.value(), ourLetters(sent)) : List.of());
   }
 }

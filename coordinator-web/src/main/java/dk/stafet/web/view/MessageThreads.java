@@ -16,13 +16,14 @@ import java.util.Set;
  * (medcom-spec.md §3, GOV-CC): grouped by thread, each reply or forward under the message it
  * answers, in the order they were received. A reply whose earlier message is not in the list (not
  * received by Stafet, or not visible to the reader) opens its own group; a late earlier message
- * still gathers its replies under it, so crossing messages join their thread.
+ * still gathers its replies under it, so crossing messages join their thread. A reply to a letter
+ * Stafet sent itself (the front door does not know those) is marked as such instead of flagged.
  */
 public final class MessageThreads {
 
   /** One message in display order, at {@code depth} under the message it answers. */
   @TemplateData
-  public record Row(Api.ReceivedMessage message, int depth) {
+  public record Row(Api.ReceivedMessage message, int depth, boolean answersOurLetter) {
     public boolean reply() {
       return "reply-message".equals(message.threadActivity());
     }
@@ -50,6 +51,13 @@ public final class MessageThreads {
   private MessageThreads() {}
 
   public static List<Row> of(List<Api.ReceivedMessage> messages) {
+    return of(messages, Set.of());
+  }
+
+  /**
+   * @param ourLetters the MessageHeader ids of the letters Stafet sent about the patient
+   */
+  public static List<Row> of(List<Api.ReceivedMessage> messages, Set<String> ourLetters) {
     Set<String> present = new HashSet<>();
     messages.forEach(m -> present.add(m.messageHeaderId()));
     Map<String, List<Api.ReceivedMessage>> answers = new HashMap<>();
@@ -65,12 +73,14 @@ public final class MessageThreads {
     }
     List<Row> rows = new ArrayList<>();
     Set<String> shown = new HashSet<>();
-    roots.stream().sorted(RECEIVED).forEach(root -> addWithAnswers(root, 0, answers, rows, shown));
+    roots.stream()
+        .sorted(RECEIVED)
+        .forEach(root -> addWithAnswers(root, 0, answers, ourLetters, rows, shown));
     // A cycle of letters naming each other (only a broken sender makes one) is still shown.
     messages.stream()
         .filter(m -> !shown.contains(m.messageHeaderId()))
         .sorted(RECEIVED)
-        .forEach(m -> addWithAnswers(m, 0, answers, rows, shown));
+        .forEach(m -> addWithAnswers(m, 0, answers, ourLetters, rows, shown));
     return rows;
   }
 
@@ -78,14 +88,19 @@ public final class MessageThreads {
       Api.ReceivedMessage message,
       int depth,
       Map<String, List<Api.ReceivedMessage>> answers,
+      Set<String> ourLetters,
       List<Row> rows,
       Set<String> shown) {
     if (!shown.add(message.messageHeaderId())) {
       return;
     }
-    rows.add(new Row(message, depth));
+    rows.add(
+        new Row(
+            message,
+            depth,
+            message.inResponseTo() != null && ourLetters.contains(message.inResponseTo())));
     answers.getOrDefault(message.messageHeaderId(), List.of()).stream()
         .sorted(RECEIVED)
-        .forEach(answer -> addWithAnswers(answer, depth + 1, answers, rows, shown));
+        .forEach(answer -> addWithAnswers(answer, depth + 1, answers, ourLetters, rows, shown));
   }
 }

@@ -115,6 +115,11 @@ class TimelineAndKpiPageTests {
     assertThat(received.substring(received.lastIndexOf("<tr", forward)))
         .contains("thread-depth-2")
         .contains("↳ Videresendt");
+    // A reply to Stafet's own letter says so instead of being flagged.
+    String ours = received.substring(received.indexOf("data-thread=\"t-4-0000\""));
+    assertThat(ours.substring(0, ours.indexOf("</tr>")))
+        .contains("svar på en besked Stafet sendte")
+        .doesNotContain("besvarer en besked Stafet ikke har modtaget");
     assertThat(html).doesNotContain(StubState.CPR);
   }
 

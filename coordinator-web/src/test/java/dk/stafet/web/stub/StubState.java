@@ -441,7 +441,16 @@ public final class StubState {
             "reply-message",
             "mh-elsewhere",
             "EARLIER_MESSAGE_UNKNOWN",
-            t0.plusSeconds(300)));
+            t0.plusSeconds(300)),
+        // A reply to a letter Stafet sent itself (the front door cannot know it: flagged there).
+        careCommunication(
+            "mh-cc-ours",
+            GP,
+            "t-4",
+            "reply-message",
+            "mh-dead-1",
+            "EARLIER_MESSAGE_UNKNOWN",
+            t0.plusSeconds(3000)));
   }
 
   private static Api.ReceivedMessage careCommunication(

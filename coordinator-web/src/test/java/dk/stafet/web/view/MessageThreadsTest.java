@@ -45,6 +45,18 @@ class MessageThreadsTest {
   }
 
   @Test
+  void aReplyToALetterStafetSentIsMarkedAsSuch() {
+    List<MessageThreads.Row> rows =
+        MessageThreads.of(
+            List.of(
+                message("reply-to-us", "t1", "reply-message", "our-letter", 1),
+                message("reply-elsewhere", "t2", "reply-message", "their-letter", 2)),
+            java.util.Set.of("our-letter"));
+
+    assertThat(rows).extracting(MessageThreads.Row::answersOurLetter).containsExactly(true, false);
+  }
+
+  @Test
   void lettersNamingEachOtherAreStillAllShown() {
     List<MessageThreads.Row> rows =
         MessageThreads.of(
