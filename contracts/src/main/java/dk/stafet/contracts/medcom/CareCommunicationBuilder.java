@@ -179,32 +179,8 @@ public final class CareCommunicationBuilder {
     String segmentId = "urn:uuid:" + newId();
     Communication communication = communication(c, patient, sender, role, segmentId);
 
-    MessageHeader header =
-        MessageEnvelope.header(
-            headerId,
-            PROFILE_HEADER,
-            MedcomSystems.EVENT_CARE_COMMUNICATION,
-            sender,
-            endpoint(c.sender()),
-            receiver,
-            endpoint(c.receiver()));
-    header.addFocus(reference(communication));
-    header.setDefinition(MESSAGE_DEFINITION);
-    header.setText(
-        narrative(
-            "CareCommunication ("
-                + c.category()
-                + ") from "
-                + describe(c.sender())
-                + " to "
-                + describe(c.receiver())));
-
-    Provenance provenance =
-        envelope.provenance(PROFILE_PROVENANCE, headerId, "new-message", sender);
-    provenance
-        .addEntity()
-        .setRole(Provenance.ProvenanceEntityRole.SOURCE)
-        .setWhat(new Reference().setIdentifier(new Identifier().setValue(segmentId)));
+    MessageHeader header = header(c, headerId, sender, receiver, communication, c.category());
+    Provenance provenance = provenance(headerId, ThreadView.NEW, sender, segmentId);
 
     return envelope.bundle(
         PROFILE_MESSAGE,
@@ -292,30 +268,8 @@ public final class CareCommunicationBuilder {
     addSegment(communication, c, sender, role, segmentId);
 
     MessageHeader header =
-        MessageEnvelope.header(
-            headerId,
-            PROFILE_HEADER,
-            MedcomSystems.EVENT_CARE_COMMUNICATION,
-            sender,
-            endpoint(c.sender()),
-            receiver,
-            endpoint(c.receiver()));
-    header.addFocus(reference(communication));
-    header.setDefinition(MESSAGE_DEFINITION);
-    header.setText(
-        narrative(
-            "CareCommunication ("
-                + (reply ? "reply" : "forward")
-                + ") from "
-                + describe(c.sender())
-                + " to "
-                + describe(c.receiver())));
-
-    Provenance provenance = envelope.provenance(PROFILE_PROVENANCE, headerId, activity, sender);
-    provenance
-        .addEntity()
-        .setRole(Provenance.ProvenanceEntityRole.SOURCE)
-        .setWhat(new Reference().setIdentifier(new Identifier().setValue(segmentId)));
+        header(c, headerId, sender, receiver, communication, reply ? "reply" : "forward");
+    Provenance provenance = provenance(headerId, activity, sender, segmentId);
     provenance
         .addEntity()
         .setRole(Provenance.ProvenanceEntityRole.REVISION)
@@ -337,6 +291,46 @@ public final class CareCommunicationBuilder {
     provenances.forEach(resource -> envelope.add(bundle, resource));
     envelope.add(bundle, provenance);
     return bundle;
+  }
+
+  private static MessageHeader header(
+      CareCommunication c,
+      String headerId,
+      Organization sender,
+      Organization receiver,
+      Communication communication,
+      String kind) {
+    MessageHeader header =
+        MessageEnvelope.header(
+            headerId,
+            PROFILE_HEADER,
+            MedcomSystems.EVENT_CARE_COMMUNICATION,
+            sender,
+            endpoint(c.sender()),
+            receiver,
+            endpoint(c.receiver()));
+    header.addFocus(reference(communication));
+    header.setDefinition(MESSAGE_DEFINITION);
+    header.setText(
+        narrative(
+            "CareCommunication ("
+                + kind
+                + ") from "
+                + describe(c.sender())
+                + " to "
+                + describe(c.receiver())));
+    return header;
+  }
+
+  /** This message's Provenance, naming the segment it adds. */
+  private Provenance provenance(
+      String headerId, String activity, Organization sender, String segmentId) {
+    Provenance provenance = envelope.provenance(PROFILE_PROVENANCE, headerId, activity, sender);
+    provenance
+        .addEntity()
+        .setRole(Provenance.ProvenanceEntityRole.SOURCE)
+        .setWhat(new Reference().setIdentifier(new Identifier().setValue(segmentId)));
+    return provenance;
   }
 
   /**
