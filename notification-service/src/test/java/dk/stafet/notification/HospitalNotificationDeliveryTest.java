@@ -22,6 +22,7 @@ import dk.stafet.contracts.events.DeliveryEvent;
 import dk.stafet.contracts.events.EventJson;
 import dk.stafet.contracts.events.MedcomMessageEvent;
 import dk.stafet.contracts.events.Topics;
+import dk.stafet.contracts.medcom.CareCommunicationBuilder;
 import dk.stafet.contracts.medcom.HospitalNotificationBuilder;
 import dk.stafet.contracts.medcom.HospitalNotificationEvent;
 import dk.stafet.contracts.medcom.MedcomCodec;
@@ -391,6 +392,85 @@ class HospitalNotificationDeliveryTest {
         TestEvents.ack(
             UUID.randomUUID().toString(), sent.messageHeaderId(), "ok", HERLEV.gln(), patient));
     deliveries.awaitState(sent.messageHeaderId(), DeliveryState.ACKNOWLEDGED);
+  }
+
+  /**
+   * A CareCommunication reply the front door accepted for another organisation (docs/front-door.md,
+   * "CareCommunication threads") reaches the sender of the letter it answers with its thread as
+   * MedCom defines it: the same thread id and the Provenance naming the letter answered.
+   */
+  @Test
+  void hubDeliversAReplyToTheSenderOfTheLetterItAnswersWithItsThreadUnchanged() {
+    String patient = TestEvents.newPatientKey();
+    MedcomCodec codec = new MedcomCodec();
+    CareCommunicationBuilder builder =
+        new CareCommunicationBuilder("https://municipality.example/fhir/", Clock.systemUTC());
+    CareCommunicationBuilder.Author author =
+        new CareCommunicationBuilder.Author("Ida", "Jensen", "laegesekretaer", "70000000");
+    MedcomMessage first =
+        new MedcomMessage(
+            builder.build(
+                new CareCommunicationBuilder.CareCommunication(
+                    null,
+                    null,
+                    HOSPITAL.asOrganisation(),
+                    HERLEV.asOrganisation(),
+                    TestEvents.CPR,
+                    "Elmer",
+                    List.of(),
+                    "carecoordination",
+                    null,
+                    "Spørgsmål",
+                    null,
+                    author)));
+    String replyText =
+        codec.write(
+            builder.reply(
+                new CareCommunicationBuilder.CareCommunication(
+                    null,
+                    null,
+                    HERLEV.asOrganisation(),
+                    HOSPITAL.asOrganisation(),
+                    TestEvents.CPR,
+                    "Elmer",
+                    List.of(),
+                    "carecoordination",
+                    null,
+                    "Svar",
+                    null,
+                    author),
+                first),
+            MedcomFormat.JSON);
+    MedcomMessage reply = codec.parseMessage(replyText, MedcomFormat.JSON.mimeType());
+
+    TestEvents.publish(
+        kafka,
+        new MedcomMessageEvent(
+            UUID.randomUUID(),
+            MedcomMessageEvent.Kind.FOR_DELIVERY,
+            Instant.now(),
+            patient,
+            "CARE_COMMUNICATION",
+            reply.messageHeaderId(),
+            reply.bundleId(),
+            HERLEV.gln(),
+            HERLEV.sor(),
+            HOSPITAL.gln(),
+            HOSPITAL.sor(),
+            null,
+            null,
+            MedcomFormat.JSON.mimeType(),
+            replyText));
+
+    MedcomMessage delivered =
+        deliveries.transmissions(HOSPITAL.gln(), reply.messageHeaderId(), 1).get(0);
+    var thread = delivered.careCommunicationThread().orElseThrow();
+    assertThat(thread.isReply()).isTrue();
+    assertThat(thread.threadId())
+        .isEqualTo(first.careCommunicationThread().orElseThrow().threadId());
+    assertThat(thread.precedingMessageHeaderId()).isEqualTo(first.messageHeaderId());
+    assertThat(delivered.communication().orElseThrow().payloadTexts())
+        .containsExactly("Spørgsmål", "Svar");
   }
 
   @Test

@@ -11,8 +11,10 @@ import static dk.stafet.contracts.medcom.MessageEnvelope.profile;
 import static dk.stafet.contracts.medcom.MessageEnvelope.reference;
 
 import dk.stafet.contracts.medcom.MedcomViews.OrganisationView;
+import dk.stafet.contracts.medcom.MedcomViews.ThreadView;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -30,6 +32,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
@@ -37,8 +40,8 @@ import org.hl7.fhir.r4.model.StringType;
  * published examples: MessageHeader (eventCoding, definition {@code …|5.0}, primary destination,
  * sender, source endpoint, focus), Patient, Communication (thread identifier, category, one text
  * segment with the four medcom-core extensions), the author's PractitionerRole and Practitioner,
- * both Organizations, and a {@code new-message} Provenance naming the segment. Replies and forwards
- * are not built here. Thread-safe; build once and share.
+ * both Organizations, and a {@code new-message} Provenance naming the segment. {@link #reply} and
+ * {@link #forward} continue a thread as MedCom defines it (§3). Thread-safe; build once and share.
  */
 public final class CareCommunicationBuilder {
 
@@ -176,6 +179,127 @@ public final class CareCommunicationBuilder {
     String segmentId = "urn:uuid:" + newId();
     Communication communication = communication(c, patient, sender, role, segmentId);
 
+    MessageHeader header = header(c, headerId, sender, receiver, communication, c.category());
+    Provenance provenance = provenance(headerId, ThreadView.NEW, sender, segmentId);
+
+    return envelope.bundle(
+        PROFILE_MESSAGE,
+        header,
+        patient,
+        communication,
+        role,
+        practitioner,
+        receiver,
+        sender,
+        provenance);
+  }
+
+  /**
+   * A reply to {@code earlier} (medcom-spec.md §3): the same thread id, category and topic, every
+   * earlier text segment repeated, earlier attachments as metadata only (no data, no url), the
+   * earlier Provenances kept, and a {@code reply-message} Provenance naming the new segment and, as
+   * {@code revision}, the MessageHeader replied to. {@code c.threadId()}, category and topic are
+   * taken from the earlier message. MedCom: reply only to the latest message of a thread.
+   *
+   * @throws IllegalArgumentException if {@code earlier} is no CareCommunication about {@code
+   *     c.cpr()}
+   */
+  public Bundle reply(CareCommunication c, MedcomMessage earlier) {
+    return continued(c, earlier, ThreadView.REPLY);
+  }
+
+  /**
+   * A forward of {@code earlier} to a new receiver: a new thread id, every earlier segment with its
+   * attachment data and the earlier Provenances, and a {@code forward-message} Provenance naming
+   * the new segment and, as {@code revision}, the MessageHeader forwarded.
+   */
+  public Bundle forward(CareCommunication c, MedcomMessage earlier) {
+    return continued(c, earlier, ThreadView.FORWARD);
+  }
+
+  private Bundle continued(CareCommunication c, MedcomMessage earlier, String activity) {
+    if (earlier.messageType() != MessageType.CARE_COMMUNICATION) {
+      throw new IllegalArgumentException("only a CareCommunication can be replied to or forwarded");
+    }
+    boolean reply = ThreadView.REPLY.equals(activity);
+    Bundle previous = earlier.bundle().copy();
+    MedcomMessage prior = new MedcomMessage(previous);
+    Communication communication =
+        prior
+            .focus()
+            .filter(Communication.class::isInstance)
+            .map(Communication.class::cast)
+            .orElseThrow(() -> new IllegalArgumentException("the earlier message has no focus"));
+    Patient patient =
+        prior
+            .resolve(communication.getSubject())
+            .filter(Patient.class::isInstance)
+            .map(Patient.class::cast)
+            .orElseThrow(() -> new IllegalArgumentException("the earlier message has no patient"));
+    if (prior.patient().flatMap(p -> p.cprValue()).filter(c.cpr()::equals).isEmpty()) {
+      throw new IllegalArgumentException("the earlier message is about another patient");
+    }
+    String headerId = c.messageHeaderId() != null ? c.messageHeaderId() : newId();
+    List<Resource> added = new ArrayList<>();
+    Organization sender = organisationIn(previous, c.sender(), added);
+    Organization receiver = organisationIn(previous, c.receiver(), added);
+    Practitioner practitioner = practitioner(c.author());
+    PractitionerRole role = role(c.author(), practitioner);
+    added.add(role);
+    added.add(practitioner);
+
+    communication.setId(newId());
+    if (!reply) {
+      communication.getIdentifier().clear();
+      communication.addIdentifier().setValue("urn:uuid:" + newId());
+    }
+    // A specific recipient or sender names the earlier parties, whose organisations must be this
+    // message's (medcom-careCommunication-11, -12); the earlier segments keep their authors.
+    communication.getRecipient().clear();
+    communication.getExtension().removeIf(e -> e.getUrl().endsWith("medcom-core-sender-extension"));
+    if (reply) {
+      for (Communication.CommunicationPayloadComponent payload : communication.getPayload()) {
+        if (payload.hasContentAttachment()) {
+          payload.getContentAttachment().setData(null).setUrl(null);
+        }
+      }
+    }
+    String segmentId = "urn:uuid:" + newId();
+    addSegment(communication, c, sender, role, segmentId);
+
+    MessageHeader header =
+        header(c, headerId, sender, receiver, communication, reply ? "reply" : "forward");
+    Provenance provenance = provenance(headerId, activity, sender, segmentId);
+    provenance
+        .addEntity()
+        .setRole(Provenance.ProvenanceEntityRole.REVISION)
+        .setWhat(new Reference("MessageHeader/" + earlier.messageHeaderId()));
+
+    Bundle bundle = envelope.bundle(PROFILE_MESSAGE, header, patient, communication);
+    List<Provenance> provenances = new ArrayList<>();
+    for (Bundle.BundleEntryComponent entry : previous.getEntry()) {
+      Resource resource = entry.getResource();
+      if (resource instanceof Provenance earlierProvenance) {
+        provenances.add(earlierProvenance);
+      } else if (!(resource instanceof MessageHeader)
+          && resource != patient
+          && resource != communication) {
+        envelope.add(bundle, resource);
+      }
+    }
+    added.forEach(resource -> envelope.add(bundle, resource));
+    provenances.forEach(resource -> envelope.add(bundle, resource));
+    envelope.add(bundle, provenance);
+    return bundle;
+  }
+
+  private static MessageHeader header(
+      CareCommunication c,
+      String headerId,
+      Organization sender,
+      Organization receiver,
+      Communication communication,
+      String kind) {
     MessageHeader header =
         MessageEnvelope.header(
             headerId,
@@ -190,29 +314,43 @@ public final class CareCommunicationBuilder {
     header.setText(
         narrative(
             "CareCommunication ("
-                + c.category()
+                + kind
                 + ") from "
                 + describe(c.sender())
                 + " to "
                 + describe(c.receiver())));
+    return header;
+  }
 
-    Provenance provenance =
-        envelope.provenance(PROFILE_PROVENANCE, headerId, "new-message", sender);
+  /** This message's Provenance, naming the segment it adds. */
+  private Provenance provenance(
+      String headerId, String activity, Organization sender, String segmentId) {
+    Provenance provenance = envelope.provenance(PROFILE_PROVENANCE, headerId, activity, sender);
     provenance
         .addEntity()
         .setRole(Provenance.ProvenanceEntityRole.SOURCE)
         .setWhat(new Reference().setIdentifier(new Identifier().setValue(segmentId)));
+    return provenance;
+  }
 
-    return envelope.bundle(
-        PROFILE_MESSAGE,
-        header,
-        patient,
-        communication,
-        role,
-        practitioner,
-        receiver,
-        sender,
-        provenance);
+  /**
+   * The earlier message's Organization with this SOR code, so that the earlier references still
+   * resolve; else a new one, added to {@code added}.
+   */
+  private static Organization organisationIn(
+      Bundle previous, OrganisationView view, List<Resource> added) {
+    for (Bundle.BundleEntryComponent entry : previous.getEntry()) {
+      if (entry.getResource() instanceof Organization existing
+          && existing.getIdentifier().stream()
+              .anyMatch(
+                  i ->
+                      MedcomSystems.SOR.equals(i.getSystem()) && view.sor().equals(i.getValue()))) {
+        return existing;
+      }
+    }
+    Organization created = organisation(view);
+    added.add(created);
+    return created;
   }
 
   private Communication communication(
@@ -233,6 +371,17 @@ public final class CareCommunicationBuilder {
       communication.setTopic(new CodeableConcept().setText(c.topic()));
     }
     communication.setSubject(reference(patient));
+    addSegment(communication, c, sender, role, segmentId);
+    return communication;
+  }
+
+  /** A text segment with the four medcom-core extensions, appended to the earlier ones. */
+  private void addSegment(
+      Communication communication,
+      CareCommunication c,
+      Organization sender,
+      PractitionerRole role,
+      String segmentId) {
     Communication.CommunicationPayloadComponent payload = communication.addPayload();
     payload.setContent(new StringType(c.text()));
     payload.addExtension(
@@ -246,7 +395,6 @@ public final class CareCommunicationBuilder {
         new ContactPoint()
             .setSystem(ContactPoint.ContactPointSystem.PHONE)
             .setValue(c.author().phone()));
-    return communication;
   }
 
   private static Practitioner practitioner(Author author) {

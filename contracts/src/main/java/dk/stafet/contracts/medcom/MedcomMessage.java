@@ -9,6 +9,7 @@ import dk.stafet.contracts.medcom.MedcomViews.OrganisationView;
 import dk.stafet.contracts.medcom.MedcomViews.PatientView;
 import dk.stafet.contracts.medcom.MedcomViews.ProvenanceEntityView;
 import dk.stafet.contracts.medcom.MedcomViews.ProvenanceView;
+import dk.stafet.contracts.medcom.MedcomViews.ThreadView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -179,6 +180,37 @@ public final class MedcomMessage {
   public Optional<ProvenanceView> currentProvenance() {
     List<ProvenanceView> chain = provenances();
     return chain.isEmpty() ? Optional.empty() : Optional.of(chain.get(chain.size() - 1));
+  }
+
+  /**
+   * The thread of a CareCommunication: its identifier and the earlier message its own Provenance
+   * names with role {@code revision}; empty for other messages.
+   */
+  public Optional<ThreadView> careCommunicationThread() {
+    if (messageType() != MessageType.CARE_COMMUNICATION) {
+      return Optional.empty();
+    }
+    Optional<CommunicationView> communication = communication();
+    Optional<ProvenanceView> own =
+        currentProvenance()
+            .filter(p -> header != null && messageHeaderId().equals(p.targetMessageHeaderId()));
+    Optional<ProvenanceEntityView> preceding =
+        own.flatMap(
+            p ->
+                p.entities().stream()
+                    .filter(e -> "revision".equals(e.role()))
+                    .filter(e -> e.reference() != null || e.identifier() != null)
+                    .findFirst());
+    return Optional.of(
+        new ThreadView(
+            communication.map(CommunicationView::identifier).orElse(null),
+            own.map(ProvenanceView::activityCode).orElse(null),
+            preceding
+                .map(ProvenanceEntityView::reference)
+                .filter(r -> r.contains("MessageHeader/"))
+                .map(r -> r.substring(r.lastIndexOf('/') + 1))
+                .orElse(null),
+            preceding.map(ProvenanceEntityView::identifier).orElse(null)));
   }
 
   /**

@@ -114,6 +114,36 @@ public final class MedcomViews {
     }
   }
 
+  /**
+   * Where a CareCommunication stands in its thread (medcom-spec.md §3): the thread id
+   * (Communication.identifier, kept on reply, new on forward), the activity of the message's own
+   * Provenance ({@code new-message}, {@code reply-message} or {@code forward-message}) and the
+   * earlier message it answers or forwards (the {@code revision} entity): a MessageHeader id, or
+   * for an EDIFACT/OIOXML predecessor its {@code <GLN>#<letter id>} identifier.
+   */
+  public record ThreadView(
+      String threadId,
+      String activity,
+      String precedingMessageHeaderId,
+      String precedingLetterIdentifier) {
+    public static final String NEW = "new-message";
+    public static final String REPLY = "reply-message";
+    public static final String FORWARD = "forward-message";
+
+    public boolean isReply() {
+      return REPLY.equals(activity);
+    }
+
+    public boolean isForward() {
+      return FORWARD.equals(activity);
+    }
+
+    /** A reply or forward: it refers to an earlier message. */
+    public boolean continuesEarlierMessage() {
+      return isReply() || isForward();
+    }
+  }
+
   /** MessageHeader.response of an acknowledgement with its OperationOutcome issues. */
   public record AcknowledgementResponseView(
       String identifier, String code, List<MedcomIssue> issues) {}

@@ -225,6 +225,10 @@ public final class Api {
    * answered.
    */
   @TemplateData
+  /**
+   * A MedCom message the front door received; a CareCommunication's thread id, activity
+   * (new-message, reply-message, forward-message), the letter it answers and a thread note.
+   */
   public record ReceivedMessage(
       String messageType,
       String messageHeaderId,
@@ -235,7 +239,41 @@ public final class Api {
       Instant receivedAt,
       int timesReceived,
       String outcome,
-      String ackCode) {}
+      String ackCode,
+      String threadId,
+      String threadActivity,
+      String inResponseTo,
+      String threadNote) {
+
+    /** A message outside any thread (a HospitalNotification, or from before threads were read). */
+    public ReceivedMessage(
+        String messageType,
+        String messageHeaderId,
+        String senderSor,
+        String senderGln,
+        String receiverSor,
+        String receiverGln,
+        Instant receivedAt,
+        int timesReceived,
+        String outcome,
+        String ackCode) {
+      this(
+          messageType,
+          messageHeaderId,
+          senderSor,
+          senderGln,
+          receiverSor,
+          receiverGln,
+          receivedAt,
+          timesReceived,
+          outcome,
+          ackCode,
+          null,
+          null,
+          null,
+          null);
+    }
+  }
 
   @TemplateData
   public record HospitalStay(

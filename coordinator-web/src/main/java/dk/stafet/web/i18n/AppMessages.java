@@ -258,6 +258,18 @@ public interface AppMessages {
 
   String times_received(int times);
 
+  String thread_reply();
+
+  String thread_forward();
+
+  String thread_id();
+
+  String thread_note_unknown();
+
+  String thread_note_other();
+
+  String thread_answers_ours();
+
   String kpi_title();
 
   String computed_at();

@@ -6,6 +6,7 @@ import dk.stafet.web.client.NotificationClient;
 import dk.stafet.web.client.ReferralClient;
 import dk.stafet.web.client.ResponsibilityClient;
 import dk.stafet.web.i18n.Lang;
+import dk.stafet.web.view.MessageThreads;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -18,7 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -27,7 +30,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * A patient's timeline {@code /patients/{patientKey}} (the pseudonym, never the CPR number): who
  * was responsible when and by which rule (the ledger), the handovers, who to call now, and the
  * messages sent about the patient with their acknowledgement state, and the messages received about
- * the patient with the acknowledgement Stafet answered.
+ * the patient with the acknowledgement Stafet answered, CareCommunications grouped by thread with
+ * each reply or forward under the message it answers ({@link MessageThreads}).
  */
 @RolesAllowed("COORDINATOR")
 @Path("/patients/{patientKey}")
@@ -54,6 +58,13 @@ public class TimelinePage {
     this.referral = referral;
     this.notification = notification;
     this.timeline = timeline;
+  }
+
+  /** The letters Stafet sent about the patient: a received reply may answer one of them. */
+  private static Set<String> ourLetters(Fetched<List<Api.Delivery>> sent) {
+    return sent.ok()
+        ? sent.value().stream().map(Api.Delivery::messageHeaderId).collect(Collectors.toSet())
+        : Set.of();
   }
 
   @GET
@@ -94,13 +105,20 @@ public class TimelinePage {
                             Api.Handover::proposedAt,
                             Comparator.nullsFirst(Comparator.naturalOrder())))
                     .toList());
+    Fetched<List<Api.Delivery>> sent =
+        Fetched.of(() -> notification.deliveries(null, patientKey, 200));
+    Fetched<List<Api.ReceivedMessage>> received =
+        Fetched.of(() -> referral.receivedMessages(patientKey));
     return Page.of(timeline, Lang.resolve(lang, cookie))
         .data("patientKey", patientKey)
         .data("entries", entries)
         .data("corrected", corrected)
         .data("whoToCall", Fetched.of(() -> responsibility.whoToCall(patientKey)))
         .data("handovers", handovers)
-        .data("sent", Fetched.of(() -> notification.deliveries(null, patientKey, 200)))
-        .data("received", Fetched.of(() -> referral.receivedMessages(patientKey)));
+        .data("sent", sent)
+        .data("received", received)
+        .data(
+            "receivedThreads",
+            received.ok() ? MessageThreads.of(received.value(), ourLetters(sent)) : List.of());
   }
 }

@@ -83,6 +83,47 @@ class TimelineAndKpiPageTests {
   }
 
   @Test
+  void timelineGroupsReceivedCareCommunicationsByThreadWithAnswersUnderTheirMessage() {
+    String html =
+        given()
+            .when()
+            .get("/patients/" + StubState.PATIENT)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    String received = html.substring(html.indexOf("id=\"patient-messages-in\""));
+    received = received.substring(0, received.indexOf("</section>"));
+    // Received first, the orphan reply opens its own group, flagged.
+    int orphan = received.indexOf("data-thread=\"t-3-0000\"");
+    int first = received.indexOf("data-thread=\"t-1-0000\"");
+    int reply = received.indexOf("data-thread=\"t-1-0000\"", first + 1);
+    int forward = received.indexOf("data-thread=\"t-2-0000\"");
+    assertThat(orphan).isPositive().isLessThan(first);
+    assertThat(first).isLessThan(reply);
+    assertThat(reply).isLessThan(forward);
+    assertThat(received.substring(orphan, received.lastIndexOf("<tr", first)))
+        .contains("↳ Svar")
+        .contains("besvarer en besked Stafet ikke har modtaget")
+        .doesNotContain("thread-depth");
+    assertThat(received.substring(first, received.lastIndexOf("<tr", reply)))
+        .doesNotContain("↳")
+        .doesNotContain("thread-depth");
+    assertThat(received.substring(received.lastIndexOf("<tr", reply), forward))
+        .contains("thread-depth-1")
+        .contains("↳ Svar");
+    assertThat(received.substring(received.lastIndexOf("<tr", forward)))
+        .contains("thread-depth-2")
+        .contains("↳ Videresendt");
+    // A reply to Stafet's own letter says so instead of being flagged.
+    String ours = received.substring(received.indexOf("data-thread=\"t-4-0000\""));
+    assertThat(ours.substring(0, ours.indexOf("</tr>")))
+        .contains("svar på en besked Stafet sendte")
+        .doesNotContain("besvarer en besked Stafet ikke har modtaget");
+    assertThat(html).doesNotContain(StubState.CPR);
+  }
+
+  @Test
   void timelineRefusesSomethingThatIsNotAPatientKey() {
     given().when().get("/patients/0102031234").then().statusCode(404);
   }

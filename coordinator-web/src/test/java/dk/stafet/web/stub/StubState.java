@@ -421,7 +421,68 @@ public final class StubState {
             t0.plusSeconds(600),
             1,
             "REJECTED",
-            "fatal-error"));
+            "fatal-error"),
+        // A CareCommunication thread: the department writes, the GP replies, the department
+        // forwards the reply to the municipality; and a reply to a letter Stafet never received.
+        careCommunication(
+            "mh-cc-reply",
+            HOSPITAL_DEPT,
+            "t-1",
+            "reply-message",
+            "mh-cc-1",
+            null,
+            t0.plusSeconds(1800)),
+        careCommunication(
+            "mh-cc-forward",
+            HOSPITAL_DEPT,
+            "t-2",
+            "forward-message",
+            "mh-cc-reply",
+            null,
+            t0.plusSeconds(2400)),
+        careCommunication("mh-cc-1", GP, "t-1", "new-message", null, null, t0.plusSeconds(1200)),
+        careCommunication(
+            "mh-cc-orphan",
+            GP,
+            "t-3",
+            "reply-message",
+            "mh-elsewhere",
+            "EARLIER_MESSAGE_UNKNOWN",
+            t0.plusSeconds(300)),
+        // A reply to a letter Stafet sent itself (the front door cannot know it: flagged there).
+        careCommunication(
+            "mh-cc-ours",
+            GP,
+            "t-4",
+            "reply-message",
+            "mh-dead-1",
+            "EARLIER_MESSAGE_UNKNOWN",
+            t0.plusSeconds(3000)));
+  }
+
+  private static Api.ReceivedMessage careCommunication(
+      String id,
+      String senderSor,
+      String thread,
+      String activity,
+      String inResponseTo,
+      String note,
+      Instant at) {
+    return new Api.ReceivedMessage(
+        "CARE_COMMUNICATION",
+        id,
+        senderSor,
+        null,
+        "999999000016001",
+        "5790000000005",
+        at,
+        1,
+        "ACCEPTED",
+        "ok",
+        "urn:uuid:" + thread + "-000000-0000-0000-000000000000",
+        activity,
+        inResponseTo,
+        note);
   }
 
   private static Api.WaitingTime waitingTime(String awaiting, long daysLeft, String status) {

@@ -1,10 +1,15 @@
 package dk.stafet.referral.fhir;
 
+import dk.stafet.contracts.medcom.MedcomViews.ThreadView;
 import dk.stafet.referral.inbound.ReceivedMessage;
 import dk.stafet.service.fhir.FhirReferences;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.Communication.CommunicationStatus;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
@@ -15,13 +20,29 @@ import org.hl7.fhir.r4.model.Reference;
  */
 final class CommunicationMapper {
 
+  /** FHIR's system for an identifier that is itself a URI (MedCom's thread ids are urn:uuid). */
+  static final String URI_SYSTEM = "urn:ietf:rfc:3986";
+
+  private static final Map<String, String> THREAD_NOTES =
+      Map.of(
+          "EARLIER_MESSAGE_UNKNOWN",
+          "The message this one answers or forwards was not received by Stafet's front door",
+          "REPLY_CHANGED_THREAD_ID",
+          "A reply with another thread id than the message it answers (filed under its own)",
+          "FORWARD_KEPT_THREAD_ID",
+          "A forward that kept the thread id of the message it forwards");
+
   private final FhirReferences references;
 
   CommunicationMapper(FhirReferences references) {
     this.references = references;
   }
 
-  Communication map(ReceivedMessage message, String cpr) {
+  /**
+   * @param earlierId Stafet's id of the message a reply or forward answers, where the reader may
+   *     see it (the inResponseTo reference); empty otherwise, when only the identifier is given
+   */
+  Communication map(ReceivedMessage message, String cpr, Optional<UUID> earlierId) {
     Communication communication = new Communication();
     communication.setId(message.id.toString());
     communication
@@ -41,6 +62,30 @@ final class CommunicationMapper {
                       + " acknowledgement ("
                       + message.outcome
                       + ")"));
+    }
+    if (message.threadId != null) {
+      // The CareCommunication's own identifier (a urn:uuid): the thread it belongs to.
+      communication.addIdentifier().setSystem(URI_SYSTEM).setValue(message.threadId);
+    }
+    if (message.inResponseTo != null) {
+      Reference earlier = new Reference();
+      earlierId.ifPresent(id -> earlier.setReference("Communication/" + id));
+      // An EDIFACT/OIOXML predecessor is named <GLN>#<letter id>, not by a MessageHeader id.
+      earlier.setIdentifier(
+          new Identifier()
+              .setSystem(
+                  message.inResponseTo.contains("#")
+                      ? null
+                      : FhirReferences.MESSAGE_HEADER_ID_SYSTEM)
+              .setValue(message.inResponseTo));
+      earlier.setDisplay(
+          ThreadView.FORWARD.equals(message.threadActivity) ? "forwarded message" : "replied to");
+      communication.addInResponseTo(earlier);
+    }
+    if (message.threadNote != null) {
+      communication
+          .addNote()
+          .setText(THREAD_NOTES.getOrDefault(message.threadNote, message.threadNote));
     }
     communication.addCategory(FhirReferences.messageType(message.messageType));
     communication.setSubject(FhirReferences.patient(cpr));

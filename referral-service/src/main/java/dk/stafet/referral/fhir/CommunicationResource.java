@@ -1,10 +1,12 @@
 package dk.stafet.referral.fhir;
 
+import dk.stafet.referral.course.service.UnknownResourceException;
 import dk.stafet.service.fhir.FhirServer;
 import dk.stafet.service.security.Caller;
 import dk.stafet.service.security.NotAuthenticatedException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -16,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The MedCom messages referral-service received, as FHIR R4 Communications (docs/fhir-api.md);
- * messages Stafet sent are notification-service's.
+ * The MedCom messages referral-service received, as FHIR R4 Communications (docs/fhir-api.md), with
+ * their CareCommunication thread; messages Stafet sent are notification-service's.
  */
 @Path("/fhir/Communication")
 @Produces(FhirServer.FHIR_JSON)
@@ -30,6 +32,19 @@ public class CommunicationResource {
   public CommunicationResource(FhirReads fhir, Caller caller) {
     this.fhir = fhir;
     this.caller = caller;
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(
+      summary =
+          "A received MedCom message as a Communication, with its CareCommunication thread id and"
+              + " the message it answers (inResponseTo); metadata, never the content (audited; 404"
+              + " unless the caller may see the patient's messages or is a party to this one)")
+  @APIResponse(responseCode = "200", description = "Communication")
+  @APIResponse(responseCode = "404", description = "OperationOutcome: unknown or not visible")
+  public String read(@PathParam("id") String id) {
+    return fhir.communication(id, caller.requireOrganisation());
   }
 
   @GET
@@ -46,6 +61,11 @@ public class CommunicationResource {
         caller.requireOrganisation(),
         uri.getRequestUri().toString(),
         FhirServer.baseUrl(uri));
+  }
+
+  @ServerExceptionMapper
+  Response unknown(UnknownResourceException e) {
+    return FhirServer.notFound("Communication");
   }
 
   @ServerExceptionMapper

@@ -6,6 +6,7 @@ import dk.stafet.referral.course.Referral;
 import dk.stafet.referral.course.service.ReferralService;
 import dk.stafet.referral.course.service.UnknownResourceException;
 import dk.stafet.referral.inbound.PatientMessages;
+import dk.stafet.referral.inbound.ReceivedMessage;
 import dk.stafet.service.fhir.FhirReferences;
 import dk.stafet.service.fhir.FhirServer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ public class FhirReads {
 
   static final String SEARCH_SERVICE_REQUEST = "FHIR_SEARCH_SERVICE_REQUEST";
   static final String SEARCH_COMMUNICATION = "FHIR_SEARCH_COMMUNICATION";
+  static final String READ_COMMUNICATION = "FHIR_READ_COMMUNICATION";
 
   private final ReferralService referrals;
   private final PatientMessages messages;
@@ -82,8 +84,29 @@ public class FhirReads {
         base,
         () ->
             messages.visibleTo(callerSor, patientKey, SEARCH_COMMUNICATION).stream()
-                .map(m -> communications.map(m, cprOf(patientKey)))
+                .map(
+                    m ->
+                        communications.map(
+                            m, cprOf(patientKey), messages.visibleEarlier(callerSor, m)))
                 .toList());
+  }
+
+  /**
+   * One received message as a Communication: the same access rule as the patient's messages.
+   *
+   * @throws UnknownResourceException if there is none the caller may see
+   */
+  public String communication(String id, String callerSor) {
+    UUID messageId;
+    try {
+      messageId = UUID.fromString(id);
+    } catch (IllegalArgumentException notAnId) {
+      throw new UnknownResourceException("Communication");
+    }
+    ReceivedMessage message = messages.readable(callerSor, messageId, READ_COMMUNICATION);
+    return FhirServer.json(
+        communications.map(
+            message, cprOf(message.patientKey), messages.visibleEarlier(callerSor, message)));
   }
 
   /** The matches, or none when the patient is unknown or the caller may see nothing of it. */

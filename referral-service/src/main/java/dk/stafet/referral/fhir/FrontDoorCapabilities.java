@@ -57,7 +57,10 @@ public class FrontDoorCapabilities implements FhirCapabilities {
             statement,
             "Communication",
             "A MedCom message the front door received about the patient: sender, recipient, when"
-                + " received, MedCom type, Stafet's acknowledgement; never the content.",
+                + " received, MedCom type, Stafet's acknowledgement, a CareCommunication's thread"
+                + " id (identifier, system urn:ietf:rfc:3986) and the message it answers"
+                + " (inResponseTo); never the content.",
+            TypeRestfulInteraction.READ,
             TypeRestfulInteraction.SEARCHTYPE)
         .addSearchParam(FhirServer.patientSearchParameter());
     statement

@@ -34,9 +34,26 @@ public class MessageFacts {
   }
 
   public void apply(MedcomMessage message, String patientKey) {
+    if (message.messageType() == MessageType.CARE_COMMUNICATION) {
+      // CareCommunications are delivered, not interpreted: their content is clinical
+      // correspondence. The patient they name is recorded, so that the messages and their threads
+      // can be read per patient (docs/front-door.md, "CareCommunication threads").
+      message
+          .patient()
+          .ifPresent(
+              named ->
+                  named
+                      .cprValue()
+                      .ifPresent(
+                          cpr ->
+                              Patients.rememberName(
+                                  patients.findOrCreate(cpr),
+                                  named.familyName(),
+                                  named.givenNames())));
+      return;
+    }
     if (message.messageType() != MessageType.HOSPITAL_NOTIFICATION) {
-      return; // CareCommunications are delivered, not interpreted: their content is clinical
-      // correspondence
+      return;
     }
     Optional<HospitalNotificationEvent> code = message.hospitalNotificationEvent();
     Optional<EncounterView> encounter = message.encounter();

@@ -197,9 +197,12 @@ public class MessageReception {
                           "Bundle.id",
                           "Bundle.id was already used for another message; every transmission needs a new Bundle.id"));
                 }
+                ThreadCheck.Result thread =
+                    ThreadCheck.check(input.message(), patientKey(input.message()));
+                issues.addAll(thread.issues());
                 return MedcomValidator.hasErrors(issues)
                     ? reject(input, issues)
-                    : accept(input, issues);
+                    : accept(input, issues, thread.note());
               });
     } catch (RuntimeException e) {
       Optional<RuntimeException> refusal = contentRefusal(e);
@@ -321,11 +324,17 @@ public class MessageReception {
     return new InboundResult(Disposition.REJECTED, ack, null, quarantineId);
   }
 
-  private InboundResult accept(ReceivedInput input, List<MedcomIssue> warnings) {
+  private InboundResult accept(
+      ReceivedInput input, List<MedcomIssue> warnings, ThreadCheck.Note threadNote) {
     MedcomMessage message = input.message();
     String patientKey = patientKey(message);
     Bundle ack = acknowledgement(message, ResponseType.OK, List.of());
     ReceivedMessage stored = store(input, ReceivedMessage.Outcome.ACCEPTED, ack, patientKey);
+    if (threadNote != null) {
+      stored.threadNote = threadNote.name();
+      meters.counter("stafet.front_door.thread_notes", "note", threadNote.name()).increment();
+      Log.infof("CareCommunication %s: %s", stored.messageHeaderId, threadNote);
+    }
     facts.apply(message, patientKey);
     if (addressedToAnotherOrganisation(message)) {
       MedcomMessageEvent event =
@@ -396,6 +405,17 @@ public class MessageReception {
               stored.receiverSor = receiver.sor();
             });
     stored.patientKey = patientKey;
+    message
+        .careCommunicationThread()
+        .ifPresent(
+            thread -> {
+              stored.threadId = thread.threadId();
+              stored.threadActivity = thread.activity();
+              stored.inResponseTo =
+                  thread.precedingMessageHeaderId() != null
+                      ? thread.precedingMessageHeaderId()
+                      : thread.precedingLetterIdentifier();
+            });
     stored.contentType = input.format().mimeType();
     stored.rawBundle = input.text();
     stored.outcome = outcome;

@@ -13,6 +13,8 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The MedCom messages the front door received about one patient that a caller may see. Access
@@ -60,6 +62,50 @@ public class PatientMessages {
     }
     audit.read(callerSor, audited, patientKey, "MEDCOM_MESSAGES", patientKey);
     return visible;
+  }
+
+  /**
+   * One received message, by Stafet's id (the FHIR Communication id), under the same rule as the
+   * patient's list; audited with the message as the resource read.
+   *
+   * @throws UnknownResourceException if there is none the caller may see
+   */
+  @Transactional
+  public ReceivedMessage readable(String callerSor, UUID id, String action) {
+    ReceivedMessage message = ReceivedMessage.findById(id);
+    Patient patient =
+        message == null || message.patientKey == null ? null : Patient.byKey(message.patientKey);
+    if (patient == null) {
+      throw new UnknownResourceException("message");
+    }
+    String audited = roles.auditedAction(callerSor, action);
+    if (!maySee(callerSor, patient, message)) {
+      audit.denied(callerSor, audited, message.patientKey, "MEDCOM_MESSAGE", id.toString());
+      throw new UnknownResourceException("message");
+    }
+    audit.read(callerSor, audited, message.patientKey, "MEDCOM_MESSAGE", id.toString());
+    return message;
+  }
+
+  /**
+   * The id of the earlier message a reply or forward answers, when the caller may see it too (so a
+   * thread links only to what its reader may open); not audited, it reveals only an id.
+   */
+  @Transactional
+  public Optional<UUID> visibleEarlier(String callerSor, ReceivedMessage message) {
+    if (message.inResponseTo == null || message.patientKey == null) {
+      return Optional.empty();
+    }
+    Patient patient = Patient.byKey(message.patientKey);
+    return ReceivedMessage.findByHeaderId(message.inResponseTo)
+        .filter(earlier -> message.patientKey.equals(earlier.patientKey))
+        .filter(earlier -> maySee(callerSor, patient, earlier))
+        .map(earlier -> earlier.id);
+  }
+
+  private boolean maySee(String callerSor, Patient patient, ReceivedMessage message) {
+    return Patients.seesWholePatient(roles, callerSor, patient)
+        || !roles.isPatientPortal(callerSor) && Patients.maySee(callerSor, patient, message);
   }
 
   /**

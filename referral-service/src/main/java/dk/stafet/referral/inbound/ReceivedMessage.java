@@ -86,6 +86,27 @@ public class ReceivedMessage extends PanacheEntityBase implements AccessRule.Inv
   @Column(name = "times_received", nullable = false)
   public int timesReceived;
 
+  /**
+   * CareCommunication only: Communication.identifier, the thread (kept on reply, new on forward).
+   */
+  @Column(name = "thread_id")
+  public String threadId;
+
+  /** CareCommunication only: new-message, reply-message or forward-message. */
+  @Column(name = "thread_activity")
+  public String threadActivity;
+
+  /**
+   * The earlier message a reply or forward names: its MessageHeader id, or an EDIFACT/OIOXML
+   * letter's {@code <GLN>#<letter id>}.
+   */
+  @Column(name = "in_response_to")
+  public String inResponseTo;
+
+  /** Why the thread needs a look ({@link ThreadCheck.Note}), or null. */
+  @Column(name = "thread_note")
+  public String threadNote;
+
   @Version public long version;
 
   public static Optional<ReceivedMessage> findByHeaderId(String messageHeaderId) {

@@ -80,7 +80,7 @@ class FhirReadsTests {
         .extracting(CapabilityStatementRestResourceComponent::getType)
         .containsExactly("ServiceRequest", "Communication");
     assertThat(interactions(rest.getResource().get(0))).containsExactly("read", "search-type");
-    assertThat(interactions(rest.getResource().get(1))).containsExactly("search-type");
+    assertThat(interactions(rest.getResource().get(1))).containsExactly("read", "search-type");
     assertThat(rest.getResource())
         .allSatisfy(
             r ->

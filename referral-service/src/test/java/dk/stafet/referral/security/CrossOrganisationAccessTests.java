@@ -276,6 +276,12 @@ class CrossOrganisationAccessTests {
                     (r, p) -> searchsetHas(r, p.referralId()))
                 .portalReadsOwnCitizen())
         .endpoint(
+            PatientEndpoint.<Patient>of(
+                    "GET",
+                    "/fhir/Communication/{id}",
+                    (as, p) -> as.get().get("/fhir/Communication/{id}", p.messageId()))
+                .portalReadsOwnCitizen())
+        .endpoint(
             PatientEndpoint.<Patient>list(
                     "/fhir/Communication",
                     (as, p) -> as.get().queryParam("patient", p.key()).get("/fhir/Communication"),

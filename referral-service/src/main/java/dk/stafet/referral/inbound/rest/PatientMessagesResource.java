@@ -43,7 +43,24 @@ public class PatientMessagesResource {
       @Schema(
               description =
                   "The code of our first acknowledgement: ok, fatal-error or transient-error")
-          String ackCode) {
+          String ackCode,
+      @Schema(
+              description =
+                  "CareCommunication only: the thread id (Communication.identifier, urn:uuid),"
+                      + " kept on reply, new on forward")
+          String threadId,
+      @Schema(description = "CareCommunication only: new-message, reply-message or forward-message")
+          String threadActivity,
+      @Schema(
+              description =
+                  "The MessageHeader.id of the message a reply answers or a forward forwards (an"
+                      + " EDIFACT/OIOXML letter as <GLN>#<letter id>)")
+          String inResponseTo,
+      @Schema(
+              description =
+                  "Why the thread needs a look: EARLIER_MESSAGE_UNKNOWN, REPLY_CHANGED_THREAD_ID or"
+                      + " FORWARD_KEPT_THREAD_ID; null when all is well")
+          String threadNote) {
 
     static MessageView of(ReceivedMessage m) {
       return new MessageView(
@@ -56,7 +73,11 @@ public class PatientMessagesResource {
           m.receivedAt,
           m.timesReceived,
           m.outcome == null ? null : m.outcome.name(),
-          m.ackCode);
+          m.ackCode,
+          m.threadId,
+          m.threadActivity,
+          m.inResponseTo,
+          m.threadNote);
     }
   }
 
