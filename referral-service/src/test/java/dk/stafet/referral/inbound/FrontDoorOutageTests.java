@@ -18,6 +18,7 @@ import dk.stafet.testsupport.PostgresResource;
 import dk.stafet.testsupport.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -125,14 +126,7 @@ class FrontDoorOutageTests {
     String cpr = TestData.newCpr();
     Map<String, String> listedGp = Map.of("cpr", cpr, "gpSor", TestData.GP);
     try (DatabaseOutage outage = DatabaseOutage.begin(jdbcUrl, user, password)) {
-      given()
-          .auth()
-          .oauth2(TestTokens.forOrganisation(TestTokens.NATIONAL_REGISTER_SOR))
-          .contentType("application/json")
-          .body(listedGp)
-          .when()
-          .post("/api/patients/listed-gp")
-          .then()
+      registerListedGp(listedGp)
           .statusCode(503)
           .header("Retry-After", "5")
           .contentType("application/problem+json")
@@ -151,16 +145,17 @@ class FrontDoorOutageTests {
     }
     await()
         .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () ->
-                given()
-                    .auth()
-                    .oauth2(TestTokens.forOrganisation(TestTokens.NATIONAL_REGISTER_SOR))
-                    .contentType("application/json")
-                    .body(listedGp)
-                    .when()
-                    .post("/api/patients/listed-gp")
-                    .then()
-                    .statusCode(200));
+        .untilAsserted(() -> registerListedGp(listedGp).statusCode(200));
+  }
+
+  private static ValidatableResponse registerListedGp(Map<String, String> body) {
+    return given()
+        .auth()
+        .oauth2(TestTokens.forOrganisation(TestTokens.NATIONAL_REGISTER_SOR))
+        .contentType("application/json")
+        .body(body)
+        .when()
+        .post("/api/patients/listed-gp")
+        .then();
   }
 }
