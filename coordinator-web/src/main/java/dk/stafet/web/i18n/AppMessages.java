@@ -206,6 +206,14 @@ public interface AppMessages {
 
   String patient_key();
 
+  String name_unknown();
+
+  String age_years(int age);
+
+  String deceased();
+
+  String patient_who_hint();
+
   String who_to_call_now();
 
   String prd();

@@ -10,6 +10,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -44,6 +46,8 @@ public class TimelinePage {
   private final ReferralClient referral;
   private final NotificationClient notification;
   private final Template timeline;
+
+  @Inject PatientNames names;
 
   public TimelinePage(
       @RestClient ResponsibilityClient responsibility,
@@ -96,6 +100,7 @@ public class TimelinePage {
                     .toList());
     return Page.of(timeline, Lang.resolve(lang, cookie))
         .data("patientKey", patientKey)
+        .data("names", names.of(Stream.of(patientKey)))
         .data("entries", entries)
         .data("corrected", corrected)
         .data("whoToCall", Fetched.of(() -> responsibility.whoToCall(patientKey)))
