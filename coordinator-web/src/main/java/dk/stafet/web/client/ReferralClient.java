@@ -52,6 +52,14 @@ public interface ReferralClient {
   @Path("/api/patients/identities")
   List<Api.PatientIdentity> identities(@QueryParam("patientKey") List<String> patientKeys);
 
+  /**
+   * The patient's referrals the caller may see, newest first, each open one with referral-service's
+   * waiting-time assessment (audited there).
+   */
+  @GET
+  @Path("/api/patients/{patientKey}/referrals")
+  List<Api.Referral> patientReferrals(@PathParam("patientKey") String patientKey);
+
   /** The MedCom messages received about a patient (metadata only). */
   @GET
   @Path("/api/patients/{patientKey}/messages")

@@ -101,6 +101,7 @@ public class TimelinePage {
     return Page.of(timeline, Lang.resolve(lang, cookie))
         .data("patientKey", patientKey)
         .data("names", names.of(Stream.of(patientKey)))
+        .data("referrals", Fetched.of(() -> referral.patientReferrals(patientKey)))
         .data("entries", entries)
         .data("corrected", corrected)
         .data("whoToCall", Fetched.of(() -> responsibility.whoToCall(patientKey)))

@@ -325,6 +325,16 @@ public class ServiceStubs {
   }
 
   @GET
+  @Path("/referral/api/patients/{patientKey}/referrals")
+  public Response patientReferrals(
+      @HeaderParam(ORG) String org, @PathParam("patientKey") String patientKey) {
+    record("GET /api/patients/" + patientKey + "/referrals", org, null);
+    return StubState.PATIENT.equals(patientKey)
+        ? Response.ok(StubState.referrals()).build()
+        : problem(404, "NOT_FOUND");
+  }
+
+  @GET
   @Path("/referral/api/patients/{patientKey}/messages")
   public Response receivedMessages(
       @HeaderParam(ORG) String org, @PathParam("patientKey") String patientKey) {
