@@ -176,7 +176,15 @@ class CoordinatorPageEndToEndIT {
             referral,
             "/api/patients/listed-gp",
             ServiceProcess.NATIONAL_REGISTER_SOR,
-            Map.of("cpr", CPR, "gpSor", GP_SOR));
+            Map.of(
+                "cpr",
+                CPR,
+                "gpSor",
+                GP_SOR,
+                "familyName",
+                "Kjærgaard",
+                "givenNames",
+                List.of("Bent", "Ole")));
     assertEquals(200, r.statusCode(), () -> "listed-gp: " + r.body() + "\n" + referral.tail(30));
     HttpResponse<String> course =
         post(
@@ -232,6 +240,13 @@ class CoordinatorPageEndToEndIT {
     assertEquals("PROPOSED", handover.path("state").asText(), handover::toString);
     log("1. handover %s proposed, cardiology → GP", handoverId);
 
+    // 1d. referral-service names the patient (from the register's name) to a coordinator.
+    HttpResponse<String> named =
+        get(referral, "/api/patients/identities?patientKey=" + patientKey, COORDINATOR_SOR);
+    assertEquals(200, named.statusCode(), named::body);
+    assertTrue(named.body().contains("\"familyName\":\"Kjærgaard\""), named::body);
+    assertTrue(named.body().contains("\"cprMasked\":\"120456-****\""), named::body);
+
     // 2. The coordinator page in the browser: the waiting handover, Accept with the GP's agreement
     // channel.
     // The coordinator logs in at the issuer's login page (authorization-code flow).
@@ -241,7 +256,16 @@ class CoordinatorPageEndToEndIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("handover-" + handoverId)));
     assertTrue(
         item.getText().contains("Hjertesygdomme, Aarhus Universitetshospital"), item::getText);
-    assertTrue(item.getText().contains(patientKey), item::getText);
+    // The patient is named as people name them (referral-service's identities, audited), not by
+    // the pseudonym, which stays in the link. A section whose name read timed out (a busy box)
+    // says "Navn ukendt" until its next 5-second refresh.
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("handover-" + handoverId), "Bent Ole Kjærgaard"));
+    item = browser.findElement(By.id("handover-" + handoverId));
+    assertTrue(item.getText().contains("120456-****"), item::getText);
+    assertFalse(item.getText().contains(patientKey), item::getText);
+    assertFalse(item.getText().contains(CPR.substring(6)), item::getText);
     wait.until(
         d -> Boolean.TRUE.equals(browser.executeScript("return typeof htmx !== 'undefined'")));
     screenshot("e2e-coordinator-before-accept");
@@ -319,6 +343,8 @@ class CoordinatorPageEndToEndIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ledger"))).getText();
     assertTrue(ledger.contains("R11") && ledger.contains("R23"), ledger);
     assertTrue(ledger.contains("Hjertesygdomme, Aarhus Universitetshospital"), ledger);
+    String header = browser.findElement(By.id("patient-name")).getText();
+    assertTrue(header.contains("Bent Ole Kjærgaard") && header.contains("120456-****"), header);
     screenshot("e2e-timeline");
     List<String> csp = Chromium.cspViolations(browser); // reading the console empties it: read once
     assertTrue(csp.isEmpty(), () -> "CSP violations: " + csp);
@@ -331,13 +357,19 @@ class CoordinatorPageEndToEndIT {
         get(referral, "/api/audit?patientKey=" + patientKey, DemoIdentity.SECURITY_SOR);
     assertEquals(200, trail.statusCode(), trail::body);
     boolean namedPerson = false;
+    boolean nameReadAudited = false;
     for (JsonNode entry : readTree(trail.body())) {
+      nameReadAudited |=
+          "demo-koordinator-1".equals(entry.path("personSubject").asText())
+              && "READ_AS_COORDINATOR:READ_IDENTITY".equals(entry.path("action").asText());
       namedPerson |=
           "demo-koordinator-1".equals(entry.path("personSubject").asText())
               && "Forløbskoordinator Karen Kofoed".equals(entry.path("personName").asText())
               && entry.path("action").asText().startsWith("READ_AS_COORDINATOR:");
     }
     assertTrue(namedPerson, () -> "no audit row naming the logged-in coordinator: " + trail.body());
+    assertTrue(
+        nameReadAudited, () -> "the page's read of the name is not audited: " + trail.body());
     log("4a. referral-service's audit names the coordinator who read through the page");
 
     // The coordinator logs out; the citizen logs in next.

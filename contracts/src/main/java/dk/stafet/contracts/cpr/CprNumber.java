@@ -134,6 +134,16 @@ public final class CprNumber {
     return birthDate;
   }
 
+  /**
+   * The number as a person who may see the patient is shown it: the date part and a masked
+   * sequence, {@code 070358-****}. The date says no more than the birth date (and the age beside
+   * it); the last four digits, which with the date identify the person and give the legal sex, stay
+   * hidden (docs/web.md, "Patients by name").
+   */
+  public String maskedSequence() {
+    return digits.substring(0, 6) + "-****";
+  }
+
   /** Legal sex: odd last digit is male, even is female. */
   public LegalSex legalSex() {
     return (digits.charAt(9) - '0') % 2 == 1 ? LegalSex.MALE : LegalSex.FEMALE;

@@ -111,4 +111,11 @@ class CprNumberTest {
         .isEqualTo("id " + eventId + " about **********, id2 " + eventId + ".");
     assertThat(CprNumber.maskAll("cpr=250947-9989;name=x")).isEqualTo("cpr=**********;name=x");
   }
+
+  @Test
+  void theMaskedSequenceShowsTheDatePartOnly() {
+    assertThat(CprNumber.parse("0703581005").maskedSequence()).isEqualTo("070358-****");
+    assertThat(CprNumber.parse("250947-9989").maskedSequence()).isEqualTo("250947-****");
+    assertThat(CprNumber.parse("250947-9989").maskedSequence()).doesNotContain("9989");
+  }
 }

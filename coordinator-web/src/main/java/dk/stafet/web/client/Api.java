@@ -275,6 +275,18 @@ public final class Api {
     }
   }
 
+  /**
+   * Who a patient is ({@code GET /api/patients/identities}): the official name where a message or
+   * register fact gave one, the birth date and the CPR number with its last four digits masked.
+   */
+  public record PatientIdentity(
+      String patientKey,
+      String familyName,
+      String givenNames,
+      LocalDate birthDate,
+      String cprMasked,
+      Instant deceasedAt) {}
+
   @TemplateData
   public record HospitalStay(
       String id,

@@ -44,6 +44,22 @@ public interface ReferralClient {
   @Path("/api/referrals/waiting-times/summary")
   Api.WaitingTimeSummary waitingTimeSummary();
 
+  /**
+   * Name, birth date and masked CPR number of the patients the caller may see (at most 100 keys;
+   * the others are left out). Each patient named is audited in referral-service.
+   */
+  @GET
+  @Path("/api/patients/identities")
+  List<Api.PatientIdentity> identities(@QueryParam("patientKey") List<String> patientKeys);
+
+  /**
+   * The patient's referrals the caller may see, newest first, each open one with referral-service's
+   * waiting-time assessment (audited there).
+   */
+  @GET
+  @Path("/api/patients/{patientKey}/referrals")
+  List<Api.Referral> patientReferrals(@PathParam("patientKey") String patientKey);
+
   /** The MedCom messages received about a patient (metadata only). */
   @GET
   @Path("/api/patients/{patientKey}/messages")

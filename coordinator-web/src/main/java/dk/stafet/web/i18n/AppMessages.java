@@ -218,6 +218,24 @@ public interface AppMessages {
 
   String patient_key();
 
+  String name_unknown();
+
+  String age_years(int age);
+
+  String deceased();
+
+  String patient_who_hint();
+
+  String patient_referrals_title();
+
+  String patient_referrals_none();
+
+  String patient_referrals_hint();
+
+  String wt_pending();
+
+  String wt_met();
+
   String who_to_call_now();
 
   String prd();

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -38,6 +39,7 @@ public class CoordinatorPage {
   private static final int MAX_REASON = 1000;
 
   private final CoordinatorData data;
+  private final PatientNames names;
   private final Template coordinator;
   private final Template attention;
   private final Template handovers;
@@ -49,6 +51,7 @@ public class CoordinatorPage {
 
   public CoordinatorPage(
       CoordinatorData data,
+      PatientNames names,
       @Location("coordinator.html") Template coordinator,
       @Location("fragments/attention.html") Template attention,
       @Location("fragments/handovers.html") Template handovers,
@@ -58,6 +61,7 @@ public class CoordinatorPage {
       @Location("fragments/parked.html") Template parked,
       @Location("fragments/validation-alarms.html") Template validationAlarms) {
     this.data = data;
+    this.names = names;
     this.coordinator = coordinator;
     this.attention = attention;
     this.handovers = handovers;
@@ -237,25 +241,44 @@ public class CoordinatorPage {
 
   private TemplateInstance attentionData(TemplateInstance t) {
     var list = data.attention();
-    return t.data("attention", list).data("kpis", list.ok() ? null : data.kpis());
+    return t.data("attention", list)
+        .data("names", names.inList(list, Api.Attention::patientKey))
+        .data("kpis", list.ok() ? null : data.kpis());
   }
 
   private TemplateInstance handoverData(TemplateInstance t, Flash flash) {
-    return t.data("handovers", data.waitingHandovers()).data("flash", flash);
+    var list = data.waitingHandovers();
+    return t.data("handovers", list)
+        .data("names", names.inList(list, Api.Handover::patientKey))
+        .data("flash", flash);
   }
 
   private TemplateInstance waitingData(TemplateInstance t) {
-    return t.data("waiting", data.waitingTimeAttention());
+    var list = data.waitingTimeAttention();
+    return t.data("waiting", list)
+        .data("names", names.inList(list, Api.WaitingTimeReferral::patientKey));
   }
 
   private TemplateInstance messageData(TemplateInstance t, Flash flash) {
-    return t.data("unacknowledged", data.unacknowledged())
-        .data("deadLetters", data.deadLetters())
+    var unacknowledged = data.unacknowledged();
+    var deadLetters = data.deadLetters();
+    return t.data("unacknowledged", unacknowledged)
+        .data("deadLetters", deadLetters)
+        .data(
+            "names",
+            names.of(
+                Stream.concat(
+                        unacknowledged.ok() ? unacknowledged.value().stream() : Stream.empty(),
+                        deadLetters.ok() ? deadLetters.value().stream() : Stream.empty())
+                    .map(Api.Delivery::patientKey)))
         .data("flash", flash);
   }
 
   private TemplateInstance parkedData(TemplateInstance t, Flash flash) {
-    return t.data("parked", data.parked()).data("flash", flash);
+    var list = data.parked();
+    return t.data("parked", list)
+        .data("names", names.inList(list, item -> item.record().patientKey()))
+        .data("flash", flash);
   }
 
   private TemplateInstance validationAlarmData(TemplateInstance t, Flash flash) {

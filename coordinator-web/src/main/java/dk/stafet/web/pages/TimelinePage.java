@@ -11,6 +11,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -48,6 +50,8 @@ public class TimelinePage {
   private final ReferralClient referral;
   private final NotificationClient notification;
   private final Template timeline;
+
+  @Inject PatientNames names;
 
   public TimelinePage(
       @RestClient ResponsibilityClient responsibility,
@@ -111,6 +115,8 @@ public class TimelinePage {
         Fetched.of(() -> referral.receivedMessages(patientKey));
     return Page.of(timeline, Lang.resolve(lang, cookie))
         .data("patientKey", patientKey)
+        .data("names", names.of(Stream.of(patientKey)))
+        .data("referrals", Fetched.of(() -> referral.patientReferrals(patientKey)))
         .data("entries", entries)
         .data("corrected", corrected)
         .data("whoToCall", Fetched.of(() -> responsibility.whoToCall(patientKey)))

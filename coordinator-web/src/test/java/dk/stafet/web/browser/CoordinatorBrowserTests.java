@@ -203,8 +203,13 @@ class CoordinatorBrowserTests {
         .contains("2 dage tilbage")
         .doesNotContain("W4");
 
-    gaps.findElement(By.linkText(StubState.PATIENT)).click();
+    // Patients are named as people name them; the pseudonym stays in the link's address.
+    assertThat(gaps.getText()).contains("070358-****").doesNotContain(StubState.PATIENT);
+    gaps.findElement(By.partialLinkText("Ida Marie Holm")).click();
     wait.until(ExpectedConditions.urlContains("/patients/" + StubState.PATIENT));
+    assertThat(browser.findElement(By.id("patient-name")).getText())
+        .contains("Ida Marie Holm")
+        .contains("070358-****");
     WebElement ledger = browser.findElement(By.id("ledger"));
     assertThat(ledger.getText()).contains("R5").contains("R6");
     // The entry corrected later is folded away until asked for.

@@ -176,7 +176,25 @@ public class ServiceStubs {
                     Instant.now().minusSeconds(7200),
                     "gap",
                     "CANCER",
-                    true)))
+                    true),
+                new Api.Attention(
+                    StubState.UNNAMED_PATIENT,
+                    StubState.GP,
+                    "GP",
+                    "R5",
+                    Instant.now().minusSeconds(3600),
+                    null,
+                    "SOMATIC",
+                    false),
+                new Api.Attention(
+                    StubState.UNKNOWN_PATIENT,
+                    StubState.GP,
+                    "GP",
+                    "R5",
+                    Instant.now().minusSeconds(600),
+                    null,
+                    "SOMATIC",
+                    false)))
         .build();
   }
 
@@ -310,6 +328,32 @@ public class ServiceStubs {
     return StubState.waitingEndpoint
         ? Response.ok(new Api.WaitingTimeSummary(3, 0, 1, 1, 1, 4, 9)).build()
         : Response.status(404).build();
+  }
+
+  @GET
+  @Path("/referral/api/patients/identities")
+  public Response identities(
+      @HeaderParam(ORG) String org, @QueryParam("patientKey") List<String> patientKeys) {
+    record("GET /api/patients/identities?patientKey=" + String.join(",", patientKeys), org, null);
+    if (!StubState.identityEndpoint) {
+      return Response.status(503).build();
+    }
+    return Response.ok(
+            patientKeys.stream()
+                .map(StubState.identities::get)
+                .filter(java.util.Objects::nonNull)
+                .toList())
+        .build();
+  }
+
+  @GET
+  @Path("/referral/api/patients/{patientKey}/referrals")
+  public Response patientReferrals(
+      @HeaderParam(ORG) String org, @PathParam("patientKey") String patientKey) {
+    record("GET /api/patients/" + patientKey + "/referrals", org, null);
+    return StubState.PATIENT.equals(patientKey)
+        ? Response.ok(StubState.referrals()).build()
+        : problem(404, "NOT_FOUND");
   }
 
   @GET

@@ -62,6 +62,17 @@ public final class StubState {
   /** The person (subject) of every call's token, in order. */
   public static final List<String> persons = new CopyOnWriteArrayList<>();
 
+  /** A patient referral-service knows without a name (no message or register fact gave one). */
+  public static final String UNNAMED_PATIENT = "p-fedcba9876543210fedcba9876543210";
+
+  /** A patient referral-service names to nobody (unknown, or the caller is not involved). */
+  public static final String UNKNOWN_PATIENT = "p-00000000000000000000000000000000";
+
+  /** The patients' names as referral-service would answer them, by pseudonym. */
+  public static final Map<String, Api.PatientIdentity> identities = new ConcurrentHashMap<>();
+
+  public static volatile boolean identityEndpoint;
+
   public static final Map<String, Api.Handover> handovers = new ConcurrentHashMap<>();
   public static final List<Api.Delivery> deliveries = new CopyOnWriteArrayList<>();
   public static final List<Api.QuarantineEntry> quarantine = new CopyOnWriteArrayList<>();
@@ -80,6 +91,21 @@ public final class StubState {
   private StubState() {}
 
   public static void reset() {
+    identities.clear();
+    identities.put(
+        PATIENT,
+        new Api.PatientIdentity(
+            PATIENT,
+            "Holm " + HOSTILE,
+            "Ida Marie",
+            LocalDate.of(1958, 3, 7),
+            "070358-****",
+            null));
+    identities.put(
+        UNNAMED_PATIENT,
+        new Api.PatientIdentity(
+            UNNAMED_PATIENT, null, null, LocalDate.of(1990, 12, 24), "241290-****", null));
+    identityEndpoint = true;
     calls.clear();
     persons.clear();
     handovers.clear();

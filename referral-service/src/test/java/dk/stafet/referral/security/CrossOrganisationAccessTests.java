@@ -106,6 +106,19 @@ class CrossOrganisationAccessTests {
                     "/api/patients/{patientKey}/messages",
                     (as, p) -> as.get().get("/api/patients/{k}/messages", p.key()))
                 .portalReadsOwnCitizen())
+        .endpoint(
+            PatientEndpoint.<Patient>list(
+                    "/api/patients/identities",
+                    (as, p) ->
+                        as.get().queryParam("patientKey", p.key()).get("/api/patients/identities"),
+                    (r, p) -> r.jsonPath().getList("patientKey").contains(p.key()))
+                .portalReadsOwnCitizen())
+        .endpoint(
+            PatientEndpoint.<Patient>of(
+                    "GET",
+                    "/api/patients/{patientKey}/referrals",
+                    (as, p) -> as.get().get("/api/patients/{k}/referrals", p.key()))
+                .portalReadsOwnCitizen())
         // Referrals
         .endpoint(
             PatientEndpoint.<Patient>of(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * JSON request bodies for the REST APIs (field names as in docs/course-facts.md and
@@ -26,6 +27,13 @@ final class Bodies {
   Bodies put(String name, String value) {
     if (value != null) {
       node.put(name, value);
+    }
+    return this;
+  }
+
+  Bodies put(String name, List<String> values) {
+    if (values != null) {
+      values.forEach(node.putArray(name)::add);
     }
     return this;
   }

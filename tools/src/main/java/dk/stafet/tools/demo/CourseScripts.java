@@ -140,6 +140,10 @@ final class CourseScripts {
                     .put("cpr", p.cpr)
                     .put("gpSor", p.gp.sor())
                     .put("municipalitySor", p.municipality.sor())
+                    // The register gives the official name, as the CPR register does: the pages
+                    // name the patient by it (docs/web.md, "Patients by name").
+                    .put("familyName", p.familyName)
+                    .put("givenNames", p.givenNames())
                     .json()),
         json -> {
           p.patientKey = json.path("patientKey").asText(null);

@@ -192,10 +192,7 @@ public class PatientService {
   }
 
   private boolean seesPatient(String callerSor, Patient patient) {
-    return Patients.hasPatientRole(callerSor, patient)
-        || Referral.ofPatient(patient.patientKey).stream().anyMatch(r -> r.involves(callerSor))
-        || HospitalStay.ofPatient(patient.patientKey).stream().anyMatch(s -> s.involves(callerSor))
-        || Course.ofPatient(patient.patientKey).stream().anyMatch(c -> c.involves(callerSor));
+    return Patients.seesPatient(callerSor, patient);
   }
 
   private PatientOverview overview(Patient patient, String callerSor, boolean all) {

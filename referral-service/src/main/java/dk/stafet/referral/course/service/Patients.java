@@ -3,7 +3,10 @@ package dk.stafet.referral.course.service;
 import dk.stafet.contracts.cpr.CprIssue;
 import dk.stafet.contracts.cpr.CprNumber;
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
+import dk.stafet.referral.course.Course;
+import dk.stafet.referral.course.HospitalStay;
 import dk.stafet.referral.course.Patient;
+import dk.stafet.referral.course.Referral;
 import dk.stafet.referral.security.AccessRule;
 import dk.stafet.service.security.CallerRoles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,6 +98,17 @@ public class Patients {
     return hasPatientRole(callerSor, patient)
         || roles.isCoordinator(callerSor)
         || roles.isPortalFor(callerSor, patient.patientKey);
+  }
+
+  /**
+   * True if the caller sees something of the patient: a patient-level role, or a party to one of
+   * its referrals, stays or courses.
+   */
+  public static boolean seesPatient(String callerSor, Patient patient) {
+    return hasPatientRole(callerSor, patient)
+        || Referral.ofPatient(patient.patientKey).stream().anyMatch(r -> r.involves(callerSor))
+        || HospitalStay.ofPatient(patient.patientKey).stream().anyMatch(s -> s.involves(callerSor))
+        || Course.ofPatient(patient.patientKey).stream().anyMatch(c -> c.involves(callerSor));
   }
 
   public static boolean maySee(String callerSor, Patient patient, AccessRule.Involving resource) {
