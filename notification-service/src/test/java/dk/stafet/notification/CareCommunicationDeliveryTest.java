@@ -1,11 +1,13 @@
 package dk.stafet.notification;
 
 import static dk.stafet.notification.support.Organisations.ACUTE_FUNCTION;
+import static dk.stafet.notification.support.Organisations.GLADSAXE;
 import static dk.stafet.notification.support.Organisations.GP;
 import static dk.stafet.notification.support.Organisations.HOSPITAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.stafet.contracts.events.CourseEventType;
+import dk.stafet.contracts.events.ResponsibilityEvent;
 import dk.stafet.contracts.events.ResponsibilityEventType;
 import dk.stafet.contracts.medcom.CareCommunicationBuilder;
 import dk.stafet.contracts.medcom.MedcomMessage;
@@ -20,6 +22,7 @@ import dk.stafet.testsupport.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +76,63 @@ class CareCommunicationDeliveryTest {
         TestEvents.ack(
             UUID.randomUUID().toString(), sent.messageHeaderId(), "ok", GP.gln(), patient));
     deliveries.awaitState(sent.messageHeaderId(), DeliveryState.ACKNOWLEDGED);
+  }
+
+  @Test
+  void aCarePlanChangeIsToldToTheOtherOrganisationsInThePlanOnceEach() {
+    String patient = TestEvents.newPatientKey();
+    ResponsibilityEvent base =
+        TestEvents.responsibility(
+            ResponsibilityEventType.CARE_PLAN_CLOSING_TALK_RECORDED, patient, HOSPITAL.sor(), null);
+    ResponsibilityEvent closingTalk =
+        new ResponsibilityEvent(
+            base.eventId(),
+            base.type(),
+            base.occurredAt(),
+            patient,
+            base.cpr(),
+            "plan-" + patient,
+            HOSPITAL.sor(),
+            GP.sor(),
+            "C10",
+            null,
+            null,
+            null,
+            Map.of("participants", HOSPITAL.sor() + "," + GP.sor() + "," + GLADSAXE.sor()));
+    TestEvents.publish(kafka, closingTalk);
+    TestEvents.publish(kafka, closingTalk); // redelivered: the same event id, no second message
+
+    org.awaitility.Awaitility.await()
+        .atMost(Deliveries.WAIT)
+        .until(() -> deliveries.of(patient).size() >= 2);
+    // A later event on the same key: once it is handled, the duplicate before it has been too.
+    TestEvents.publish(
+        kafka,
+        TestEvents.responsibility(
+            ResponsibilityEventType.RESPONSIBILITY_CHANGED, patient, GP.sor(), HOSPITAL.sor()));
+    org.awaitility.Awaitility.await()
+        .atMost(Deliveries.WAIT)
+        .until(() -> deliveries.of(patient).size() >= 3);
+    List<DeliveryView> sent =
+        deliveries.of(patient).stream().filter(d -> "C10".equals(d.duty())).toList();
+    assertThat(sent)
+        .extracting(DeliveryView::recipientGln)
+        .containsExactlyInAnyOrder(GP.gln(), GLADSAXE.gln());
+    assertThat(sent).allSatisfy(d -> assertThat(d.senderGln()).isEqualTo(HOSPITAL.gln()));
+    MedcomMessage message =
+        deliveries
+            .transmissions(
+                GP.gln(),
+                sent.stream()
+                    .filter(d -> d.recipientGln().equals(GP.gln()))
+                    .findFirst()
+                    .orElseThrow()
+                    .messageHeaderId(),
+                1)
+            .get(0);
+    assertThat(message.communication().orElseThrow().payloadTexts())
+        .singleElement()
+        .satisfies(text -> assertThat(text).contains("afsluttende samtale"));
   }
 
   @Test

@@ -76,6 +76,68 @@ final class CareTexts {
         + "). Behandlingsansvaret er uændret.";
   }
 
+  private static final Map<String, String> ACTIVITY_STATUS =
+      Map.of(
+          "PLANNED", "planlagt",
+          "ACTIVE", "i gang",
+          "COMPLETED", "afsluttet",
+          "CANCELLED", "aflyst");
+
+  /**
+   * A change of the shared course and action plan (C10), from the event's codes only (the plan's
+   * clinical text stays in the plan: the recipient reads it there or by FHIR CarePlan).
+   */
+  static String carePlanChanged(
+      ResponsibilityEvent event, String actorName, String ownerName, String caseManagerName) {
+    Map<String, String> d = event.details();
+    String by = actorName == null ? "" : " af " + actorName;
+    String text =
+        switch (event.type()) {
+          case CARE_PLAN_CREATED ->
+              "Der er oprettet en fælles forløbs- og handleplan for patienten"
+                  + by
+                  + " "
+                  + when(event.occurredAt())
+                  + ". Jeres organisation indgår i planen."
+                  + (d.get("transitionAt") == null
+                      ? ""
+                      : " Barnet fylder 18 år den "
+                          + d.get("transitionAt")
+                          + ": planen skal forberede overgangen til voksenområdet.");
+          case CARE_PLAN_ACTIVITY_CHANGED ->
+              "Den fælles forløbsplan er ændret"
+                  + by
+                  + ": en indsats"
+                  + (ownerName == null ? "" : " hos " + ownerName)
+                  + ("ADDED".equals(d.get("change")) ? " er tilføjet" : " er opdateret")
+                  + (d.get("activityStatus") == null
+                      ? ""
+                      : " (status: "
+                          + ACTIVITY_STATUS.getOrDefault(
+                              d.get("activityStatus"), d.get("activityStatus"))
+                          + ")")
+                  + ".";
+          case CARE_PLAN_CASE_MANAGER_CHOSEN ->
+              ("CITIZEN".equals(d.get("chosenBy"))
+                      ? "Borgeren"
+                      : actorName == null ? "" : actorName)
+                  + " har valgt "
+                  + (caseManagerName == null ? "en ny tovholder" : caseManagerName)
+                  + " som tovholder for den fælles forløbsplan.";
+          case CARE_PLAN_CLOSING_TALK_RECORDED ->
+              "Den afsluttende samtale om den fælles forløbsplan er holdt "
+                  + when(event.occurredAt())
+                  + by
+                  + ".";
+          case CARE_PLAN_COMPLETED ->
+              "Den fælles forløbsplan er afsluttet " + when(event.occurredAt()) + by + ".";
+          case CARE_PLAN_REVOKED ->
+              "Den fælles forløbsplan er trukket tilbage " + when(event.occurredAt()) + by + ".";
+          default -> "Den fælles forløbsplan er ændret.";
+        };
+    return "true".equals(d.get("activated")) ? text + " Planen er nu aktiv." : text;
+  }
+
   private static String reason(String reason) {
     return reason == null || reason.isBlank() ? "" : " Begrundelse: " + reason.trim();
   }

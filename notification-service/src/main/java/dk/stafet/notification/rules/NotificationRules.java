@@ -24,6 +24,8 @@ import java.util.Optional;
  *       reason), and to the proposer when a handover is rejected or times out.
  *   <li>Responsibility: a CareCommunication to the GP when the patient-responsible doctor changes
  *       (including when responsibility returns to or leaves the GP).
+ *   <li>C10: a CareCommunication to every organisation in a shared care plan, but the one that made
+ *       the change, for each change of the plan.
  * </ul>
  *
  * The municipality of residence is, in order: the event's {@code municipalityCode} detail, the
@@ -116,7 +118,10 @@ public final class NotificationRules {
               event.fromSor(),
               CareTexts.handoverTimedOut(event, nameOf(event.toSor())));
       default -> {
-        // no communication duty
+        if (event.type().isCarePlanChange()) {
+          carePlanChanged(event, plan);
+        }
+        // otherwise no communication duty
       }
     }
     return plan.build();
@@ -228,6 +233,31 @@ public final class NotificationRules {
             null,
             CareTexts.responsibilityChanged(
                 event, nameOf(event.fromSor()), nameOf(event.toSor()))));
+  }
+
+  /**
+   * C10: every change of a shared care plan is told to every organisation in the plan (the event's
+   * {@code participants}) except the one that made it, which knows; a change the citizen made (no
+   * acting organisation) goes to all of them, sent by Stafet itself.
+   */
+  private void carePlanChanged(ResponsibilityEvent event, Plan.Builder plan) {
+    String participants = event.details().get("participants");
+    if (participants == null || participants.isBlank()) {
+      plan.unaddressed("C10", "the care plan event names no organisations");
+      return;
+    }
+    String text =
+        CareTexts.carePlanChanged(
+            event,
+            nameOf(event.fromSor()),
+            nameOf(event.details().get("activityOwner")),
+            nameOf(event.details().get("caseManagerSor")));
+    for (String sor : participants.split(",")) {
+      String recipient = sor.trim();
+      if (!recipient.isEmpty() && !recipient.equals(event.fromSor())) {
+        toParty(plan, "C10", CATEGORY_COORDINATION, event.fromSor(), recipient, text);
+      }
+    }
   }
 
   private void toGp(

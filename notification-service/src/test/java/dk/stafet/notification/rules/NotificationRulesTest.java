@@ -309,6 +309,69 @@ class NotificationRulesTest {
   }
 
   @Test
+  void everyCarePlanChangeIsToldToTheOtherOrganisationsInThePlan() {
+    Plan plan =
+        rules.forResponsibilityEvent(
+            carePlan(
+                ResponsibilityEventType.CARE_PLAN_ACTIVITY_CHANGED,
+                HOSPITAL.sor(),
+                Map.of(
+                    "participants",
+                    String.join(",", HOSPITAL.sor(), GLADSAXE.sor(), GP.sor(), NO_GLN.sor()),
+                    "activityOwner",
+                    GLADSAXE.sor(),
+                    "activityStatus",
+                    "ACTIVE",
+                    "change",
+                    "UPDATED")),
+            LISTED_IN_GLADSAXE);
+
+    assertThat(plan.notifications())
+        .extracting(PlannedNotification::recipient)
+        .containsExactly(GLADSAXE, GP);
+    assertThat(plan.notifications())
+        .allSatisfy(
+            n -> {
+              assertThat(n.duty()).isEqualTo("C10");
+              assertThat(n.type()).isEqualTo(MessageType.CARE_COMMUNICATION);
+              assertThat(n.sender()).isEqualTo(HOSPITAL);
+              assertThat(n.text()).contains("forløbsplan").contains("i gang");
+            });
+    assertThat(plan.unaddressed()).extracting(Plan.Unaddressed::duty).containsExactly("C10");
+  }
+
+  @Test
+  void theCitizensChoiceOfCaseManagerGoesToEveryOrganisationFromStafet() {
+    Plan plan =
+        rules.forResponsibilityEvent(
+            carePlan(
+                ResponsibilityEventType.CARE_PLAN_CASE_MANAGER_CHOSEN,
+                null,
+                Map.of(
+                    "participants",
+                    HOSPITAL.sor() + "," + GLADSAXE.sor(),
+                    "caseManagerSor",
+                    GLADSAXE.sor(),
+                    "chosenBy",
+                    "CITIZEN",
+                    "activated",
+                    "true")),
+            LISTED_IN_GLADSAXE);
+
+    assertThat(plan.notifications())
+        .extracting(PlannedNotification::recipient)
+        .containsExactly(HOSPITAL, GLADSAXE);
+    assertThat(plan.notifications())
+        .allSatisfy(
+            n -> {
+              assertThat(n.sender()).isEqualTo(HUB);
+              assertThat(n.text())
+                  .startsWith("Borgeren har valgt " + GLADSAXE.name())
+                  .endsWith("Planen er nu aktiv.");
+            });
+  }
+
+  @Test
   void eventsWithoutDutyYieldNothing() {
     assertThat(
             rules
@@ -324,6 +387,24 @@ class NotificationRulesTest {
                     LISTED_IN_GLADSAXE)
                 .isEmpty())
         .isTrue();
+  }
+
+  private static ResponsibilityEvent carePlan(
+      ResponsibilityEventType type, String bySor, Map<String, String> details) {
+    return new ResponsibilityEvent(
+        UUID.randomUUID(),
+        type,
+        AT,
+        "patient-1",
+        "2509479989",
+        "plan-1",
+        bySor,
+        null,
+        "C10",
+        null,
+        null,
+        null,
+        details);
   }
 
   private String code(CourseEventType type, Map<String, String> details) {

@@ -1,6 +1,7 @@
 package dk.stafet.responsibility.fhir;
 
 import dk.stafet.responsibility.rest.InvalidRequestException;
+import dk.stafet.responsibility.rest.NotFoundException;
 import dk.stafet.responsibility.rest.OpenApiDefinition;
 import dk.stafet.responsibility.security.PatientNotFoundException;
 import dk.stafet.service.fhir.FhirServer;
@@ -10,7 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -26,7 +29,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @Produces(FhirServer.FHIR_JSON)
 @Tag(
     name = "fhir",
-    description = "FHIR R4 EpisodeOfCare and CareTeam views of patient responsibility")
+    description =
+        "FHIR R4 EpisodeOfCare and CareTeam views of patient responsibility, and the shared care"
+            + " plans as CarePlan")
 @SecurityRequirement(name = OpenApiDefinition.CALLER_ORGANISATION)
 public class FhirResource {
 
@@ -65,6 +70,32 @@ public class FhirResource {
   @APIResponse(responseCode = "404", description = "Unknown patient or not involved")
   public String careTeam(@PathParam("patientKey") String patientKey) {
     return fhir.careTeam(patientKey);
+  }
+
+  @GET
+  @Path("/CarePlan")
+  @Operation(
+      summary =
+          "The patient's shared care plans (patient = the pseudonym) as a searchset Bundle (audited;"
+              + " empty if the caller may not see the patient)")
+  @APIResponse(responseCode = "200", description = "searchset Bundle")
+  @APIResponse(responseCode = "400", description = "OperationOutcome: no patient parameter")
+  public String searchCarePlans(@QueryParam("patient") String patient, @Context UriInfo uri) {
+    return fhir.searchCarePlans(patient, uri.getRequestUri().toString(), FhirServer.baseUrl(uri));
+  }
+
+  @GET
+  @Path("/CarePlan/{id}")
+  @Operation(summary = "One shared care plan (brief C10); docs/fhir-api.md gives the mapping")
+  @APIResponse(responseCode = "200", description = "CarePlan")
+  @APIResponse(responseCode = "404", description = "OperationOutcome: unknown or not visible")
+  public String carePlan(@PathParam("id") String id) {
+    return fhir.carePlan(id);
+  }
+
+  @ServerExceptionMapper
+  Response notFound(NotFoundException e) {
+    return FhirServer.notFound("CarePlan");
   }
 
   @ServerExceptionMapper

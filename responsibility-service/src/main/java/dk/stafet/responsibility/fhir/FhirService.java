@@ -1,6 +1,7 @@
 package dk.stafet.responsibility.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import dk.stafet.responsibility.careplan.CarePlanService;
 import dk.stafet.responsibility.domain.Organisation;
 import dk.stafet.responsibility.domain.OrganisationKind;
 import dk.stafet.responsibility.domain.rules.TreatmentSector;
@@ -11,11 +12,14 @@ import dk.stafet.responsibility.ledger.LedgerReader.PointInTime;
 import dk.stafet.responsibility.ledger.Patient;
 import dk.stafet.responsibility.organisation.OrganisationDirectory;
 import dk.stafet.responsibility.organisation.OrganisationInfo;
+import dk.stafet.responsibility.rest.NotFoundException;
 import dk.stafet.responsibility.security.PatientAccess;
 import dk.stafet.responsibility.security.PatientNotFoundException;
+import dk.stafet.service.fhir.FhirServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
@@ -31,14 +35,20 @@ public class FhirService {
   private final WhoToCallPolicy policy;
   private final EpisodeOfCareMapper episodes = new EpisodeOfCareMapper();
   private final CareTeamMapper careTeams = new CareTeamMapper();
+  private final CarePlanService carePlans;
+  private final CarePlanMapper carePlanMapper;
 
   public FhirService(
       FhirContext fhir,
       PatientAccess access,
       LedgerReader reader,
       OrganisationDirectory directory,
-      WhoToCallPolicy policy) {
+      WhoToCallPolicy policy,
+      CarePlanService carePlans) {
     this.fhir = fhir;
+    this.carePlans = carePlans;
+    this.carePlanMapper =
+        new CarePlanMapper(sor -> directory.bySor(sor).map(OrganisationInfo::name).orElse(null));
     this.access = access;
     this.reader = reader;
     this.directory = directory;
@@ -78,6 +88,44 @@ public class FhirService {
   public String careTeam(String patientKey) {
     access.requireReadable(patientKey, "fhir-care-team");
     return json(careTeams.apply(snapshot(patientKey)));
+  }
+
+  /**
+   * The patient's shared care plans (C10) as a searchset; empty (with a DENIED audit row) for a
+   * caller that may not see the patient, as for a patient nobody has.
+   */
+  @Transactional(dontRollbackOn = PatientNotFoundException.class)
+  public String searchCarePlans(String patient, String selfUrl, String base) {
+    String patientKey = FhirServer.patientKey(patient);
+    List<org.hl7.fhir.r4.model.CarePlan> matches;
+    try {
+      access.requireReadable(patientKey, "fhir-care-plan-search");
+      String cpr = Patient.<Patient>findByIdOptional(patientKey).map(p -> p.cpr).orElse(null);
+      matches =
+          carePlans.storedOfPatient(patientKey).stream()
+              .map(stored -> carePlanMapper.map(stored, cpr))
+              .toList();
+    } catch (PatientNotFoundException hidden) {
+      matches = List.of();
+    }
+    return FhirServer.searchset(selfUrl, base, matches);
+  }
+
+  /**
+   * One plan by id: 404 alike for an id nobody has and a plan whose patient the caller may not see.
+   */
+  @Transactional(dontRollbackOn = {PatientNotFoundException.class, NotFoundException.class})
+  public String carePlan(String id) {
+    CarePlanService.Stored stored =
+        carePlans.stored(id).orElseThrow(() -> new NotFoundException("CarePlan"));
+    try {
+      access.requireReadable(stored.row().patientKey, "fhir-care-plan");
+    } catch (PatientNotFoundException hidden) {
+      throw new NotFoundException("CarePlan");
+    }
+    String cpr =
+        Patient.<Patient>findByIdOptional(stored.row().patientKey).map(p -> p.cpr).orElse(null);
+    return json(carePlanMapper.map(stored, cpr));
   }
 
   private String json(org.hl7.fhir.instance.model.api.IBaseResource resource) {

@@ -20,7 +20,7 @@ public class ResponsibilityCapabilities implements FhirCapabilities {
         FhirServer.capabilityStatement(
             "responsibility-service",
             "Who is responsible for a patient now: the patient-responsible doctor as an"
-                + " EpisodeOfCare's careManager, and the responsible parties as a CareTeam. Resource"
+                + " EpisodeOfCare's careManager, and the responsible parties as a CareTeam; the shared care plans as CarePlans. Resource"
                 + " ids are the patient's pseudonym (patient key), never a CPR number.",
             baseUrl);
     FhirServer.resource(
@@ -43,6 +43,18 @@ public class ResponsibilityCapabilities implements FhirCapabilities {
         "The patient's responsible parties now; id = patient key: the patient-responsible doctor,"
             + " the organisation holding treatment responsibility, the listed GP.",
         TypeRestfulInteraction.READ);
+    FhirServer.resource(
+            statement,
+            "CarePlan",
+            "The shared course and action plan of a child's or complex adult course (brief C10); id"
+                + " = the plan's id. author = the organisation that made it, contributor = every"
+                + " organisation in the plan, activity.detail.performer = who does what,"
+                + " careTeam = a contained CareTeam naming the case manager the citizen chose;"
+                + " extensions: who chose the case manager, the closing talk, a child's transition"
+                + " at 18 (docs/fhir-api.md).",
+            TypeRestfulInteraction.READ,
+            TypeRestfulInteraction.SEARCHTYPE)
+        .addSearchParam(FhirServer.patientSearchParameter());
     return statement;
   }
 }

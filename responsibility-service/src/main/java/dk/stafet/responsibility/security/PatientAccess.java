@@ -16,9 +16,10 @@ import jakarta.transaction.Transactional;
  *   <li><b>Involved</b> organisations — the current or any earlier PRD holder in the ledger, the
  *       listed GP, the municipality of residence (also of a patient without a listed GP), any
  *       organisation named in the patient's course facts (course owners, referrers, receivers, the
- *       acute function), and the proposer or receiver of a handover (a receiver must see the
- *       patient to answer) — may read and act ({@link #requireReadable}, {@link #requireInvolved});
- *       audited under the plain action, e.g. {@code ledger}.
+ *       acute function), the proposer or receiver of a handover (a receiver must see the patient to
+ *       answer), and the author and every activity owner of a shared care plan (C10) — may read and
+ *       act ({@link #requireReadable}, {@link #requireInvolved}); audited under the plain action,
+ *       e.g. {@code ledger}.
  *   <li><b>Course coordinators</b> ({@link CallerRoles#isCoordinator}) may read any known patient
  *       ({@link #requireReadable}, {@link #requireLookup}, {@link #requireWhoToCall}), but act only
  *       where they are involved ({@link #requireInvolved}); their reads are audited as {@value
@@ -27,7 +28,9 @@ import jakarta.transaction.Transactional;
  *   <li><b>The patient portal</b> ({@link CallerRoles#isPatientPortal}) may look up by CPR number
  *       ({@link #requireLookup}) and read the who-to-call ({@link #requireWhoToCall}) of the ONE
  *       citizen its token names (the token carries the citizen's pseudonym; the CPR number must map
- *       to it). Nothing else. Audited as {@value #AS_PATIENT_PORTAL}{@code <action>}.
+ *       to it), read the citizen's shared care plans and choose their case manager ({@link
+ *       #requireCitizenReadable}, {@link #requireInvolvedOrCitizen}). Nothing else. Audited as
+ *       {@value #AS_PATIENT_PORTAL}{@code <action>}.
  * </ul>
  *
  * Everyone else, and every caller for an unknown patient, gets 404.
@@ -51,6 +54,8 @@ public class PatientAccess {
           OR EXISTS (SELECT 1 FROM ledger_entry WHERE patient_key = :p AND holder_sor = :o)
           OR EXISTS (SELECT 1 FROM course_fact WHERE patient_key = :p AND (organisation_sor = :o OR counterpart_sor = :o))
           OR EXISTS (SELECT 1 FROM handover WHERE patient_key = :p AND (proposer_sor = :o OR receiver_sor = :o))
+          OR EXISTS (SELECT 1 FROM care_plan WHERE patient_key = :p AND author_sor = :o)
+          OR EXISTS (SELECT 1 FROM care_plan_activity WHERE patient_key = :p AND owner_sor = :o)
       """;
 
   private static final String KNOWN =
@@ -61,7 +66,8 @@ public class PatientAccess {
     INVOLVED_ONLY,
     COORDINATOR,
     COORDINATOR_AND_PORTAL_LOOKUP,
-    COORDINATOR_AND_PORTAL_AFTER_LOOKUP
+    COORDINATOR_AND_PORTAL_AFTER_LOOKUP,
+    INVOLVED_AND_PORTAL
   }
 
   private final EntityManager em;
@@ -106,6 +112,31 @@ public class PatientAccess {
   }
 
   /**
+   * A read the citizen may make about themself (the shared care plans): involved organisations,
+   * coordinators, and the patient portal for its own citizen.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public String requireCitizenReadable(String patientKey, String action) {
+    return check(patientKey, action, Allow.COORDINATOR_AND_PORTAL_AFTER_LOOKUP);
+  }
+
+  /**
+   * A command the citizen may give about themself (choosing the case manager of a shared care plan,
+   * C10): the staff of involved organisations, and the patient portal for its own citizen.
+   *
+   * @return the caller's SOR code (the portal's own, for the citizen)
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public String requireInvolvedOrCitizen(String patientKey, String action) {
+    return check(patientKey, action, Allow.INVOLVED_AND_PORTAL);
+  }
+
+  /** True when the caller is the patient portal (acting for the citizen its token names). */
+  public boolean callerIsPatientPortal() {
+    return caller.organisation().map(roles::isPatientPortal).orElse(false);
+  }
+
+  /**
    * A command on the patient (propose or answer a handover, name the doctor): involved
    * organisations only. A coordinator's role lets it read, not act for a holder; the domain's own
    * checks (R23, R27) come after this.
@@ -124,6 +155,18 @@ public class PatientAccess {
   }
 
   private String check(String patientKey, String action, Allow allow) {
+    if (allow == Allow.INVOLVED_AND_PORTAL) {
+      String portal = caller.requireOrganisation();
+      if (roles.isPatientPortal(portal)) {
+        boolean own = roles.isPortalFor(portal, patientKey) && isKnown(patientKey);
+        audit.record(portal, AS_PATIENT_PORTAL + action, patientKey, own);
+        if (!own) {
+          throw new PatientNotFoundException();
+        }
+        return portal;
+      }
+      allow = Allow.INVOLVED_ONLY;
+    }
     String sor =
         allow == Allow.INVOLVED_ONLY
             // Commands are for the staff of care organisations; coordinators, the portal, the

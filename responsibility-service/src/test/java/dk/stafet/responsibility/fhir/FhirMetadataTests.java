@@ -47,13 +47,17 @@ class FhirMetadataTests {
     assertThat(rest.getSecurity().getDescription()).contains("Bearer").contains("Not SMART");
     assertThat(rest.getResource())
         .extracting(CapabilityStatementRestResourceComponent::getType)
-        .containsExactly("EpisodeOfCare", "CareTeam");
+        .containsExactly("EpisodeOfCare", "CareTeam", "CarePlan");
     assertThat(interactions(rest.getResource().get(0))).containsExactly("read", "search-type");
     assertThat(rest.getResource().get(0).getSearchParam())
         .extracting(p -> p.getName())
         .containsExactly("patient-key");
     assertThat(interactions(rest.getResource().get(1))).containsExactly("read");
     assertThat(rest.getResource().get(1).getSearchParam()).isEmpty();
+    assertThat(interactions(rest.getResource().get(2))).containsExactly("read", "search-type");
+    assertThat(rest.getResource().get(2).getSearchParam())
+        .extracting(p -> p.getName())
+        .containsExactly("patient");
 
     // What it says is served is served: a read of an unknown patient is a FHIR 404, a search
     // without its parameter a FHIR 400.

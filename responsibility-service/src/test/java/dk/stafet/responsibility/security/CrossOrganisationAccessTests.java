@@ -42,8 +42,9 @@ import org.junit.jupiter.api.TestFactory;
  * Issue 14, "0 cross-organisation reads, proven", for responsibility-service: every operation of
  * its OpenAPI document is in this table (test-support's {@link PatientAccessSuite} runs it), or
  * says why it carries no patient data. Each patient has a listed GP and is admitted to cardiology
- * (the holder, R6); a handover from cardiology to Godstrup is proposed when a recipe needs one. A
- * department in Randers and another GP are involved with none of them.
+ * (the holder, R6); a handover from cardiology to Godstrup is proposed, and a shared care plan by
+ * cardiology made ready to complete, when a recipe needs one. A department in Randers and another
+ * GP are involved with none of them.
  */
 @QuarkusTest
 @WithTestResource(KafkaKraftResource.class)
@@ -72,6 +73,8 @@ class CrossOrganisationAccessTests {
     final String key;
     private final boolean ghost;
     private String handover;
+    private String plan;
+    private String activity;
 
     Patient(String cpr, String key, boolean ghost) {
       this.cpr = cpr;
@@ -96,6 +99,63 @@ class CrossOrganisationAccessTests {
                 : propose(() -> as(CARDIOLOGY), this).then().statusCode(201).extract().path("id");
       }
       return handover;
+    }
+
+    /**
+     * A shared care plan by cardiology, ready to complete: cardiology's one activity done,
+     * cardiology the case manager, the closing talk held.
+     */
+    String plan() {
+      if (plan == null) {
+        if (ghost) {
+          plan = UUID.randomUUID().toString();
+          activity = UUID.randomUUID().toString();
+        } else {
+          io.restassured.path.json.JsonPath created =
+              as(CARDIOLOGY)
+                  .contentType(ContentType.JSON)
+                  .body(
+                      Map.of(
+                          "patientKey",
+                          key,
+                          "kind",
+                          "COMPLEX_ADULT",
+                          "activities",
+                          java.util.List.of(
+                              Map.of(
+                                  "ownerSor",
+                                  CARDIOLOGY,
+                                  "description",
+                                  "udredning",
+                                  "status",
+                                  "COMPLETED"))))
+                  .post("/api/care-plans")
+                  .then()
+                  .statusCode(201)
+                  .extract()
+                  .jsonPath();
+          plan = created.getString("id");
+          activity = created.getString("activities[0].id");
+          as(CARDIOLOGY)
+              .contentType(ContentType.JSON)
+              .body(Map.of("organisationSor", CARDIOLOGY))
+              .post("/api/care-plans/{id}/case-manager", plan)
+              .then()
+              .statusCode(200);
+          as(CARDIOLOGY)
+              .contentType(ContentType.JSON)
+              .body(Map.of())
+              .post("/api/care-plans/{id}/closing-talk", plan)
+              .then()
+              .statusCode(200);
+        }
+      }
+      return plan;
+    }
+
+    String activity() {
+      plan();
+      return activity;
     }
   }
 
@@ -194,6 +254,97 @@ class CrossOrganisationAccessTests {
                 "GET",
                 "/fhir/CareTeam/{patientKey}",
                 (as, p) -> as.get().get("/fhir/CareTeam/{k}", p.key())))
+        .endpoint(
+            PatientEndpoint.<Patient>of(
+                    "POST",
+                    "/api/care-plans",
+                    (as, p) ->
+                        as.get()
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("patientKey", p.key(), "kind", "COMPLEX_ADULT"))
+                            .post("/api/care-plans"))
+                .succeedsWith(201))
+        .endpoint(
+            PatientEndpoint.<Patient>of(
+                    "GET",
+                    "/api/care-plans",
+                    (as, p) -> as.get().queryParam("patientKey", p.key()).get("/api/care-plans"))
+                .portalReadsOwnCitizen())
+        .endpoint(
+            PatientEndpoint.<Patient>of(
+                    "GET",
+                    "/api/care-plans/{id}",
+                    (as, p) -> as.get().get("/api/care-plans/{id}", p.plan()))
+                .portalReadsOwnCitizen())
+        .endpoint(
+            PatientEndpoint.<Patient>of(
+                    "POST",
+                    "/api/care-plans/{id}/activities",
+                    (as, p) ->
+                        as.get()
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("ownerSor", MEDICAL_GODSTRUP, "description", "opfølgning"))
+                            .post("/api/care-plans/{id}/activities", p.plan()))
+                .succeedsWith(201))
+        .endpoint(
+            PatientEndpoint.<Patient>of(
+                "PUT",
+                "/api/care-plans/{id}/activities/{activityId}",
+                (as, p) ->
+                    as.get()
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("end", "2026-02-01"))
+                        .put("/api/care-plans/{id}/activities/{a}", p.plan(), p.activity())))
+        .endpoint(
+            PatientEndpoint.<Patient>of(
+                    "POST",
+                    "/api/care-plans/{id}/case-manager",
+                    (as, p) ->
+                        as.get()
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("organisationSor", CARDIOLOGY))
+                            .post("/api/care-plans/{id}/case-manager", p.plan()))
+                .portalReadsOwnCitizen())
+        .endpoint(
+            PatientEndpoint.<Patient>of(
+                "POST",
+                "/api/care-plans/{id}/closing-talk",
+                (as, p) ->
+                    as.get()
+                        .contentType(ContentType.JSON)
+                        .body(Map.of())
+                        .post("/api/care-plans/{id}/closing-talk", p.plan())))
+        .endpoint(
+            PatientEndpoint.<Patient>of(
+                "POST",
+                "/api/care-plans/{id}/complete",
+                (as, p) ->
+                    as.get()
+                        .contentType(ContentType.JSON)
+                        .body(Map.of())
+                        .post("/api/care-plans/{id}/complete", p.plan())))
+        .endpoint(
+            PatientEndpoint.<Patient>of(
+                "POST",
+                "/api/care-plans/{id}/revoke",
+                (as, p) ->
+                    as.get()
+                        .contentType(ContentType.JSON)
+                        .body(Map.of())
+                        .post("/api/care-plans/{id}/revoke", p.plan())))
+        .endpoint(
+            PatientEndpoint.<Patient>list(
+                "/fhir/CarePlan",
+                (as, p) -> {
+                  p.plan();
+                  return as.get().queryParam("patient", p.key()).get("/fhir/CarePlan");
+                },
+                (r, p) -> r.jsonPath().getInt("total") > 0))
+        .endpoint(
+            PatientEndpoint.<Patient>of(
+                "GET",
+                "/fhir/CarePlan/{id}",
+                (as, p) -> as.get().get("/fhir/CarePlan/{id}", p.plan())))
         .withParkedRecords()
         .withAuditTrail()
         .noPatientData("GET /api/kpis", "aggregate counts and durations, no patient")
