@@ -356,6 +356,44 @@ public final class Api {
   @TemplateData
   public record ParkedItem(String service, ParkedRecord record) {}
 
+  // ---- responsibility-service: the shared course and action plan (docs/care-plan.md) ----
+
+  @TemplateData
+  public record CarePlanOrg(String sor, String name) {}
+
+  @TemplateData
+  public record CarePlanActivity(
+      String id,
+      CarePlanOrg owner,
+      String description,
+      String status,
+      LocalDate start,
+      LocalDate end) {}
+
+  @TemplateData
+  public record CarePlanCaseManager(
+      CarePlanOrg organisation, String person, String chosenBy, Instant chosenAt) {}
+
+  @TemplateData
+  public record CarePlanClosingTalk(Instant at, CarePlanOrg heldBy) {}
+
+  /** A patient's shared plan (GET /api/care-plans?patientKey=): who does what, the case manager. */
+  @TemplateData
+  public record CarePlan(
+      String id,
+      String patientKey,
+      String kind,
+      String status,
+      String title,
+      CarePlanOrg author,
+      Instant createdAt,
+      List<CarePlanActivity> activities,
+      CarePlanCaseManager caseManager,
+      CarePlanClosingTalk closingTalk,
+      Instant endedAt,
+      LocalDate transitionAt,
+      boolean transitionNeedsAttention) {}
+
   // ---- every service that validates MedCom input (service-support's validation alarms) ----
 
   /**

@@ -63,4 +63,8 @@ public interface ResponsibilityClient {
   @POST
   @Path("/api/parked/{id}/replay")
   Api.ParkedRecord replayParked(@PathParam("id") long id);
+
+  @GET
+  @Path("/api/care-plans")
+  List<Api.CarePlan> carePlans(@QueryParam("patientKey") String patientKey);
 }

@@ -391,4 +391,72 @@ public interface AppMessages {
   String my_msg_delivered();
 
   String my_msg_problem();
+
+  String care_plans_title();
+
+  String care_plans_none();
+
+  String care_plan_child();
+
+  String care_plan_adult();
+
+  String care_plan_draft();
+
+  String care_plan_active();
+
+  String care_plan_completed();
+
+  String care_plan_revoked();
+
+  String care_plan_author();
+
+  String care_plan_case_manager();
+
+  String care_plan_chosen_by_citizen();
+
+  String care_plan_chosen_by_staff();
+
+  String care_plan_no_case_manager();
+
+  String care_plan_no_activities();
+
+  String care_plan_who();
+
+  String care_plan_what();
+
+  String care_plan_period();
+
+  String activity_planned();
+
+  String activity_active();
+
+  String activity_completed();
+
+  String activity_cancelled();
+
+  String care_plan_closing_talk();
+
+  String care_plan_transition(String date);
+
+  String my_plans();
+
+  String my_plan_untitled();
+
+  String my_plan_completed();
+
+  String my_plan_case_manager(String name);
+
+  String my_plan_choose_case_manager();
+
+  String my_plan_who_does_what();
+
+  String my_activity_planned();
+
+  String my_activity_active();
+
+  String my_activity_completed();
+
+  String my_activity_from(String date);
+
+  String my_plan_transition(String date);
 }

@@ -91,7 +91,12 @@ public class MyCoursePage {
         patientKey == null
             ? new Fetched<>(null, "NOT_FOUND", null)
             : Fetched.of(() -> notification.deliveries(null, patientKey, 100));
+    Fetched<List<Api.CarePlan>> plans =
+        patientKey == null
+            ? new Fetched<>(null, "NOT_FOUND", null)
+            : Fetched.of(() -> responsibility.carePlans(patientKey));
     return page.data("invalid", false)
+        .data("plans", plans)
         .data("found", who.ok() || overview.ok())
         .data("who", who)
         .data("referrals", referrals)

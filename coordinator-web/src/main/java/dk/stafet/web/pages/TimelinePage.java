@@ -117,6 +117,7 @@ public class TimelinePage {
         .data("patientKey", patientKey)
         .data("names", names.of(Stream.of(patientKey)))
         .data("referrals", Fetched.of(() -> referral.patientReferrals(patientKey)))
+        .data("plans", Fetched.of(() -> responsibility.carePlans(patientKey)))
         .data("entries", entries)
         .data("corrected", corrected)
         .data("whoToCall", Fetched.of(() -> responsibility.whoToCall(patientKey)))

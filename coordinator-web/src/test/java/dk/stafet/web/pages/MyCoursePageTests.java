@@ -54,6 +54,10 @@ class MyCoursePageTests {
         .contains("Fristen er overskredet")
         .contains("Besked om indlæggelse eller udskrivelse")
         .contains("Ved livsfare: ring 112.")
+        .contains("Din forløbsplan")
+        .contains("Din tovholder er")
+        .contains("Genoptræningsforløb")
+        .contains("Når du fylder 18 (15.01.2027), overgår du til voksenområdet.")
         .doesNotContain("0102031234")
         .doesNotContain("010203-1234")
         .doesNotContain("<script>alert");

@@ -124,6 +124,30 @@ class TimelineAndKpiPageTests {
   }
 
   @Test
+  void timelineShowsTheSharedCoursePlanWithWhoDoesWhatAndTheCaseManager() {
+    String html =
+        given()
+            .when()
+            .get("/patients/" + StubState.PATIENT)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(html)
+        .contains("<section id=\"care-plans\" class=\"card\">")
+        .contains("Forløbsplan")
+        .contains("Skolestart og træning &lt;script&gt;")
+        .contains("Genoptræningsforløb")
+        .contains("I gang")
+        .contains("Opfølgning hos egen læge")
+        .contains("Planlagt")
+        .contains("valgt af borgeren")
+        .contains("Overgang til voksenområdet ved 18 år: 15.01.2027")
+        .doesNotContain("<script>alert");
+    assertThat(StubState.calls).anyMatch(c -> c.startsWith("GET /api/care-plans?patientKey="));
+  }
+
+  @Test
   void timelineRefusesSomethingThatIsNotAPatientKey() {
     given().when().get("/patients/0102031234").then().statusCode(404);
   }

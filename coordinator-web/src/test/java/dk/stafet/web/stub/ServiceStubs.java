@@ -153,6 +153,13 @@ public class ServiceStubs {
   }
 
   @GET
+  @Path("/responsibility/api/care-plans")
+  public Response carePlans(@HeaderParam(ORG) String org, @QueryParam("patientKey") String key) {
+    record("GET /api/care-plans?patientKey=" + key, org, null);
+    return Response.ok(StubState.PATIENT.equals(key) ? StubState.carePlans : List.of()).build();
+  }
+
+  @GET
   @Path("/responsibility/api/kpis")
   public Api.Kpis kpis(@HeaderParam(ORG) String org) {
     record("GET /api/kpis", org, null);

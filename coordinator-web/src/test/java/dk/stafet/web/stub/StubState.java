@@ -84,6 +84,9 @@ public final class StubState {
   public static final Map<String, List<Api.ValidationAlarm>> validationAlarms =
       new ConcurrentHashMap<>();
 
+  /** The shared plans of {@link #PATIENT}. */
+  public static final List<Api.CarePlan> carePlans = new CopyOnWriteArrayList<>();
+
   public static volatile boolean attentionEndpoint;
   public static volatile boolean waitingEndpoint;
   public static volatile boolean responsibilityDown;
@@ -113,6 +116,37 @@ public final class StubState {
     quarantine.clear();
     parked.clear();
     parked.put("notification", new CopyOnWriteArrayList<>());
+    carePlans.clear();
+    carePlans.add(
+        new Api.CarePlan(
+            "c0ffee00-0000-4000-8000-000000000001",
+            PATIENT,
+            "CHILD",
+            "ACTIVE",
+            "Skolestart og træning " + HOSTILE,
+            new Api.CarePlanOrg(GP, null),
+            Instant.now().minusSeconds(86_400),
+            List.of(
+                new Api.CarePlanActivity(
+                    "a1",
+                    new Api.CarePlanOrg(HOSPITAL_DEPT, null),
+                    "Genoptræningsforløb",
+                    "ACTIVE",
+                    java.time.LocalDate.of(2026, 11, 2),
+                    null),
+                new Api.CarePlanActivity(
+                    "a2",
+                    new Api.CarePlanOrg(GP, null),
+                    "Opfølgning hos egen læge",
+                    "PLANNED",
+                    null,
+                    null)),
+            new Api.CarePlanCaseManager(
+                new Api.CarePlanOrg(GP, null), null, "CITIZEN", Instant.now().minusSeconds(3_600)),
+            null,
+            null,
+            java.time.LocalDate.of(2027, 1, 15),
+            true));
     validationAlarms.clear();
     validationAlarms.put("referral", new CopyOnWriteArrayList<>());
     validationAlarms.put("notification", new CopyOnWriteArrayList<>());

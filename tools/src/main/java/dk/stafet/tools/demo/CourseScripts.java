@@ -191,6 +191,11 @@ final class CourseScripts {
     Condition condition = DanishNames.pick(CANCER, random);
     Organisation unit = region.cancerDepartment(p.municipality);
     s.referral(unit, p.gp, true, condition.code(), condition.waitingTimeRule());
+    if (p.tour && p.tourCourse == Patient.TourCourse.CANCER_PATHWAY) {
+      // the README's tour: a shared plan to see on the timeline and in "mit forløb"
+      s.after(minutes(2, 5));
+      s.sharedPlan(unit, "Kræftforløb: udredning, behandling og hjælp i hjemmet");
+    }
     s.after(hours(3, 30));
     double r = forwarded ? 0.1 : random.nextDouble();
     if (r < 0.08) {
@@ -448,6 +453,68 @@ final class CourseScripts {
         Function<Instant, Call> request,
         Consumer<JsonNode> onSuccess) {
       script.add(new Step(label, t, kind, request, onSuccess));
+    }
+
+    /**
+     * A shared course and action plan (brief C10, docs/care-plan.md) made by the GP: who does what
+     * — the GP, the treating department, the municipality in parallel — and the GP as case manager,
+     * chosen on the citizen's behalf. Each organisation in the plan is told by CareCommunication.
+     */
+    void sharedPlan(Organisation department, String title) {
+      step(
+          "shared course plan made by " + p.gp.name(),
+          Step.Kind.OPTIONAL,
+          at ->
+              p.patientKey == null
+                  ? null
+                  : Call.json(
+                      Service.RESPONSIBILITY,
+                      "/api/care-plans",
+                      p.gp.sor(),
+                      Bodies.at(at)
+                          .put("patientKey", p.patientKey)
+                          .put("kind", "COMPLEX_ADULT")
+                          .put("title", title)
+                          .json()),
+          json -> ids.put("plan", json.path("id").asText()));
+      String[][] activities = {
+        {p.gp.sor(), "Opfølgning, medicin og samtaler hos egen læge"},
+        {department.sor(), "Udredning og behandling"},
+        {p.municipality.sor(), "Hjemmesygepleje og genoptræning efter udskrivelse"}
+      };
+      for (String[] activity : activities) {
+        after(minutes(1, 3));
+        step(
+            "plan activity for " + activity[0],
+            Step.Kind.OPTIONAL,
+            with(
+                "plan",
+                id ->
+                    at ->
+                        Call.json(
+                            Service.RESPONSIBILITY,
+                            "/api/care-plans/" + id + "/activities",
+                            p.gp.sor(),
+                            Bodies.at(at)
+                                .put("ownerSor", activity[0])
+                                .put("description", activity[1])
+                                .json())),
+            null);
+      }
+      after(minutes(1, 3));
+      step(
+          "case manager chosen: " + p.gp.name(),
+          Step.Kind.OPTIONAL,
+          with(
+              "plan",
+              id ->
+                  at ->
+                      Call.json(
+                          Service.RESPONSIBILITY,
+                          "/api/care-plans/" + id + "/case-manager",
+                          p.gp.sor(),
+                          Bodies.at(at).put("organisationSor", p.gp.sor()).json())),
+          null);
     }
 
     /** The request, or null (skip) when an earlier step did not give the id it needs. */
