@@ -53,7 +53,9 @@ public class InboundKafkaListener {
   }
 
   @Incoming(CHANNEL)
-  @Blocking // ordered: one record at a time per partition keeps each patient's order
+  // ordered: one record at a time per consumer; the channel's concurrency gives each consumer its
+  // own partitions, so senders are served side by side and each partition keeps its order
+  @Blocking
   public CompletionStage<Void> onMessage(Message<byte[]> record) {
     warmUp.awaitWarm();
     String contentType =

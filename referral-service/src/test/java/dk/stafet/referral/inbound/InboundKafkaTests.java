@@ -130,6 +130,49 @@ class InboundKafkaTests {
         .isEqualTo(2);
   }
 
+  /**
+   * The door is several consumers of one group, and the sender topics' partitions are spread over
+   * them: two senders' letters are read side by side, each partition still in order by its one
+   * consumer. (The default range assignor would give every one-partition sender topic to the same
+   * consumer, which is the one-at-a-time door again.)
+   */
+  @Test
+  void differentSendersTopicsAreReadByDifferentConsumersOfTheDoor() throws Exception {
+    Map<String, Path> oneExamplePerSenderTopic = new java.util.LinkedHashMap<>();
+    for (Path example : validExamples()) {
+      if (example.toString().endsWith(".json")) {
+        oneExamplePerSenderTopic.putIfAbsent(
+            MedcomSenders.inboundTopicOf(MedcomExamples.read(example)), example);
+      }
+    }
+    assertThat(oneExamplePerSenderTopic)
+        .as("MedCom's examples come from two senders")
+        .hasSizeGreaterThan(1);
+    oneExamplePerSenderTopic.values().forEach(this::sendAndAwaitAck);
+
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(
+            Map.of("bootstrap.servers", KafkaKraftResource.bootstrapServers()))) {
+      var members =
+          admin
+              .describeConsumerGroups(java.util.List.of("referral-service"))
+              .all()
+              .get()
+              .get("referral-service")
+              .members();
+      var readers =
+          members.stream()
+              .filter(
+                  member ->
+                      member.assignment().topicPartitions().stream()
+                          .anyMatch(
+                              partition -> oneExamplePerSenderTopic.containsKey(partition.topic())))
+              .count();
+      assertThat(members).as("consumers of the Kafka door").hasSize(4);
+      assertThat(readers).as("consumers reading the senders' topics").isGreaterThan(1);
+    }
+  }
+
   private MedcomMessage sendAndAwaitAck(Path example) {
     String body = MedcomExamples.read(example);
     MedcomMessage sent = new MedcomMessage(CODEC.parse(body, MedcomExamples.contentType(example)));
