@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -477,15 +478,14 @@ final class CourseScripts {
                           .put("title", title)
                           .json()),
           json -> ids.put("plan", json.path("id").asText()));
-      String[][] activities = {
-        {p.gp.sor(), "Opfølgning, medicin og samtaler hos egen læge"},
-        {department.sor(), "Udredning og behandling"},
-        {p.municipality.sor(), "Hjemmesygepleje og genoptræning efter udskrivelse"}
-      };
-      for (String[] activity : activities) {
+      Map<Organisation, String> activities = new LinkedHashMap<>();
+      activities.put(p.gp, "Opfølgning, medicin og samtaler hos egen læge");
+      activities.put(department, "Udredning og behandling");
+      activities.put(p.municipality, "Hjemmesygepleje og genoptræning efter udskrivelse");
+      for (Map.Entry<Organisation, String> activity : activities.entrySet()) {
         after(minutes(1, 3));
         step(
-            "plan activity for " + activity[0],
+            "plan activity for " + activity.getKey().name(),
             Step.Kind.OPTIONAL,
             with(
                 "plan",
@@ -496,8 +496,8 @@ final class CourseScripts {
                             "/api/care-plans/" + id + "/activities",
                             p.gp.sor(),
                             Bodies.at(at)
-                                .put("ownerSor", activity[0])
-                                .put("description", activity[1])
+                                .put("ownerSor", activity.getKey().sor())
+                                .put("description", activity.getValue())
                                 .json())),
             null);
       }
