@@ -143,7 +143,20 @@ public final class Api {
       Instant since,
       String alarm,
       String courseKind,
-      boolean cancer) {}
+      boolean cancer,
+      List<String> reasons,
+      LocalDate transitionAt) {
+
+    /** Listed (also) because a child's plan must agree the transition at 18. */
+    public boolean transition() {
+      return reasons != null && reasons.contains("transition-at-18");
+    }
+
+    /** Listed for something about responsibility now, not only for the coming transition. */
+    public boolean responsibility() {
+      return reasons == null || reasons.stream().anyMatch(r -> !r.equals("transition-at-18"));
+    }
+  }
 
   // ---- referral-service ----
 
@@ -377,6 +390,9 @@ public final class Api {
   @TemplateData
   public record CarePlanClosingTalk(Instant at, CarePlanOrg heldBy) {}
 
+  /** The citizen's (or staff's) choice of case manager: an organisation with an activity. */
+  public record ChooseCaseManager(String organisationSor, String person) {}
+
   /** A patient's shared plan (GET /api/care-plans?patientKey=): who does what, the case manager. */
   @TemplateData
   public record CarePlan(
@@ -389,6 +405,7 @@ public final class Api {
       Instant createdAt,
       List<CarePlanActivity> activities,
       CarePlanCaseManager caseManager,
+      List<CarePlanOrg> caseManagerChoices,
       CarePlanClosingTalk closingTalk,
       Instant endedAt,
       LocalDate transitionAt,

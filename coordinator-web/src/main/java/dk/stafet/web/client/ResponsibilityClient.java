@@ -67,4 +67,9 @@ public interface ResponsibilityClient {
   @GET
   @Path("/api/care-plans")
   List<Api.CarePlan> carePlans(@QueryParam("patientKey") String patientKey);
+
+  /** The citizen chooses (with the portal token) among the plan's caseManagerChoices. */
+  @POST
+  @Path("/api/care-plans/{id}/case-manager")
+  Api.CarePlan chooseCaseManager(@PathParam("id") String id, Api.ChooseCaseManager body);
 }

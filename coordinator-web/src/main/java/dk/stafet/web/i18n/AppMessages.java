@@ -459,4 +459,22 @@ public interface AppMessages {
   String my_activity_from(String date);
 
   String my_plan_transition(String date);
+
+  String attention_transition(String date);
+
+  String my_plan_choose_legend();
+
+  String my_plan_choose_hint();
+
+  String my_plan_choose();
+
+  String my_plan_chosen(String name);
+
+  String my_plan_choice_closed();
+
+  String my_plan_choice_not_in_plan();
+
+  String my_plan_choice_missing();
+
+  String my_plan_choice_failed();
 }

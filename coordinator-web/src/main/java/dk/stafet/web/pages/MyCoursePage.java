@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -41,16 +43,62 @@ public class MyCoursePage {
   private final ReferralClient referral;
   private final NotificationClient notification;
   private final Template myCourse;
+  private final Template myPlans;
 
   public MyCoursePage(
       @RestClient ResponsibilityClient responsibility,
       @RestClient ReferralClient referral,
       @RestClient NotificationClient notification,
-      @Location("my-course.html") Template myCourse) {
+      @Location("my-course.html") Template myCourse,
+      @Location("fragments/my-plans.html") Template myPlans) {
     this.responsibility = responsibility;
     this.referral = referral;
     this.notification = notification;
     this.myCourse = myCourse;
+    this.myPlans = myPlans;
+  }
+
+  /**
+   * The citizen chooses the case manager of a plan (docs/care-plan.md): passed on with the
+   * citizen's own token, so responsibility-service decides whether this citizen may, and records it
+   * as the citizen's choice. htmx gets the plan section again with the outcome; a plain form post
+   * the page with that section only (the CPR number is not kept, so the rest needs it again). A
+   * refusal is a message in the section, never an error page.
+   *
+   * @param patientKey the plan's patient (the pseudonym, as in the page's other links), to show the
+   *     plans again; the service answers only for the token's own citizen
+   */
+  @POST
+  @Path("/care-plans/{id}/case-manager")
+  public TemplateInstance chooseCaseManager(
+      @PathParam("id") String id,
+      @RestForm String organisationSor,
+      @RestForm String patientKey,
+      @RestQuery String lang,
+      @RestCookie(Lang.COOKIE) String cookie,
+      @RestHeader("HX-Request") String htmx) {
+    Fetched<Api.CarePlan> chosen =
+        organisationSor == null || organisationSor.isBlank()
+            ? new Fetched<>(null, "CONFLICT", "ORGANISATION_MISSING")
+            : Fetched.of(
+                () ->
+                    responsibility.chooseCaseManager(
+                        id, new Api.ChooseCaseManager(organisationSor.trim(), null)));
+    Flash flash =
+        chosen.ok()
+            ? new Flash("chosen", organisationSor.trim(), false)
+            : Flash.of("chosen", chosen);
+    String key = chosen.ok() ? chosen.value().patientKey() : patientKey;
+    Fetched<List<Api.CarePlan>> plans =
+        key == null || key.isBlank()
+            ? new Fetched<>(List.of(), "OK", null)
+            : Fetched.of(() -> responsibility.carePlans(key));
+    Template template = "true".equals(htmx) ? myPlans : myCourse;
+    return Page.of(template, Lang.resolve(lang, cookie))
+        .data("asked", false)
+        .data("chosen", true)
+        .data("plans", plans)
+        .data("flash", flash);
   }
 
   @GET
@@ -97,6 +145,7 @@ public class MyCoursePage {
             : Fetched.of(() -> responsibility.carePlans(patientKey));
     return page.data("invalid", false)
         .data("plans", plans)
+        .data("flash", null)
         .data("found", who.ok() || overview.ok())
         .data("who", who)
         .data("referrals", referrals)

@@ -253,6 +253,21 @@ class CoordinatorBrowserTests {
     assertThat(StubState.calls)
         .contains("POST /referral/api/patients/lookup 999999000902001 cpr=0102031234");
     screenshot("my-course");
+
+    // The citizen chooses the hospital department as case manager: htmx swaps the plan section.
+    browser
+        .findElement(By.cssSelector("#my-plans input[value='" + StubState.HOSPITAL_DEPT + "']"))
+        .click();
+    browser.findElement(By.cssSelector("#my-plans button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("my-plans"),
+                "Du har valgt Akutafdelingen, Aarhus Universitetshospital som din tovholder."));
+    assertThat(browser.findElement(By.id("my-doctor")).isDisplayed()).isTrue(); // no reload
+    assertThat(StubState.calls)
+        .anyMatch(c -> c.startsWith("POST /api/care-plans/") && c.contains("999999000902001"));
+    screenshot("my-course-case-manager-chosen");
     assertThat(cspViolations()).isEmpty();
   }
 

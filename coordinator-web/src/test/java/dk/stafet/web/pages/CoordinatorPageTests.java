@@ -271,7 +271,17 @@ class CoordinatorPageTests {
         .contains("2 dage tilbage")
         .contains(">W1: 14 dage fra henvisningen blev modtaget<")
         .contains(">W3: ")
-        .doesNotContain(">W4: "); // on track: not on the attention list
+        .doesNotContain(">W4: ") // on track: not on the attention list
+        // a child's plan whose transition at 18 must be agreed, in words, with or without others
+        .contains(
+            "Ingen navngiven læge<br><span class=\"transition\">Fylder 18 den 01.02.2027:"
+                + " forløbsplanens overgang til voksenområdet skal aftales.</span>")
+        .contains("<td data-label=\"Alarm\"><span class=\"transition\">Fylder 18 den 15.01.2027:")
+        .contains("<tr class=\"warn\">")
+        .doesNotContain(">transition-at-18<");
+    assertThat(get("/fragments/attention?lang=en"))
+        .contains(
+            "Turns 18 on 15.01.2027: the plan&#39;s transition to adult services must be agreed.");
     assertThat(StubState.calls)
         .contains(
             "GET /api/referrals/waiting-times?status=exceeded 999999000901001",

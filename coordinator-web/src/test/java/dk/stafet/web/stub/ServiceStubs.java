@@ -159,6 +159,47 @@ public class ServiceStubs {
     return Response.ok(StubState.PATIENT.equals(key) ? StubState.carePlans : List.of()).build();
   }
 
+  /** As the service: only an open plan, only an organisation among its caseManagerChoices. */
+  @POST
+  @Path("/responsibility/api/care-plans/{id}/case-manager")
+  public Response chooseCaseManager(
+      @HeaderParam(ORG) String org, @PathParam("id") String id, JsonNode body) {
+    record("POST /api/care-plans/" + id + "/case-manager", org, body);
+    for (int i = 0; i < StubState.carePlans.size(); i++) {
+      Api.CarePlan p = StubState.carePlans.get(i);
+      if (!p.id().equals(id)) {
+        continue;
+      }
+      if (p.status().equals("COMPLETED") || p.status().equals("REVOKED")) {
+        return problem(409, "CAREPLAN_CLOSED");
+      }
+      String sor = body == null ? "" : body.path("organisationSor").asText("");
+      if (p.caseManagerChoices().stream().noneMatch(o -> o.sor().equals(sor))) {
+        return problem(409, "CAREPLAN_CASE_MANAGER_NOT_IN_PLAN");
+      }
+      Api.CarePlan chosen =
+          new Api.CarePlan(
+              p.id(),
+              p.patientKey(),
+              p.kind(),
+              "ACTIVE",
+              p.title(),
+              p.author(),
+              p.createdAt(),
+              p.activities(),
+              new Api.CarePlanCaseManager(
+                  new Api.CarePlanOrg(sor, null), null, "CITIZEN", Instant.now()),
+              p.caseManagerChoices(),
+              p.closingTalk(),
+              p.endedAt(),
+              p.transitionAt(),
+              p.transitionNeedsAttention());
+      StubState.carePlans.set(i, chosen);
+      return Response.ok(chosen).build();
+    }
+    return problem(404, "NOT_FOUND");
+  }
+
   @GET
   @Path("/responsibility/api/kpis")
   public Api.Kpis kpis(@HeaderParam(ORG) String org) {
@@ -183,7 +224,9 @@ public class ServiceStubs {
                     Instant.now().minusSeconds(7200),
                     "gap",
                     "CANCER",
-                    true),
+                    true,
+                    List.of("gap"),
+                    null),
                 new Api.Attention(
                     StubState.UNNAMED_PATIENT,
                     StubState.GP,
@@ -192,16 +235,21 @@ public class ServiceStubs {
                     Instant.now().minusSeconds(3600),
                     null,
                     "SOMATIC",
-                    false),
+                    false,
+                    List.of("no-named-doctor", "transition-at-18"),
+                    java.time.LocalDate.of(2027, 2, 1)),
+                // Listed only because a child's plan must agree the transition at 18.
                 new Api.Attention(
                     StubState.UNKNOWN_PATIENT,
                     StubState.GP,
                     "GP",
                     "R5",
                     Instant.now().minusSeconds(600),
-                    null,
+                    "transition-at-18",
                     "SOMATIC",
-                    false)))
+                    false,
+                    List.of("transition-at-18"),
+                    java.time.LocalDate.of(2027, 1, 15))))
         .build();
   }
 

@@ -143,6 +143,7 @@ public final class StubState {
                     null)),
             new Api.CarePlanCaseManager(
                 new Api.CarePlanOrg(GP, null), null, "CITIZEN", Instant.now().minusSeconds(3_600)),
+            List.of(new Api.CarePlanOrg(HOSPITAL_DEPT, null), new Api.CarePlanOrg(GP, null)),
             null,
             null,
             java.time.LocalDate.of(2027, 1, 15),

@@ -1,5 +1,8 @@
 package dk.stafet.responsibility.attention;
 
+import dk.stafet.responsibility.careplan.CarePlanConfig;
+import dk.stafet.responsibility.domain.careplan.CarePlans;
+import dk.stafet.responsibility.domain.careplan.TransitionNotice;
 import dk.stafet.responsibility.ledger.Patient;
 import dk.stafet.responsibility.organisation.OrganisationDirectory;
 import dk.stafet.responsibility.organisation.OrganisationInfo;
@@ -14,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -23,8 +27,9 @@ import java.util.List;
  * The coordinator's list of patients who need attention (coordinator overview, section 1): active
  * patients whose open ledger entry (current view) has a PRD without a named doctor (R27), or
  * carries an R26 alarm (gap, no-receiver), or who have a handover nobody answered by its deadline
- * (R24). One SQL query over the stored ledger and handovers; no replay. Coordinators only; each
- * patient listed is audited as a coordinator read.
+ * (R24), or whose child's plan must agree the transition at 18 ({@link TransitionNotice}, brief
+ * C10). One SQL query over the stored ledger, handovers and plans; no replay. Coordinators only;
+ * each patient listed is audited as a coordinator read.
  */
 @ApplicationScoped
 public class AttentionService {
@@ -36,8 +41,10 @@ public class AttentionService {
   /**
    * The open entry of each patient's current view (entries no correction replaces; valid_to null),
    * joined with the patient's unanswered handovers (UNANSWERED, or PROPOSED past respondBy before
-   * the timeout job got to it). {@code since} follows the alarm shown: the respondBy for a row
-   * listed as handover-unanswered, else the entry start.
+   * the timeout job got to it), and with the earliest coming 18th birthday of the patient's open
+   * child's plans that needs attention today (:lastDueBirthday, from the Java rule). {@code since}
+   * follows the alarm shown: the respondBy for a row listed as handover-unanswered, the first day
+   * of the notice for a row listed only for the transition, else the entry start.
    */
   private static final String ATTENTION =
       """
@@ -54,16 +61,28 @@ public class AttentionService {
             FROM handover
            WHERE state = 'UNANSWERED' OR (state = 'PROPOSED' AND respond_by < :now)
            GROUP BY patient_key),
+      transition AS (
+          SELECT patient_key, min(transition_at) AS transition_at
+            FROM care_plan
+           WHERE kind = 'CHILD' AND status IN ('DRAFT', 'ACTIVE') AND transition_at <= :lastDueBirthday
+           GROUP BY patient_key),
       attention AS (
-          SELECT o.*, u.respond_by, p.course_type,
-                 CASE WHEN o.alarm IS NULL AND u.respond_by IS NOT NULL THEN u.respond_by ELSE o.valid_from END AS since
+          SELECT o.*, u.respond_by, p.course_type, t.transition_at,
+                 CASE WHEN o.alarm IS NOT NULL THEN o.valid_from
+                      WHEN u.respond_by IS NOT NULL THEN u.respond_by
+                      WHEN o.holder_sor IS NOT NULL AND o.holder_doctor_id IS NULL THEN o.valid_from
+                      ELSE (t.transition_at - CAST(:notice AS interval)) AT TIME ZONE 'Europe/Copenhagen'
+                 END AS since
             FROM open_entry o
             JOIN patient p ON p.patient_key = o.patient_key
             LEFT JOIN unanswered u ON u.patient_key = o.patient_key
+            LEFT JOIN transition t ON t.patient_key = o.patient_key
            WHERE o.alarm IS NOT NULL
               OR (o.holder_sor IS NOT NULL AND o.holder_doctor_id IS NULL)
-              OR u.respond_by IS NOT NULL)
-      SELECT patient_key, holder_sor, holder_kind, holder_doctor_id, rule_id, alarm, course_kind, respond_by, course_type, since
+              OR u.respond_by IS NOT NULL
+              OR t.transition_at IS NOT NULL)
+      SELECT patient_key, holder_sor, holder_kind, holder_doctor_id, rule_id, alarm, course_kind, respond_by, course_type, since,
+             transition_at
         FROM attention
        ORDER BY since DESC, patient_key
        LIMIT :limit
@@ -74,18 +93,21 @@ public class AttentionService {
   private final CallerRoles roles;
   private final AuditLog audit;
   private final OrganisationDirectory directory;
+  private final TransitionNotice transitionNotice;
 
   public AttentionService(
       EntityManager em,
       Caller caller,
       CallerRoles roles,
       AuditLog audit,
-      OrganisationDirectory directory) {
+      OrganisationDirectory directory,
+      CarePlanConfig carePlans) {
     this.em = em;
     this.caller = caller;
     this.roles = roles;
     this.audit = audit;
     this.directory = directory;
+    this.transitionNotice = new TransitionNotice(carePlans.transitionNotice());
   }
 
   /**
@@ -107,10 +129,14 @@ public class AttentionService {
       throw new InvalidRequestException(
           "INVALID_LIMIT", "limit must be between 1 and " + MAX_LIMIT);
     }
+    LocalDate today = LocalDate.now(CarePlans.ZONE);
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(ATTENTION)
             .setParameter("now", Instant.now())
+            .setParameter("lastDueBirthday", transitionNotice.latestDueBirthday(today))
+            // ISO 8601 (P90D), which PostgreSQL reads as an interval: the first day of the notice
+            .setParameter("notice", transitionNotice.notice().toString())
             .setParameter("limit", max)
             .getResultList();
     List<Attention> result = new ArrayList<>(rows.size());
@@ -127,7 +153,8 @@ public class AttentionService {
     String doctorId = (String) r[3];
     String entryAlarm = (String) r[5];
     Instant respondBy = instant(r[7]);
-    List<String> reasons = new ArrayList<>(3);
+    LocalDate transitionAt = date(r[10]);
+    List<String> reasons = new ArrayList<>(4);
     if (holderSor != null && doctorId == null) {
       reasons.add(Attention.NO_NAMED_DOCTOR);
     }
@@ -137,8 +164,15 @@ public class AttentionService {
     if (respondBy != null) {
       reasons.add(Attention.HANDOVER_UNANSWERED);
     }
+    if (transitionAt != null) {
+      reasons.add(Attention.TRANSITION_AT_18);
+    }
     String alarm =
-        entryAlarm != null ? entryAlarm : respondBy != null ? Attention.HANDOVER_UNANSWERED : null;
+        entryAlarm != null
+            ? entryAlarm
+            : respondBy != null
+                ? Attention.HANDOVER_UNANSWERED
+                : transitionAt != null ? Attention.TRANSITION_AT_18 : null;
     return new Attention(
         (String) r[0],
         holderSor,
@@ -149,7 +183,21 @@ public class AttentionService {
         alarm,
         (String) r[6],
         Patient.CourseType.CANCER.name().equals(r[8]),
-        List.copyOf(reasons));
+        List.copyOf(reasons),
+        transitionAt);
+  }
+
+  private static LocalDate date(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof LocalDate d) {
+      return d;
+    }
+    if (value instanceof java.sql.Date d) {
+      return d.toLocalDate();
+    }
+    throw new IllegalStateException("unexpected date type " + value.getClass().getName());
   }
 
   private static Instant instant(Object value) {

@@ -1,6 +1,7 @@
 package dk.stafet.responsibility.careplan;
 
 import static dk.stafet.responsibility.support.TestFacts.CARDIOLOGY;
+import static dk.stafet.responsibility.support.TestFacts.COORDINATOR;
 import static dk.stafet.responsibility.support.TestFacts.GP_AABYHOEJ;
 import static dk.stafet.responsibility.support.TestFacts.MEDICAL_RANDERS;
 import static dk.stafet.responsibility.support.TestFacts.MUNICIPALITY;
@@ -101,6 +102,13 @@ class CarePlanTests {
     String cardiologyActivity = created.extract().path("activities[0].id");
     String municipalityActivity = created.extract().path("activities[1].id");
 
+    // 30 days before the 18th birthday: the coordinators' attention list says so.
+    assertThat(attentionReasons(key)).contains("transition-at-18");
+    get(COORDINATOR, "/api/patients/attention?limit=1000")
+        .body(
+            "find { it.patientKey == '" + key + "' }.transitionAt",
+            equalTo(born.plusYears(18).toString()));
+
     // An activity's owner is in the plan, and so involved with the patient; an outsider is not.
     get(MUNICIPALITY, "/api/care-plans?patientKey=" + key)
         .statusCode(200)
@@ -163,6 +171,9 @@ class CarePlanTests {
         .body("status", equalTo("COMPLETED"))
         .body("closingTalk.heldBy.sor", equalTo(MUNICIPALITY))
         .body("transitionNeedsAttention", equalTo(false));
+    assertThat(attentionReasons(key))
+        .as("completed: the transition is agreed")
+        .doesNotContain("transition-at-18");
     post(
             MUNICIPALITY,
             "/api/care-plans/" + id + "/activities",
@@ -268,6 +279,16 @@ class CarePlanTests {
                 List.of(activity("123", "PLANNED", "x"))))
         .statusCode(422)
         .body("code", equalTo("UNKNOWN_ORGANISATION"));
+  }
+
+  /** The reasons the coordinators' attention list gives for the patient (none if not listed). */
+  private static List<String> attentionReasons(String key) {
+    List<String> reasons =
+        get(COORDINATOR, "/api/patients/attention?limit=1000")
+            .statusCode(200)
+            .extract()
+            .path("find { it.patientKey == '" + key + "' }.reasons");
+    return reasons == null ? List.of() : reasons;
   }
 
   private static boolean isCarePlanEvent(ConsumerRecord<String, String> r) {

@@ -232,8 +232,8 @@ public final class CarePlan {
    * after it, until the plan is closed): the transition needs attention.
    */
   public boolean transitionNeedsAttention(LocalDate today, Period notice) {
-    return !status.isClosed()
-        && transitionAt().filter(at -> !today.isBefore(at.minus(notice))).isPresent();
+    TransitionNotice rule = new TransitionNotice(notice);
+    return !status.isClosed() && transitionAt().filter(at -> rule.due(at, today)).isPresent();
   }
 
   /** Every organisation in the plan: the author, every activity's owner, the case manager's. */
