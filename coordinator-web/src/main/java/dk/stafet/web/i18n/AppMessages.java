@@ -426,6 +426,8 @@ public interface AppMessages {
 
   String care_plan_period();
 
+  String care_plan_period_open();
+
   String activity_planned();
 
   String activity_active();

@@ -143,6 +143,8 @@ class TimelineAndKpiPageTests {
         .contains("Planlagt")
         .contains("valgt af borgeren")
         .contains("Overgang til voksenområdet ved 18 år: 15.01.2027")
+        .contains("02.11.2026 – ") // started, no end yet
+        .contains("ikke fastlagt endnu") // neither start nor end
         .doesNotContain("<script>alert");
     assertThat(StubState.calls).anyMatch(c -> c.startsWith("GET /api/care-plans?patientKey="));
   }
