@@ -192,13 +192,15 @@ final class CourseScripts {
     Condition condition = DanishNames.pick(CANCER, random);
     Organisation unit = region.cancerDepartment(p.municipality);
     s.referral(unit, p.gp, true, condition.code(), condition.waitingTimeRule());
-    if (p.tour && p.tourCourse == Patient.TourCourse.CANCER_PATHWAY) {
+    boolean tourPlan = p.tour && p.tourCourse == Patient.TourCourse.CANCER_PATHWAY;
+    if (tourPlan) {
       // the README's tour: a shared plan to see on the timeline and in "mit forløb"
       s.after(minutes(2, 5));
       s.sharedPlan(unit, "Kræftforløb: udredning, behandling og hjælp i hjemmet");
     }
     s.after(hours(3, 30));
-    double r = forwarded ? 0.1 : random.nextDouble();
+    // the tour's plan patient is accepted and lives through the course the README describes
+    double r = forwarded ? 0.1 : tourPlan ? 0.5 : random.nextDouble();
     if (r < 0.08) {
       s.visitation(unit, "REJECTED", DanishNames.pick(REFERRAL_REJECTIONS, random), null);
       return s.script;
@@ -227,7 +229,7 @@ final class CourseScripts {
       s.after(hours(20, 60));
       s.leaveEnd(stay);
     }
-    if (random.nextDouble() < 0.07) {
+    if (!tourPlan && random.nextDouble() < 0.07) {
       s.after(days(1, 6));
       s.death(stay);
       return s.script;
