@@ -10,10 +10,9 @@ import dk.stafet.contracts.events.CourseEventType;
 import dk.stafet.contracts.events.EventJson;
 import dk.stafet.contracts.events.MedcomMessageEvent;
 import dk.stafet.contracts.events.Topics;
-import dk.stafet.contracts.medcom.HospitalNotificationBuilder;
-import dk.stafet.contracts.medcom.HospitalNotificationEvent;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomFormat;
+import dk.stafet.contracts.medcom.MedcomMessage;
 import dk.stafet.contracts.medcom.MedcomValidator;
 import dk.stafet.notification.support.TestEvents;
 import dk.stafet.testsupport.KafkaKraftResource;
@@ -31,7 +30,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,7 +169,6 @@ class NotificationDrainBenchmark {
     List<Published> records = new ArrayList<>();
     for (int i = 0; i < patients; i++) {
       String patient = TestEvents.newPatientKey();
-      String course = UUID.randomUUID().toString();
       records.add(
           course(
               TestEvents.course(
@@ -181,27 +178,14 @@ class NotificationDrainBenchmark {
                   GP.sor(),
                   null,
                   Map.of("municipalitySor", GLADSAXE.sor()))));
-      records.add(
-          course(
-              TestEvents.course(
-                  CourseEventType.ADMISSION_STARTED,
-                  patient,
-                  course,
-                  HOSPITAL.sor(),
-                  null,
-                  Map.of(
-                      "hnCode",
-                      "STIN",
-                      "encounterClass",
-                      "IMP",
-                      "episodeOfCareId",
-                      UUID.randomUUID().toString()))));
+      CourseEvent admission = TestEvents.admission(patient);
+      records.add(course(admission));
       records.add(
           course(
               TestEvents.course(
                   CourseEventType.DISCHARGED,
                   patient,
-                  course,
+                  admission.courseId(),
                   HOSPITAL.sor(),
                   null,
                   Map.of("hnCode", "SLHJ", "encounterClass", "IMP"))));
@@ -220,50 +204,15 @@ class NotificationDrainBenchmark {
 
   private List<Published> medcomEvents(int patients) {
     List<Published> records = new ArrayList<>();
-    HospitalNotificationBuilder builder =
-        new HospitalNotificationBuilder("https://hospital.example/fhir/", Clock.systemUTC());
     for (int i = 0; i < patients; i++) {
       String patient = TestEvents.newPatientKey();
       Bundle letter =
-          builder.build(
-              new HospitalNotificationBuilder.Notification(
-                  HospitalNotificationEvent.STIN,
-                  null,
-                  HOSPITAL.asOrganisation(),
-                  HERLEV.asOrganisation(),
-                  null,
-                  TestEvents.CPR,
-                  "Elmer",
-                  List.of(),
-                  "IMP",
-                  UUID.randomUUID().toString(),
-                  null,
-                  Instant.now(),
-                  null,
-                  null,
-                  null,
-                  List.of(),
-                  null,
-                  null));
+          TestEvents.hospitalStin("https://hospital.example/fhir/", "Elmer", Instant.now());
       String text = codec.write(letter, MedcomFormat.JSON);
-      String headerId = letter.getEntryFirstRep().getResource().getIdElement().getIdPart();
+      MedcomMessage message = new MedcomMessage(letter);
+      String headerId = message.messageHeaderId();
       MedcomMessageEvent delivery =
-          new MedcomMessageEvent(
-              UUID.randomUUID(),
-              MedcomMessageEvent.Kind.FOR_DELIVERY,
-              Instant.now(),
-              patient,
-              "HospitalNotification",
-              headerId,
-              letter.getIdElement().getIdPart(),
-              HOSPITAL.gln(),
-              HOSPITAL.sor(),
-              HERLEV.gln(),
-              HERLEV.sor(),
-              null,
-              null,
-              MedcomFormat.JSON.mimeType(),
-              text);
+          TestEvents.forDelivery(patient, "HospitalNotification", message, text, HOSPITAL, HERLEV);
       records.add(medcom(delivery));
       records.add(
           medcom(
