@@ -23,7 +23,6 @@ import dk.stafet.contracts.events.EventJson;
 import dk.stafet.contracts.events.MedcomMessageEvent;
 import dk.stafet.contracts.events.Topics;
 import dk.stafet.contracts.medcom.CareCommunicationBuilder;
-import dk.stafet.contracts.medcom.HospitalNotificationBuilder;
 import dk.stafet.contracts.medcom.HospitalNotificationEvent;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomFormat;
@@ -92,7 +91,7 @@ class HospitalNotificationDeliveryTest {
             GP.sor(),
             null,
             Map.of("municipalitySor", GLADSAXE.sor())));
-    TestEvents.publish(kafka, admission(patient));
+    TestEvents.publish(kafka, TestEvents.admission(patient));
 
     DeliveryView sent = deliveries.awaitOne(patient);
     assertThat(sent.messageType()).isEqualTo("HOSPITAL_NOTIFICATION");
@@ -137,7 +136,7 @@ class HospitalNotificationDeliveryTest {
                 "Berggren",
                 "patientGivenNames",
                 "Nancy Ann")));
-    TestEvents.publish(kafka, admission(patient));
+    TestEvents.publish(kafka, TestEvents.admission(patient));
 
     DeliveryView sent = deliveries.awaitOne(patient);
     MedcomMessage onTopic =
@@ -207,7 +206,7 @@ class HospitalNotificationDeliveryTest {
   @Test
   void laterNotificationsOfTheStayCarryTheChain() {
     String patient = TestEvents.newPatientKey();
-    CourseEvent admission = admission(patient);
+    CourseEvent admission = TestEvents.admission(patient);
     TestEvents.publish(kafka, admission);
     TestEvents.publish(
         kafka,
@@ -243,7 +242,7 @@ class HospitalNotificationDeliveryTest {
   @Test
   void redeliveredEventCreatesNoSecondMessage() throws InterruptedException {
     String patient = TestEvents.newPatientKey();
-    CourseEvent admission = admission(patient);
+    CourseEvent admission = TestEvents.admission(patient);
     TestEvents.publish(kafka, admission);
     // The same event again: a redelivery (same CloudEvents id), and a re-publication under a new
     // CloudEvents id.
@@ -291,7 +290,9 @@ class HospitalNotificationDeliveryTest {
             Map.of("hnCode", "STIN", "encounterClass", "IMP", "municipalityCode", "0163"));
     TestEvents.publish(kafka, fromMessage);
     TestEvents.publish(
-        kafka, admission(patient)); // a REST fact after it, as a marker that the first was consumed
+        kafka,
+        TestEvents.admission(
+            patient)); // a REST fact after it, as a marker that the first was consumed
 
     deliveries.awaitOne(patient);
     Thread.sleep(1000);
@@ -333,46 +334,12 @@ class HospitalNotificationDeliveryTest {
     String patient = TestEvents.newPatientKey();
     MedcomCodec codec = new MedcomCodec();
     Bundle original =
-        new HospitalNotificationBuilder("https://hospital.example/fhir/", Clock.systemUTC())
-            .build(
-                new HospitalNotificationBuilder.Notification(
-                    HospitalNotificationEvent.STIN,
-                    null,
-                    HOSPITAL.asOrganisation(),
-                    HERLEV.asOrganisation(),
-                    null,
-                    TestEvents.CPR,
-                    "Elmer",
-                    List.of(),
-                    "IMP",
-                    UUID.randomUUID().toString(),
-                    null,
-                    Instant.now(),
-                    null,
-                    null,
-                    null,
-                    List.of(),
-                    null,
-                    null));
+        TestEvents.hospitalStin("https://hospital.example/fhir/", "Elmer", Instant.now());
     String originalText = codec.write(original, MedcomFormat.JSON);
     MedcomMessage sent = codec.parseMessage(originalText, MedcomFormat.JSON.mimeType());
     MedcomMessageEvent forDelivery =
-        new MedcomMessageEvent(
-            UUID.randomUUID(),
-            MedcomMessageEvent.Kind.FOR_DELIVERY,
-            Instant.now(),
-            patient,
-            "HospitalNotification",
-            sent.messageHeaderId(),
-            sent.bundleId(),
-            HOSPITAL.gln(),
-            HOSPITAL.sor(),
-            HERLEV.gln(),
-            HERLEV.sor(),
-            null,
-            null,
-            MedcomFormat.JSON.mimeType(),
-            originalText);
+        TestEvents.forDelivery(
+            patient, "HospitalNotification", sent, originalText, HOSPITAL, HERLEV);
 
     TestEvents.publish(kafka, forDelivery);
 
@@ -445,22 +412,7 @@ class HospitalNotificationDeliveryTest {
 
     TestEvents.publish(
         kafka,
-        new MedcomMessageEvent(
-            UUID.randomUUID(),
-            MedcomMessageEvent.Kind.FOR_DELIVERY,
-            Instant.now(),
-            patient,
-            "CARE_COMMUNICATION",
-            reply.messageHeaderId(),
-            reply.bundleId(),
-            HERLEV.gln(),
-            HERLEV.sor(),
-            HOSPITAL.gln(),
-            HOSPITAL.sor(),
-            null,
-            null,
-            MedcomFormat.JSON.mimeType(),
-            replyText));
+        TestEvents.forDelivery(patient, "CARE_COMMUNICATION", reply, replyText, HERLEV, HOSPITAL));
 
     MedcomMessage delivered =
         deliveries.transmissions(HOSPITAL.gln(), reply.messageHeaderId(), 1).get(0);
@@ -485,7 +437,7 @@ class HospitalNotificationDeliveryTest {
             GP.sor(),
             null,
             Map.of("municipalitySor", GLADSAXE.sor())));
-    TestEvents.publish(kafka, admission(patient));
+    TestEvents.publish(kafka, TestEvents.admission(patient));
     String headerId = deliveries.awaitOne(patient).messageHeaderId();
 
     // No organisation: 401. The recipient (Gladsaxe) and the sender (the hospital, by its GLN) see
@@ -570,21 +522,5 @@ class HospitalNotificationDeliveryTest {
 
   private static RequestSpecification asCaller(String sor) {
     return given().auth().oauth2(TestTokens.forOrganisation(sor));
-  }
-
-  private static CourseEvent admission(String patient) {
-    return TestEvents.course(
-        CourseEventType.ADMISSION_STARTED,
-        patient,
-        UUID.randomUUID().toString(),
-        HOSPITAL.sor(),
-        null,
-        Map.of(
-            "hnCode",
-            "STIN",
-            "encounterClass",
-            "IMP",
-            "episodeOfCareId",
-            UUID.randomUUID().toString()));
   }
 }

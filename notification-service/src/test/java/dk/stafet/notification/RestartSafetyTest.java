@@ -4,8 +4,6 @@ import static dk.stafet.notification.support.Organisations.HERLEV;
 import static dk.stafet.notification.support.Organisations.HOSPITAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.stafet.contracts.medcom.HospitalNotificationBuilder;
-import dk.stafet.contracts.medcom.HospitalNotificationEvent;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomFormat;
 import dk.stafet.contracts.medcom.MedcomMessage;
@@ -25,9 +23,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -53,27 +49,8 @@ class RestartSafetyTest {
   void overdueMessageLeftByAnEarlierInstanceIsRetransmittedByAFreshPollerRun() throws SQLException {
     String patient = TestEvents.newPatientKey();
     Bundle bundle =
-        new HospitalNotificationBuilder("https://stafet.dk/fhir/", Clock.systemUTC())
-            .build(
-                new HospitalNotificationBuilder.Notification(
-                    HospitalNotificationEvent.STIN,
-                    null,
-                    HOSPITAL.asOrganisation(),
-                    HERLEV.asOrganisation(),
-                    null,
-                    TestEvents.CPR,
-                    "Ukendt",
-                    List.of(),
-                    "IMP",
-                    UUID.randomUUID().toString(),
-                    null,
-                    Instant.now().minusSeconds(7200),
-                    null,
-                    null,
-                    null,
-                    List.of(),
-                    null,
-                    null));
+        TestEvents.hospitalStin(
+            "https://stafet.dk/fhir/", "Ukendt", Instant.now().minusSeconds(7200));
     MedcomMessage original = new MedcomMessage(bundle);
     insertLeftOverRow(original, patient, new MedcomCodec().write(bundle, MedcomFormat.JSON));
 

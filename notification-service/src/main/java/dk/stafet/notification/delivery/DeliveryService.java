@@ -55,8 +55,11 @@ public class DeliveryService {
    */
   public boolean send(
       OutgoingMessage message, String bundleId, String bundleText, boolean acknowledges) {
-    if (OutgoingMessage.exists(message.sourceEventId, message.recipientGln, message.messageType)
-        || OutgoingMessage.byHeaderId(message.messageHeaderId).isPresent()) {
+    if (OutgoingMessage.existsFor(
+        message.sourceEventId,
+        message.recipientGln,
+        message.messageType,
+        message.messageHeaderId)) {
       Log.infof(
           "Message %s for event %s to %s exists; not sent again",
           message.messageType, message.sourceEventId, message.recipientGln);

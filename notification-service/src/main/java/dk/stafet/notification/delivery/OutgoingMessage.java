@@ -117,6 +117,22 @@ public class OutgoingMessage extends PanacheEntityBase {
   }
 
   /**
+   * Whether this event already produced this type of message for this recipient, or a message with
+   * this MessageHeader.id is stored: {@link #exists} and {@link #byHeaderId} in one round trip.
+   */
+  public static boolean existsFor(
+      UUID sourceEventId, String recipientGln, String messageType, String messageHeaderId) {
+    return count(
+            "(sourceEventId = ?1 and recipientGln = ?2 and messageType = ?3)"
+                + " or messageHeaderId = ?4",
+            sourceEventId,
+            recipientGln,
+            messageType,
+            messageHeaderId)
+        > 0;
+  }
+
+  /**
    * The latest message of this type about a stay to a recipient (the previous link of a
    * HospitalNotification chain).
    */

@@ -62,10 +62,11 @@ public class Notifier {
     }
     Optional<PatientName> name = patients.nameOf(patientKey);
     for (PlannedNotification planned : plan.notifications()) {
-      if (OutgoingMessage.exists(sourceEventId, planned.recipient().gln(), planned.type().name())) {
-        continue; // this event already produced it (redelivery after a partial failure is
-        // impossible, but cheap to check)
-      }
+      // No "already produced?" query here: the event is handled once (processed_message, same
+      // transaction), and DeliveryService.send and refuse still keep each (event, recipient,
+      // type) to one message. The query cost a round trip and a Hibernate flush per notification
+      // in a path that drains backlogs one record at a time (docs/performance.md, "Notification
+      // drain").
       Bundle bundle;
       if (planned.type() == MessageType.HOSPITAL_NOTIFICATION) {
         HospitalStay stay = patients.stayOf(planned.courseId());

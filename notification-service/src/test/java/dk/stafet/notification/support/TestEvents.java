@@ -7,10 +7,18 @@ import dk.stafet.contracts.events.MedcomMessageEvent;
 import dk.stafet.contracts.events.ResponsibilityEvent;
 import dk.stafet.contracts.events.ResponsibilityEventType;
 import dk.stafet.contracts.events.Topics;
+import dk.stafet.contracts.medcom.HospitalNotificationBuilder;
+import dk.stafet.contracts.medcom.HospitalNotificationEvent;
+import dk.stafet.contracts.medcom.MedcomFormat;
+import dk.stafet.contracts.medcom.MedcomMessage;
+import dk.stafet.notification.directory.Party;
 import dk.stafet.testsupport.KafkaTestClient;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * Publishes Stafet events the way the other services do: binary CloudEvents, patient key as record
@@ -47,6 +55,23 @@ public final class TestEvents {
         counterpartSor,
         null,
         details);
+  }
+
+  /** A hospital's (HOSPITAL's) admission (STIN, inpatient), a new stay. */
+  public static CourseEvent admission(String patientKey) {
+    return course(
+        CourseEventType.ADMISSION_STARTED,
+        patientKey,
+        UUID.randomUUID().toString(),
+        Organisations.HOSPITAL.sor(),
+        null,
+        Map.of(
+            "hnCode",
+            "STIN",
+            "encounterClass",
+            "IMP",
+            "episodeOfCareId",
+            UUID.randomUUID().toString()));
   }
 
   public static ResponsibilityEvent responsibility(
@@ -89,6 +114,63 @@ public final class TestEvents {
         acknowledgedHeaderId,
         "application/fhir+json",
         null);
+  }
+
+  /**
+   * A hospital's (HOSPITAL's) HospitalNotification STIN to HERLEV about {@link #CPR}, as a sender
+   * outside Stafet builds it.
+   */
+  public static Bundle hospitalStin(String fullUrlBase, String familyName, Instant start) {
+    return new HospitalNotificationBuilder(fullUrlBase, Clock.systemUTC())
+        .build(
+            new HospitalNotificationBuilder.Notification(
+                HospitalNotificationEvent.STIN,
+                null,
+                Organisations.HOSPITAL.asOrganisation(),
+                Organisations.HERLEV.asOrganisation(),
+                null,
+                CPR,
+                familyName,
+                List.of(),
+                "IMP",
+                UUID.randomUUID().toString(),
+                null,
+                start,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null));
+  }
+
+  /**
+   * The front door's event handing {@code message} (written as {@code text}, JSON) to the hub for
+   * delivery from {@code sender} to {@code receiver}.
+   */
+  public static MedcomMessageEvent forDelivery(
+      String patientKey,
+      String messageType,
+      MedcomMessage message,
+      String text,
+      Party sender,
+      Party receiver) {
+    return new MedcomMessageEvent(
+        UUID.randomUUID(),
+        MedcomMessageEvent.Kind.FOR_DELIVERY,
+        Instant.now(),
+        patientKey,
+        messageType,
+        message.messageHeaderId(),
+        message.bundleId(),
+        sender.gln(),
+        sender.sor(),
+        receiver.gln(),
+        receiver.sor(),
+        null,
+        null,
+        MedcomFormat.JSON.mimeType(),
+        text);
   }
 
   public static void publish(KafkaTestClient kafka, CourseEvent event) {
