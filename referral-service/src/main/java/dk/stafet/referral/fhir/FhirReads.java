@@ -69,10 +69,12 @@ public class FhirReads {
     return searchset(
         selfUrl,
         base,
-        () ->
-            referrals.visibleOfPatient(patientKey, callerSor, SEARCH_SERVICE_REQUEST).stream()
-                .map(r -> serviceRequests.map(r, cprOf(patientKey)))
-                .toList());
+        () -> {
+          List<Referral> visible =
+              referrals.visibleOfPatient(patientKey, callerSor, SEARCH_SERVICE_REQUEST);
+          String cpr = visible.isEmpty() ? null : cprOf(patientKey);
+          return visible.stream().map(r -> serviceRequests.map(r, cpr)).toList();
+        });
   }
 
   /** The MedCom messages received about the patient that the caller may see. */
@@ -82,13 +84,14 @@ public class FhirReads {
     return searchset(
         selfUrl,
         base,
-        () ->
-            messages.visibleTo(callerSor, patientKey, SEARCH_COMMUNICATION).stream()
-                .map(
-                    m ->
-                        communications.map(
-                            m, cprOf(patientKey), messages.visibleEarlier(callerSor, m)))
-                .toList());
+        () -> {
+          List<ReceivedMessage> visible =
+              messages.visibleTo(callerSor, patientKey, SEARCH_COMMUNICATION);
+          String cpr = visible.isEmpty() ? null : cprOf(patientKey);
+          return visible.stream()
+              .map(m -> communications.map(m, cpr, messages.visibleEarlier(callerSor, m)))
+              .toList();
+        });
   }
 
   /**
