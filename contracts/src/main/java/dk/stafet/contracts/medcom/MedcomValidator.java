@@ -4,6 +4,7 @@ import dk.stafet.contracts.medcom.MedcomIssue.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -330,7 +331,7 @@ public final class MedcomValidator {
       fastPaths
           .get(set)
           .precompile(
-              java.util.Arrays.stream(MessageType.values())
+              Arrays.stream(MessageType.values())
                   .filter(type -> ProfileSet.forMessageType(type) == set)
                   .flatMap(type -> type.messageProfile().stream())
                   .toList());

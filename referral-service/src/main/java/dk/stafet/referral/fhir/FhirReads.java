@@ -12,6 +12,8 @@ import dk.stafet.service.fhir.FhirServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Resource;
 
@@ -65,30 +67,23 @@ public class FhirReads {
   /** The patient's referrals the caller may see, as the patient lookup shows them. */
   public String searchServiceRequests(
       String patient, String callerSor, String selfUrl, String base) {
-    String patientKey = FhirServer.patientKey(patient);
-    return searchset(
+    return searchOfPatient(
+        patient,
         selfUrl,
         base,
-        () ->
-            referrals.visibleOfPatient(patientKey, callerSor, SEARCH_SERVICE_REQUEST).stream()
-                .map(r -> serviceRequests.map(r, cprOf(patientKey)))
-                .toList());
+        patientKey -> referrals.visibleOfPatient(patientKey, callerSor, SEARCH_SERVICE_REQUEST),
+        serviceRequests::map);
   }
 
   /** The MedCom messages received about the patient that the caller may see. */
   public String searchCommunications(
       String patient, String callerSor, String selfUrl, String base) {
-    String patientKey = FhirServer.patientKey(patient);
-    return searchset(
+    return searchOfPatient(
+        patient,
         selfUrl,
         base,
-        () ->
-            messages.visibleTo(callerSor, patientKey, SEARCH_COMMUNICATION).stream()
-                .map(
-                    m ->
-                        communications.map(
-                            m, cprOf(patientKey), messages.visibleEarlier(callerSor, m)))
-                .toList());
+        patientKey -> messages.visibleTo(callerSor, patientKey, SEARCH_COMMUNICATION),
+        (m, cpr) -> communications.map(m, cpr, messages.visibleEarlier(callerSor, m)));
   }
 
   /**
@@ -107,6 +102,27 @@ public class FhirReads {
     return FhirServer.json(
         communications.map(
             message, cprOf(message.patientKey), messages.visibleEarlier(callerSor, message)));
+  }
+
+  /**
+   * A search by patient: what the caller may see of it, each mapped with the patient's CPR number
+   * (looked up once, and only when there is something to show).
+   */
+  private static <T> String searchOfPatient(
+      String patient,
+      String selfUrl,
+      String base,
+      Function<String, List<T>> visibleOf,
+      BiFunction<T, String, Resource> asResource) {
+    String patientKey = FhirServer.patientKey(patient);
+    return searchset(
+        selfUrl,
+        base,
+        () -> {
+          List<T> visible = visibleOf.apply(patientKey);
+          String cpr = visible.isEmpty() ? null : cprOf(patientKey);
+          return visible.stream().map(v -> asResource.apply(v, cpr)).toList();
+        });
   }
 
   /** The matches, or none when the patient is unknown or the caller may see nothing of it. */

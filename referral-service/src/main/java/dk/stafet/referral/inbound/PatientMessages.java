@@ -1,9 +1,6 @@
 package dk.stafet.referral.inbound;
 
-import dk.stafet.referral.course.Course;
-import dk.stafet.referral.course.HospitalStay;
 import dk.stafet.referral.course.Patient;
-import dk.stafet.referral.course.Referral;
 import dk.stafet.referral.course.service.Patients;
 import dk.stafet.referral.course.service.UnknownResourceException;
 import dk.stafet.referral.security.AccessRule;
@@ -56,7 +53,7 @@ public class PatientMessages {
             : all.stream().filter(m -> Patients.maySee(callerSor, patient, m)).toList();
     if (!wholePatient
         && (roles.isPatientPortal(callerSor)
-            || visible.isEmpty() && !involved(callerSor, patientKey))) {
+            || visible.isEmpty() && !Patients.seesPatient(callerSor, patient))) {
       audit.denied(callerSor, audited, patientKey, "MEDCOM_MESSAGES", patientKey);
       throw new UnknownResourceException("patient");
     }
@@ -106,15 +103,5 @@ public class PatientMessages {
   private boolean maySee(String callerSor, Patient patient, ReceivedMessage message) {
     return Patients.seesWholePatient(roles, callerSor, patient)
         || !roles.isPatientPortal(callerSor) && Patients.maySee(callerSor, patient, message);
-  }
-
-  /**
-   * A party to one of the patient's referrals, stays or courses (the access rule of
-   * docs/course-facts.md).
-   */
-  private static boolean involved(String callerSor, String patientKey) {
-    return Referral.ofPatient(patientKey).stream().anyMatch(r -> r.involves(callerSor))
-        || HospitalStay.ofPatient(patientKey).stream().anyMatch(s -> s.involves(callerSor))
-        || Course.ofPatient(patientKey).stream().anyMatch(c -> c.involves(callerSor));
   }
 }

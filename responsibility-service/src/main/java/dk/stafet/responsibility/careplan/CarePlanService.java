@@ -185,31 +185,52 @@ public class CarePlanService {
 
   @Transactional
   public CarePlanViews.Plan recordClosingTalk(UUID planId, CarePlanViews.At body) {
-    Acting acting = staff(planId, "care-plan-closing-talk");
-    Instant at = OccurredAt.orNow(body == null ? null : body.occurredAt());
-    acting.plan().recordClosingTalk(acting.sor(), at);
-    store(acting.plan(), acting.row());
-    publish(acting, ResponsibilityEventType.CARE_PLAN_CLOSING_TALK_RECORDED, at, d -> {});
-    return view(acting.plan(), acting.row());
+    return close(
+        planId,
+        body,
+        "care-plan-closing-talk",
+        CarePlan::recordClosingTalk,
+        ResponsibilityEventType.CARE_PLAN_CLOSING_TALK_RECORDED);
   }
 
   @Transactional
   public CarePlanViews.Plan complete(UUID planId, CarePlanViews.At body) {
-    Acting acting = staff(planId, "care-plan-complete");
-    Instant at = OccurredAt.orNow(body == null ? null : body.occurredAt());
-    acting.plan().complete(acting.sor(), at);
-    store(acting.plan(), acting.row());
-    publish(acting, ResponsibilityEventType.CARE_PLAN_COMPLETED, at, d -> {});
-    return view(acting.plan(), acting.row());
+    return close(
+        planId,
+        body,
+        "care-plan-complete",
+        CarePlan::complete,
+        ResponsibilityEventType.CARE_PLAN_COMPLETED);
   }
 
   @Transactional
   public CarePlanViews.Plan revoke(UUID planId, CarePlanViews.At body) {
-    Acting acting = staff(planId, "care-plan-revoke");
+    return close(
+        planId,
+        body,
+        "care-plan-revoke",
+        CarePlan::revoke,
+        ResponsibilityEventType.CARE_PLAN_REVOKED);
+  }
+
+  /** A step towards the plan's end, by the staff of an involved organisation, at a given time. */
+  @FunctionalInterface
+  private interface ClosingStep {
+    void apply(CarePlan plan, String bySor, Instant at);
+  }
+
+  /** The closing talk, completion and revocation share one sequence: check, apply, store, tell. */
+  private CarePlanViews.Plan close(
+      UUID planId,
+      CarePlanViews.At body,
+      String action,
+      ClosingStep step,
+      ResponsibilityEventType type) {
+    Acting acting = staff(planId, action);
     Instant at = OccurredAt.orNow(body == null ? null : body.occurredAt());
-    acting.plan().revoke(acting.sor(), at);
+    step.apply(acting.plan(), acting.sor(), at);
     store(acting.plan(), acting.row());
-    publish(acting, ResponsibilityEventType.CARE_PLAN_REVOKED, at, d -> {});
+    publish(acting, type, at, d -> {});
     return view(acting.plan(), acting.row());
   }
 

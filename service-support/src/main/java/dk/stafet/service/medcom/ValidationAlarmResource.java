@@ -1,8 +1,6 @@
 package dk.stafet.service.medcom;
 
-import dk.stafet.service.audit.AuditLog;
 import dk.stafet.service.problem.Problem;
-import dk.stafet.service.security.Caller;
 import dk.stafet.service.security.CallerRoles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,16 +27,11 @@ public class ValidationAlarmResource {
 
   static final String RESOURCE = "VALIDATION_ALARM";
 
-  private final Caller caller;
   private final CallerRoles roles;
-  private final AuditLog audit;
   private final ValidationAlarms alarms;
 
-  public ValidationAlarmResource(
-      Caller caller, CallerRoles roles, AuditLog audit, ValidationAlarms alarms) {
-    this.caller = caller;
+  public ValidationAlarmResource(CallerRoles roles, ValidationAlarms alarms) {
     this.roles = roles;
-    this.audit = audit;
     this.alarms = alarms;
   }
 
@@ -66,12 +59,7 @@ public class ValidationAlarmResource {
 
   /** The caller's SOR code if it is a coordinator; null (the refusal audited) otherwise. */
   private String coordinator(String action) {
-    String sor = caller.requireOrganisation();
-    if (roles.isCoordinator(sor)) {
-      return sor;
-    }
-    audit.denied(sor, action, null, RESOURCE, null);
-    return null;
+    return roles.coordinatorOrAuditedRefusal(action, RESOURCE);
   }
 
   private static RestResponse<?> forbidden() {

@@ -1,8 +1,6 @@
 package dk.stafet.service.parked;
 
-import dk.stafet.service.audit.AuditLog;
 import dk.stafet.service.problem.Problem;
-import dk.stafet.service.security.Caller;
 import dk.stafet.service.security.CallerRoles;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,16 +29,11 @@ import org.jboss.resteasy.reactive.RestResponse;
     description = "Records a consumer could not apply: see, replay, dismiss (coordinators)")
 public class ParkedRecordResource {
 
-  private final Caller caller;
   private final CallerRoles roles;
-  private final AuditLog audit;
   private final ParkedRecords parked;
 
-  public ParkedRecordResource(
-      Caller caller, CallerRoles roles, AuditLog audit, ParkedRecords parked) {
-    this.caller = caller;
+  public ParkedRecordResource(CallerRoles roles, ParkedRecords parked) {
     this.roles = roles;
-    this.audit = audit;
     this.parked = parked;
   }
 
@@ -121,12 +114,7 @@ public class ParkedRecordResource {
 
   /** The caller's SOR code if it is a coordinator; null (the refusal audited) otherwise. */
   private String coordinator() {
-    String sor = caller.requireOrganisation();
-    if (roles.isCoordinator(sor)) {
-      return sor;
-    }
-    audit.denied(sor, ParkedRecords.READ, null, ParkedRecords.RESOURCE, null);
-    return null;
+    return roles.coordinatorOrAuditedRefusal(ParkedRecords.READ, ParkedRecords.RESOURCE);
   }
 
   private static RestResponse<?> forbidden() {

@@ -1,6 +1,7 @@
 package dk.stafet.service.security;
 
 import dk.stafet.contracts.identity.StafetRole;
+import dk.stafet.service.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -32,13 +33,31 @@ public class CallerRoles {
   public static final String AS_PATIENT_PORTAL = "READ_AS_PATIENT_PORTAL:";
 
   private final Caller caller;
+  private final AuditLog audit;
 
-  public CallerRoles(Caller caller) {
+  public CallerRoles(Caller caller, AuditLog audit) {
     this.caller = caller;
+    this.audit = audit;
   }
 
   public boolean isCoordinator(String sor) {
     return hasRole(sor, StafetRole.COORDINATOR);
+  }
+
+  /**
+   * For the coordinators' own pages (parked records, validation alarms): the caller's SOR code if
+   * it is a coordinator; null otherwise, the refusal audited as {@code action} on {@code
+   * resourceType}.
+   *
+   * @throws NotAuthenticatedException when the request carries no valid token
+   */
+  public String coordinatorOrAuditedRefusal(String action, String resourceType) {
+    String sor = caller.requireOrganisation();
+    if (isCoordinator(sor)) {
+      return sor;
+    }
+    audit.denied(sor, action, null, resourceType, null);
+    return null;
   }
 
   public boolean isPatientPortal(String sor) {
