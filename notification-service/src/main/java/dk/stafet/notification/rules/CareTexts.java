@@ -132,7 +132,14 @@ final class CareTexts {
           case CARE_PLAN_COMPLETED ->
               "Den fælles forløbsplan er afsluttet " + when(event.occurredAt()) + by + ".";
           case CARE_PLAN_REVOKED ->
-              "Den fælles forløbsplan er trukket tilbage " + when(event.occurredAt()) + by + ".";
+              "PATIENT_DIED".equals(d.get("reason"))
+                  ? "Den fælles forløbsplan er ophørt, da borgeren er død "
+                      + when(event.occurredAt())
+                      + ". Planlagte og igangværende indsatser er annulleret."
+                  : "Den fælles forløbsplan er trukket tilbage "
+                      + when(event.occurredAt())
+                      + by
+                      + ".";
           default -> "Den fælles forløbsplan er ændret.";
         };
     return "true".equals(d.get("activated")) ? text + " Planen er nu aktiv." : text;

@@ -372,6 +372,33 @@ class NotificationRulesTest {
   }
 
   @Test
+  void aPlanEndedByThePatientsDeathIsToldToEveryOrganisationInItFromStafet() {
+    Plan plan =
+        rules.forResponsibilityEvent(
+            carePlan(
+                ResponsibilityEventType.CARE_PLAN_REVOKED,
+                null,
+                Map.of(
+                    "participants",
+                    HOSPITAL.sor() + "," + GLADSAXE.sor(),
+                    "reason",
+                    "PATIENT_DIED")),
+            LISTED_IN_GLADSAXE);
+
+    assertThat(plan.notifications())
+        .extracting(PlannedNotification::recipient)
+        .containsExactly(HOSPITAL, GLADSAXE);
+    assertThat(plan.notifications())
+        .allSatisfy(
+            n -> {
+              assertThat(n.sender()).isEqualTo(HUB);
+              assertThat(n.text())
+                  .startsWith("Den fælles forløbsplan er ophørt, da borgeren er død")
+                  .endsWith("Planlagte og igangværende indsatser er annulleret.");
+            });
+  }
+
+  @Test
   void eventsWithoutDutyYieldNothing() {
     assertThat(
             rules

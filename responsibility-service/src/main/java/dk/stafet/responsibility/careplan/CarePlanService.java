@@ -12,6 +12,7 @@ import dk.stafet.responsibility.domain.careplan.CaseManager;
 import dk.stafet.responsibility.domain.careplan.ClosingTalk;
 import dk.stafet.responsibility.domain.careplan.PlanActivity;
 import dk.stafet.responsibility.ledger.Patient;
+import dk.stafet.responsibility.ledger.PatientDied;
 import dk.stafet.responsibility.messaging.ResponsibilityEvents;
 import dk.stafet.responsibility.organisation.OrganisationDirectory;
 import dk.stafet.responsibility.organisation.OrganisationInfo;
@@ -22,6 +23,7 @@ import dk.stafet.responsibility.security.PatientAccess;
 import dk.stafet.responsibility.security.PatientNotFoundException;
 import dk.stafet.service.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -211,6 +213,30 @@ public class CarePlanService {
         "care-plan-revoke",
         CarePlan::revoke,
         ResponsibilityEventType.CARE_PLAN_REVOKED);
+  }
+
+  /**
+   * R20: a plan ends with its patient. In the ledger's recording transaction, every open plan of
+   * the patient is revoked at the death with its open efforts cancelled, and the plan's
+   * organisations are told (by Stafet: no organisation acted), so none keeps working on the plan.
+   */
+  void onDeath(@Observes PatientDied died) {
+    for (CarePlanRow row : CarePlanRow.ofPatient(died.patientKey())) {
+      CarePlan plan = restore(row);
+      if (plan.endOnDeath(died.at())) {
+        store(plan, row);
+        Patient patient =
+            Patient.locked(died.patientKey()).orElseThrow(PatientNotFoundException::new);
+        publish(
+            patient,
+            row,
+            plan,
+            ResponsibilityEventType.CARE_PLAN_REVOKED,
+            died.at(),
+            null,
+            d -> d.detail("reason", "PATIENT_DIED"));
+      }
+    }
   }
 
   /** A step towards the plan's end, by the staff of an involved organisation, at a given time. */

@@ -281,6 +281,65 @@ class CarePlanTests {
         .body("code", equalTo("UNKNOWN_ORGANISATION"));
   }
 
+  /**
+   * R20: the patient's death (a DECEASED course fact through Kafka) ends the plan: revoked at the
+   * death, its open efforts cancelled, and a CARE_PLAN_REVOKED event saying why, from no
+   * organisation (Stafet tells them all).
+   */
+  @Test
+  void thePatientsDeathRevokesTheOpenPlanAndCancelsItsOpenEfforts() {
+    String cpr = dk.stafet.responsibility.support.TestFacts.newCpr();
+    String key = patientAdmittedToCardiology(cpr);
+    ValidatableResponse created =
+        post(
+                CARDIOLOGY,
+                "/api/care-plans",
+                Map.of(
+                    "patientKey",
+                    key,
+                    "kind",
+                    "COMPLEX_ADULT",
+                    "activities",
+                    List.of(
+                        activity(CARDIOLOGY, "ACTIVE", "Behandling"),
+                        activity(MUNICIPALITY, "PLANNED", "Hjemmepleje"))))
+            .statusCode(201);
+    String id = created.extract().path("id");
+
+    java.time.Instant died =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    send(
+        kafka,
+        dk.stafet.responsibility.support.TestFacts.event(
+            dk.stafet.contracts.events.CourseEventType.DECEASED,
+            key,
+            cpr,
+            died,
+            "stay-" + key,
+            CARDIOLOGY,
+            null,
+            Map.of("hnCode", "MORS")));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                get(CARDIOLOGY, "/api/care-plans/" + id)
+                    .statusCode(200)
+                    .body("status", equalTo("REVOKED"))
+                    .body("endedAt", equalTo(died.toString()))
+                    .body("activities.status", equalTo(List.of("CANCELLED", "CANCELLED"))));
+    ConsumerRecord<String, String> revoked =
+        kafka.awaitRecord(
+            Topics.RESPONSIBILITY_EVENTS,
+            r -> isCarePlanEvent(r) && r.value().contains(id) && r.value().contains("PATIENT_DIED"),
+            Duration.ofSeconds(30));
+    ResponsibilityEvent event = EventJson.read(revoked.value(), ResponsibilityEvent.class);
+    assertThat(event.type()).isEqualTo(ResponsibilityEventType.CARE_PLAN_REVOKED);
+    assertThat(event.fromSor()).isNull();
+    assertThat(event.details()).containsEntry("reason", "PATIENT_DIED");
+  }
+
   /** The reasons the coordinators' attention list gives for the patient (none if not listed). */
   private static List<String> attentionReasons(String key) {
     List<String> reasons =

@@ -26,7 +26,9 @@ import java.util.Set;
  *       old one, none can be removed).
  *   <li>ACTIVE → COMPLETED only after a recorded closing talk and with no activity still planned or
  *       active.
- *   <li>DRAFT or ACTIVE → REVOKED; COMPLETED and REVOKED are final: nothing changes after them.
+ *   <li>DRAFT or ACTIVE → REVOKED, by an organisation in the plan or by the patient's death (which
+ *       also cancels the open activities); COMPLETED and REVOKED are final: nothing changes after
+ *       them.
  * </ul>
  *
  * Only the organisations in the plan (its author and the owners of its activities) act on it; the
@@ -218,6 +220,24 @@ public final class CarePlan {
     requireParticipant(bySor);
     status = CarePlanStatus.REVOKED;
     endedAt = at;
+  }
+
+  /**
+   * The patient died (R20): an open plan ends with its patient. It is revoked at the death, and its
+   * planned and active efforts are cancelled, so nobody is left holding an effort for a patient who
+   * is no longer there. A plan that has already ended stays as it ended.
+   *
+   * @return whether the plan changed
+   */
+  public boolean endOnDeath(Instant at) {
+    if (status.isClosed()) {
+      return false;
+    }
+    activities.replaceAll(
+        a -> a.status().isOpen() ? a.with(ActivityStatus.CANCELLED, a.start(), a.end()) : a);
+    status = CarePlanStatus.REVOKED;
+    endedAt = at;
+    return true;
   }
 
   /** A child's 18th birthday: the transition to adult services the plan must prepare. */

@@ -15,7 +15,8 @@ import net.jqwik.api.Provide;
 /**
  * Whatever commands arrive, in whatever order and from whichever organisation: an active plan
  * always has exactly one case manager, an organisation in the plan, and at least one activity; a
- * completed plan had its closing talk first and no open activity; a closed plan never changes.
+ * completed plan had its closing talk first and no open activity; a closed plan never changes; and
+ * no plan, nor any effort in it, stays open once its patient has died.
  */
 class CarePlanPropertiesTest {
 
@@ -48,7 +49,18 @@ class CarePlanPropertiesTest {
                   new CaseManager(step.about(), "n", CaseManager.ChosenBy.CITIZEN, at));
           case 3 -> plan.recordClosingTalk(step.by(), at);
           case 4 -> plan.complete(step.by(), at);
-          default -> plan.revoke(step.by(), at);
+          case 5 -> plan.revoke(step.by(), at);
+          default -> {
+            boolean changed = plan.endOnDeath(at);
+            assertThat(changed)
+                .as("death changes exactly the open plans")
+                .isEqualTo(!before.isClosed());
+            assertThat(plan.status().isClosed()).as("no plan survives its patient").isTrue();
+            if (changed) {
+              assertThat(plan.status()).isEqualTo(CarePlanStatus.REVOKED);
+              assertThat(plan.activities()).noneMatch(a -> a.status().isOpen());
+            }
+          }
         }
       } catch (DomainException refused) {
         assertThat(describe(plan)).as("a refused command changes nothing").isEqualTo(snapshot);
@@ -90,7 +102,7 @@ class CarePlanPropertiesTest {
     Arbitrary<String> org = Arbitraries.of(ORGS);
     Arbitrary<Step> step =
         Combinators.combine(
-                Arbitraries.integers().between(0, 5),
+                Arbitraries.integers().between(0, 6),
                 org,
                 org,
                 Arbitraries.integers().between(0, 5),

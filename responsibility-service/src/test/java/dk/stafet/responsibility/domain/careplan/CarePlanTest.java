@@ -205,6 +205,31 @@ class CarePlanTest {
   }
 
   @Test
+  void deathRevokesAnOpenPlanAndCancelsItsOpenEffortsButKeepsFinishedOnes() {
+    CarePlan plan = active();
+    plan.updateActivity(MUNICIPALITY, "a1", ActivityStatus.COMPLETED, null, null);
+    Instant died = T0.plusSeconds(86_400);
+
+    assertThat(plan.endOnDeath(died)).isTrue();
+
+    assertThat(plan.status()).isEqualTo(CarePlanStatus.REVOKED);
+    assertThat(plan.endedAt()).contains(died);
+    assertThat(plan.activities())
+        .extracting(PlanActivity::status)
+        .containsExactly(ActivityStatus.COMPLETED, ActivityStatus.CANCELLED);
+    assertThat(plan.transitionNeedsAttention(LocalDate.of(2028, 7, 1), Period.ofDays(90)))
+        .isFalse();
+  }
+
+  @Test
+  void deathLeavesAPlanThatHadAlreadyEndedAsItEnded() {
+    CarePlan plan = completed();
+    assertThat(plan.endOnDeath(T0.plusSeconds(86_400))).isFalse();
+    assertThat(plan.status()).isEqualTo(CarePlanStatus.COMPLETED);
+    assertThat(plan.endedAt()).contains(T0);
+  }
+
+  @Test
   void anAdultPlanHasNoTransition() {
     CarePlan plan = CarePlan.create("p", CarePlanKind.COMPLEX_ADULT, GP, T0, BORN);
     assertThat(plan.transitionAt()).isEmpty();
