@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.ElementDefinition.TypeRefComponent;
 import org.hl7.fhir.r4.model.Enumerations.BindingStrength;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.hl7.fhir.validation.instance.utils.FHIRPathExpressionFixer;
 
 /**
  * MedCom's profiles (and the base R4 definitions they build on) compiled into check plans: the
@@ -40,6 +41,9 @@ import org.hl7.fhir.r4.model.ValueSet;
  * immutable and shared by all threads.
  */
 final class CompiledProfiles {
+
+  /** The FHIR version HAPI's validator names when it mends invariant expressions. */
+  private static final String FHIR_VERSION = "4.0.1";
 
   private final IValidationSupport chain;
   private final ValidationSupportContext supportContext;
@@ -272,12 +276,14 @@ final class CompiledProfiles {
           notModelled("invariant without expression " + constraint.getKey());
           continue;
         }
+        // What HAPI's validator evaluates: it mends some published expressions first (ref-1
+        // without its "reference.exists() implies", which a logical reference would fail).
+        String expression =
+            FHIRPathExpressionFixer.fixExpr(
+                constraint.getExpression(), constraint.getKey(), FHIR_VERSION);
         try {
           invariants.add(
-              new Invariant(
-                  constraint.getKey(),
-                  constraint.getExpression(),
-                  compiler.parseInvariant(constraint.getExpression())));
+              new Invariant(constraint.getKey(), expression, compiler.parseInvariant(expression)));
         } catch (RuntimeException e) {
           notModelled("invariant that does not parse " + constraint.getKey());
         }

@@ -83,8 +83,7 @@ class CareCommunicationBuilderTest {
         .isEqualTo("Ansvar");
   }
 
-  private static CareCommunicationBuilder.CareCommunication communication(
-      String category, String topic) {
+  static CareCommunicationBuilder.CareCommunication communication(String category, String topic) {
     return new CareCommunicationBuilder.CareCommunication(
         null,
         null,
