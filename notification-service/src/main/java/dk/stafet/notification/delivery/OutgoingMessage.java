@@ -1,5 +1,6 @@
 package dk.stafet.notification.delivery;
 
+import dk.stafet.service.persistence.Rows;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -108,12 +109,12 @@ public class OutgoingMessage extends PanacheEntityBase {
   }
 
   public static boolean exists(UUID sourceEventId, String recipientGln, String messageType) {
-    return count(
-            "sourceEventId = ?1 and recipientGln = ?2 and messageType = ?3",
-            sourceEventId,
-            recipientGln,
-            messageType)
-        > 0;
+    return Rows.exist(
+        OutgoingMessage.class,
+        "sourceEventId = ?1 and recipientGln = ?2 and messageType = ?3",
+        sourceEventId,
+        recipientGln,
+        messageType);
   }
 
   /**
@@ -122,14 +123,13 @@ public class OutgoingMessage extends PanacheEntityBase {
    */
   public static boolean existsFor(
       UUID sourceEventId, String recipientGln, String messageType, String messageHeaderId) {
-    return count(
-            "(sourceEventId = ?1 and recipientGln = ?2 and messageType = ?3)"
-                + " or messageHeaderId = ?4",
-            sourceEventId,
-            recipientGln,
-            messageType,
-            messageHeaderId)
-        > 0;
+    return Rows.exist(
+        OutgoingMessage.class,
+        "(sourceEventId = ?1 and recipientGln = ?2 and messageType = ?3) or messageHeaderId = ?4",
+        sourceEventId,
+        recipientGln,
+        messageType,
+        messageHeaderId);
   }
 
   /**

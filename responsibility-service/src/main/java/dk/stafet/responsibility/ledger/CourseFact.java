@@ -1,5 +1,6 @@
 package dk.stafet.responsibility.ledger;
 
+import dk.stafet.service.persistence.Rows;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -90,7 +91,7 @@ public class CourseFact extends PanacheEntityBase {
   public record Stored(long seq, Instant occurredAt, FactRecord record) {}
 
   public static boolean exists(UUID eventId) {
-    return count("eventId", eventId) > 0;
+    return Rows.exist(CourseFact.class, "eventId = ?1", eventId);
   }
 
   public FactRecord record() {
