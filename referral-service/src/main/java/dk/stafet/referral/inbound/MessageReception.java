@@ -219,6 +219,10 @@ public class MessageReception {
                 "The course record refuses this message: " + refusal.get().getMessage()));
         return QuarkusTransaction.requiringNew().call(() -> reject(input, issues));
       }
+      Optional<InboundResult> firstCopy = storedMeanwhile(input);
+      if (firstCopy.isPresent()) {
+        return firstCopy.get();
+      }
       // Our side failed: nothing of the message was kept, so answer transient-error and let the
       // sender resend (KR4/KR5).
       Log.errorf(
@@ -226,6 +230,20 @@ public class MessageReception {
           input.message().messageHeaderId(), e.getClass().getSimpleName());
       meters.counter("stafet.front_door.transient_errors").increment();
       return QuarkusTransaction.requiringNew().call(() -> transientError(input));
+    }
+  }
+
+  /**
+   * Two copies of one letter sent at the same moment both pass the duplicate check; the second
+   * one's insert then meets the first's MessageHeader.id. The first copy's answer is the answer to
+   * both, as it would have been a moment later (not a transient-error the sender has to resend
+   * for). Empty when nothing was stored meanwhile, or the database cannot say.
+   */
+  private Optional<InboundResult> storedMeanwhile(ReceivedInput input) {
+    try {
+      return answerDuplicate(input);
+    } catch (RuntimeException databaseAway) {
+      return Optional.empty();
     }
   }
 
@@ -253,6 +271,17 @@ public class MessageReception {
               .id;
       return new InboundResult(Disposition.REJECTED, null, OperationOutcomes.of(issues), id);
     }
+    try {
+      return recordNewAcknowledgement(input);
+    } catch (RuntimeException e) {
+      if (!StoredMeanwhile.isCauseOf(e)) {
+        throw e;
+      }
+      return answerDuplicate(input).orElseThrow(() -> e);
+    }
+  }
+
+  private InboundResult recordNewAcknowledgement(ReceivedInput input) {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
@@ -373,16 +402,19 @@ public class MessageReception {
       ReceivedInput input, ReceivedMessage.Outcome outcome, Bundle ack, String patientKey) {
     MedcomMessage message = input.message();
     // A letter is stored again only after a transient-error (KR5): the earlier row goes first,
-    // flushed, because
-    // Hibernate would otherwise insert before it deletes and hit the unique letter id — every
-    // retransmission after a
-    // transient-error then failed for good (found by FrontDoorOutageTests on a busy machine).
-    ReceivedMessage.findByHeaderId(message.messageHeaderId())
-        .ifPresent(
-            earlier -> {
-              earlier.delete();
-              ReceivedMessage.flush();
-            });
+    // flushed, because Hibernate would otherwise insert before it deletes and hit the unique letter
+    // id — every retransmission after a transient-error then failed for good (found by
+    // FrontDoorOutageTests on a busy machine). Any other earlier row is a copy of this letter that
+    // was stored after our duplicate check (two copies at the same moment): it has the answer, and
+    // this one must not replace it and act a second time.
+    Optional<ReceivedMessage> earlier = ReceivedMessage.findByHeaderId(message.messageHeaderId());
+    if (earlier.isPresent()) {
+      if (earlier.get().outcome != ReceivedMessage.Outcome.TRANSIENT_ERROR) {
+        throw new StoredMeanwhile();
+      }
+      earlier.get().delete();
+      ReceivedMessage.flush();
+    }
     ReceivedMessage stored = new ReceivedMessage();
     stored.id = UUID.randomUUID();
     stored.messageHeaderId = message.messageHeaderId();
@@ -557,5 +589,24 @@ public class MessageReception {
     return OperationOutcomes.of(
         List.of(
             MedcomIssue.hl7(MedcomIssue.Severity.INFORMATION, "informational", null, null, text)));
+  }
+
+  /**
+   * This letter's MessageHeader.id was stored by a copy after our duplicate check; the copy's
+   * answer is the answer.
+   */
+  private static final class StoredMeanwhile extends RuntimeException {
+    StoredMeanwhile() {
+      super("a copy of this letter was stored meanwhile", null, false, false);
+    }
+
+    static boolean isCauseOf(Throwable failure) {
+      for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        if (cause instanceof StoredMeanwhile) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 }

@@ -58,6 +58,44 @@ class FrontDoorRaceAndRefusalTests {
 
   @Inject PatientPseudonym pseudonym;
 
+  @Inject MessageReception reception;
+
+  /**
+   * Two copies of one letter at the same moment (a sender's retry racing its original): both passed
+   * the duplicate check before either was stored. The second gets the first one's answer. Before,
+   * it either replaced the stored first copy and was accepted a second time (its facts applied and
+   * its delivery published again), or met the first's MessageHeader.id in the database and was
+   * answered transient-error (seen in a benchmark at 30 letters/s). The race is set up by handing
+   * the copy to the reception after the original was stored, as happens when both duplicate checks
+   * ran first.
+   */
+  @Test
+  void theSecondOfTwoSimultaneousCopiesGetsTheFirstOnesAnswer() throws Exception {
+    String letter = letter(newCpr());
+    MedcomMessage message = new MedcomMessage(CODEC.parse(letter, FHIR_JSON));
+    FrontDoor.ReceivedInput input =
+        new FrontDoor.ReceivedInput(
+            InboundRequest.http(
+                letter.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                FHIR_JSON,
+                message.sender().orElseThrow().sor()),
+            message,
+            letter,
+            dk.stafet.contracts.medcom.MedcomFormat.JSON);
+
+    InboundResult first = reception.process(input, List.of());
+    InboundResult copy = reception.process(input, List.of());
+
+    assertThat(first.disposition()).isEqualTo(InboundResult.Disposition.ACCEPTED);
+    assertThat(copy.disposition()).isEqualTo(InboundResult.Disposition.DUPLICATE);
+    assertThat(
+            new MedcomMessage(copy.acknowledgement())
+                .acknowledgementResponse()
+                .orElseThrow()
+                .code())
+        .isEqualTo("ok");
+  }
+
   @Test
   void concurrentAdmissionsOfOneNewPatientAreAllAccepted() throws Exception {
     String cpr = newCpr();
