@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The chaos run's short version (issue 12, docs/reliability.md): the three services as processes,
  * on a PostgreSQL cluster and a Kafka broker process of this test's own (never the shared test
  * cluster: it stops its database immediately and kills its broker), take {@code
- * stafet.chaos.letters} MedCom letters (default 1,000) over HTTP and the senders' {@code
+ * stafet.chaos.letters} MedCom letters (default 3,000) over HTTP and the senders' {@code
  * medcom.inbound.<GLN>} plus REST commands, while each service is SIGKILLed and restarted once, the
  * broker once and PostgreSQL is stopped immediately once. The checker must then find nothing lost,
  * nothing twice, nothing parked.
@@ -130,7 +130,7 @@ class ChaosEndToEndIT {
   @Test
   void nothingLostNothingTwiceNothingParkedThroughKillsAndAnImmediateDatabaseStop()
       throws Exception {
-    long letters = Long.getLong("stafet.chaos.letters", 1000);
+    long letters = Long.getLong("stafet.chaos.letters", 3000);
     Path runFile = Path.of("target/chaos-run.json").toAbsolutePath();
     Map<String, String> env =
         new java.util.HashMap<>(
