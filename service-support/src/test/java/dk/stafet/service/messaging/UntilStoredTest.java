@@ -3,6 +3,7 @@ package dk.stafet.service.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -89,6 +90,26 @@ class UntilStoredTest {
         .isFalse();
     assertThat(UntilStored.isInfrastructureFailure(new IllegalArgumentException("bad record")))
         .isFalse();
+  }
+
+  /**
+   * The connection broke during the commit: Quarkus' transaction exception around the transaction
+   * manager's rollback, no SQL exception in the chain (CI's chaos run, 2026-12-05). A commit that
+   * fails on a constraint the flush met is the record's fault and is not waited out.
+   */
+  @Test
+  void aCommitTheDatabaseWentAwayUnderIsWaitedOut() {
+    RuntimeException brokenCommit =
+        new QuarkusTransactionException(
+            new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit"));
+    RuntimeException constraintAtCommit =
+        new QuarkusTransactionException(
+            (jakarta.transaction.RollbackException)
+                new jakarta.transaction.RollbackException("flush failed")
+                    .initCause(new SQLException("duplicate key", "23505")));
+
+    assertThat(UntilStored.isInfrastructureFailure(brokenCommit)).isTrue();
+    assertThat(UntilStored.isInfrastructureFailure(constraintAtCommit)).isFalse();
   }
 
   @Test
