@@ -221,12 +221,14 @@ public class CarePlanService {
    * organisations are told (by Stafet: no organisation acted), so none keeps working on the plan.
    */
   void onDeath(@Observes PatientDied died) {
+    Patient patient = null; // locked once, when the first plan ends
     for (CarePlanRow row : CarePlanRow.ofPatient(died.patientKey())) {
       CarePlan plan = restore(row);
       if (plan.endOnDeath(died.at())) {
         store(plan, row);
-        Patient patient =
-            Patient.locked(died.patientKey()).orElseThrow(PatientNotFoundException::new);
+        if (patient == null) {
+          patient = Patient.locked(died.patientKey()).orElseThrow(PatientNotFoundException::new);
+        }
         publish(
             patient,
             row,
