@@ -234,10 +234,11 @@ public class MessageReception {
   }
 
   /**
-   * Two copies of one letter sent at the same moment both pass the duplicate check; the second
-   * one's insert then meets the first's MessageHeader.id. The first copy's answer is the answer to
-   * both, as it would have been a moment later (not a transient-error the sender has to resend
-   * for). Empty when nothing was stored meanwhile, or the database cannot say.
+   * Two copies of one letter (or acknowledgement) sent at the same moment both pass the duplicate
+   * check; the second one's store then finds the first's row ({@link StoredMeanwhile}) or its
+   * insert meets the first's MessageHeader.id. The first copy's answer is the answer to both, as it
+   * would have been a moment later (not a transient-error the sender has to resend for). Empty when
+   * nothing was stored meanwhile, or the database cannot say.
    */
   private Optional<InboundResult> storedMeanwhile(ReceivedInput input) {
     try {
@@ -274,10 +275,7 @@ public class MessageReception {
     try {
       return recordNewAcknowledgement(input);
     } catch (RuntimeException e) {
-      if (!StoredMeanwhile.isCauseOf(e)) {
-        throw e;
-      }
-      return answerDuplicate(input).orElseThrow(() -> e);
+      return storedMeanwhile(input).orElseThrow(() -> e);
     }
   }
 
@@ -598,15 +596,6 @@ public class MessageReception {
   private static final class StoredMeanwhile extends RuntimeException {
     StoredMeanwhile() {
       super("a copy of this letter was stored meanwhile", null, false, false);
-    }
-
-    static boolean isCauseOf(Throwable failure) {
-      for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-        if (cause instanceof StoredMeanwhile) {
-          return true;
-        }
-      }
-      return false;
     }
   }
 }

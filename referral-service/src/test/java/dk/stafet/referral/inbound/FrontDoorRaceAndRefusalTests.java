@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.stafet.contracts.medcom.MedcomCodec;
+import dk.stafet.contracts.medcom.MedcomFormat;
 import dk.stafet.contracts.medcom.MedcomMessage;
 import dk.stafet.contracts.pseudonym.PatientPseudonym;
 import dk.stafet.testsupport.KafkaKraftResource;
@@ -15,6 +16,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -76,12 +78,12 @@ class FrontDoorRaceAndRefusalTests {
     FrontDoor.ReceivedInput input =
         new FrontDoor.ReceivedInput(
             InboundRequest.http(
-                letter.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                letter.getBytes(StandardCharsets.UTF_8),
                 FHIR_JSON,
                 message.sender().orElseThrow().sor()),
             message,
             letter,
-            dk.stafet.contracts.medcom.MedcomFormat.JSON);
+            MedcomFormat.JSON);
 
     InboundResult first = reception.process(input, List.of());
     InboundResult copy = reception.process(input, List.of());
