@@ -48,8 +48,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * once.
  *
  * <p>It runs right after each commit that added events (low latency) and on a schedule (the
- * backstop that also picks up what a crashed instance left). {@code FOR UPDATE SKIP LOCKED} lets
- * several replicas share the work.
+ * backstop that also picks up what a crashed instance left). Replicas of a service share one
+ * database and take turns: each batch holds a transaction-scoped advisory lock ({@link
+ * #RELAY_LOCK}), so events leave in the order they were stored, one patient's included. Sharing a
+ * batch out with {@code SKIP LOCKED} would let a second replica send a patient's later event while
+ * the first still holds the earlier one (docs/performance.md, "Scale-out"); one relay sends
+ * thousands of events a second, far more than a service writes.
  *
  * <p>Each record carries the {@code traceparent} stored with its row ({@link TraceParent}), so the
  * consumer continues the trace of the request or record that wrote it.
@@ -58,6 +62,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OutboxRelay {
 
   static final String CE_SOURCE_PREFIX = "/stafet/";
+
+  /**
+   * The advisory lock (PostgreSQL, per database) a relay holds while it sends a batch; any fixed
+   * number works, as each service has a database of its own.
+   */
+  public static final long RELAY_LOCK = 0x5374_6166_6574_4f52L; // "StafetOR"
+
   private static final int BATCH = 200;
 
   private final DataSource dataSource;
@@ -154,14 +165,14 @@ public class OutboxRelay {
 
   private int sendBatchInTransaction() throws SQLException {
     List<PendingEvent> batch = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            connection.prepareStatement(
-                "SELECT seq, event_id, topic, partition_key, event_type, subject, payload, created_at, content_type, traceparent FROM outbox_event "
-                    + "WHERE published_at IS NULL ORDER BY seq LIMIT "
-                    + BATCH
-                    + " FOR UPDATE SKIP LOCKED")) {
-      try (ResultSet rows = select.executeQuery()) {
+    try (Connection connection = dataSource.getConnection()) {
+      waitForOtherReplicas(connection);
+      try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT seq, event_id, topic, partition_key, event_type, subject, payload, created_at, content_type, traceparent FROM outbox_event "
+                      + "WHERE published_at IS NULL ORDER BY seq LIMIT "
+                      + BATCH);
+          ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           batch.add(
               new PendingEvent(
@@ -212,6 +223,14 @@ public class OutboxRelay {
       meters.counter("stafet.outbox.sent", "service", serviceName).increment(sent);
       meters.counter("stafet.outbox.failed", "service", serviceName).increment(batch.size() - sent);
       return sent;
+    }
+  }
+
+  /** Until the end of this transaction, no other replica's relay sends from this database. */
+  private static void waitForOtherReplicas(Connection connection) throws SQLException {
+    try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      lock.setLong(1, RELAY_LOCK);
+      lock.execute();
     }
   }
 
