@@ -103,7 +103,10 @@ class ChaosEndToEndIT {
               module,
               logs,
               ServiceProcess.backendEnvironment(
-                  database, broker.bootstrapServers(), shared, secret, issuer)));
+                  database, broker.bootstrapServers(), shared, secret, issuer),
+              // Full tiered compilation, as in production: over minutes C2's code carries
+              // about twice the letters C1's does.
+              List.of()));
     }
     for (ServiceProcess service : SERVICES.values()) {
       service.awaitReady(HTTP);

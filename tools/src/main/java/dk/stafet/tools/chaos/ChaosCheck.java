@@ -524,24 +524,27 @@ public final class ChaosCheck {
               .sorted()
               .toList();
       for (String topic : dlqs) {
-        for (ConsumerRecord<String, String> record : readAll(consumer, List.of(topic))) {
-          if (record.timestamp() < begin.toEpochMilli()) {
-            continue; // parked before this run: not the run's to explain
-          }
-          parked++;
-          String id = header(record, "ce_id");
-          parkedIds.add(id);
-          findings.add(
-              "PARKED on "
-                  + topic
-                  + ": "
-                  + header(record, "ce_type")
-                  + " "
-                  + id
-                  + " ("
-                  + header(record, "dead-letter-reason")
-                  + ")");
-        }
+        forEachRecord(
+            consumer,
+            List.of(topic),
+            record -> {
+              if (record.timestamp() < begin.toEpochMilli()) {
+                return; // parked before this run: not the run's to explain
+              }
+              parked++;
+              String id = header(record, "ce_id");
+              parkedIds.add(id);
+              findings.add(
+                  "PARKED on "
+                      + topic
+                      + ": "
+                      + header(record, "ce_type")
+                      + " "
+                      + id
+                      + " ("
+                      + header(record, "dead-letter-reason")
+                      + ")");
+            });
       }
       findings.add("dead-letter topics: " + dlqs);
     }
@@ -593,26 +596,37 @@ public final class ChaosCheck {
         KafkaConsumer<String, String> consumer = consumer()) {
       Set<String> existing = admin.listTopics().names().get();
       topics.retainAll(existing);
-      for (ConsumerRecord<String, String> record : readAll(consumer, topics)) {
-        try {
-          MedcomMessage ack = new MedcomMessage(CODEC.parse(record.value(), (String) null));
-          ack.acknowledgementResponse()
-              .ifPresent(
-                  r ->
-                      acks.computeIfAbsent(r.identifier(), k -> new ArrayList<>())
-                          .add(new String[] {ack.bundleId(), r.code()}));
-        } catch (RuntimeException notAnAcknowledgement) {
-          // the department's topic carries only acknowledgements today; anything else is not ours
-        }
-      }
+      forEachRecord(
+          consumer,
+          topics,
+          record -> {
+            try {
+              MedcomMessage ack = new MedcomMessage(CODEC.parse(record.value(), (String) null));
+              ack.acknowledgementResponse()
+                  .ifPresent(
+                      r ->
+                          acks.computeIfAbsent(r.identifier(), k -> new ArrayList<>())
+                              .add(new String[] {ack.bundleId(), r.code()}));
+            } catch (RuntimeException notAnAcknowledgement) {
+              // the department's topic carries only acknowledgements today; anything else is not
+              // ours
+            }
+          });
     } catch (Exception e) {
       throw new IllegalStateException("cannot read the acknowledgement topics", e);
     }
     return acks;
   }
 
-  private static List<ConsumerRecord<String, String>> readAll(
-      KafkaConsumer<String, String> consumer, Collection<String> topics) {
+  /**
+   * Hands every record now on {@code topics} to {@code action}, one poll at a time: a
+   * 100,000-letter run's acknowledgements do not fit in the checker's heap at once. Gives up only
+   * when the broker has sent nothing for two minutes (the findings then show what is missing).
+   */
+  private static void forEachRecord(
+      KafkaConsumer<String, String> consumer,
+      Collection<String> topics,
+      java.util.function.Consumer<ConsumerRecord<String, String>> action) {
     List<TopicPartition> partitions = new ArrayList<>();
     for (String topic : topics) {
       consumer
@@ -622,13 +636,15 @@ public final class ChaosCheck {
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-    List<ConsumerRecord<String, String>> all = new ArrayList<>();
     Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
     while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
         && Instant.now().isBefore(giveUp)) {
-      consumer.poll(Duration.ofMillis(500)).forEach(all::add);
+      var records = consumer.poll(Duration.ofMillis(500));
+      if (!records.isEmpty()) {
+        giveUp = Instant.now().plus(Duration.ofMinutes(2));
+      }
+      records.forEach(action);
     }
-    return all;
   }
 
   private static String header(ConsumerRecord<?, ?> record, String name) {
