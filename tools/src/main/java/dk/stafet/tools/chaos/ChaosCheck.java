@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -626,7 +627,7 @@ public final class ChaosCheck {
   private static void forEachRecord(
       KafkaConsumer<String, String> consumer,
       Collection<String> topics,
-      java.util.function.Consumer<ConsumerRecord<String, String>> action) {
+      Consumer<ConsumerRecord<String, String>> action) {
     List<TopicPartition> partitions = new ArrayList<>();
     for (String topic : topics) {
       consumer
