@@ -103,10 +103,7 @@ class ChaosEndToEndIT {
               module,
               logs,
               ServiceProcess.backendEnvironment(
-                  database, broker.bootstrapServers(), shared, secret, issuer),
-              // Full tiered compilation, as in production: a run of minutes outlasts C2's
-              // compiling (9.3 letters/s against 8.7 with C1 only, docs/reliability.md).
-              List.of()));
+                  database, broker.bootstrapServers(), shared, secret, issuer)));
     }
     for (ServiceProcess service : SERVICES.values()) {
       service.awaitReady(HTTP);

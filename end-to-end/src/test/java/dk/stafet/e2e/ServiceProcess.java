@@ -53,16 +53,6 @@ final class ServiceProcess implements AutoCloseable {
    * developer's shell must not leak into the run), plus {@code env}.
    */
   static ServiceProcess start(Path root, String module, Path logDir, Map<String, String> env) {
-    // C1 only: the short end-to-end tests are over before C2's code would pay for its compiling.
-    return start(root, module, logDir, env, List.of("-XX:TieredStopAtLevel=1"));
-  }
-
-  /**
-   * As {@link #start(Path, String, Path, Map)} with the given JIT options instead of C1 only (none:
-   * the JVM's default tiered compilation, as in production; for runs of minutes).
-   */
-  static ServiceProcess start(
-      Path root, String module, Path logDir, Map<String, String> env, List<String> jitOptions) {
     Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
@@ -80,8 +70,12 @@ final class ServiceProcess implements AutoCloseable {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> command =
           new ArrayList<>(
-              List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
-      command.addAll(jitOptions);
+              List.of(
+                  java,
+                  "-Xmx384m",
+                  "-XX:+UseSerialGC",
+                  "-XX:TieredStopAtLevel=1",
+                  "-XX:+ExitOnOutOfMemoryError"));
       String shared = env.get("STAFET_SHARED_DIR");
       if (shared != null) {
         command.add("-Dstafet.shared.dir=" + shared);
