@@ -1,5 +1,6 @@
 package dk.stafet.notification.intake;
 
+import dk.stafet.service.messaging.ServiceStopping;
 import dk.stafet.service.messaging.UntilStored;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -12,8 +13,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * The common part of the Kafka listeners: read the CloudEvents id and hand the record to its
  * transactional handler. A database outage is waited out ({@link UntilStored}), so no event is
- * parked in the dead-letter topic because PostgreSQL was briefly away; a record that is not a valid
- * event is nacked at once; any other failure (e.g. an optimistic-lock conflict with the retry
+ * parked in the dead-letter topic because PostgreSQL was briefly away, nor because the service
+ * stops ({@link ServiceStopping}: the record is left for the next start); a record that is not a
+ * valid event is nacked at once; any other failure (e.g. an optimistic-lock conflict with the retry
  * poller) is tried a few times and then nacked to the channel's failure strategy (the dead-letter
  * topic).
  */
@@ -38,7 +40,7 @@ final class IncomingEvents {
         return record.ack();
       } catch (InterruptedException shutdown) {
         Thread.currentThread().interrupt();
-        return record.nack(shutdown);
+        return ServiceStopping.leaveForNextStart(record);
       } catch (IllegalArgumentException unreadable) {
         // Not a valid event: retrying cannot help.
         Log.errorf("Unreadable record %s on %s: %s", ceId, channel, unreadable.getMessage());

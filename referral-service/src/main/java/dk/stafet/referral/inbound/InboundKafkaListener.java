@@ -4,6 +4,7 @@ import dk.stafet.contracts.events.Topics;
 import dk.stafet.contracts.medcom.MedcomIssue;
 import dk.stafet.referral.config.ValidatorWarmUp;
 import dk.stafet.referral.quarantine.QuarantineService;
+import dk.stafet.service.messaging.ServiceStopping;
 import dk.stafet.service.messaging.UntilStored;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -31,9 +32,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * tried again until it goes through ({@link UntilStored}), never skipped: nothing lost, and the
  * partition's order kept. Any other failure of ours (a bug the front door did not turn into a
  * negative acknowledgement) puts the raw record in quarantine, where operators see it and can
- * replay it, and the consumer moves on. Only a shutdown interrupts the wait; the record is then
- * nacked, and the channel's {@code failure-strategy=fail} makes sure no offset beyond it is
- * committed, so it is read again after the restart.
+ * replay it, and the consumer moves on. Only a shutdown ends the wait; the record is then left
+ * unacknowledged ({@link ServiceStopping}), so no offset at or beyond it is committed and it is
+ * read again after the restart.
  */
 @ApplicationScoped
 public class InboundKafkaListener {
@@ -85,7 +86,7 @@ public class InboundKafkaListener {
                       record.getPayload(), contentType, authenticatedSender(topic))));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return record.nack(e);
+      return ServiceStopping.leaveForNextStart(record);
     } catch (RuntimeException e) {
       Log.errorf(
           "%s could not be processed (%s); kept in quarantine", what, e.getClass().getSimpleName());
@@ -113,7 +114,7 @@ public class InboundKafkaListener {
                     record.getPayload() == null ? new byte[0] : record.getPayload()));
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
-        return record.nack(interrupted);
+        return ServiceStopping.leaveForNextStart(record);
       }
     }
     return record.ack();

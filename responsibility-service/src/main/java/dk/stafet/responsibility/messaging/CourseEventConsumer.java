@@ -3,17 +3,21 @@ package dk.stafet.responsibility.messaging;
 import dk.stafet.contracts.events.CourseEvent;
 import dk.stafet.contracts.events.EventJson;
 import dk.stafet.responsibility.ledger.CourseFactIngestion;
+import dk.stafet.service.messaging.ServiceStopping;
 import dk.stafet.service.messaging.UntilStored;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Consumes stafet.course-events (key = patient pseudonym, so one patient's facts arrive in order;
@@ -25,8 +29,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * away. A record that cannot be read or applied goes to the dead-letter topic {@code
  * stafet.course-events.responsibility-dlq} (failure strategy in application.properties) and the
  * channel continues; because a rebuild replays in event time, re-publishing it later gives the same
- * ledger as if it had arrived in order. A shutdown during the wait also sends the record there
- * rather than lose it.
+ * ledger as if it had arrived in order. A record not done when the service stops is left
+ * unacknowledged ({@link ServiceStopping}) and read again after the restart, never parked.
  */
 @ApplicationScoped
 public class CourseEventConsumer {
@@ -48,21 +52,33 @@ public class CourseEventConsumer {
 
   @Incoming(CHANNEL)
   @Blocking
-  public void onCourseEvent(ConsumerRecord<String, String> record) {
-    CourseEvent event = parse(record);
+  @SuppressWarnings("unchecked")
+  public CompletionStage<Void> onCourseEvent(Message<String> message) {
+    ConsumerRecord<String, String> record =
+        message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow().getRecord();
     try {
-      // Each attempt in a transaction of its own: a failed one is rolled back whole.
-      untilStored.run(
-          "course event " + event.eventId(),
-          () -> QuarkusTransaction.requiringNew().run(() -> ingestion.apply(event)));
+      apply(record);
+      return message.ack();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException(
-          "interrupted while waiting for the database; course event "
-              + event.eventId()
-              + " goes to the dead-letter topic",
-          e);
+      return ServiceStopping.leaveForNextStart(message);
+    } catch (RuntimeException e) {
+      return message.nack(e);
     }
+  }
+
+  /**
+   * Applies one record in a transaction of its own, waiting out a database outage.
+   *
+   * @throws InterruptedException the service stops: the record is not applied
+   * @throws RuntimeException the record cannot be read or applied (for the dead-letter topic)
+   */
+  public void apply(ConsumerRecord<String, String> record) throws InterruptedException {
+    CourseEvent event = parse(record);
+    // Each attempt in a transaction of its own: a failed one is rolled back whole.
+    untilStored.run(
+        "course event " + event.eventId(),
+        () -> QuarkusTransaction.requiringNew().run(() -> ingestion.apply(event)));
   }
 
   /**

@@ -95,7 +95,7 @@ class LedgerIngestionBenchmark {
   private final StringBuilder out = new StringBuilder();
 
   @Test
-  void run() throws IOException {
+  void run() throws IOException, InterruptedException {
     int patients = Integer.getInteger("bench.patients", 200);
     int events = Integer.getInteger("bench.events", 2000);
     int history = Integer.getInteger("bench.history", 1000);
@@ -128,7 +128,7 @@ class LedgerIngestionBenchmark {
     Files.writeString(file, out, StandardCharsets.UTF_8);
   }
 
-  private void feed(String name, List<CourseEvent> events, int slice) {
+  private void feed(String name, List<CourseEvent> events, int slice) throws InterruptedException {
     if (events.isEmpty()) {
       return;
     }
@@ -143,7 +143,7 @@ class LedgerIngestionBenchmark {
       long cpu = THREADS.getCurrentThreadCpuTime();
       long statements = stats.getPrepareStatementCount();
       for (CourseEvent e : events.subList(from, to)) {
-        consumer.onCourseEvent(record(e));
+        consumer.apply(record(e));
       }
       line("  events " + (from + 1) + "-" + to, to - from, wall, cpu, statements, stats);
     }

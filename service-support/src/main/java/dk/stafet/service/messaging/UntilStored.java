@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import javax.transaction.xa.XAException;
 import org.jboss.logging.Logger;
@@ -22,7 +23,9 @@ import org.jboss.logging.Logger;
  * dead-letter topic, and the patient's later records would overtake it; so the consumer waits with
  * a growing pause (1 s, 2 s, … at most {@code maxPause}) and tries again. Anything else — a record
  * that cannot be read, a refusal by the domain — is thrown at once, to the channel's failure
- * strategy: waiting cannot fix it. Only an interrupt (shutdown) ends the wait.
+ * strategy: waiting cannot fix it. Only an interrupt or the service's stopping ({@link
+ * ServiceStopping}) ends the wait, and then no failure is blamed on the record: what fails while
+ * the service stops (its persistence unit already closed) is the shutdown's doing.
  */
 public final class UntilStored {
 
@@ -49,6 +52,7 @@ public final class UntilStored {
 
   private final Duration maxPause;
   private final Pause pause;
+  private final BooleanSupplier stopping;
 
   /**
    * How many times a consumer in this JVM waited for the infrastructure: for diagnostics and for
@@ -58,9 +62,14 @@ public final class UntilStored {
     return WAITS.get();
   }
 
-  public UntilStored(Duration maxPause, Pause pause) {
+  public UntilStored(Duration maxPause, Pause pause, BooleanSupplier stopping) {
     this.maxPause = maxPause;
     this.pause = pause;
+    this.stopping = stopping;
+  }
+
+  public UntilStored(Duration maxPause, Pause pause) {
+    this(maxPause, pause, ServiceStopping::begun);
   }
 
   public UntilStored() {
@@ -68,15 +77,23 @@ public final class UntilStored {
   }
 
   /**
-   * @throws InterruptedException when interrupted between attempts: the record is not done
+   * @throws InterruptedException when interrupted between attempts, or when the service stops
+   *     before or while the work runs: the record is not done, and must be left for the next start
+   *     (never dead-lettered)
    * @throws RuntimeException the work's own failure when it is not the infrastructure's
    */
   public <T> T run(String what, Supplier<T> work) throws InterruptedException {
     Duration next = Duration.ofSeconds(1);
     for (int attempt = 1; ; attempt++) {
+      if (stopping.getAsBoolean()) {
+        throw leftForNextStart(what);
+      }
       try {
         return work.get();
       } catch (RuntimeException e) {
+        if (stopping.getAsBoolean()) {
+          throw leftForNextStart(what);
+        }
         if (!isInfrastructureFailure(e)) {
           throw e;
         }
@@ -90,6 +107,10 @@ public final class UntilStored {
         next = next.multipliedBy(2).compareTo(maxPause) > 0 ? maxPause : next.multipliedBy(2);
       }
     }
+  }
+
+  private static InterruptedException leftForNextStart(String what) {
+    return new InterruptedException(what + " is left for the next start: the service is stopping");
   }
 
   public void run(String what, Runnable work) throws InterruptedException {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -128,5 +129,33 @@ class UntilStoredTest {
                       throw databaseDown();
                     }))
         .isInstanceOf(InterruptedException.class);
+  }
+
+  /**
+   * Reproduces the parked records of a graceful restart under traffic: while Quarkus stops, the
+   * persistence unit is closed and the work fails with an IllegalStateException
+   * ("EntityManagerFactory is closed"), which used to reach the dead-letter topic as the record's
+   * own failure.
+   */
+  @Test
+  void whatFailsWhileTheServiceStopsIsLeftForTheNextStartNotBlamedOnTheRecord() {
+    AtomicBoolean stopping = new AtomicBoolean();
+    UntilStored untilStored = new UntilStored(Duration.ofSeconds(5), pauses::add, stopping::get);
+    assertThatThrownBy(
+            () ->
+                untilStored.run(
+                    "record",
+                    () -> {
+                      stopping.set(true); // the shutdown begins while the record is handled
+                      throw new IllegalStateException("EntityManagerFactory is closed");
+                    }))
+        .isInstanceOf(InterruptedException.class)
+        .hasMessageContaining("left for the next start");
+
+    AtomicInteger calls = new AtomicInteger();
+    assertThatThrownBy(() -> untilStored.run("next record", calls::incrementAndGet))
+        .isInstanceOf(InterruptedException.class);
+    assertThat(calls).as("no work starts once the service stops").hasValue(0);
+    assertThat(pauses).isEmpty();
   }
 }
