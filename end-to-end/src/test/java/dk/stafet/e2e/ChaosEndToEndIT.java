@@ -28,14 +28,24 @@ import org.junit.jupiter.api.Test;
  * on a PostgreSQL cluster and a Kafka broker process of this test's own (never the shared test
  * cluster: it stops its database immediately and kills its broker), take {@code
  * stafet.chaos.letters} MedCom letters (default 3,000) over HTTP and the senders' {@code
- * medcom.inbound.<GLN>} plus REST commands, while each service is SIGKILLed and restarted once, the
- * broker once and PostgreSQL is stopped immediately once. The checker must then find nothing lost,
- * nothing twice, nothing parked.
+ * medcom.inbound.<GLN>} plus REST commands, while each service is SIGKILLed and restarted once,
+ * notification-service is also stopped gracefully (SIGTERM) and restarted, the broker is killed
+ * once and PostgreSQL is stopped immediately once. The checker must then find nothing lost, nothing
+ * twice, nothing parked.
  */
 class ChaosEndToEndIT {
 
   private static final List<String> MODULES =
       List.of("referral-service", "responsibility-service", "notification-service");
+
+  /**
+   * The services also stopped gracefully (SIGTERM) and restarted, on top of their SIGKILL. In CI
+   * notification-service only: a graceful stop of the front door stalls every sender for about two
+   * minutes under this load (stop, restart, warm-up), which CI's 30 minutes cannot carry; the local
+   * run stops all three (docs/reliability.md).
+   */
+  private static final String STOP_SERVICES =
+      System.getProperty("stafet.chaos.stop-services", "notification-service");
 
   private static final Map<String, ServiceProcess> SERVICES = new LinkedHashMap<>();
   private static final HttpClient HTTP =
@@ -156,6 +166,8 @@ class ChaosEndToEndIT {
                 "CHAOS_RUN_FILE",
                 runFile.toString()));
     env.put("STAFET_ISSUER_URL", issuer.issuer());
+    env.put("CHAOS_STOPS_PER_SERVICE", "1");
+    env.put("CHAOS_STOP_SERVICES", STOP_SERVICES);
     long t0 = System.nanoTime();
     new ChaosRun(ChaosConfig.from(new String[] {Long.toString(letters)}, env), new Faults()).run();
     long sent = System.nanoTime();
@@ -179,8 +191,9 @@ class ChaosEndToEndIT {
         TimeUnit.NANOSECONDS.toSeconds(sent - t0),
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - sent));
     assertTrue(
-        result.faults() >= MODULES.size() + 2,
-        "every service, the broker and the database hit: " + result.summaryLine());
+        result.faults() >= MODULES.size() + STOP_SERVICES.split(",").length + 2,
+        "every service killed and stopped, the broker and the database hit: "
+            + result.summaryLine());
     assertTrue(result.passed(), result.summaryLine() + "\n" + String.join("\n", result.findings()));
   }
 
@@ -220,6 +233,17 @@ class ChaosEndToEndIT {
           service.awaitReady(HTTP);
         }
       }
+    }
+
+    @Override
+    public void stop(String target) throws Exception {
+      ServiceProcess service = SERVICES.get(target);
+      service.terminate();
+      if (service.awaitExit(Duration.ofSeconds(60)) == null) {
+        throw new IllegalStateException(target + " still runs 60 s after SIGTERM");
+      }
+      service.restart();
+      service.awaitReady(HTTP);
     }
   }
 }

@@ -22,6 +22,8 @@ import java.util.Map;
  *     again
  * @param maxDuration the run stops sending new letters after this long, whatever the count
  * @param killsPerService SIGKILLs of each service over the run
+ * @param stopsPerService graceful stops (SIGTERM) and restarts of each service over the run
+ * @param stopServices the services stopped gracefully (default all three)
  * @param brokerKills SIGKILLs of the Kafka broker
  * @param databaseStops immediate stops of PostgreSQL
  * @param runFile where the sender writes what it sent and got (the checker's input)
@@ -36,6 +38,8 @@ public record ChaosConfig(
     Duration ackTimeout,
     Duration maxDuration,
     int killsPerService,
+    int stopsPerService,
+    java.util.Set<String> stopServices,
     int brokerKills,
     int databaseStops,
     String referralUrl,
@@ -59,6 +63,12 @@ public record ChaosConfig(
         Duration.parse(env.getOrDefault("CHAOS_ACK_TIMEOUT", "PT90S")),
         Duration.parse(env.getOrDefault("CHAOS_MAX_DURATION", "PT3H")),
         Integer.parseInt(env.getOrDefault("CHAOS_KILLS_PER_SERVICE", "3")),
+        Integer.parseInt(env.getOrDefault("CHAOS_STOPS_PER_SERVICE", "1")),
+        java.util.Set.of(
+            env.getOrDefault(
+                    "CHAOS_STOP_SERVICES",
+                    "referral-service,responsibility-service,notification-service")
+                .split(",")),
         Integer.parseInt(env.getOrDefault("CHAOS_BROKER_KILLS", "2")),
         Integer.parseInt(env.getOrDefault("CHAOS_DATABASE_STOPS", "2")),
         env.getOrDefault("REFERRAL_URL", "http://127.0.0.1:8081"),
@@ -85,6 +95,10 @@ public record ChaosConfig(
         + ackTimeout.toSeconds()
         + "s kills/service="
         + killsPerService
+        + " stops/service="
+        + stopsPerService
+        + " "
+        + new java.util.TreeSet<>(stopServices)
         + " broker-kills="
         + brokerKills
         + " database-stops="

@@ -301,27 +301,33 @@ public final class ChaosRun {
   // ---- faults
 
   /**
-   * Each target as often as configured, in a seeded shuffled order, the i-th fault at a seeded
-   * moment in its slot of 5 %…85 % of the letters, kept down for 0.5–5 s.
+   * Each target as often as configured (each service killed and, separately, stopped gracefully),
+   * in a seeded shuffled order, the i-th fault at a seeded moment in its slot of 5 %…85 % of the
+   * letters; a killed target is kept down for 0.5–5 s.
    */
   private void injectFaults() {
-    List<String> targets = new ArrayList<>();
-    List<String> all = injector.targets();
-    for (String target : all) {
-      int times =
+    List<Fault> planned = new ArrayList<>();
+    for (String target : injector.targets()) {
+      boolean service = !target.equals("kafka") && !target.equals("postgres");
+      int kills =
           switch (target) {
             case "kafka" -> config.brokerKills();
             case "postgres" -> config.databaseStops();
             default -> config.killsPerService();
           };
-      for (int i = 0; i < times; i++) {
-        targets.add(target);
+      for (int i = 0; i < kills; i++) {
+        planned.add(new Fault(target, Fault.KILL, 0, null, null));
+      }
+      boolean stopped = service && config.stopServices().contains(target);
+      for (int i = 0; stopped && i < config.stopsPerService(); i++) {
+        planned.add(new Fault(target, Fault.STOP, 0, null, null));
       }
     }
     Random random = new Random(config.seed() * 31 + 7);
-    Collections.shuffle(targets, random);
-    int n = targets.size();
+    Collections.shuffle(planned, random);
+    int n = planned.size();
     for (int i = 0; i < n; i++) {
+      Fault fault = planned.get(i);
       double slot = 0.8 / n;
       long at = (long) (config.letters() * (0.05 + slot * i + slot * random.nextDouble() * 0.8));
       Duration downFor = Duration.ofMillis(500 + random.nextInt(4500));
@@ -330,19 +336,26 @@ public final class ChaosRun {
           Thread.sleep(200);
         }
         Instant down = Instant.now();
-        log(
-            "chaos: fault %d/%d at letter %d: %s down for %d ms",
-            i + 1, n, started.get(), targets.get(i), downFor.toMillis());
-        injector.hit(targets.get(i), downFor);
+        if (fault.how().equals(Fault.STOP)) {
+          log(
+              "chaos: fault %d/%d at letter %d: %s stopped (SIGTERM)",
+              i + 1, n, started.get(), fault.target());
+          injector.stop(fault.target());
+        } else {
+          log(
+              "chaos: fault %d/%d at letter %d: %s down for %d ms",
+              i + 1, n, started.get(), fault.target(), downFor.toMillis());
+          injector.hit(fault.target(), downFor);
+        }
         Instant back = Instant.now();
-        faults.add(new Fault(targets.get(i), at, down, back));
-        log("chaos: %s back after %d ms", targets.get(i), Duration.between(down, back).toMillis());
+        faults.add(new Fault(fault.target(), fault.how(), at, down, back));
+        log("chaos: %s back after %d ms", fault.target(), Duration.between(down, back).toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (Exception e) {
-        log("chaos: fault on %s failed: %s", targets.get(i), e.getMessage());
-        faults.add(new Fault(targets.get(i), at, Instant.now(), null));
+        log("chaos: fault on %s failed: %s", fault.target(), e.getMessage());
+        faults.add(new Fault(fault.target(), fault.how(), at, Instant.now(), null));
       }
     }
   }
@@ -396,6 +409,7 @@ public final class ChaosRun {
             resends.stream().filter(t -> !t.isBefore(f.down()) && t.isBefore(until)).count();
         fs.addObject()
             .put("target", f.target())
+            .put("how", f.how())
             .put("atLetter", f.atLetter())
             .put("down", f.down().toString())
             .put("back", f.back() == null ? null : f.back().toString())

@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Faults through the {@code stafet} script's own process management: {@code ./stafet kill TARGET}
  * (SIGKILL of the service's or the broker's process group; PostgreSQL stopped with {@code -m
- * immediate}) and {@code ./stafet restart TARGET}, which returns once the target is ready again.
+ * immediate}) and {@code ./stafet restart TARGET}, which returns once the target is ready again;
+ * for a graceful stop, {@code ./stafet restart} alone (SIGTERM, wait for the exit, start).
  */
 final class ScriptFaults implements Fault.Injector {
 
@@ -28,6 +29,11 @@ final class ScriptFaults implements Fault.Injector {
   public void hit(String target, Duration downFor) throws IOException, InterruptedException {
     run("kill", target);
     Thread.sleep(downFor.toMillis());
+    run("restart", target);
+  }
+
+  @Override
+  public void stop(String target) throws IOException, InterruptedException {
     run("restart", target);
   }
 
