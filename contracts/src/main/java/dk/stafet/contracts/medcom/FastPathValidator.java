@@ -81,38 +81,6 @@ public final class FastPathValidator {
               .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
               .build());
 
-  private static final Map<String, Pattern> PRIMITIVE_FORMATS =
-      Map.ofEntries(
-          Map.entry("id", Pattern.compile("[A-Za-z0-9\\-.]{1,64}")),
-          Map.entry("code", Pattern.compile("[^\\s]+( [^\\s]+)*")),
-          Map.entry("uri", Pattern.compile("\\S+")),
-          Map.entry("url", Pattern.compile("\\S+")),
-          Map.entry("canonical", Pattern.compile("\\S+")),
-          Map.entry("oid", Pattern.compile("urn:oid:[0-2](\\.(0|[1-9][0-9]*))+")),
-          Map.entry(
-              "uuid",
-              Pattern.compile(
-                  "urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")),
-          Map.entry(
-              "date",
-              Pattern.compile(
-                  "([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1]))?)?")),
-          Map.entry(
-              "dateTime",
-              Pattern.compile(
-                  "([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00)))?)?)?")),
-          Map.entry(
-              "instant",
-              Pattern.compile(
-                  "([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)-(0[1-9]|1[0-2])-(0[1-9]|[1-2][0-9]|3[0-1])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))")),
-          Map.entry(
-              "time", Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?")),
-          Map.entry("boolean", Pattern.compile("true|false")),
-          Map.entry("integer", Pattern.compile("-?([0]|([1-9][0-9]*))")),
-          Map.entry("positiveInt", Pattern.compile("\\+?[1-9][0-9]*")),
-          Map.entry("unsignedInt", Pattern.compile("[0]|([1-9][0-9]*)")),
-          Map.entry("decimal", Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")));
-
   /** Narrative XHTML the fast path accepts; anything else is left to HAPI's XHTML checks. */
   private static final Set<String> SAFE_XHTML_ELEMENTS =
       Set.of(
@@ -1015,15 +983,13 @@ public final class FastPathValidator {
         && !ABSOLUTE_URI.matcher(text).matches()) {
       return false; // HAPI: a system must be an absolute reference
     }
-    if (text.startsWith("urn:oid:") && !PRIMITIVE_FORMATS.get("oid").matcher(text).matches()
-        || text.startsWith("urn:uuid:") && !PRIMITIVE_FORMATS.get("uuid").matcher(text).matches()) {
+    if (text.startsWith("urn:oid:") && !PrimitiveFormats.OID.test(text)
+        || text.startsWith("urn:uuid:") && !PrimitiveFormats.UUID.test(text)) {
       return false; // HAPI checks OIDs and UUIDs in any uri-like value
     }
-    Pattern format = PRIMITIVE_FORMATS.get(primitive.fhirType());
-    if (format == null) {
-      throw new Undecidable("primitive type " + primitive.fhirType());
-    }
-    return format.matcher(text).matches();
+    return PrimitiveFormats.of(primitive.fhirType())
+        .orElseThrow(() -> new Undecidable("primitive type " + primitive.fhirType()))
+        .test(text);
   }
 
   /** Base64 without a regular expression (a long attachment would overflow the regex stack). */
