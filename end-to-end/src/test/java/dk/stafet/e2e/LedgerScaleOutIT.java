@@ -237,42 +237,29 @@ class LedgerScaleOutIT {
     String stay = "stay-" + ((n - 1) / 2);
     String ward = WARDS[patient % WARDS.length];
     if (n == 0) {
-      return event(CourseEventType.LISTED_GP_REGISTERED, patientKey, cpr, at, null, GP, Map.of());
+      return CourseEvent.recordedNow(
+          CourseEventType.LISTED_GP_REGISTERED, patientKey, cpr, at, null, GP, null, Map.of());
     }
     if (n % 2 == 1) {
-      return event(
+      return CourseEvent.recordedNow(
           CourseEventType.ADMISSION_STARTED,
           patientKey,
           cpr,
           at,
           stay,
           ward,
+          null,
           Map.of("encounterClass", "IMP", "hnCode", "STIN", "episodeOfCareId", stay));
     }
-    return event(
-        CourseEventType.DISCHARGED, patientKey, cpr, at, stay, ward, Map.of("hnCode", "SLHJ"));
-  }
-
-  private static CourseEvent event(
-      CourseEventType type,
-      String patientKey,
-      String cpr,
-      Instant at,
-      String courseId,
-      String organisationSor,
-      Map<String, String> details) {
-    return new CourseEvent(
-        UUID.randomUUID(),
-        type,
-        at,
-        Instant.now(),
+    return CourseEvent.recordedNow(
+        CourseEventType.DISCHARGED,
         patientKey,
         cpr,
-        courseId,
-        organisationSor,
+        at,
+        stay,
+        ward,
         null,
-        null,
-        details);
+        Map.of("hnCode", "SLHJ"));
   }
 
   /** The order in which the ledger stored each patient's facts is the order they were sent. */

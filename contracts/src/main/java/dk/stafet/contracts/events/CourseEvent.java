@@ -40,6 +40,33 @@ public record CourseEvent(
     details = details == null ? Map.of() : Map.copyOf(details);
   }
 
+  /**
+   * A fact that happened at {@code occurredAt}, recorded now under a new id and reported by no
+   * MedCom message (a REST fact; tests and benchmarks build their facts so).
+   */
+  public static CourseEvent recordedNow(
+      CourseEventType type,
+      String patientKey,
+      String cpr,
+      Instant occurredAt,
+      String courseId,
+      String organisationSor,
+      String counterpartSor,
+      Map<String, String> details) {
+    return new CourseEvent(
+        UUID.randomUUID(),
+        type,
+        occurredAt,
+        Instant.now(),
+        patientKey,
+        cpr,
+        courseId,
+        organisationSor,
+        counterpartSor,
+        null,
+        details);
+  }
+
   public String detail(String key) {
     return details.get(key);
   }

@@ -42,19 +42,8 @@ public final class TestEvents {
       String organisationSor,
       String counterpartSor,
       Map<String, String> details) {
-    Instant now = Instant.now();
-    return new CourseEvent(
-        UUID.randomUUID(),
-        type,
-        now,
-        now,
-        patientKey,
-        CPR,
-        courseId,
-        organisationSor,
-        counterpartSor,
-        null,
-        details);
+    return CourseEvent.recordedNow(
+        type, patientKey, CPR, Instant.now(), courseId, organisationSor, counterpartSor, details);
   }
 
   /** A hospital's (HOSPITAL's) admission (STIN, inpatient), a new stay. */

@@ -15,7 +15,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -70,18 +69,8 @@ public final class TestFacts {
       String organisationSor,
       String counterpartSor,
       Map<String, String> details) {
-    return new CourseEvent(
-        UUID.randomUUID(),
-        type,
-        at,
-        Instant.now(),
-        patientKey,
-        cpr,
-        courseId,
-        organisationSor,
-        counterpartSor,
-        null,
-        details);
+    return CourseEvent.recordedNow(
+        type, patientKey, cpr, at, courseId, organisationSor, counterpartSor, details);
   }
 
   public static CourseEvent listedGp(String patientKey, String cpr, Instant at, String gpSor) {
