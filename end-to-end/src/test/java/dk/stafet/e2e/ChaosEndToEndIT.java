@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
  * The chaos run's short version (issue 12, docs/reliability.md): the three services as processes,
  * on a PostgreSQL cluster and a Kafka broker process of this test's own (never the shared test
  * cluster: it stops its database immediately and kills its broker), take {@code
- * stafet.chaos.letters} MedCom letters (default 3,000) over HTTP and the senders' {@code
- * medcom.inbound.<GLN>} plus REST commands, while each service is SIGKILLed and restarted once,
- * notification-service is also stopped gracefully (SIGTERM) and restarted, the broker is killed
- * once and PostgreSQL is stopped immediately once. The checker must then find nothing lost, nothing
- * twice, nothing parked.
+ * stafet.chaos.letters} MedCom letters (default 5,000, as issue 12 asks) over HTTP and the senders'
+ * {@code medcom.inbound.<GLN>} plus REST commands, while each service is SIGKILLed and restarted
+ * once, notification-service is also stopped gracefully (SIGTERM) and restarted, the broker is
+ * killed once and PostgreSQL is stopped immediately once. The checker must then find nothing lost,
+ * nothing twice, nothing parked.
  */
 class ChaosEndToEndIT {
 
@@ -140,7 +140,7 @@ class ChaosEndToEndIT {
   @Test
   void nothingLostNothingTwiceNothingParkedThroughKillsAndAnImmediateDatabaseStop()
       throws Exception {
-    long letters = Long.getLong("stafet.chaos.letters", 3000);
+    long letters = Long.getLong("stafet.chaos.letters", 5000);
     Path runFile = Path.of("target/chaos-run.json").toAbsolutePath();
     Map<String, String> env =
         new java.util.HashMap<>(
