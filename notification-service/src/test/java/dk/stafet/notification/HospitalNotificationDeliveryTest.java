@@ -339,13 +339,15 @@ class HospitalNotificationDeliveryTest {
     MedcomMessage sent = codec.parseMessage(originalText, MedcomFormat.JSON.mimeType());
     MedcomMessageEvent forDelivery =
         TestEvents.forDelivery(
-            patient, "HospitalNotification", sent, originalText, HOSPITAL, HERLEV);
+            patient, "HOSPITAL_NOTIFICATION", sent, originalText, HOSPITAL, HERLEV);
 
     TestEvents.publish(kafka, forDelivery);
 
     DeliveryView tracked = deliveries.awaitOne(patient);
     assertThat(tracked.origin()).isEqualTo("HUB_DELIVERY");
     assertThat(tracked.messageHeaderId()).isEqualTo(sent.messageHeaderId());
+    assertThat(tracked.messageType()).isEqualTo("HOSPITAL_NOTIFICATION");
+    assertThat(tracked.eventCode()).isEqualTo("STIN");
     assertThat(tracked.state()).isEqualTo(DeliveryState.SENT);
     MedcomMessage delivered =
         deliveries.transmissions(HERLEV.gln(), sent.messageHeaderId(), 1).get(0);
@@ -359,6 +361,35 @@ class HospitalNotificationDeliveryTest {
         TestEvents.ack(
             UUID.randomUUID().toString(), sent.messageHeaderId(), "ok", HERLEV.gln(), patient));
     deliveries.awaitState(sent.messageHeaderId(), DeliveryState.ACKNOWLEDGED);
+  }
+
+  /**
+   * An event from a front door older than the event code (still on the topic after an upgrade): the
+   * hub reads the letter itself for what its log needs, and forwards it all the same.
+   */
+  @Test
+  void aDeliveryEventWithoutTheEventCodeIsReadFromTheLetter() {
+    String patient = TestEvents.newPatientKey();
+    MedcomCodec codec = new MedcomCodec();
+    String originalText =
+        codec.write(
+            TestEvents.hospitalStin("https://hospital.example/fhir/", "Olsen", Instant.now()),
+            MedcomFormat.JSON);
+    MedcomMessage sent = codec.parseMessage(originalText, MedcomFormat.JSON.mimeType());
+
+    TestEvents.publish(
+        kafka,
+        TestEvents.withoutEventCode(
+            TestEvents.forDelivery(
+                patient, "HOSPITAL_NOTIFICATION", sent, originalText, HOSPITAL, HERLEV)));
+
+    DeliveryView tracked = deliveries.awaitOne(patient);
+    assertThat(tracked.origin()).isEqualTo("HUB_DELIVERY");
+    assertThat(tracked.eventCode()).isEqualTo("STIN");
+    MedcomMessage delivered =
+        deliveries.transmissions(HERLEV.gln(), sent.messageHeaderId(), 1).get(0);
+    assertThat(delivered.bundleId()).isNotEqualTo(sent.bundleId());
+    assertThat(delivered.encounter()).isEqualTo(sent.encounter());
   }
 
   /**

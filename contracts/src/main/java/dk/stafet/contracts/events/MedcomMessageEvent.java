@@ -9,6 +9,9 @@ import java.util.UUID;
  * message Stafet sent ({@link Kind#ACKNOWLEDGEMENT_RECEIVED}). Published on {@link
  * Topics#MEDCOM_MESSAGE_EVENTS}.
  *
+ * @param eventCode {@link dk.stafet.contracts.medcom.MedcomMessage#eventCode()}: the
+ *     HospitalNotification's event or the CareCommunication's category; null for other messages and
+ *     in events published before it was added (their readers look into the Bundle)
  * @param rawBundle the Bundle exactly as received (for delivery it is forwarded unchanged)
  * @param contentType {@code application/fhir+json} or {@code application/fhir+xml}
  * @param ackCode for acknowledgements: ok, transient-error or fatal-error
@@ -20,6 +23,7 @@ public record MedcomMessageEvent(
     Instant receivedAt,
     String patientKey,
     String messageType,
+    String eventCode,
     String messageHeaderId,
     String bundleId,
     String senderGln,

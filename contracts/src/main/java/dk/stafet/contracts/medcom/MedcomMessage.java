@@ -224,6 +224,17 @@ public final class MedcomMessage {
     return HospitalNotificationEvent.derive(provenances(), encounter().orElse(null), deceased);
   }
 
+  /**
+   * What the letter is about, in one word for lists and the sent-message log: a
+   * HospitalNotification's event (STIN, SLHJ, ...) or a CareCommunication's category; empty for
+   * other messages.
+   */
+  public Optional<String> eventCode() {
+    return hospitalNotificationEvent()
+        .map(Enum::name)
+        .or(() -> communication().map(c -> c.category()));
+  }
+
   /** MessageHeader.response with its OperationOutcome issues; only for acknowledgements. */
   public Optional<AcknowledgementResponseView> acknowledgementResponse() {
     if (header == null || !header.hasResponse()) {

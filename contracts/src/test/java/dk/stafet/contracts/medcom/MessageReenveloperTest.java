@@ -1,12 +1,19 @@
 package dk.stafet.contracts.medcom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MessageReenveloperTest {
 
@@ -38,5 +45,56 @@ class MessageReenveloperTest {
                 .equalsDeep(original.getEntry().get(1).getResource()))
         .isTrue();
     assertThat(new MedcomMessage(original).bundleId()).isEqualTo(before.bundleId());
+  }
+
+  static List<Path> jsonExamples() {
+    return MedcomExamples.allExampleFiles().stream()
+        .filter(file -> file.toString().endsWith(".json"))
+        .toList();
+  }
+
+  /** The hub's forwarding: every MedCom JSON example, read back, is the same letter. */
+  @ParameterizedTest
+  @MethodSource("jsonExamples")
+  void aForwardedLetterDiffersFromTheOriginalOnlyInItsBundleId(Path example) throws Exception {
+    String original = MedcomExamples.read(example);
+
+    String forwarded = MessageReenveloper.withBundleId(original, "new-envelope-1");
+
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode expected = (ObjectNode) json.readTree(original);
+    expected.put("id", "new-envelope-1");
+    assertThat(json.readTree(forwarded)).isEqualTo(expected);
+    MedcomCodec codec = new MedcomCodec();
+    Bundle viaHapi = codec.parse(original, (String) null);
+    viaHapi.setId("new-envelope-1");
+    assertThat(codec.write(codec.parse(forwarded, (String) null), MedcomFormat.JSON))
+        .isEqualTo(codec.write(viaHapi, MedcomFormat.JSON));
+  }
+
+  @Test
+  void numbersKeepTheirWrittenPrecisionAndTheIdFollowsTheResourceType() {
+    String forwarded =
+        MessageReenveloper.withBundleId(
+            "{\"type\":\"message\",\"resourceType\":\"Bundle\",\"id\":\"old\","
+                + "\"entry\":[{\"resource\":{\"id\":\"keep\",\"valueDecimal\":1.50,"
+                + "\"n\":12345678901234567890,\"e\":1.0E+2,\"ok\":true,\"none\":null}}]}",
+            "new");
+
+    assertThat(forwarded)
+        .isEqualTo(
+            "{\"type\":\"message\",\"resourceType\":\"Bundle\",\"id\":\"new\","
+                + "\"entry\":[{\"resource\":{\"id\":\"keep\",\"valueDecimal\":1.50,"
+                + "\"n\":12345678901234567890,\"e\":1.0E+2,\"ok\":true,\"none\":null}}]}");
+  }
+
+  @Test
+  void onlyABundleIsReEnveloped() {
+    assertThatThrownBy(() -> MessageReenveloper.withBundleId("{\"resourceType\":\"Patient\"}", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MessageReenveloper.withBundleId("[1]", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MessageReenveloper.withBundleId("{\"resourceType\":", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -4,6 +4,7 @@ import dk.stafet.contracts.events.MedcomMessageEvent;
 import dk.stafet.contracts.medcom.MedcomCodec;
 import dk.stafet.contracts.medcom.MedcomFormat;
 import dk.stafet.contracts.medcom.MedcomMessage;
+import dk.stafet.contracts.medcom.MessageReenveloper;
 import dk.stafet.contracts.medcom.MessageType;
 import dk.stafet.notification.delivery.DeliveryService;
 import dk.stafet.notification.delivery.Escalations;
@@ -50,22 +51,22 @@ public class HubDelivery {
       return;
     }
     MedcomFormat format = Transmitter.formatOf(event.contentType());
-    Bundle bundle = codec.parse(event.rawBundle(), format);
-    bundle.setId(UUID.randomUUID().toString()); // a new envelope; the letter is untouched
-    MedcomMessage message = new MedcomMessage(bundle);
+    String envelopeId = UUID.randomUUID().toString(); // a new envelope; the letter is untouched
+    Forwarded forwarded =
+        format == MedcomFormat.JSON && saysWhatItCarries(event)
+            ? new Forwarded(
+                MessageReenveloper.withBundleId(event.rawBundle(), envelopeId),
+                event.messageHeaderId(),
+                event.messageType(),
+                event.eventCode())
+            : throughTheModel(event, format, envelopeId);
 
     OutgoingMessage outgoing = new OutgoingMessage();
-    outgoing.messageHeaderId =
-        event.messageHeaderId() != null ? event.messageHeaderId() : message.messageHeaderId();
+    outgoing.messageHeaderId = forwarded.messageHeaderId();
     outgoing.sourceEventId = event.eventId();
     outgoing.origin = OutgoingMessage.Origin.HUB_DELIVERY;
-    outgoing.messageType = typeOf(message);
-    outgoing.eventCode =
-        message
-            .hospitalNotificationEvent()
-            .map(Enum::name)
-            .or(() -> message.communication().map(c -> c.category()))
-            .orElse(null);
+    outgoing.messageType = forwarded.messageType();
+    outgoing.eventCode = forwarded.eventCode();
     outgoing.duty = "hub";
     outgoing.recipientGln = event.receiverGln();
     outgoing.recipientSor = event.receiverSor();
@@ -75,12 +76,42 @@ public class HubDelivery {
     outgoing.contentType = format.mimeType();
     boolean acknowledges =
         directory.byGln(event.receiverGln()).map(Party::acknowledges).orElse(true);
-    if (!deliveries.send(
-        outgoing, bundle.getIdElement().getIdPart(), codec.write(bundle, format), acknowledges)) {
+    if (!deliveries.send(outgoing, envelopeId, forwarded.text(), acknowledges)) {
       Log.infof(
           "Message %s was already delivered to %s",
           outgoing.messageHeaderId, outgoing.recipientGln);
     }
+  }
+
+  /** The letter in its new envelope, and what the sent-message log says of it. */
+  private record Forwarded(
+      String text, String messageHeaderId, String messageType, String eventCode) {}
+
+  /**
+   * Whether the event names everything the log needs, so the letter need not be read: the front
+   * door adds the event code to HospitalNotifications and CareCommunications since session 12.
+   */
+  private static boolean saysWhatItCarries(MedcomMessageEvent event) {
+    if (event.messageHeaderId() == null || event.messageType() == null) {
+      return false;
+    }
+    boolean hasEventCode =
+        MessageType.HOSPITAL_NOTIFICATION.name().equals(event.messageType())
+            || MessageType.CARE_COMMUNICATION.name().equals(event.messageType());
+    return !hasEventCode || event.eventCode() != null;
+  }
+
+  /** XML, and events from before the event code: parsed, re-enveloped and written by HAPI. */
+  private Forwarded throughTheModel(
+      MedcomMessageEvent event, MedcomFormat format, String envelopeId) {
+    Bundle bundle = codec.parse(event.rawBundle(), format);
+    bundle.setId(envelopeId);
+    MedcomMessage message = new MedcomMessage(bundle);
+    return new Forwarded(
+        codec.write(bundle, format),
+        event.messageHeaderId() != null ? event.messageHeaderId() : message.messageHeaderId(),
+        typeOf(message),
+        message.eventCode().orElse(null));
   }
 
   private static String typeOf(MedcomMessage message) {

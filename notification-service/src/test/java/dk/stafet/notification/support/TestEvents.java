@@ -93,6 +93,7 @@ public final class TestEvents {
         Instant.now(),
         patientKey,
         "Acknowledgement",
+        null,
         ackHeaderId,
         UUID.randomUUID().toString(),
         senderGln,
@@ -150,6 +151,7 @@ public final class TestEvents {
         Instant.now(),
         patientKey,
         messageType,
+        message.eventCode().orElse(null),
         message.messageHeaderId(),
         message.bundleId(),
         sender.gln(),
@@ -160,6 +162,27 @@ public final class TestEvents {
         null,
         MedcomFormat.JSON.mimeType(),
         text);
+  }
+
+  /** {@code event} as a front door from before the event code published it. */
+  public static MedcomMessageEvent withoutEventCode(MedcomMessageEvent event) {
+    return new MedcomMessageEvent(
+        event.eventId(),
+        event.kind(),
+        event.receivedAt(),
+        event.patientKey(),
+        event.messageType(),
+        null,
+        event.messageHeaderId(),
+        event.bundleId(),
+        event.senderGln(),
+        event.senderSor(),
+        event.receiverGln(),
+        event.receiverSor(),
+        event.ackCode(),
+        event.acknowledgedHeaderId(),
+        event.contentType(),
+        event.rawBundle());
   }
 
   public static void publish(KafkaTestClient kafka, CourseEvent event) {

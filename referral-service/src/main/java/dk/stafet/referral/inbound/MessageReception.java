@@ -538,6 +538,7 @@ public class MessageReception {
         stored.receivedAt,
         stored.patientKey,
         stored.messageType,
+        input.message().eventCode().orElse(null),
         stored.messageHeaderId,
         input.message().bundleId(),
         stored.senderGln,

@@ -132,6 +132,12 @@ class CareCommunicationThreadTests {
     assertThat(deliveries.get(forward.messageHeaderId()))
         .singleElement()
         .satisfies(e -> assertThat(e.get("receiverGln").asText()).isEqualTo(MUNICIPALITY.gln()));
+    // What the hub's log needs rides along, so it forwards the letter without reading it.
+    assertThat(deliveries.values())
+        .allSatisfy(
+            events ->
+                assertThat(events.get(0).get("eventCode").asText())
+                    .isEqualTo(first.communication().orElseThrow().category()));
 
     // Readable per patient: the thread id and the message each answers.
     JsonPath search =
