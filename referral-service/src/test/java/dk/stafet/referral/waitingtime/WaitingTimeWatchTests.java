@@ -22,8 +22,6 @@ import dk.stafet.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -48,7 +46,6 @@ import org.junit.jupiter.api.Test;
  * those allowed to see them.
  */
 @QuarkusTest
-@TestProfile(WaitingTimeWatchTests.Coordinators.class)
 @WithTestResource(KafkaKraftResource.class)
 @WithTestResource(PostgresResource.class)
 class WaitingTimeWatchTests {
@@ -56,19 +53,10 @@ class WaitingTimeWatchTests {
   /** The coordinator role comes from the token (TestTokens), not from configuration. */
   static final String COORDINATOR = TestTokens.COORDINATOR_SOR;
 
+  /**
+   * The patient advisor the tests configure (application.properties, %test); the schedule is off.
+   */
   static final String PATIENT_ADVISOR = "999999000088001";
-
-  /** A patient advisor is configured; the schedule stays off (the test runs the job). */
-  public static class Coordinators implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "stafet.waiting-time.patient-advisor-sor",
-          PATIENT_ADVISOR,
-          "stafet.waiting-time.check-interval",
-          "off");
-    }
-  }
 
   private static final OrganisationRegistry REGISTRY = OrganisationRegistry.standard();
   static final String GP = sor(OrganisationKind.GP, 0);
