@@ -21,6 +21,8 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.utilities.xhtml.NodeType;
+import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 
 /**
  * What every MedCom message the builders make has in common, so each builder says only what is
@@ -32,6 +34,8 @@ import org.hl7.fhir.r4.model.Resource;
  * <p>Thread-safe; one per builder.
  */
 final class MessageEnvelope {
+
+  private static final String XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
 
   private final String fullUrlBase;
   private final Clock clock;
@@ -172,17 +176,23 @@ final class MessageEnvelope {
         TimeZone.getTimeZone(FhirTimes.DANISH_TIME));
   }
 
-  /** A generated narrative of one paragraph; {@code text} is escaped, it may quote names. */
+  /**
+   * A generated narrative of one paragraph; {@code text} may quote names (the writer escapes it).
+   * Built as nodes rather than parsed from a string: HAPI's XHTML parser fills a table of about
+   * 2,000 character entities for every narrative it parses, which showed in the profile of every
+   * service that builds messages (docs/performance.md).
+   */
   static Narrative narrative(String text) {
+    XhtmlNode div = new XhtmlNode(NodeType.Element, "div");
+    div.setAttribute("xmlns", XHTML_NAMESPACE);
+    XhtmlNode paragraph = div.addTag("p");
+    if (!text.isEmpty()) {
+      paragraph.addText(text); // an empty text node would be written <p></p>, not <p/>
+    }
     Narrative narrative = new Narrative();
     narrative.setStatus(Narrative.NarrativeStatus.GENERATED);
-    narrative.setDivAsString(
-        "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>" + escape(text) + "</p></div>");
+    narrative.setDiv(div);
     return narrative;
-  }
-
-  static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   static String describe(OrganisationView view) {
