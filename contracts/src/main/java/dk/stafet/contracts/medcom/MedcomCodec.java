@@ -5,7 +5,13 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.IParserErrorHandler;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -24,6 +30,10 @@ public final class MedcomCodec {
   private static final Pattern JSON_POSITION = Pattern.compile("line: (\\d+), column: (\\d+)");
   private static final Pattern XML_POSITION =
       Pattern.compile("\\[row,col[^\\]]*\\]: \\[(\\d+),(\\d+)\\]");
+
+  private static final ObjectMapper ROUTING_READER = new ObjectMapper();
+  private static final Set<String> ROUTING_TYPES =
+      Set.of("MessageHeader", "Organization", "Provenance");
 
   private final FhirContext fhirContext;
 
@@ -113,6 +123,38 @@ public final class MedcomCodec {
           "Expected a Bundle but found " + resource.fhirType());
     }
     return new Parsed(bundle, format, handler.tolerated);
+  }
+
+  /**
+   * The message as far as addressing and acknowledging it need: its MessageHeader, Organizations
+   * and Provenances, with every other entry left out before HAPI parses the text (JSON; XML is
+   * parsed whole). A recipient that only answers a letter (the recipient simulator) then does not
+   * pay for its clinical content, narratives and all: the letter's Patient, Encounter and
+   * Communication cost most of a full parse (docs/performance.md, "The recipient's answer").
+   *
+   * @throws MedcomParseException as {@link #parseNoted(String, MedcomFormat)}
+   */
+  public MedcomMessage parseRoutingPart(String body, MedcomFormat format) {
+    if (format != MedcomFormat.JSON) {
+      return new MedcomMessage(parse(body, format));
+    }
+    JsonNode tree;
+    try {
+      tree = ROUTING_READER.readTree(body);
+    } catch (IOException e) {
+      throw new MedcomParseException(
+          MedcomParseException.Kind.MALFORMED_SYNTAX, "Malformed " + format);
+    }
+    if (tree instanceof ObjectNode bundle && bundle.get("entry") instanceof ArrayNode entries) {
+      ArrayNode kept = entries.arrayNode();
+      for (JsonNode entry : entries) {
+        if (ROUTING_TYPES.contains(entry.path("resource").path("resourceType").asText())) {
+          kept.add(entry);
+        }
+      }
+      bundle.set("entry", kept);
+    }
+    return new MedcomMessage(parse(tree.toString(), format));
   }
 
   public String write(Bundle bundle, MedcomFormat format) {

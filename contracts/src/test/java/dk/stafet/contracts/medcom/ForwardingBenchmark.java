@@ -1,7 +1,5 @@
 package dk.stafet.contracts.medcom;
 
-import java.util.List;
-import java.util.Locale;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
@@ -21,48 +19,17 @@ public final class ForwardingBenchmark {
 
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-    List<String> letters =
-        MedcomExamples.allExampleFiles().stream()
-            .filter(file -> file.toString().endsWith(".json"))
-            .map(MedcomExamples::read)
-            .filter(text -> text.contains("\"Bundle\""))
-            .toList();
     MedcomCodec codec = new MedcomCodec();
-    long bytes = letters.stream().mapToLong(String::length).sum();
-    System.out.printf(
-        Locale.ROOT,
-        "%d JSON letters, %.1f KB on average, %d rounds; java %s%n",
-        letters.size(),
-        bytes / 1024.0 / letters.size(),
+    TwoWaysBenchmark.run(
+        TwoWaysBenchmark.jsonLetters(),
         rounds,
-        System.getProperty("java.vm.version"));
-    for (int pass = 1; pass <= 2; pass++) { // the first pass warms up
-      long sink = 0;
-      long start = System.nanoTime();
-      for (int i = 0; i < rounds; i++) {
-        for (String letter : letters) {
-          Bundle bundle = codec.parse(letter, MedcomFormat.JSON.mimeType());
-          bundle.setId("e" + i);
-          sink += codec.write(bundle, MedcomFormat.JSON).length();
-        }
-      }
-      long model = System.nanoTime() - start;
-      start = System.nanoTime();
-      for (int i = 0; i < rounds; i++) {
-        for (String letter : letters) {
-          sink += MessageReenveloper.withBundleId(letter, "e" + i).length();
-        }
-      }
-      long streaming = System.nanoTime() - start;
-      double n = (double) rounds * letters.size();
-      System.out.printf(
-          Locale.ROOT,
-          "pass %d: through the model %.3f ms/letter, streaming copy %.3f ms/letter (%.0fx) [%d]%n",
-          pass,
-          model / 1e6 / n,
-          streaming / 1e6 / n,
-          (double) model / streaming,
-          sink % 10);
-    }
+        "through the model",
+        letter -> {
+          Bundle bundle = codec.parse(letter, MedcomFormat.JSON);
+          bundle.setId("e");
+          return codec.write(bundle, MedcomFormat.JSON).length();
+        },
+        "streaming copy",
+        letter -> MessageReenveloper.withBundleId(letter, "e").length());
   }
 }

@@ -259,7 +259,8 @@ public class RecipientSimulator {
         MedcomFormat.fromContentType(contentType)
             .or(() -> MedcomFormat.sniff(record.value()))
             .orElse(MedcomFormat.JSON);
-    MedcomMessage message = codec.parseMessage(record.value(), format.mimeType());
+    // Only what answering needs: parsing the whole letter cost the simulator most of its CPU.
+    MedcomMessage message = codec.parseRoutingPart(record.value(), format);
     if (message.messageType() == MessageType.ACKNOWLEDGEMENT) {
       return Optional.empty(); // an acknowledgement is never acknowledged
     }
