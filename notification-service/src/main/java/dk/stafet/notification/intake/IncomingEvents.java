@@ -40,7 +40,7 @@ final class IncomingEvents {
         return record.ack();
       } catch (InterruptedException shutdown) {
         Thread.currentThread().interrupt();
-        return ServiceStopping.leaveForNextStart(record);
+        return ServiceStopping.leaveForNextStart();
       } catch (IllegalArgumentException unreadable) {
         // Not a valid event: retrying cannot help.
         Log.errorf("Unreadable record %s on %s: %s", ceId, channel, unreadable.getMessage());

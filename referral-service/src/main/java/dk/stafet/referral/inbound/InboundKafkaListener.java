@@ -86,7 +86,7 @@ public class InboundKafkaListener {
                       record.getPayload(), contentType, authenticatedSender(topic))));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ServiceStopping.leaveForNextStart(record);
+      return ServiceStopping.leaveForNextStart();
     } catch (RuntimeException e) {
       Log.errorf(
           "%s could not be processed (%s); kept in quarantine", what, e.getClass().getSimpleName());
@@ -114,7 +114,7 @@ public class InboundKafkaListener {
                     record.getPayload() == null ? new byte[0] : record.getPayload()));
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
-        return ServiceStopping.leaveForNextStart(record);
+        return ServiceStopping.leaveForNextStart();
       }
     }
     return record.ack();

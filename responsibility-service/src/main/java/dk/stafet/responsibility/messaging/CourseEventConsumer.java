@@ -61,7 +61,7 @@ public class CourseEventConsumer {
       return message.ack();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ServiceStopping.leaveForNextStart(message);
+      return ServiceStopping.leaveForNextStart();
     } catch (RuntimeException e) {
       return message.nack(e);
     }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Whether this service has begun to stop (SIGTERM, {@code ./stafet restart}, a rolling update), and
@@ -32,12 +31,12 @@ public class ServiceStopping {
   }
 
   /**
-   * The answer to the messaging framework for a record left undone because the service stops: a
-   * stage that never completes. The record is not acknowledged, so no offset at or beyond it is
-   * committed, and it is not nacked, so it never reaches the dead-letter topic; an ordered channel
-   * takes no further record from its partition meanwhile.
+   * The answer to the messaging framework for the record in hand, left undone because the service
+   * stops: a stage that never completes. The record is not acknowledged, so no offset at or beyond
+   * it is committed, and it is not nacked, so it never reaches the dead-letter topic; an ordered
+   * channel takes no further record from its partition meanwhile.
    */
-  public static CompletionStage<Void> leaveForNextStart(Message<?> record) {
+  public static CompletionStage<Void> leaveForNextStart() {
     return new CompletableFuture<>();
   }
 

@@ -47,7 +47,7 @@ public class DeadLetterConsumer {
               () -> parked.park(letter));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ServiceStopping.leaveForNextStart(message);
+      return ServiceStopping.leaveForNextStart();
     } catch (RuntimeException e) {
       return message.nack(e);
     }
