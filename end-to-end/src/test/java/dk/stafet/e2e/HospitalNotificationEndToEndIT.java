@@ -27,9 +27,12 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestClassOrder;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -50,12 +53,14 @@ import org.junit.jupiter.api.TestMethodOrder;
  *       relay puts the traceparent stored with each row on its record).
  * </ol>
  *
- * Then {@link #representativeTrafficLeavesNoCprNumberInLogsKeysHeadersUrlsOrOpenTopics} runs more
- * traffic of every kind through the same stack, stops it and scans what the run left behind for CPR
+ * Then issue 13's referral paths run on the same stack ({@link ReferralPaths}), and last {@link
+ * AfterAllTraffic#representativeTrafficLeavesNoCprNumberInLogsKeysHeadersUrlsOrOpenTopics} runs
+ * more traffic of every kind through it, stops it and scans what the run left behind for CPR
  * numbers (issue 14; docs/security.md, "What the no-CPR test scans"). The logs stay in
  * target/e2e-logs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class HospitalNotificationEndToEndIT {
 
   private static final String CPR = "2509479989";
@@ -275,31 +280,6 @@ class HospitalNotificationEndToEndIT {
     log("3. delivery ACKNOWLEDGED (ack code %s)", delivery.path("ackCode").asText());
   }
 
-  /**
-   * Issue 14, "no CPR number in any log, key, header, URL or open topic": valid MedCom messages
-   * over HTTP and Kafka, invalid ones (a CPR number that is no date, unreadable, oversized), REST
-   * facts, reads, refusals and the security officer's audit query across the three services go
-   * through the stack; then it stops, and every log line of every service (shutdown included),
-   * every URL of the access logs, every Kafka record key and header on every topic, and the
-   * payloads of the topics outside principals read are scanned for the run's CPR numbers and
-   * anything CPR-shaped.
-   */
-  @Test
-  @Order(2)
-  void representativeTrafficLeavesNoCprNumberInLogsKeysHeadersUrlsOrOpenTopics() throws Exception {
-    NoCprTraffic traffic = new NoCprTraffic(http, issuer, SERVICES, shared.resolve(STIN_A), kafka);
-    traffic.run(CPR, pseudonymSecret);
-    log("traffic: %s", traffic.summary());
-
-    ServiceProcess.stopAll(SERVICES.values());
-    CprScan scan = new CprScan(traffic.cprNumbers());
-    NoCprTraffic.Scanned scanned = traffic.scanEverything(scan, logs);
-    log("scanned %s", scanned);
-    assertTrue(
-        scan.findings().isEmpty(),
-        "CPR numbers where none may be (" + scan.findings().size() + "): " + scan.findings());
-  }
-
   // ---- helpers
 
   /**
@@ -353,5 +333,48 @@ class HospitalNotificationEndToEndIT {
         "[e2e %5.1f s] %s%n",
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - T0) / 1000.0,
         String.format(format, args));
+  }
+
+  /** issue 13's referral paths, on this stack (ReferralPathsScenarios). */
+  @Nested
+  @Order(1)
+  class ReferralPaths extends ReferralPathsScenarios {
+    @Override
+    protected Stack stack() {
+      return new Stack(
+          http, issuer, SERVICES.get("referral-service"), SERVICES.get("responsibility-service"));
+    }
+  }
+
+  /** Last, when everything else has run on the stack: it stops the stack to scan what is left. */
+  @Nested
+  @Order(2)
+  class AfterAllTraffic {
+
+    /**
+     * Issue 14, "no CPR number in any log, key, header, URL or open topic": valid MedCom messages
+     * over HTTP and Kafka, invalid ones (a CPR number that is no date, unreadable, oversized), REST
+     * facts, reads, refusals and the security officer's audit query across the three services go
+     * through the stack; then it stops, and every log line of every service (shutdown included),
+     * every URL of the access logs, every Kafka record key and header on every topic, and the
+     * payloads of the topics outside principals read are scanned for the run's CPR numbers and
+     * anything CPR-shaped.
+     */
+    @Test
+    void representativeTrafficLeavesNoCprNumberInLogsKeysHeadersUrlsOrOpenTopics()
+        throws Exception {
+      NoCprTraffic traffic =
+          new NoCprTraffic(http, issuer, SERVICES, shared.resolve(STIN_A), kafka);
+      traffic.run(CPR, pseudonymSecret);
+      log("traffic: %s", traffic.summary());
+
+      ServiceProcess.stopAll(SERVICES.values());
+      CprScan scan = new CprScan(traffic.cprNumbers());
+      NoCprTraffic.Scanned scanned = traffic.scanEverything(scan, logs);
+      log("scanned %s", scanned);
+      assertTrue(
+          scan.findings().isEmpty(),
+          "CPR numbers where none may be (" + scan.findings().size() + "): " + scan.findings());
+    }
   }
 }

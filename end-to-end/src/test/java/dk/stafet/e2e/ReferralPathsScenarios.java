@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.stafet.e2e.Polling.Attempt;
 import dk.stafet.issuer.DevIssuer;
-import dk.stafet.testsupport.KafkaKraftResource;
-import dk.stafet.testsupport.PostgresResource;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,8 +22,12 @@ import org.junit.jupiter.api.Test;
  * separate process, over a real Kafka broker and real PostgreSQL: the facts go in through
  * referral-service's REST API as an organisation's own system sends them, the answers come from
  * responsibility-service's point-in-time API (responsibility and who to call at an instant).
+ *
+ * <p>They run on {@link HospitalNotificationEndToEndIT}'s stack (a nested class there, before its
+ * scan for CPR numbers, which then covers their traffic too) instead of starting one of their own:
+ * a stack costs ~25 s of CI's 30 minutes.
  */
-class ReferralPathsEndToEndIT {
+abstract class ReferralPathsScenarios {
 
   private static final ZoneId DK = ZoneId.of("Europe/Copenhagen");
   private static final String CARDIOLOGY_AARHUS = "999000000003016";
@@ -38,45 +36,26 @@ class ReferralPathsEndToEndIT {
   private static final String SPECIALIST_INTERNAL_MEDICINE = "999000000027016";
   private static final String AARHUS_KOMMUNE = "999000000029016";
   private static final Duration EVENTUALLY = Duration.ofSeconds(60);
-  private static final Map<String, ServiceProcess> SERVICES = new LinkedHashMap<>();
 
-  private static HttpClient http;
-  private static DevIssuer issuer;
-  private static ServiceProcess referral;
-  private static ServiceProcess responsibility;
+  /** The parts of a running stack these scenarios use. */
+  record Stack(
+      HttpClient http, DevIssuer issuer, ServiceProcess referral, ServiceProcess responsibility) {}
 
-  @BeforeAll
-  static void startServices() {
-    Path shared =
-        Path.of(System.getProperty("stafet.shared.dir", "../../shared"))
-            .toAbsolutePath()
-            .normalize();
-    Path root = Path.of(System.getProperty("stafet.e2e.root", "..")).toAbsolutePath().normalize();
-    Path logs =
-        Path.of(System.getProperty("stafet.e2e.logs", "target/e2e-logs"))
-            .toAbsolutePath()
-            .normalize();
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    String kafka = KafkaKraftResource.bootstrapServers();
-    String secret = "e2e-referral-paths-" + UUID.randomUUID();
-    issuer = ServiceProcess.startIssuer(secret);
-    for (String module : List.of("referral-service", "responsibility-service")) {
-      Map<String, String> env =
-          ServiceProcess.backendEnvironment(
-              PostgresResource.newDatabase(), kafka, shared, secret, issuer);
-      SERVICES.put(module, ServiceProcess.start(root, module, logs, env));
-    }
-    SERVICES.values().forEach(s -> s.awaitReady(http));
-    referral = SERVICES.get("referral-service");
-    responsibility = SERVICES.get("responsibility-service");
-  }
+  private HttpClient http;
+  private DevIssuer issuer;
+  private ServiceProcess referral;
+  private ServiceProcess responsibility;
 
-  @AfterAll
-  static void stopServices() {
-    ServiceProcess.stopAll(SERVICES.values());
-    if (issuer != null) {
-      issuer.close();
-    }
+  /** The stack to run on, started by the class that runs these scenarios. */
+  protected abstract Stack stack();
+
+  @BeforeEach
+  void useTheStack() {
+    Stack stack = stack();
+    http = stack.http();
+    issuer = stack.issuer();
+    referral = stack.referral();
+    responsibility = stack.responsibility();
   }
 
   @Test
@@ -215,7 +194,7 @@ class ReferralPathsEndToEndIT {
     return LocalDateTime.parse(local).atZone(DK).toInstant().toString();
   }
 
-  private static String listedAt(String cpr, String gp, String at) {
+  private String listedAt(String cpr, String gp, String at) {
     HttpResponse<String> r =
         JsonHttp.post(
             http,
@@ -227,7 +206,7 @@ class ReferralPathsEndToEndIT {
     return JsonHttp.readTree(r.body()).path("patientKey").asText();
   }
 
-  private static String receive(String cpr, String referrer, String receiver, String at) {
+  private String receive(String cpr, String referrer, String receiver, String at) {
     HttpResponse<String> r =
         JsonHttp.post(
             http,
@@ -249,24 +228,23 @@ class ReferralPathsEndToEndIT {
     return JsonHttp.readTree(r.body()).path("id").asText();
   }
 
-  private static void act(String caller, String referralId, String step, Map<String, Object> body) {
+  private void act(String caller, String referralId, String step, Map<String, Object> body) {
     HttpResponse<String> r =
         JsonHttp.post(
             http, issuer, caller, referral.uri("/api/referrals/" + referralId + "/" + step), body);
     assertEquals(200, r.statusCode(), () -> step + ": " + r.body());
   }
 
-  private static JsonNode whoToCall(
-      String key, String caller, String at, Predicate<JsonNode> done) {
+  private JsonNode whoToCall(String key, String caller, String at, Predicate<JsonNode> done) {
     return pointInTime("/api/patients/" + key + "/who-to-call?at=" + at, caller, done);
   }
 
-  private static JsonNode responsibilityAt(
+  private JsonNode responsibilityAt(
       String key, String caller, String at, Predicate<JsonNode> done) {
     return pointInTime("/api/patients/" + key + "/responsibility?at=" + at, caller, done);
   }
 
-  private static JsonNode responsibilityAt(
+  private JsonNode responsibilityAt(
       String key, String caller, Instant at, Predicate<JsonNode> done) {
     return responsibilityAt(key, caller, at.toString(), done);
   }
@@ -274,7 +252,7 @@ class ReferralPathsEndToEndIT {
   /**
    * The answer once the ledger has caught up with the facts (the services talk only over Kafka).
    */
-  private static JsonNode pointInTime(String path, String caller, Predicate<JsonNode> done) {
+  private JsonNode pointInTime(String path, String caller, Predicate<JsonNode> done) {
     return Polling.eventually(
         path,
         EVENTUALLY,
