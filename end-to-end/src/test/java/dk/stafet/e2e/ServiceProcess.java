@@ -73,9 +73,8 @@ final class ServiceProcess implements AutoCloseable {
               List.of(
                   java,
                   // The local stack's heap (./stafet; deploy/ gives 75 % of 768Mi-1Gi). At 384m,
-                  // under the chaos test's load,
-                  // referral-service's ~300 MB live set left it 8 % of its time in full collections
-                  // (JFR, session 13; docs/reliability.md).
+                  // under the chaos test's load, referral-service's ~300 MB live set kept it in
+                  // full collections (JFR, session 13; docs/reliability.md).
                   "-Xmx512m",
                   "-XX:+UseSerialGC",
                   "-XX:TieredStopAtLevel=1",

@@ -130,7 +130,8 @@ public final class MedcomCodec {
    * and Provenances, with every other entry left out before HAPI parses the text (JSON; XML is
    * parsed whole). A recipient that only answers a letter (the recipient simulator) then does not
    * pay for its clinical content, narratives and all: the letter's Patient, Encounter and
-   * Communication cost most of a full parse (docs/performance.md, "The recipient's answer").
+   * Communication cost most of a full parse (docs/performance.md, "What HAPI's parse of a MedCom
+   * letter costs").
    *
    * @throws MedcomParseException as {@link #parseNoted(String, MedcomFormat)}
    */

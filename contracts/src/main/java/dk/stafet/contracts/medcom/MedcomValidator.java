@@ -268,15 +268,12 @@ public final class MedcomValidator {
 
   private List<MedcomIssue> validateWithHapi(
       Bundle bundle, MessageType type, String text, MedcomFormat format) {
-    DirectInstanceValidator validator;
-    List<String> requiredProfiles = List.of();
-    if (isProfileValidationEnabled()) {
-      validator = profileValidators.get(ProfileSet.forMessageType(type));
-      // Validate against the type's profile even if the sender claimed none in meta.profile.
-      requiredProfiles = type.messageProfile().map(List::of).orElse(List.of());
-    } else {
-      validator = baseValidator;
-    }
+    boolean profiles = isProfileValidationEnabled();
+    DirectInstanceValidator validator =
+        profiles ? profileValidators.get(ProfileSet.forMessageType(type)) : baseValidator;
+    // Validate against the type's profile even if the sender claimed none in meta.profile.
+    List<String> requiredProfiles =
+        profiles ? type.messageProfile().map(List::of).orElse(List.of()) : List.of();
     boolean retiredIssueDetails = usesRetiredIssueDetails(bundle);
     FhirFormat fhirFormat = format == MedcomFormat.XML ? FhirFormat.XML : FhirFormat.JSON;
     // Keyed on severity, path and code: the base and the MedCom profile often report the same gap
@@ -284,9 +281,9 @@ public final class MedcomValidator {
     Map<String, MedcomIssue> issues = new LinkedHashMap<>();
     List<ValidationMessage> messages;
     try {
-      DirectInstanceValidator chosen = validator;
-      List<String> profiles = requiredProfiles;
-      messages = validateFirstCallsAlone(type, () -> chosen.validate(text, fhirFormat, profiles));
+      messages =
+          validateFirstCallsAlone(
+              type, () -> validator.validate(text, fhirFormat, requiredProfiles));
     } catch (RuntimeException e) {
       // HAPI's validator gives up on some malformed content by throwing; that is a finding about
       // the input.
