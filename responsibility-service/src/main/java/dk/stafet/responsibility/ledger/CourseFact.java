@@ -87,6 +87,26 @@ public class CourseFact extends PanacheEntityBase {
         .toList();
   }
 
+  /**
+   * How many facts the patient has besides {@code except}, and the highest sequence number among
+   * them: enough to tell whether a replay checkpoint was made from exactly these facts (they are
+   * append-only).
+   */
+  public static History historyExcept(String patientKey, long except) {
+    Object[] row =
+        getEntityManager()
+            .createQuery(
+                "SELECT count(f), max(f.seq) FROM CourseFact f WHERE f.patientKey = ?1 AND f.seq <> ?2",
+                Object[].class)
+            .setParameter(1, patientKey)
+            .setParameter(2, except)
+            .getSingleResult();
+    return new History((Long) row[0], row[1] == null ? 0 : (Long) row[1]);
+  }
+
+  /** A patient's stored facts in brief: their number and highest sequence number (0 if none). */
+  public record History(long count, long lastSeq) {}
+
   /** A stored fact: arrival order, event time (as stored) and the payload. */
   public record Stored(long seq, Instant occurredAt, FactRecord record) {}
 

@@ -24,11 +24,19 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "ledger_entry")
 public class LedgerEntryRow extends PanacheEntityBase {
 
+  /** Not replaced by a later entry. */
+  private static final String NOT_REPLACED =
+      "NOT EXISTS (SELECT 1 FROM LedgerCorrection c"
+          + " WHERE c.patientKey = e.patientKey AND c.correctsEntry = e.entryNo)";
+
   /** The current view: entries nothing replaces, in event time. */
   private static final String CURRENT =
-      "FROM LedgerEntryRow e WHERE e.patientKey = ?1 AND NOT EXISTS "
-          + "(SELECT 1 FROM LedgerCorrection c WHERE c.patientKey = e.patientKey AND c.correctsEntry = e.entryNo) "
-          + "ORDER BY e.validFrom";
+      "FROM LedgerEntryRow e WHERE e.patientKey = ?1 AND " + NOT_REPLACED + " ORDER BY e.validFrom";
+
+  private static final String CURRENT_ENDING_AFTER =
+      "FROM LedgerEntryRow e WHERE e.patientKey = ?1 AND (e.validTo IS NULL OR e.validTo > ?2) AND "
+          + NOT_REPLACED
+          + " ORDER BY e.validFrom";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -100,6 +108,14 @@ public class LedgerEntryRow extends PanacheEntityBase {
 
   public static List<LedgerEntryRow> currentView(String patientKey) {
     return list(CURRENT, patientKey);
+  }
+
+  /**
+   * The current view's entries that end after {@code instant} or are open: what a rebuild resumed
+   * from a checkpoint at that instant can change.
+   */
+  public static List<LedgerEntryRow> currentViewEndingAfter(String patientKey, Instant instant) {
+    return list(CURRENT_ENDING_AFTER, patientKey, instant);
   }
 
   /** Every entry ever written for the patient, in writing order (audit). */

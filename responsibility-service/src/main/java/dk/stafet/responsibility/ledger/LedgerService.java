@@ -45,12 +45,17 @@ public class LedgerService {
   private final ResponsibilityEvents events;
   private final DanishCalendar calendar;
   private final Event<PatientDied> deaths;
+  private final ReplayCheckpoints checkpoints;
 
   public LedgerService(
-      ResponsibilityEvents events, DanishCalendar calendar, Event<PatientDied> deaths) {
+      ResponsibilityEvents events,
+      DanishCalendar calendar,
+      Event<PatientDied> deaths,
+      ReplayCheckpoints checkpoints) {
     this.events = events;
     this.calendar = calendar;
     this.deaths = deaths;
+    this.checkpoints = checkpoints;
   }
 
   /** Stores the fact (append-only), rebuilds the ledger and publishes what changed. */
@@ -69,23 +74,9 @@ public class LedgerService {
     row.payload = fact.toJson();
     row.persist();
 
-    // All the patient's facts, this one included; each payload is read once per fact recorded.
-    List<CourseFact.Stored> stored = CourseFact.storedOfPatient(patient.patientKey);
-    List<FactRecord> facts = stored.stream().map(CourseFact.Stored::record).toList();
-    Instant previousLatest =
-        stored.stream()
-            .filter(f -> f.seq() != row.seq)
-            .map(CourseFact.Stored::occurredAt)
-            .max(Comparator.naturalOrder())
-            .orElse(null);
-    EntryReason correction =
-        fact.isCorrection() || "ADMISSION_CANCELLED".equals(fact.type())
-            ? EntryReason.CANCELLATION_CORRECTION
-            : previousLatest != null && fact.occurredAt().isBefore(previousLatest)
-                ? EntryReason.LATE_EVENT_CORRECTION
-                : null;
     LedgerUpdate update =
-        rebuild(patient.patientKey, facts, fact.eventId().toString(), row.recordedAt, correction);
+        resumeFromCheckpoint(patient.patientKey, row, fact)
+            .orElseGet(() -> replayEveryFact(patient.patientKey, row, fact));
     publishChanges(patient, fact, update);
     return update;
   }
@@ -97,15 +88,122 @@ public class LedgerService {
     return replay.replay(effectiveFacts(facts));
   }
 
+  /**
+   * The incremental ledger: the patient's checkpoint from the last fact recorded here, resumed with
+   * this one. Empty when there is none to trust, or when the fact could change more than its own
+   * instant (a retraction, a retracted fact, an earlier instant, an R8 cancellation, a doctor's
+   * name that renames earlier entries): then every fact is replayed.
+   */
+  private Optional<LedgerUpdate> resumeFromCheckpoint(
+      String patientKey, CourseFact row, FactRecord fact) {
+    ReplayCheckpoints.Entry cached = checkpoints.get(patientKey).orElse(null);
+    String eventId = fact.eventId().toString();
+    if (cached == null
+        || fact.retracts().isPresent()
+        || cached.retracted().contains(eventId)
+        || !cached.madeFrom(CourseFact.historyExcept(patientKey, row.seq))) {
+      return Optional.empty();
+    }
+    Map<String, String> doctorNames = new HashMap<>(cached.doctorNames());
+    if (!addDoctorName(doctorNames, fact)) {
+      return Optional.empty();
+    }
+    Optional<CourseEvent> event = DomainFacts.toDomain(fact);
+    Optional<CourseReplay.Replayed> resumed =
+        event.isEmpty()
+            ? Optional.of(replay.unchanged(cached.checkpoint()))
+            : replay.resume(cached.checkpoint(), event.get());
+    if (resumed.isEmpty()) {
+      return Optional.empty();
+    }
+    LedgerUpdate update =
+        rebuild(
+            patientKey,
+            resumed.get(),
+            doctorNames,
+            eventId,
+            row.recordedAt,
+            correctionReason(fact, cached.latestOccurredAt()));
+    checkpoints.keepAfterCommit(
+        patientKey,
+        new ReplayCheckpoints.Entry(
+            cached.factCount() + 1,
+            Math.max(cached.lastSeq(), row.seq),
+            latest(cached.latestOccurredAt(), fact.occurredAt()),
+            resumed.get().checkpoint(),
+            cached.retracted(),
+            doctorNames),
+        true);
+    return Optional.of(update);
+  }
+
+  /** Replays all the patient's facts, this one included, and leaves a checkpoint for the next. */
+  private LedgerUpdate replayEveryFact(String patientKey, CourseFact row, FactRecord fact) {
+    // Each payload is read once per full replay.
+    List<CourseFact.Stored> stored = CourseFact.storedOfPatient(patientKey);
+    List<FactRecord> facts = stored.stream().map(CourseFact.Stored::record).toList();
+    Instant previousLatest =
+        stored.stream()
+            .filter(f -> f.seq() != row.seq)
+            .map(CourseFact.Stored::occurredAt)
+            .max(Comparator.naturalOrder())
+            .orElse(null);
+    Set<String> retracted = new HashSet<>();
+    facts.forEach(r -> r.retracts().ifPresent(retracted::add));
+    Map<String, String> doctorNames = new HashMap<>();
+    facts.forEach(r -> addDoctorName(doctorNames, r));
+    CourseReplay.Replayed replayed = replay.replayWithCheckpoint(effectiveFacts(facts, retracted));
+    LedgerUpdate update =
+        rebuild(
+            patientKey,
+            replayed,
+            doctorNames,
+            fact.eventId().toString(),
+            row.recordedAt,
+            correctionReason(fact, previousLatest));
+    checkpoints.keepAfterCommit(
+        patientKey,
+        new ReplayCheckpoints.Entry(
+            stored.size(),
+            stored.stream().mapToLong(CourseFact.Stored::seq).max().orElse(0),
+            latest(previousLatest, fact.occurredAt()),
+            replayed.checkpoint(),
+            retracted,
+            doctorNames),
+        false);
+    return update;
+  }
+
+  private static EntryReason correctionReason(FactRecord fact, Instant previousLatest) {
+    return fact.isCorrection() || "ADMISSION_CANCELLED".equals(fact.type())
+        ? EntryReason.CANCELLATION_CORRECTION
+        : previousLatest != null && fact.occurredAt().isBefore(previousLatest)
+            ? EntryReason.LATE_EVENT_CORRECTION
+            : null;
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a == null || b.isAfter(a) ? b : a;
+  }
+
+  /**
+   * Compares the replayed segments with the stored current view and appends what differs. A resumed
+   * replay holds only the segments from its checkpoint on, so only the stored entries ending after
+   * that instant are read; the earlier ones are unchanged by construction.
+   */
   private LedgerUpdate rebuild(
       String patientKey,
-      List<FactRecord> facts,
+      CourseReplay.Replayed replayed,
+      Map<String, String> doctorNames,
       String recordedFor,
       Instant recordedAt,
       EntryReason correction) {
-    Timeline timeline = replay.replay(effectiveFacts(facts));
-    Map<String, String> doctorNames = doctorNames(facts);
-    List<LedgerEntryRow> current = LedgerEntryRow.currentView(patientKey);
+    List<TimelineSegment> segments = replayed.segments();
+    List<LedgerEntryRow> current =
+        replayed
+            .from()
+            .map(from -> LedgerEntryRow.currentViewEndingAfter(patientKey, from))
+            .orElseGet(() -> LedgerEntryRow.currentView(patientKey));
     Optional<LedgerEntryRow> openBefore =
         current.isEmpty() ? Optional.empty() : Optional.of(current.get(current.size() - 1));
 
@@ -113,7 +211,7 @@ public class LedgerService {
     current.forEach(e -> stored.put(new Span(e.validFrom, e.validTo, e.decision()), e));
     Set<Long> keptNos = new HashSet<>();
     List<Span> wanted = new ArrayList<>();
-    for (TimelineSegment s : timeline.segments()) {
+    for (TimelineSegment s : segments) {
       Span span =
           new Span(
               s.validFrom(),
@@ -150,7 +248,7 @@ public class LedgerService {
           correction != null
               ? correction
               : sameStateReissued ? EntryReason.INTERVAL_CLOSED : EntryReason.NEW_STATE;
-      TimelineSegment segment = timeline.segments().get(i);
+      TimelineSegment segment = segments.get(i);
       LedgerEntryRow entry =
           entry(
               patientKey,
@@ -249,6 +347,10 @@ public class LedgerService {
   private static List<CourseEvent> effectiveFacts(List<FactRecord> records) {
     Set<String> retracted = new HashSet<>();
     records.forEach(r -> r.retracts().ifPresent(retracted::add));
+    return effectiveFacts(records, retracted);
+  }
+
+  private static List<CourseEvent> effectiveFacts(List<FactRecord> records, Set<String> retracted) {
     List<CourseEvent> domain = new ArrayList<>();
     for (FactRecord r : records) {
       if (!retracted.contains(r.eventId().toString())) {
@@ -258,22 +360,19 @@ public class LedgerService {
     return domain;
   }
 
-  private static Map<String, String> doctorNames(List<FactRecord> facts) {
-    Map<String, String> names = new HashMap<>();
-    for (FactRecord r : facts) {
-      String id =
-          FactRecord.DOCTOR_ASSIGNED.equals(r.type())
-              ? r.detail("doctorId")
-              : r.detail("receivingDoctor");
-      String name =
-          FactRecord.DOCTOR_ASSIGNED.equals(r.type())
-              ? r.detail("doctorName")
-              : r.detail("receivingDoctorName");
-      if (id != null && name != null) {
-        names.put(id, name);
-      }
+  /**
+   * Adds the doctor a fact names (an assignment or a handover's receiving doctor) to {@code names}.
+   * False when that changes the names: stored entries of earlier instants may name the same doctor
+   * (without a name, or with the old one), and only a full rebuild re-issues them.
+   */
+  private static boolean addDoctorName(Map<String, String> names, FactRecord r) {
+    boolean assigned = FactRecord.DOCTOR_ASSIGNED.equals(r.type());
+    String id = assigned ? r.detail("doctorId") : r.detail("receivingDoctor");
+    String name = assigned ? r.detail("doctorName") : r.detail("receivingDoctorName");
+    if (id == null || name == null) {
+      return true;
     }
-    return names;
+    return name.equals(names.put(id, name));
   }
 
   private static LedgerEntryRow entry(

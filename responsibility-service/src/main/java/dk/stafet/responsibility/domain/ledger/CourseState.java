@@ -70,6 +70,22 @@ final class CourseState {
     this.cancelledAdmissions = Set.copyOf(cancelledAdmissions);
   }
 
+  /** An independent copy: the courses are immutable values, the maps keep their order. */
+  CourseState copy() {
+    CourseState copy = new CourseState(cancelledAdmissions);
+    copy.listedGp = listedGp;
+    copy.deathAt = deathAt;
+    copy.admissions.putAll(admissions);
+    copy.hospitalCourses.putAll(hospitalCourses);
+    copy.acuteCourses.putAll(acuteCourses);
+    copy.referrals.putAll(referrals);
+    copy.specialistCourses.putAll(specialistCourses);
+    copy.transfers.putAll(transfers);
+    copy.namedDoctor = namedDoctor;
+    copy.returnedBy = returnedBy;
+    return copy;
+  }
+
   boolean isDead() {
     return deathAt != null;
   }
