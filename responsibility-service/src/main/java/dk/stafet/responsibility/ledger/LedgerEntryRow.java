@@ -33,8 +33,8 @@ public class LedgerEntryRow extends PanacheEntityBase {
   private static final String CURRENT =
       "FROM LedgerEntryRow e WHERE e.patientKey = ?1 AND " + NOT_REPLACED + " ORDER BY e.validFrom";
 
-  private static final String CURRENT_ENDING_AFTER =
-      "FROM LedgerEntryRow e WHERE e.patientKey = ?1 AND (e.validTo IS NULL OR e.validTo > ?2) AND "
+  private static final String CURRENT_FROM =
+      "FROM LedgerEntryRow e WHERE e.patientKey = ?1 AND e.validFrom >= ?2 AND "
           + NOT_REPLACED
           + " ORDER BY e.validFrom";
 
@@ -111,11 +111,11 @@ public class LedgerEntryRow extends PanacheEntityBase {
   }
 
   /**
-   * The current view's entries that end after {@code instant} or are open: what a rebuild resumed
-   * from a checkpoint at that instant can change.
+   * The current view's entries from the one starting at {@code instant} on: what a rebuild resumed
+   * from a checkpoint at that instant can change (index {@code ledger_entry_patient_from}).
    */
-  public static List<LedgerEntryRow> currentViewEndingAfter(String patientKey, Instant instant) {
-    return list(CURRENT_ENDING_AFTER, patientKey, instant);
+  public static List<LedgerEntryRow> currentViewFrom(String patientKey, Instant instant) {
+    return list(CURRENT_FROM, patientKey, instant);
   }
 
   /** Every entry ever written for the patient, in writing order (audit). */

@@ -32,8 +32,13 @@ import java.util.Set;
  * in event-time order through the domain ({@link CourseReplay}, rules R5–R27) and compare the
  * timeline with the stored current view. Every segment not already stored is appended as a new
  * entry that names the entries it replaces; nothing is updated (brief §6: corrections are new
- * entries, the audit keeps both). Cost: one replay of all the patient's facts per new fact — linear
- * per fact, fine for courses of hundreds of facts; a snapshot per patient would be the next step.
+ * entries, the audit keeps both).
+ *
+ * <p>Incremental: a fact at or after the patient's latest instant resumes the replay from the
+ * checkpoint the previous fact left ({@link ReplayCheckpoints}) and compares only the entries from
+ * the segment in force there on, so its cost no longer grows with the patient's history. Anything
+ * that could change the past, or a checkpoint not made from exactly the stored facts, replays every
+ * fact (docs/rules.md, "Incremental").
  *
  * <p>Callers hold the patient row lock ({@link Patient#lockOrCreate}), so one patient's facts are
  * recorded one at a time.
@@ -188,8 +193,8 @@ public class LedgerService {
 
   /**
    * Compares the replayed segments with the stored current view and appends what differs. A resumed
-   * replay holds only the segments from its checkpoint on, so only the stored entries ending after
-   * that instant are read; the earlier ones are unchanged by construction.
+   * replay holds only the segments from the one in force at its checkpoint on, so only the stored
+   * entries starting at or after that one are read; the earlier ones are unchanged by construction.
    */
   private LedgerUpdate rebuild(
       String patientKey,
@@ -202,7 +207,7 @@ public class LedgerService {
     List<LedgerEntryRow> current =
         replayed
             .from()
-            .map(from -> LedgerEntryRow.currentViewEndingAfter(patientKey, from))
+            .map(from -> LedgerEntryRow.currentViewFrom(patientKey, from))
             .orElseGet(() -> LedgerEntryRow.currentView(patientKey));
     Optional<LedgerEntryRow> openBefore =
         current.isEmpty() ? Optional.empty() : Optional.of(current.get(current.size() - 1));

@@ -132,9 +132,10 @@ public final class CourseReplay {
   }
 
   /**
-   * The segments of a replay. {@code from} empty: the whole timeline. {@code from} present: only
-   * the segments that end after it or are open; every segment ending at or before it is the same as
-   * before the fact that was resumed with.
+   * The segments of a replay. {@code from} empty: the whole timeline. {@code from} present: it is
+   * the start of the segment in force before the resumed instants, and the segments are that one
+   * and every later one (those that end after it or are open); every segment before it is the same
+   * as before the fact that was resumed with.
    */
   public record Replayed(
       List<TimelineSegment> segments, Optional<Instant> from, Checkpoint checkpoint) {

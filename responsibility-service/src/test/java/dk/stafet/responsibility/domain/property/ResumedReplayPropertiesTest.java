@@ -56,7 +56,9 @@ class ResumedReplayPropertiesTest {
         Optional<Instant> from = resumed.get().from();
         assertThat(resumed.get().segments())
             .as("segments after %s once %s is added", from, fact)
-            .isEqualTo(endingAfter(full.segments(), from));
+            .isEqualTo(endingAfter(full.segments(), from))
+            .as("the segments ending after %s are those starting at or after it", from)
+            .isEqualTo(startingFrom(full.segments(), from));
         assertThat(endingBy(full.segments(), from))
             .as("segments up to %s are unchanged by %s", from, fact)
             .isEqualTo(endingBy(previous.segments(), from));
@@ -78,6 +80,13 @@ class ResumedReplayPropertiesTest {
       List<TimelineSegment> segments, Optional<Instant> from) {
     return segments.stream()
         .filter(s -> from.isEmpty() || s.validTo().map(to -> to.isAfter(from.get())).orElse(true))
+        .toList();
+  }
+
+  private static List<TimelineSegment> startingFrom(
+      List<TimelineSegment> segments, Optional<Instant> from) {
+    return segments.stream()
+        .filter(s -> from.isEmpty() || !s.validFrom().isBefore(from.get()))
         .toList();
   }
 
