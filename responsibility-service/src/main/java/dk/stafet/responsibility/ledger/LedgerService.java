@@ -94,19 +94,24 @@ public class LedgerService {
   }
 
   /**
-   * The incremental ledger: the patient's checkpoint from the last fact recorded here, resumed with
-   * this one. Empty when there is none to trust, or when the fact could change more than its own
-   * instant (a retraction, a retracted fact, an earlier instant, an R8 cancellation, a doctor's
-   * name that renames earlier entries): then every fact is replayed.
+   * The incremental ledger: the patient's checkpoint from the last fact recorded here (or the
+   * start, for a patient's first fact), resumed with this one. Empty when there is none to trust,
+   * or when the fact could change more than its own instant (a retraction, a retracted fact, an
+   * earlier instant, an R8 cancellation, a doctor's name that renames earlier entries): then every
+   * fact is replayed.
    */
   private Optional<LedgerUpdate> resumeFromCheckpoint(
       String patientKey, CourseFact row, FactRecord fact) {
-    ReplayCheckpoints.Entry cached = checkpoints.get(patientKey).orElse(null);
+    if (fact.retracts().isPresent()) {
+      return Optional.empty();
+    }
+    CourseFact.History stored = CourseFact.historyExcept(patientKey, row.seq);
+    ReplayCheckpoints.Entry cached =
+        stored.count() == 0
+            ? ReplayCheckpoints.Entry.beforeFirstFact(replay)
+            : checkpoints.get(patientKey).filter(entry -> entry.madeFrom(stored)).orElse(null);
     String eventId = fact.eventId().toString();
-    if (cached == null
-        || fact.retracts().isPresent()
-        || cached.retracted().contains(eventId)
-        || !cached.madeFrom(CourseFact.historyExcept(patientKey, row.seq))) {
+    if (cached == null || cached.retracted().contains(eventId)) {
       return Optional.empty();
     }
     Map<String, String> doctorNames = new HashMap<>(cached.doctorNames());

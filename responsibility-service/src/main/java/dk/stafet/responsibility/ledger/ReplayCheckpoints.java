@@ -9,6 +9,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,12 @@ public class ReplayCheckpoints {
     public Entry {
       retracted = Set.copyOf(retracted);
       doctorNames = Map.copyOf(doctorNames);
+    }
+
+    /** Where a patient without facts stands: nothing replayed yet. */
+    static Entry beforeFirstFact(CourseReplay replay) {
+      return new Entry(
+          0, 0, null, replay.replayWithCheckpoint(List.of()).checkpoint(), Set.of(), Map.of());
     }
 
     /** Made from exactly the facts now stored before the one being recorded? */
