@@ -4,9 +4,9 @@ import dk.stafet.responsibility.domain.ledger.CourseReplay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +19,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The incremental ledger's memory: for each patient recently recorded, where the replay stood after
  * the patient's last fact ({@link CourseReplay.Checkpoint}) and what else a rebuild needs from the
  * earlier facts. With it, the next fact replays only its own instant instead of the patient's whole
- * history, and the rebuild reads only the ledger entries still in force.
+ * history, and the rebuild reads only the ledger entries from the segment in force on.
  *
  * <p>In memory, per process, bounded ({@code stafet.ledger.checkpoints.max-patients}, least
- * recently used dropped), kept only once the transaction that made it has committed, and trusted
- * only while the patient's stored facts are exactly the ones it was made from: the same number and
- * the same highest sequence number. A fact another replica recorded, a transaction rolled back
- * after the checkpoint was made, a restart or an evicted patient all mean one full replay, which
- * leaves a new checkpoint. Nothing is stored, so there is nothing to migrate or to get out of step.
+ * recently used dropped), kept only once the transaction that made it has committed (a
+ * transactional observer), and trusted only while the patient's stored facts are exactly the ones
+ * it was made from: the same number and the same highest sequence number. A fact another replica
+ * recorded, a restart or an evicted patient all mean one full replay, which leaves a new
+ * checkpoint. Nothing is stored, so there is nothing to migrate or to get out of step.
  */
 @ApplicationScoped
 public class ReplayCheckpoints {
@@ -58,17 +58,17 @@ public class ReplayCheckpoints {
 
   private final int capacity;
   private final Map<String, Entry> entries;
-  private final TransactionSynchronizationRegistry transactions;
+  private final Event<Made> made;
   private final Counter resumed;
   private final Counter replayedInFull;
 
   public ReplayCheckpoints(
       @ConfigProperty(name = "stafet.ledger.checkpoints.max-patients", defaultValue = "5000")
           int capacity,
-      TransactionSynchronizationRegistry transactions,
+      Event<Made> made,
       MeterRegistry registry) {
     this.capacity = capacity;
-    this.transactions = transactions;
+    this.made = made;
     this.entries = new LinkedHashMap<>(16, 0.75f, true);
     this.resumed = replays(registry, "resumed");
     this.replayedInFull = replays(registry, "full");
@@ -88,21 +88,16 @@ public class ReplayCheckpoints {
   /** Keeps the patient's new checkpoint once the surrounding transaction has committed. */
   void keepAfterCommit(String patientKey, Entry entry, boolean wasResumed) {
     (wasResumed ? resumed : replayedInFull).increment();
-    if (capacity <= 0) {
-      return;
+    if (capacity > 0) {
+      made.fire(new Made(patientKey, entry));
     }
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
+  }
 
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              put(patientKey, entry);
-            }
-          }
-        });
+  /** A checkpoint made in a transaction, kept only if that transaction commits. */
+  record Made(String patientKey, Entry entry) {}
+
+  void keep(@Observes(during = TransactionPhase.AFTER_SUCCESS) Made checkpoint) {
+    put(checkpoint.patientKey(), checkpoint.entry());
   }
 
   /** Drops the patient's checkpoint, so that its next fact replays every fact (tests compare). */
