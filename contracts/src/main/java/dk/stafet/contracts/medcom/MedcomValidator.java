@@ -70,9 +70,22 @@ public final class MedcomValidator {
    *     the equivalence test and the validation benchmark's comparison)
    */
   public MedcomValidator(MedcomCodec codec, Path profilesRoot, int maxUsesPerInstanceValidator) {
+    this(codec, profilesRoot, maxUsesPerInstanceValidator, true);
+  }
+
+  /**
+   * @param trimDefinitions false keeps the definitions' narratives and mappings (see {@link
+   *     ValidationOnlyDefinitions}); only for the test that proves trimming them changes nothing
+   */
+  MedcomValidator(
+      MedcomCodec codec,
+      Path profilesRoot,
+      int maxUsesPerInstanceValidator,
+      boolean trimDefinitions) {
     this.codec = codec;
     ValidationChainFactory factory =
-        new ValidationChainFactory(codec.fhirContext(), maxUsesPerInstanceValidator);
+        new ValidationChainFactory(
+            codec.fhirContext(), maxUsesPerInstanceValidator, trimDefinitions);
     if (profilesRoot == null || !Files.isDirectory(profilesRoot)) {
       this.baseValidator = factory.baseValidator();
       this.profileValidationStatus =

@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
@@ -32,10 +34,24 @@ final class ValidationChainFactory {
 
   private final int maxUsesPerInstanceValidator;
 
-  ValidationChainFactory(FhirContext fhirContext, int maxUsesPerInstanceValidator) {
+  /**
+   * One instance of each definition text while definitions are loaded (see {@link
+   * ValidationOnlyDefinitions}); null when definitions are kept as they are.
+   */
+  private final Map<String, String> sharedText;
+
+  /**
+   * @param trimDefinitions drop what no validation reads from every definition (see {@link
+   *     ValidationOnlyDefinitions}); false only for the test that proves this changes nothing
+   */
+  ValidationChainFactory(
+      FhirContext fhirContext, int maxUsesPerInstanceValidator, boolean trimDefinitions) {
     this.fhirContext = fhirContext;
     this.maxUsesPerInstanceValidator = maxUsesPerInstanceValidator;
-    this.coreDefinitions = new DefaultProfileValidationSupport(fhirContext);
+    this.sharedText = trimDefinitions ? new HashMap<>() : null;
+    DefaultProfileValidationSupport core = new DefaultProfileValidationSupport(fhirContext);
+    this.coreDefinitions =
+        trimDefinitions ? ValidationOnlyDefinitions.trimmedCore(core, sharedText) : core;
   }
 
   /** Base FHIR R4 only: used when no profiles folder is available. */
@@ -103,6 +119,9 @@ final class ValidationChainFactory {
         IBaseResource resource = parser.parseResource(Files.readString(file));
         if (resource instanceof StructureDefinition sd && !sd.hasSnapshot()) {
           throw new IllegalStateException("Profile without snapshot: " + file.getFileName());
+        }
+        if (sharedText != null) {
+          ValidationOnlyDefinitions.trim(resource, sharedText);
         }
         target.addResource(resource);
       }

@@ -2,7 +2,7 @@ package dk.stafet.contracts.medcom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import dk.stafet.contracts.medcom.ValidationCorpus.Input;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,7 +28,7 @@ class PooledValidationEquivalenceTest {
     MedcomValidator freshPerCall = new MedcomValidator(codec, MedcomExamples.profilesDir(), 1);
     MedcomValidator pooled =
         new MedcomValidator(codec, MedcomExamples.profilesDir(), Integer.MAX_VALUE);
-    List<Input> corpus = corpus();
+    List<Input> corpus = ValidationCorpus.examplesAndMutants(MUTANTS_PER_CLASS, 13);
 
     Map<String, String> expected = new TreeMap<>();
     for (Input input : corpus) {
@@ -71,28 +71,6 @@ class PooledValidationEquivalenceTest {
         corpus.size());
   }
 
-  private static List<Input> corpus() {
-    List<Input> corpus = new ArrayList<>();
-    for (Path file : MedcomExamples.allExampleFiles()) {
-      String text = MedcomExamples.read(file);
-      String name = file.getFileName().toString();
-      corpus.add(new Input(name, text, MedcomExamples.contentTypeOf(file)));
-    }
-    // Mutants of one message of each type (HN, CC with attachment, Ack): every class of damage,
-    // each validated.
-    for (String source :
-        List.of(
-            "HospitalNotification_Ex_STIN_A.json",
-            "Bundle-0d5b3c18-fab6-4d93-9d88-c9c8abf1f18c.json",
-            "Bundle-bc9535ef-ed94-4060-a928-7baddec7ee71.json")) {
-      for (MedcomMutants.Mutant mutant :
-          MedcomMutants.of(source, MedcomExamples.read(source), MUTANTS_PER_CLASS, 13)) {
-        corpus.add(new Input(mutant.name(), mutant.json(), "application/fhir+json"));
-      }
-    }
-    return corpus;
-  }
-
   private static long unparsable(List<Input> corpus, MedcomCodec codec) {
     return corpus.stream()
         .filter(
@@ -110,6 +88,4 @@ class PooledValidationEquivalenceTest {
   private static String describe(List<MedcomIssue> issues) {
     return issues.toString(); // every field of every issue, in order
   }
-
-  private record Input(String name, String text, String contentType) {}
 }
