@@ -282,8 +282,14 @@ final class CompiledProfiles {
             FHIRPathExpressionFixer.fixExpr(
                 constraint.getExpression(), constraint.getKey(), FHIR_VERSION);
         try {
+          ExpressionNode parsed = compiler.parseInvariant(expression);
           invariants.add(
-              new Invariant(constraint.getKey(), expression, compiler.parseInvariant(expression)));
+              new Invariant(
+                  constraint.getKey(),
+                  expression,
+                  parsed,
+                  InvariantShortcuts.forConstraint(
+                      constraint.getKey(), constraint.getExpression(), parsed)));
         } catch (RuntimeException e) {
           notModelled("invariant that does not parse " + constraint.getKey());
         }
@@ -327,14 +333,17 @@ final class CompiledProfiles {
   /**
    * An error-level invariant. The commonest base invariants (ele-1, ext-1) are checked in Java;
    * their expression is compared with the definition's, so a differing one is evaluated instead.
+   * Others may have a {@link InvariantShortcuts shortcut} that answers the plain cases without the
+   * FHIRPath engine.
    */
-  record Invariant(String key, String expression, ExpressionNode parsed) {
+  record Invariant(
+      String key, String expression, ExpressionNode parsed, InvariantShortcuts.Shortcut shortcut) {
     static final Map<String, Invariant> NATIVE =
         Map.of(
             "ele-1",
-            new Invariant("ele-1", "hasValue() or (children().count() > id.count())", null),
+            new Invariant("ele-1", "hasValue() or (children().count() > id.count())", null, null),
             "ext-1",
-            new Invariant("ext-1", "extension.exists() != value.exists()", null));
+            new Invariant("ext-1", "extension.exists() != value.exists()", null, null));
 
     boolean isNative() {
       return parsed == null;

@@ -702,6 +702,12 @@ public final class FastPathValidator {
           default -> true; // ele-1: empty elements were deferred above
         };
       }
+      if (invariant.shortcut() != null) {
+        Boolean decided = invariant.shortcut().decide(value);
+        if (decided != null) {
+          return decided;
+        }
+      }
       try {
         return engines.get().evaluateToBoolean(this, resource, resource, value, invariant.parsed());
       } catch (Undecidable e) {
