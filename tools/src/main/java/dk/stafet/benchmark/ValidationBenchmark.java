@@ -22,8 +22,9 @@ import java.util.stream.Stream;
  * JSON and XML), for a new HAPI InstanceValidator per call (the behaviour before the pool) and for
  * the pooled, reset validators, then with the compiled fast path in front (a third argument {@code
  * fast-path} runs only that). A command, not a timed test: {@code ./stafet bench-validation
- * [ROUNDS] [fast-path]} (docs/performance.md). One thread, so the figures are per core. Usage:
- * {@code java -cp ... dk.stafet.benchmark.ValidationBenchmark <shared dir> [rounds]}.
+ * [ROUNDS] [fast-path]} (docs/performance.md); it also reports the heap the warm validator keeps.
+ * One thread, so the figures are per core. Usage: {@code java -cp ...
+ * dk.stafet.benchmark.ValidationBenchmark <shared dir> [rounds]}.
  */
 public final class ValidationBenchmark {
 
@@ -119,6 +120,21 @@ public final class ValidationBenchmark {
     print("compiled fast path, then HAPI if deferred", all);
     print("  of which accepted by the fast path", accepted);
     print("  the same messages, HAPI (pooled) only", hapiOnAccepted);
+    // The validator has now converted and compiled everything it uses; what a service holds for it.
+    System.out.printf(
+        Locale.ROOT,
+        "  heap in use after a full collection, the warm validator alive: %.0f MB%n",
+        liveHeapBytes(fast) / 1e6);
+  }
+
+  /** Heap in use after full collections while {@code keptAlive} is still referenced. */
+  private static long liveHeapBytes(Object keptAlive) {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    java.lang.ref.Reference.reachabilityFence(keptAlive);
+    return used;
   }
 
   private static void print(String label, List<Double> list) {

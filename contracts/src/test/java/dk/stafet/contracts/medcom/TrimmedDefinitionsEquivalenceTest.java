@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import dk.stafet.contracts.medcom.ValidationCorpus.Input;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,8 @@ class TrimmedDefinitionsEquivalenceTest {
 
   @AfterAll
   static void trimAgainForLaterTests() {
-    new MedcomValidator(new MedcomCodec(), MedcomExamples.profilesDir());
+    ValidationOnlyDefinitions.trimmedCore(
+        new DefaultProfileValidationSupport(new MedcomCodec().fhirContext()), new HashMap<>());
   }
 
   private StructureDefinition corePatient() {
