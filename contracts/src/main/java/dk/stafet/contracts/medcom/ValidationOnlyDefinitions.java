@@ -25,8 +25,8 @@ import org.hl7.fhir.r4.model.StructureDefinition;
  *
  * HAPI's validator holds every core definition twice (as R4 and as the R5 copy it works on, which
  * shares the R4 copy's texts), so on the front door this took the validator's live set from 281 to
- * 211 MB (docs/performance.md, "What the live set is"). That HAPI says exactly the same about every
- * message with the trimmed definitions as with the full ones is proven by {@code
+ * 211 MB (docs/performance.md, "The live set, trimmed"). That HAPI says exactly the same about
+ * every message with the trimmed definitions as with the full ones is proven by {@code
  * TrimmedDefinitionsEquivalenceTest}, over every MedCom example and a mutated corpus.
  */
 final class ValidationOnlyDefinitions {
@@ -78,8 +78,10 @@ final class ValidationOnlyDefinitions {
 
   /**
    * Loads HAPI's core R4 definitions now and trims them where HAPI keeps them, so every later fetch
-   * returns the trimmed instances. HAPI loads its structure definitions and its terminology lazily,
-   * each on first use; both are forced here.
+   * returns the trimmed instances. HAPI keeps them once per JVM (every {@link
+   * DefaultProfileValidationSupport} shares one store), so this trims them for every user in the
+   * process; trimming them again changes nothing. HAPI loads its structure definitions and its
+   * terminology lazily, each on first use; both are forced here.
    */
   static DefaultProfileValidationSupport trimmedCore(
       DefaultProfileValidationSupport core, Map<String, String> sharedText) {

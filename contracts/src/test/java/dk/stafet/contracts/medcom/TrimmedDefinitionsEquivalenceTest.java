@@ -34,22 +34,12 @@ class TrimmedDefinitionsEquivalenceTest {
   void trimmedDefinitionsGiveExactlyTheFindingsOfTheFullOnes() {
     List<Input> corpus = ValidationCorpus.examplesAndMutants(3, 17);
 
-    MedcomValidator trimmed =
-        new MedcomValidator(
-            codec,
-            MedcomExamples.profilesDir(),
-            MedcomValidator.DEFAULT_MAX_USES_PER_INSTANCE_VALIDATOR,
-            true);
+    MedcomValidator trimmed = validator(true);
     assertThat(corePatient().getSnapshot().getElementFirstRep().hasMapping()).isFalse();
     Map<String, String> trimmedFindings = findings(trimmed, corpus);
 
     new DefaultProfileValidationSupport(codec.fhirContext()).flush();
-    MedcomValidator full =
-        new MedcomValidator(
-            codec,
-            MedcomExamples.profilesDir(),
-            MedcomValidator.DEFAULT_MAX_USES_PER_INSTANCE_VALIDATOR,
-            false);
+    MedcomValidator full = validator(false);
     assertThat(corePatient().getSnapshot().getElementFirstRep().hasMapping()).isTrue();
     Map<String, String> fullFindings = findings(full, corpus);
 
@@ -74,6 +64,14 @@ class TrimmedDefinitionsEquivalenceTest {
   static void trimAgainForLaterTests() {
     ValidationOnlyDefinitions.trimmedCore(
         new DefaultProfileValidationSupport(new MedcomCodec().fhirContext()), new HashMap<>());
+  }
+
+  private MedcomValidator validator(boolean trimDefinitions) {
+    return new MedcomValidator(
+        codec,
+        MedcomExamples.profilesDir(),
+        MedcomValidator.DEFAULT_MAX_USES_PER_INSTANCE_VALIDATOR,
+        trimDefinitions);
   }
 
   private StructureDefinition corePatient() {
