@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -93,20 +94,50 @@ public final class KafkaTestClient implements AutoCloseable {
   public synchronized RecordMetadata send(
       String topic, String key, String value, Map<String, String> headers) {
     if (producer == null) {
-      Properties p = new Properties();
-      p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-      p.put(ProducerConfig.ACKS_CONFIG, "all");
-      p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-      p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
-      p.putAll(security);
-      p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-      producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+      producer = producer("0");
     }
+    return await(topic, producer.send(record(topic, key, value, headers)));
+  }
+
+  /**
+   * Sends the records as one batch per partition (one append to the log, so a consumer's poll gets
+   * them together, as after an outage or in a burst) and waits until the broker has them.
+   */
+  public void sendTogether(String topic, List<ProducerRecord<String, String>> records) {
+    try (KafkaProducer<String, String> batching = producer("60000")) {
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
+      for (ProducerRecord<String, String> record : records) {
+        sent.add(batching.send(record));
+      }
+      batching.flush();
+      sent.forEach(future -> await(topic, future));
+    }
+  }
+
+  /** A record with String headers, for {@link #sendTogether}. */
+  public static ProducerRecord<String, String> record(
+      String topic, String key, String value, Map<String, String> headers) {
     ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
     headers.forEach(
         (k, v) -> record.headers().add(k, v == null ? null : v.getBytes(StandardCharsets.UTF_8)));
+    return record;
+  }
+
+  private KafkaProducer<String, String> producer(String lingerMs) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, "1048576");
+    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+    p.putAll(security);
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+  }
+
+  private static RecordMetadata await(String topic, Future<RecordMetadata> sent) {
     try {
-      return producer.send(record).get(30, TimeUnit.SECONDS);
+      return sent.get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

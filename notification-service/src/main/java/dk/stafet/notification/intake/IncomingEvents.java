@@ -1,8 +1,10 @@
 package dk.stafet.notification.intake;
 
+import dk.stafet.service.messaging.PollBatches;
 import dk.stafet.service.messaging.ServiceStopping;
 import dk.stafet.service.messaging.UntilStored;
 import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
@@ -25,6 +27,26 @@ final class IncomingEvents {
   private static final UntilStored UNTIL_STORED = new UntilStored();
 
   private IncomingEvents() {}
+
+  /**
+   * The records of one poll in one transaction ({@link PollBatches}); when that fails, each record
+   * on its own as {@link #handle}.
+   *
+   * @param handler called with (CloudEvents id or null, record value) in the transaction it is
+   *     given
+   */
+  static CompletionStage<Void> handlePoll(
+      String channel,
+      KafkaRecordBatch<String, String> poll,
+      PollBatches batches,
+      BiConsumer<String, String> handler) {
+    return batches.handle(
+        channel,
+        poll.getRecords(),
+        poll::ack,
+        record -> handler.accept(header(record, "ce_id"), record.getPayload()),
+        record -> handle(channel, record, handler));
+  }
 
   /**
    * @param handler called with (CloudEvents id or null, record value) in its own transaction

@@ -1,10 +1,11 @@
 package dk.stafet.notification.intake;
 
+import dk.stafet.service.messaging.PollBatches;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Consumes {@code stafet.responsibility-events}. */
 @ApplicationScoped
@@ -13,14 +14,16 @@ public class ResponsibilityEventListener {
   public static final String CHANNEL = "responsibility-events";
 
   private final ResponsibilityEventHandler handler;
+  private final PollBatches batches;
 
-  public ResponsibilityEventListener(ResponsibilityEventHandler handler) {
+  public ResponsibilityEventListener(ResponsibilityEventHandler handler, PollBatches batches) {
     this.handler = handler;
+    this.batches = batches;
   }
 
   @Incoming(CHANNEL)
   @Blocking(ordered = true)
-  public CompletionStage<Void> onEvent(Message<String> record) {
-    return IncomingEvents.handle(CHANNEL, record, handler::handle);
+  public CompletionStage<Void> onPoll(KafkaRecordBatch<String, String> poll) {
+    return IncomingEvents.handlePoll(CHANNEL, poll, batches, handler::handle);
   }
 }

@@ -3,10 +3,12 @@ package dk.stafet.responsibility.messaging;
 import dk.stafet.contracts.events.CourseEvent;
 import dk.stafet.contracts.events.EventJson;
 import dk.stafet.responsibility.ledger.CourseFactIngestion;
+import dk.stafet.service.messaging.PollBatches;
 import dk.stafet.service.messaging.ServiceStopping;
 import dk.stafet.service.messaging.UntilStored;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +33,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * channel continues; because a rebuild replays in event time, re-publishing it later gives the same
  * ledger as if it had arrived in order. A record not done when the service stops is left
  * unacknowledged ({@link ServiceStopping}) and read again after the restart, never parked.
+ *
+ * <p>The channel is batched: the records of one poll are applied in one transaction ({@link
+ * PollBatches}), and when that fails each record takes the path above on its own.
  */
 @ApplicationScoped
 public class CourseEventConsumer {
@@ -39,23 +44,33 @@ public class CourseEventConsumer {
 
   private final CourseFactIngestion ingestion;
   private final UntilStored untilStored;
+  private final PollBatches batches;
 
   @Inject
-  public CourseEventConsumer(CourseFactIngestion ingestion) {
-    this(ingestion, new UntilStored());
+  public CourseEventConsumer(CourseFactIngestion ingestion, PollBatches batches) {
+    this(ingestion, new UntilStored(), batches);
   }
 
-  CourseEventConsumer(CourseFactIngestion ingestion, UntilStored untilStored) {
+  CourseEventConsumer(CourseFactIngestion ingestion, UntilStored untilStored, PollBatches batches) {
     this.ingestion = ingestion;
     this.untilStored = untilStored;
+    this.batches = batches;
   }
 
   @Incoming(CHANNEL)
   @Blocking
-  @SuppressWarnings("unchecked")
+  public CompletionStage<Void> onPoll(KafkaRecordBatch<String, String> poll) {
+    return batches.handle(
+        CHANNEL,
+        poll.getRecords(),
+        poll::ack,
+        message -> ingestion.apply(parse(recordOf(message))),
+        this::onCourseEvent);
+  }
+
+  /** One record in a transaction of its own: acknowledged, parked, or left for the next start. */
   public CompletionStage<Void> onCourseEvent(Message<String> message) {
-    ConsumerRecord<String, String> record =
-        message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow().getRecord();
+    ConsumerRecord<String, String> record = recordOf(message);
     try {
       apply(record);
       return message.ack();
@@ -65,6 +80,11 @@ public class CourseEventConsumer {
     } catch (RuntimeException e) {
       return message.nack(e);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ConsumerRecord<String, String> recordOf(Message<String> message) {
+    return message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow().getRecord();
   }
 
   /**

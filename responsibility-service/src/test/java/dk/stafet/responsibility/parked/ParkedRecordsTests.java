@@ -8,6 +8,7 @@ import static dk.stafet.responsibility.support.TestFacts.listedGp;
 import static dk.stafet.responsibility.support.TestFacts.newCpr;
 import static dk.stafet.responsibility.support.TestFacts.post;
 import static dk.stafet.responsibility.support.TestFacts.send;
+import static dk.stafet.responsibility.support.TestFacts.sendTogether;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -244,6 +245,66 @@ class ParkedRecordsTests {
                 key))
         .isEqualTo(1);
     get(COORDINATOR, "/api/parked?state=nonsense").statusCode(400);
+  }
+
+  /**
+   * The channel is batched (PollBatches): a poll's facts are applied in one transaction. A burst
+   * with one fact the ledger refuses in the middle of a poll rolls that batch back, and its records
+   * are handled one by one: only the refused fact is parked, every other is applied exactly once.
+   * The burst is published as one batch on the log, so the consumer's poll gets it whole.
+   */
+  @Test
+  void aBurstWithOneRefusedFactParksThatFactAloneAndAppliesEveryOtherOnce() {
+    double splitBefore = metric("stafet_kafka_poll_batches_split_total");
+    List<String> keys = new java.util.ArrayList<>();
+    List<CourseEvent> burst = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      String cpr = newCpr();
+      String key = pseudonym.of(cpr);
+      keys.add(key);
+      burst.add(listedGp(key, cpr, dk("2025-07-01T09:00"), GP_AABYHOEJ));
+    }
+    String refusedKey = keys.get(15);
+    refuse(refusedKey, burst.get(15).cpr());
+
+    sendTogether(kafka, burst);
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> parkedRowFor(refusedKey) != null && appliedFacts(keys) == keys.size() - 1);
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> appliedFacts(keys) == keys.size() - 1);
+    for (String key : keys) {
+      long expected = key.equals(refusedKey) ? 0 : 1;
+      assertThat(TestDb.count("SELECT count(*) FROM course_fact WHERE patient_key = ?1", key))
+          .as("facts of one patient of the burst")
+          .isEqualTo(expected);
+      assertThat(TestDb.count("SELECT count(*) FROM parked_record WHERE patient_key = ?1", key))
+          .as("parked records of one patient of the burst")
+          .isEqualTo(1 - expected);
+    }
+    // The burst came as a poll of more than one record, which was split once.
+    assertThat(metric("stafet_kafka_poll_records_max")).isGreaterThan(1);
+    assertThat(metric("stafet_kafka_poll_batches_split_total")).isEqualTo(splitBefore + 1);
+    forgive(refusedKey);
+  }
+
+  private static long appliedFacts(List<String> keys) {
+    return TestDb.count(
+        "SELECT count(*) FROM course_fact WHERE patient_key = ANY(string_to_array(?1, ','))",
+        String.join(",", keys));
+  }
+
+  /** The course-events channel's value of a metric from /q/metrics (0 when not there yet). */
+  private static double metric(String name) {
+    String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    Matcher m =
+        Pattern.compile(
+                "^" + name + "\\{[^}]*channel=\"course-events\"[^}]*\\} (\\S+)$", Pattern.MULTILINE)
+            .matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
   /** The newest PARKED row for the patient, as the coordinators' list shows it, or null. */

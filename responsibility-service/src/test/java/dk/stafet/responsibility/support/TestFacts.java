@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -162,16 +163,31 @@ public final class TestFacts {
    * pseudonym.
    */
   public static void send(KafkaTestClient kafka, CourseEvent event) {
-    kafka.send(
+    kafka.send(Topics.COURSE_EVENTS, event.patientKey(), EventJson.write(event), headers(event));
+  }
+
+  /** As {@link #send}, all in one batch on the log: a consumer's poll gets them together. */
+  public static void sendTogether(KafkaTestClient kafka, List<CourseEvent> events) {
+    kafka.sendTogether(
         Topics.COURSE_EVENTS,
-        event.patientKey(),
-        EventJson.write(event),
-        Map.of(
-            "ce_specversion", "1.0",
-            "ce_id", event.eventId().toString(),
-            "ce_type", event.type().cloudEventType(),
-            "ce_source", "/stafet/referral-service",
-            "content-type", "application/json"));
+        events.stream()
+            .map(
+                event ->
+                    KafkaTestClient.record(
+                        Topics.COURSE_EVENTS,
+                        event.patientKey(),
+                        EventJson.write(event),
+                        headers(event)))
+            .toList());
+  }
+
+  private static Map<String, String> headers(CourseEvent event) {
+    return Map.of(
+        "ce_specversion", "1.0",
+        "ce_id", event.eventId().toString(),
+        "ce_type", event.type().cloudEventType(),
+        "ce_source", "/stafet/referral-service",
+        "content-type", "application/json");
   }
 
   /** With this bearer token (e.g. TestTokens.portalFor(cpr)). */

@@ -37,8 +37,18 @@ public class ServiceStopping {
    * channel takes no further record from its partition meanwhile.
    */
   public static CompletionStage<Void> leaveForNextStart() {
-    return new CompletableFuture<>();
+    return new LeftForNextStart();
   }
+
+  /**
+   * True for the answer {@link #leaveForNextStart} gives: a batch handled record by record stops at
+   * such a record, because acknowledging the batch would commit the offsets of every record in it.
+   */
+  public static boolean leftForNextStart(CompletionStage<?> answer) {
+    return answer instanceof LeftForNextStart;
+  }
+
+  private static final class LeftForNextStart extends CompletableFuture<Void> {}
 
   void onStart(@Observes StartupEvent event) {
     begun = false;
