@@ -18,6 +18,8 @@ import dk.stafet.notification.support.TestEvents;
 import dk.stafet.testsupport.KafkaKraftResource;
 import dk.stafet.testsupport.PostgresResource;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -79,6 +81,8 @@ class NotificationDrainBenchmark {
 
   @Inject MedcomValidator validator;
 
+  @Inject MeterRegistry meters;
+
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrapServers;
 
@@ -122,6 +126,7 @@ class NotificationDrainBenchmark {
     String consumer = "notification-service." + channel;
     long before = processed(consumer);
     long target = before + records.size();
+    long pollsBefore = polls(channel);
     long cpu = OS.getProcessCpuTime();
     long wall = System.nanoTime();
     for (Published p : records) {
@@ -151,18 +156,26 @@ class NotificationDrainBenchmark {
     print(
         String.format(
             "%s: %d records (published in %.1f s) drained in %.1f s = %.1f records/s;"
-                + " JVM CPU %.1f ms per record; load %s; validation so far: %s,"
-                + " fast path accepted %d, deferred %d",
+                + " JVM CPU %.1f ms per record; %d polls (transactions); load %s;"
+                + " validation so far: %s, fast path accepted %d, deferred %d",
             name,
             records.size(),
             published,
             seconds,
             records.size() / seconds,
             cpuMs / records.size(),
+            polls(channel) - pollsBefore,
             load(),
             validator.profileValidationStatus(),
             validator.fastPathAccepted(),
             validator.fastPathDeferred()));
+  }
+
+  /** How many polls the channel has handled (each one transaction, PollBatches). */
+  private long polls(String channel) {
+    DistributionSummary polls =
+        meters.find("stafet.kafka.poll.records").tag("channel", channel).summary();
+    return polls == null ? 0 : polls.count();
   }
 
   private List<Published> courseEvents(int patients) {

@@ -13,9 +13,13 @@ import dk.stafet.contracts.events.CourseEvent;
 import dk.stafet.contracts.events.CourseEventType;
 import dk.stafet.contracts.events.EventJson;
 import dk.stafet.contracts.events.Topics;
+import dk.stafet.responsibility.ledger.CourseFactIngestion;
 import dk.stafet.responsibility.messaging.CourseEventConsumer;
+import dk.stafet.responsibility.support.TestDb;
 import dk.stafet.testsupport.KafkaKraftResource;
+import dk.stafet.testsupport.KafkaTestClient;
 import dk.stafet.testsupport.PostgresResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -91,6 +95,11 @@ class LedgerIngestionBenchmark {
 
   @Inject EntityManagerFactory entityManagerFactory;
 
+  @Inject MeterRegistry meters;
+
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
   private long offset;
   private final StringBuilder out = new StringBuilder();
 
@@ -124,6 +133,14 @@ class LedgerIngestionBenchmark {
         oneInstant(instant),
         Math.max(1, instant / 4));
 
+    // A backlog through the Kafka channel, as after a restart: the whole path, polls included.
+    try (KafkaTestClient kafka = KafkaTestClient.create()) {
+      drain(
+          kafka,
+          "backlog: " + events + " events, " + patients + " patients, through Kafka",
+          courses("k", patients, events));
+    }
+
     Path file = Path.of("target", "ledger-benchmark.txt");
     Files.writeString(file, out, StandardCharsets.UTF_8);
   }
@@ -148,6 +165,57 @@ class LedgerIngestionBenchmark {
       line("  events " + (from + 1) + "-" + to, to - from, wall, cpu, statements, stats);
     }
     line("  all", events.size(), wallTotal, cpuTotal, statementsTotal, stats);
+  }
+
+  /**
+   * Publishes the events at once (one batch on the log) and times until the channel has applied
+   * every one: events/s, the process's CPU (the broker's included: it runs in this JVM) and the
+   * channel's polls (each one transaction since PollBatches).
+   */
+  private void drain(KafkaTestClient kafka, String name, List<CourseEvent> events)
+      throws InterruptedException {
+    long before = processed();
+    long cpu = OS.getProcessCpuTime();
+    long wall = System.nanoTime();
+    kafka.sendTogether(
+        Topics.COURSE_EVENTS,
+        events.stream()
+            .map(
+                e ->
+                    KafkaTestClient.record(
+                        Topics.COURSE_EVENTS,
+                        e.patientKey(),
+                        EventJson.write(e),
+                        Map.of("ce_id", e.eventId().toString())))
+            .toList());
+    while (processed() < before + events.size()) {
+      Thread.sleep(50);
+      if ((System.nanoTime() - wall) / 1e9 > 900) {
+        print(name + ": gave up after 900 s");
+        return;
+      }
+    }
+    double wallS = (System.nanoTime() - wall) / 1e9;
+    print(
+        String.format(
+            "%s (load %s): %.1f events/s, %.2f ms/event process CPU, %d polls",
+            name,
+            load(),
+            events.size() / wallS,
+            (OS.getProcessCpuTime() - cpu) / 1e6 / events.size(),
+            polls()));
+  }
+
+  private static long processed() {
+    return TestDb.count(
+        "SELECT count(*) FROM processed_message WHERE consumer = ?1", CourseFactIngestion.CONSUMER);
+  }
+
+  /** The course-events channel's polls so far (0 where the channel is not batched). */
+  private long polls() {
+    var summary =
+        meters.find("stafet.kafka.poll.records").tag("channel", "course-events").summary();
+    return summary == null ? 0 : summary.count();
   }
 
   private void line(
