@@ -3,7 +3,10 @@ package dk.stafet.service.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,6 +38,9 @@ import org.jboss.logging.Logger;
  * record (its own transaction, retries and failure strategy): the record that cannot be applied is
  * parked alone, the others are applied. A record left undone because the service stops ends the
  * batch unacknowledged, so no offset beyond it is committed.
+ *
+ * <p>Each record is handled with its own trace context current, as an unbatched channel does, so a
+ * message's trace goes on through the events its handling writes.
  *
  * <p>Between records the persistence context is flushed and cleared, so a batch's cost grows with
  * its records, not with their square (Hibernate checks every managed entity before each query).
@@ -99,7 +105,7 @@ public class PollBatches {
         .register(meters)
         .record(records.size());
     if (records.size() == 1) {
-      return alone.apply(records.get(0));
+      return inTraceOf(records.get(0), () -> alone.apply(records.get(0)));
     }
     try {
       untilStored.run(
@@ -108,7 +114,12 @@ public class PollBatches {
               newTransaction.accept(
                   () -> {
                     for (M record : records) {
-                      inTransaction.accept(record);
+                      inTraceOf(
+                          record,
+                          () -> {
+                            inTransaction.accept(record);
+                            return null;
+                          });
                       betweenRecords.run();
                     }
                   }));
@@ -143,7 +154,9 @@ public class PollBatches {
       // hand out alone would leave its offset in the commit bookkeeping for ever. Its failure
       // strategy (the dead-letter topic) stays its own.
       CompletionStage<Void> answer =
-          alone.apply(record.withAck(() -> CompletableFuture.completedFuture(null)));
+          inTraceOf(
+              record,
+              () -> alone.apply(record.withAck(() -> CompletableFuture.completedFuture(null))));
       if (ServiceStopping.leftForNextStart(answer)) {
         return answer;
       }
@@ -151,5 +164,22 @@ public class PollBatches {
     }
     return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
         .thenCompose(done -> acknowledgeAll.get());
+  }
+
+  /**
+   * Runs the work with the record's trace context current. In a batch SmallRye starts each record's
+   * span but makes none current, and what the record's handling writes to the outbox takes its
+   * {@code traceparent} from the current context ({@code TraceParent}): without this, one message's
+   * trace would end at a batched consumer.
+   */
+  private static <T> T inTraceOf(Message<?> record, Supplier<T> work) {
+    Context context =
+        TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext).orElse(null);
+    if (context == null) {
+      return work.get();
+    }
+    try (Scope current = context.makeCurrent()) {
+      return work.get();
+    }
   }
 }

@@ -2,7 +2,14 @@ package dk.stafet.service.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.stafet.contracts.outbox.TraceParent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -147,6 +154,53 @@ class PollBatchesTest {
     assertThat(recordAcks).isEmpty();
     assertThat(acknowledgedAll).hasValue(1);
     assertThat(meters.get("stafet.kafka.poll.batches.split").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void eachRecordIsHandledWithItsOwnTraceCurrentInABatchAndWhenSplit() {
+    List<String> traces = new ArrayList<>();
+    List<Message<String>> poll = new ArrayList<>();
+    for (String payload : List.of("a", "poison", "c")) {
+      Message<String> record = record(payload, poll.size());
+      poll.add(record.addMetadata(TracingMetadata.with(spanContext(poll.size() + 1), null)));
+    }
+
+    handle(
+        poll,
+        record -> {
+          traces.add(record.getPayload() + " " + TraceParent.current());
+          apply(record);
+        },
+        record -> {
+          traces.add(record.getPayload() + " alone " + TraceParent.current());
+          return alone(record);
+        });
+
+    assertThat(traces)
+        .containsExactly(
+            "a " + traceParent(1),
+            "poison " + traceParent(2), // the batch fails here and is rolled back
+            "a alone " + traceParent(1),
+            "poison alone " + traceParent(2),
+            "c alone " + traceParent(3));
+    assertThat(TraceParent.current()).isNull();
+  }
+
+  private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+  private static Context spanContext(int span) {
+    return Context.root()
+        .with(
+            Span.wrap(
+                SpanContext.create(
+                    TRACE_ID,
+                    String.format("%016x", span),
+                    TraceFlags.getSampled(),
+                    TraceState.getDefault())));
+  }
+
+  private static String traceParent(int span) {
+    return "00-" + TRACE_ID + "-" + String.format("%016x", span) + "-01";
   }
 
   @Test
