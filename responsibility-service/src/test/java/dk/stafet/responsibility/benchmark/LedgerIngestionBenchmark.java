@@ -8,6 +8,7 @@ import static dk.stafet.responsibility.support.TestFacts.cancerReferral;
 import static dk.stafet.responsibility.support.TestFacts.discharged;
 import static dk.stafet.responsibility.support.TestFacts.event;
 import static dk.stafet.responsibility.support.TestFacts.listedGp;
+import static dk.stafet.responsibility.support.TestFacts.sendTogether;
 
 import dk.stafet.contracts.events.CourseEvent;
 import dk.stafet.contracts.events.CourseEventType;
@@ -177,17 +178,7 @@ class LedgerIngestionBenchmark {
     long before = processed();
     long cpu = OS.getProcessCpuTime();
     long wall = System.nanoTime();
-    kafka.sendTogether(
-        Topics.COURSE_EVENTS,
-        events.stream()
-            .map(
-                e ->
-                    KafkaTestClient.record(
-                        Topics.COURSE_EVENTS,
-                        e.patientKey(),
-                        EventJson.write(e),
-                        Map.of("ce_id", e.eventId().toString())))
-            .toList());
+    sendTogether(kafka, events);
     while (processed() < before + events.size()) {
       Thread.sleep(50);
       if ((System.nanoTime() - wall) / 1e9 > 900) {
