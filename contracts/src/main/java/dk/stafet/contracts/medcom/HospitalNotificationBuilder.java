@@ -159,7 +159,12 @@ public final class HospitalNotificationBuilder {
       envelope.add(bundle, provider);
     }
     for (Provenance earlier : n.earlierProvenances()) {
-      envelope.add(bundle, earlier.copy());
+      // Read back from the previous message, its id holds the entry's fullUrl; the text carries
+      // the id part only, and so does the model the fast path walks
+      // (MedcomValidator.validateBuilt).
+      Provenance repeated = earlier.copy();
+      repeated.setId(earlier.getIdElement().getIdPart());
+      envelope.add(bundle, repeated);
     }
     envelope.add(bundle, ownProvenance(n, headerId, sender, emergency));
     return bundle;

@@ -67,15 +67,17 @@ public final class MedcomCodec {
     if (body == null || body.isBlank()) {
       throw new MedcomParseException(MedcomParseException.Kind.EMPTY, "Message body is empty");
     }
-    MedcomFormat format =
-        MedcomFormat.fromContentType(contentType)
-            .or(() -> MedcomFormat.sniff(body))
-            .orElseThrow(
-                () ->
-                    new MedcomParseException(
-                        MedcomParseException.Kind.UNSUPPORTED_FORMAT,
-                        "Message is neither FHIR JSON nor FHIR XML"));
-    return parseNoted(body, format);
+    return parseNoted(body, formatOf(body, contentType));
+  }
+
+  private static MedcomFormat formatOf(String body, String contentType) {
+    return MedcomFormat.fromContentType(contentType)
+        .or(() -> MedcomFormat.sniff(body))
+        .orElseThrow(
+            () ->
+                new MedcomParseException(
+                    MedcomParseException.Kind.UNSUPPORTED_FORMAT,
+                    "Message is neither FHIR JSON nor FHIR XML"));
   }
 
   /**
@@ -135,6 +137,14 @@ public final class MedcomCodec {
    *
    * @throws MedcomParseException as {@link #parseNoted(String, MedcomFormat)}
    */
+  public MedcomMessage parseRoutingPart(String body, String contentType) {
+    if (body == null || body.isBlank()) {
+      throw new MedcomParseException(MedcomParseException.Kind.EMPTY, "Message body is empty");
+    }
+    return parseRoutingPart(body, formatOf(body, contentType));
+  }
+
+  /** As {@link #parseRoutingPart(String, String)}, in a known format. */
   public MedcomMessage parseRoutingPart(String body, MedcomFormat format) {
     if (format != MedcomFormat.JSON) {
       return new MedcomMessage(parse(body, format));

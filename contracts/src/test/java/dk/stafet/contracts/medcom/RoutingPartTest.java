@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MessageHeader.ResponseType;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,6 +45,8 @@ class RoutingPartTest {
     assertThat(routing.destinations()).isEqualTo(whole.destinations());
     assertThat(routing.sourceEndpoint()).isEqualTo(whole.sourceEndpoint());
     assertThat(routing.provenances()).isEqualTo(whole.provenances());
+    // notification-service repeats the previous notification's Provenances as they were read
+    assertThat(provenancesAsWritten(routing)).isEqualTo(provenancesAsWritten(whole));
     assertThat(routing.bundle().getEntry())
         .allSatisfy(
             entry ->
@@ -72,6 +75,14 @@ class RoutingPartTest {
     assertThatThrownBy(() -> CODEC.parseRoutingPart("{\"resourceType\": 1707", MedcomFormat.JSON))
         .isInstanceOf(MedcomParseException.class)
         .hasMessage("Malformed JSON");
+  }
+
+  private static List<String> provenancesAsWritten(MedcomMessage message) {
+    return message.bundle().getEntry().stream()
+        .map(Bundle.BundleEntryComponent::getResource)
+        .filter(Provenance.class::isInstance)
+        .map(provenance -> CODEC.fhirContext().newJsonParser().encodeResourceToString(provenance))
+        .toList();
   }
 
   /** As the recipient simulator builds it; random ids made comparable. */

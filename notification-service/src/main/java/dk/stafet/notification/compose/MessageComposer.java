@@ -4,7 +4,6 @@ import dk.stafet.contracts.medcom.CareCommunicationBuilder;
 import dk.stafet.contracts.medcom.HospitalNotificationBuilder;
 import dk.stafet.contracts.medcom.HospitalNotificationEvent;
 import dk.stafet.contracts.medcom.MedcomCodec;
-import dk.stafet.contracts.medcom.MedcomFormat;
 import dk.stafet.contracts.medcom.MedcomMessage;
 import dk.stafet.contracts.medcom.MedcomViews.ProvenanceView;
 import dk.stafet.notification.config.NotificationConfig;
@@ -52,8 +51,9 @@ public class MessageComposer {
     HospitalNotificationEvent code = HospitalNotificationEvent.valueOf(planned.code());
     Optional<MedcomMessage> previous =
         OutgoingMessage.latestAbout(stay.courseId, planned.recipient().gln(), planned.type().name())
-            .map(
-                message -> new MedcomMessage(codec.parse(message.lastBundle, message.contentType)));
+            // Only its header and provenances are repeated: the rest is not parsed
+            // (docs/performance.md, "Notification drain").
+            .map(message -> codec.parseRoutingPart(message.lastBundle, message.contentType));
     List<Provenance> earlier = previous.map(MessageComposer::provenances).orElse(List.of());
     String previousActivity =
         previous
@@ -105,10 +105,6 @@ public class MessageComposer {
                 author.familyName(),
                 author.role().orElse(null),
                 author.phone())));
-  }
-
-  public String write(Bundle bundle) {
-    return codec.write(bundle, MedcomFormat.JSON);
   }
 
   /** The official name as the events carried it; else the configured placeholder MedCom allows. */

@@ -96,8 +96,9 @@ public class Notifier {
       message.patientKey = patientKey;
       message.courseId = planned.courseId();
       message.contentType = MedcomFormat.JSON.mimeType();
-      String text = composer.write(bundle);
-      List<MedcomIssue> issues = validator.validate(bundle, text, MedcomFormat.JSON);
+      MedcomValidator.Built built = validator.validateBuilt(bundle);
+      String text = built.text();
+      List<MedcomIssue> issues = built.issues();
       if (MedcomValidator.hasErrors(issues)) {
         // Never send what the receiver would have to reject: kept, dead-lettered and escalated
         // so a coordinator sees it (docs/notifications.md, "Outgoing validation").
