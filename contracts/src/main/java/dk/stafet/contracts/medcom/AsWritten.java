@@ -10,15 +10,15 @@ import org.hl7.fhir.r4.model.Resource;
 /**
  * Whether a model Stafet built is what its JSON says, as far as the fast path's walk can tell: the
  * walk reads the model, HAPI's validator the text the codec writes from it. The writer leaves empty
- * elements out (HAPI's getters create them, so built models hold them), writes a resource's id
- * without its type or version, and keeps strings verbatim. An empty element alone in its place is
- * harmless: the walk skips a property without values as the writer does. The rest is refused here,
- * and the message goes to HAPI: an empty item in a list (the walk would count it, the text does not
- * have it), a string that is empty or starts or ends with whitespace (HAPI's validator reports
- * those in the text, as the parsed way in refuses them), a resource id with more than its id part,
- * a reference to a resource object without an id or with a version in its text (the writer then
- * names the reference itself; HAPI's parser links a Bundle's references to their resources, so a
- * Provenance read back from an earlier message holds such objects, with the text's id).
+ * elements out, writes a resource's id without its type or version, and keeps strings verbatim.
+ * Refused here, so that the message goes to HAPI on its text: an empty element anywhere (HAPI's
+ * getters create them, and the walk would see one the text does not have: an emptied required
+ * reference counts as present), a string that is empty or starts or ends with whitespace (HAPI's
+ * validator reports those in the text, as the parsed way in refuses them), a resource id with more
+ * than its id part, a reference to a resource object without an id or with a version in its text
+ * (the writer then names the reference itself; HAPI's parser links a Bundle's references to their
+ * resources, so a Provenance read back from an earlier message holds such objects, with the text's
+ * id).
  */
 final class AsWritten {
 
@@ -39,7 +39,7 @@ final class AsWritten {
     }
     for (Property property : value.children()) {
       if (!property.hasValues() || property.getName().equals("div") && value instanceof Narrative) {
-        continue; // left out as the walk skips it; a narrative's XHTML the walk checks itself
+        continue; // nothing to write or walk; a narrative's XHTML the walk checks itself
       }
       for (Base item : property.getValues()) {
         if (item == null || item.isEmpty()) {
