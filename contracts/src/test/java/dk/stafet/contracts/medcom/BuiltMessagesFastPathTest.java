@@ -104,7 +104,7 @@ class BuiltMessagesFastPathTest {
               ? planned
               : withChain(
                   planned,
-                  provenances(previous.get()),
+                  HospitalNotificationBuilderTest.provenances(previous.get().bundle()),
                   previous.get().messageHeaderId(),
                   previous
                       .get()
@@ -217,14 +217,6 @@ class BuiltMessagesFastPathTest {
         .filter(type::isInstance)
         .map(type::cast)
         .findFirst();
-  }
-
-  private static List<Provenance> provenances(MedcomMessage message) {
-    return message.bundle().getEntry().stream()
-        .map(Bundle.BundleEntryComponent::getResource)
-        .filter(Provenance.class::isInstance)
-        .map(Provenance.class::cast)
-        .toList();
   }
 
   private static HospitalNotificationBuilder.Notification withChain(

@@ -38,9 +38,9 @@ class FastPathDifferentialTest {
    * The verdict of the front door's way into the fast path: the codec parses once and {@link
    * MedcomValidator#screen} has that model checked before anything reads it. For the examples and
    * every fourth mutant ({@code alsoOwnParse}) also the other way in, the fast path parsing the
-   * text itself (notification-service's outgoing messages): both must agree, and the more lenient
-   * one is what the property is checked against. By construction they share all but the parse, so a
-   * sample guards the difference at a quarter of the cost.
+   * text itself (MedcomValidator.validate(Bundle)): both must agree, and the more lenient one is
+   * what the property is checked against. By construction they share all but the parse, so a sample
+   * guards the difference at a quarter of the cost.
    */
   private FastPathValidator.Verdict verdict(
       String text, MedcomFormat format, String name, boolean alsoOwnParse) {

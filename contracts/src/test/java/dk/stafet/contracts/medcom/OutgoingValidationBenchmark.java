@@ -97,11 +97,7 @@ public final class OutgoingValidationBenchmark {
           codec.parseRoutingPart(
               codec.write(builder.build(notification), MedcomFormat.JSON), MedcomFormat.JSON);
       chain.clear();
-      sent.bundle().getEntry().stream()
-          .map(Bundle.BundleEntryComponent::getResource)
-          .filter(Provenance.class::isInstance)
-          .map(Provenance.class::cast)
-          .forEach(chain::add);
+      chain.addAll(HospitalNotificationBuilderTest.provenances(sent.bundle()));
       previousHeader = sent.messageHeaderId();
       previousActivity =
           sent.currentProvenance().map(MedcomViews.ProvenanceView::activityCode).orElse(null);
