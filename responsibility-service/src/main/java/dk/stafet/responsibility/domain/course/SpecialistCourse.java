@@ -11,4 +11,8 @@ public record SpecialistCourse(String courseId, Organisation specialist, Instant
     Objects.requireNonNull(specialist, "specialist");
     Objects.requireNonNull(startedAt, "startedAt");
   }
+
+  public CourseRef ref() {
+    return new CourseRef(CourseKind.SPECIALIST, courseId);
+  }
 }

@@ -63,7 +63,7 @@ public final class CourseReplay {
         cancelled.add(c.admissionId());
       }
     }
-    Run run = new Run(rules, new CourseState(cancelled));
+    Run run = new Run(new CourseState(cancelled, rules));
     Run beforeLatest = run.copy();
     List<CourseEvent> atLatest = List.of();
     int i = 0;
@@ -170,21 +170,19 @@ public final class CourseReplay {
 
   /** One replay in progress: the course state, the decision in force and the segments so far. */
   private static final class Run {
-    private final ResponsibilityRules rules;
     private final CourseState state;
     private final List<TimelineSegment> segments = new ArrayList<>();
     private ResponsibilityDecision inForce;
     private Instant inForceSince;
     private String inForceBecauseOf;
 
-    Run(ResponsibilityRules rules, CourseState state) {
-      this.rules = rules;
+    Run(CourseState state) {
       this.state = state;
     }
 
     /** The same state and decision in force, without the segments already closed. */
     Run copy() {
-      Run copy = new Run(rules, state.copy());
+      Run copy = new Run(state.copy());
       copy.inForce = inForce;
       copy.inForceSince = inForceSince;
       copy.inForceBecauseOf = inForceBecauseOf;
@@ -203,10 +201,10 @@ public final class CourseReplay {
           continue; // R20: later events reopen nothing
         }
         ResponsibilityDecision current = running;
-        state.apply(event, () -> current != null ? current : rules.decide(state.snapshot(before)));
+        state.apply(event, () -> current != null ? current : state.decide(before));
         if (simultaneous || i + 1 == events.size()) {
           // Decide after each of several simultaneous events only to name the one that changed it.
-          ResponsibilityDecision after = rules.decide(state.snapshot(before));
+          ResponsibilityDecision after = state.decide(before);
           if (!after.equals(running)) {
             running = after;
             changedBy = event.eventId();

@@ -35,54 +35,76 @@ import dk.stafet.responsibility.domain.course.SpecialistCourse;
 import dk.stafet.responsibility.domain.course.Transfer;
 import dk.stafet.responsibility.domain.rules.PatientSituation;
 import dk.stafet.responsibility.domain.rules.ResponsibilityDecision;
+import dk.stafet.responsibility.domain.rules.ResponsibilityRules;
 import dk.stafet.responsibility.domain.rules.RuleId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The mutable course state of one patient during a replay: applies events in event-time order and
- * takes immutable {@link PatientSituation} snapshots for the rules. Events that do not fit the
- * state (ending a course that never started, …) change nothing — the facts are kept anyway.
+ * decides by the rules, course by course through a {@link DecisionIndex}. Events that do not fit
+ * the state (ending a course that never started, …) change nothing — the facts are kept anyway.
  */
 final class CourseState {
 
   private final Set<String> cancelledAdmissions;
   private Organisation listedGp;
   private Instant deathAt;
-  private final Map<String, Admission> admissions = new LinkedHashMap<>();
-  private final Map<CourseRef, HospitalCourse> hospitalCourses = new LinkedHashMap<>();
-  private final Map<String, AcuteFunctionCourse> acuteCourses = new LinkedHashMap<>();
-  private final Map<String, Referral> referrals = new LinkedHashMap<>();
-  private final Map<String, SpecialistCourse> specialistCourses = new LinkedHashMap<>();
-  private final Map<String, Transfer> transfers = new LinkedHashMap<>();
+  private final Courses<String, Admission> admissions = new Courses<>(Admission::ref);
+  private final Courses<CourseRef, HospitalCourse> hospitalCourses =
+      new Courses<>(HospitalCourse::ref);
+  private final Courses<String, AcuteFunctionCourse> acuteCourses =
+      new Courses<>(AcuteFunctionCourse::ref);
+  private final Courses<String, Referral> referrals = new Courses<>(Referral::ref);
+  private final Courses<String, SpecialistCourse> specialistCourses =
+      new Courses<>(SpecialistCourse::ref);
+  private final Courses<String, Transfer> transfers = new Courses<>(Transfer::ref);
   private NamedDoctor namedDoctor;
   private RuleId returnedBy;
+
+  /** The courses changed since the index last saw them. */
+  private final Set<CourseRef> changed = new HashSet<>();
+
+  private final DecisionIndex index;
 
   /**
    * @param cancelledAdmissions R8: admissions cancelled anywhere in the facts are void at every
    *     instant
+   * @param rules the rules {@link #decide} decides by
    */
-  CourseState(Set<String> cancelledAdmissions) {
-    this.cancelledAdmissions = Set.copyOf(cancelledAdmissions);
+  CourseState(Set<String> cancelledAdmissions, ResponsibilityRules rules) {
+    this(Set.copyOf(cancelledAdmissions), new DecisionIndex(rules));
+  }
+
+  private CourseState(Set<String> cancelledAdmissions, DecisionIndex index) {
+    this.cancelledAdmissions = cancelledAdmissions;
+    this.index = index;
   }
 
   /** An independent copy: the courses are immutable values, the maps keep their order. */
   CourseState copy() {
-    CourseState copy = new CourseState(cancelledAdmissions);
+    CourseState copy = new CourseState(cancelledAdmissions, index.copy());
     copy.listedGp = listedGp;
     copy.deathAt = deathAt;
-    copy.admissions.putAll(admissions);
-    copy.hospitalCourses.putAll(hospitalCourses);
-    copy.acuteCourses.putAll(acuteCourses);
-    copy.referrals.putAll(referrals);
-    copy.specialistCourses.putAll(specialistCourses);
-    copy.transfers.putAll(transfers);
+    copy.admissions.copyFrom(admissions);
+    copy.hospitalCourses.copyFrom(hospitalCourses);
+    copy.acuteCourses.copyFrom(acuteCourses);
+    copy.referrals.copyFrom(referrals);
+    copy.specialistCourses.copyFrom(specialistCourses);
+    copy.transfers.copyFrom(transfers);
     copy.namedDoctor = namedDoctor;
     copy.returnedBy = returnedBy;
+    copy.changed.addAll(changed);
     return copy;
   }
 
@@ -90,14 +112,12 @@ final class CourseState {
     return deathAt != null;
   }
 
+  /**
+   * The whole situation, every course in it: what the rules' plain {@code decide} reads, and what
+   * {@code DecisionIndexPropertiesTest} holds {@link #decide} equal to.
+   */
   PatientSituation snapshot(ResponsibilityDecision previous) {
-    PatientSituation.Builder b =
-        PatientSituation.builder()
-            .listedGp(listedGp)
-            .deathAt(deathAt)
-            .namedDoctor(namedDoctor)
-            .returnedBy(returnedBy)
-            .previous(previous);
+    PatientSituation.Builder b = withoutCourses(previous);
     admissions.values().forEach(b::admission);
     hospitalCourses.values().forEach(b::hospitalCourse);
     acuteCourses.values().forEach(b::acuteCourse);
@@ -105,6 +125,51 @@ final class CourseState {
     specialistCourses.values().forEach(b::specialistCourse);
     transfers.values().forEach(b::transfer);
     return b.build();
+  }
+
+  /**
+   * The decision now, after {@code previous}: what {@code rules.decide(snapshot(previous))} gives,
+   * from the {@link DecisionIndex} brought up to date with the courses changed since it was last
+   * asked — every course only when a field outside the courses changed.
+   */
+  ResponsibilityDecision decide(ResponsibilityDecision previous) {
+    PatientSituation context = withoutCourses(previous).build();
+    if (!index.computedIn(context)) {
+      index.reset(context);
+      Stream.of(admissions, hospitalCourses, acuteCourses, referrals, specialistCourses, transfers)
+          .forEach(courses -> courses.refs().forEach(changed::add));
+    }
+    for (CourseRef course : changed) {
+      index.put(course, withOnly(course, previous));
+    }
+    changed.clear();
+    return index.decide();
+  }
+
+  private PatientSituation.Builder withoutCourses(ResponsibilityDecision previous) {
+    return PatientSituation.builder()
+        .listedGp(listedGp)
+        .deathAt(deathAt)
+        .namedDoctor(namedDoctor)
+        .returnedBy(returnedBy)
+        .previous(previous);
+  }
+
+  /** The situation without courses plus this one course; null when the course is not active. */
+  private PatientSituation withOnly(CourseRef course, ResponsibilityDecision previous) {
+    PatientSituation.Builder b = withoutCourses(previous);
+    boolean active =
+        switch (course.kind()) {
+          case ADMISSION -> admissions.addTo(course.id(), b::admission);
+          case OUTPATIENT, FOLLOW_UP, IV_AT_HOME ->
+              hospitalCourses.addTo(course, b::hospitalCourse);
+          case ACUTE_FUNCTION -> acuteCourses.addTo(course.id(), b::acuteCourse);
+          case REFERRAL -> referrals.addTo(course.id(), b::referral);
+          case SPECIALIST -> specialistCourses.addTo(course.id(), b::specialistCourse);
+          case TRANSFER -> transfers.addTo(course.id(), b::transfer);
+          case LISTED_GP -> throw new IllegalArgumentException("not a course: " + course);
+        };
+    return active ? b.build() : null;
   }
 
   /**
@@ -127,9 +192,9 @@ final class CourseState {
               cancelledAdmissions.contains(e.admissionId()),
               false));
     } else if (event instanceof LeaveStarted e) {
-      admissions.computeIfPresent(e.admissionId(), (id, a) -> withLeave(a, true));
+      admissions.computeIfPresent(e.admissionId(), a -> withLeave(a, true));
     } else if (event instanceof LeaveEnded e) {
-      admissions.computeIfPresent(e.admissionId(), (id, a) -> withLeave(a, false));
+      admissions.computeIfPresent(e.admissionId(), a -> withLeave(a, false));
     } else if (event instanceof Discharged e) {
       discharge(e);
     } else if (event instanceof OutpatientCourseStarted e) {
@@ -428,6 +493,74 @@ final class CourseState {
         now.prd().map(p -> p.organisation().id().equals(e.organisation().id())).orElse(false);
     if (holds) {
       namedDoctor = new NamedDoctor(now.prd().get().organisation(), e.doctor());
+    }
+  }
+
+  /**
+   * One kind of course by key, in the order they started; every change is noted in {@link
+   * #changed}, so that {@link #decide} recomputes only the changed courses' shares. The only way
+   * {@code apply} changes a course.
+   */
+  private final class Courses<K, V> {
+    private final Map<K, V> byKey = new LinkedHashMap<>();
+    private final Function<V, CourseRef> refOf;
+
+    Courses(Function<V, CourseRef> refOf) {
+      this.refOf = refOf;
+    }
+
+    V get(K key) {
+      return byKey.get(key);
+    }
+
+    Collection<V> values() {
+      return byKey.values();
+    }
+
+    Stream<CourseRef> refs() {
+      return byKey.values().stream().map(refOf);
+    }
+
+    void put(K key, V value) {
+      V old = byKey.put(key, value);
+      if (old != null) {
+        changed.add(refOf.apply(old));
+      }
+      changed.add(refOf.apply(value));
+    }
+
+    void putIfAbsent(K key, V value) {
+      if (byKey.putIfAbsent(key, value) == null) {
+        changed.add(refOf.apply(value));
+      }
+    }
+
+    void computeIfPresent(K key, UnaryOperator<V> change) {
+      V old = byKey.get(key);
+      if (old != null) {
+        put(key, change.apply(old));
+      }
+    }
+
+    V remove(K key) {
+      V old = byKey.remove(key);
+      if (old != null) {
+        changed.add(refOf.apply(old));
+      }
+      return old;
+    }
+
+    /** Adds the course under {@code key} to a situation; false when there is none. */
+    boolean addTo(K key, Consumer<V> situation) {
+      V value = byKey.get(key);
+      if (value != null) {
+        situation.accept(value);
+      }
+      return value != null;
+    }
+
+    void copyFrom(Courses<K, V> other) {
+      byKey.putAll(other.byKey);
     }
   }
 }

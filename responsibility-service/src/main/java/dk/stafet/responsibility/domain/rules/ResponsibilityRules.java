@@ -7,6 +7,7 @@ import dk.stafet.responsibility.domain.course.NamedDoctor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The rules engine: a pure function from a {@link PatientSituation} to a {@link
@@ -62,7 +63,27 @@ public final class ResponsibilityRules {
     if (DeathRule.applies(situation)) {
       return ResponsibilityDecision.deceased();
     }
-    Claim winner = strongest(situation);
+    return decide(
+        situation,
+        strongest(situation),
+        () -> SpecialistTreatmentRule.treatingSpecialist(situation));
+  }
+
+  /**
+   * {@link #decide(PatientSituation)} given what it needs from the courses: the strongest claim,
+   * {@code winner} (null: none), and the treating specialist (R19). The situation's courses are not
+   * read, so a caller that keeps the claims and treatments course by course (the ledger's replay,
+   * {@code DecisionIndex}) can pass a situation without them. Every claim a rule makes belongs to
+   * one course ({@link Claim#course}) and depends on that course and the situation's other fields,
+   * never on another course; {@code DecisionIndexPropertiesTest} holds the two ways equal.
+   */
+  public ResponsibilityDecision decide(
+      PatientSituation situation,
+      Claim winner,
+      Supplier<Optional<Organisation>> treatingSpecialist) {
+    if (DeathRule.applies(situation)) {
+      return ResponsibilityDecision.deceased();
+    }
     if (winner == null) {
       return ResponsibilityDecision.gap("no rule claims responsibility");
     }
@@ -82,7 +103,7 @@ public final class ResponsibilityRules {
       return ResponsibilityDecision.heldWithSpecialist(
           prd, winner.rule(), winner.rule(), winner.course(), organisation);
     }
-    Optional<Organisation> specialist = SpecialistTreatmentRule.treatingSpecialist(situation);
+    Optional<Organisation> specialist = treatingSpecialist.get();
     if (specialist.isPresent()) { // R19: the GP level keeps PRD, the specialist treats in GP hours
       return ResponsibilityDecision.heldWithSpecialist(
           prd, winner.rule(), RuleId.R19, winner.course(), specialist.get());

@@ -1,10 +1,16 @@
 package dk.stafet.responsibility.domain.rules;
 
 import dk.stafet.responsibility.domain.Organisation;
+import dk.stafet.responsibility.domain.course.CourseKind;
+import dk.stafet.responsibility.domain.course.CourseRef;
 import dk.stafet.responsibility.domain.course.Referral;
 import dk.stafet.responsibility.domain.course.ReferralState;
 import dk.stafet.responsibility.domain.course.SpecialistCourse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,40 +24,52 @@ public final class SpecialistTreatmentRule {
 
   private SpecialistTreatmentRule() {}
 
+  /**
+   * One course's bid to treat: a specialist course, or a started referral to a specialist. The
+   * course is the specialist course's or the referral's.
+   */
+  public record Treatment(Organisation specialist, Instant since, CourseRef course) {
+
+    /**
+     * The treating one first: the most recently started, then the smaller course id; a specialist
+     * course before a referral with the same instant and id (the order the rule always read them
+     * in).
+     */
+    public static final Comparator<Treatment> TREATING_FIRST =
+        Comparator.comparing(Treatment::since, Comparator.reverseOrder())
+            .thenComparing(t -> t.course().id())
+            .thenComparing(t -> t.course().kind() != CourseKind.SPECIALIST);
+
+    public Treatment {
+      Objects.requireNonNull(specialist, "specialist");
+      Objects.requireNonNull(since, "since");
+      Objects.requireNonNull(course, "course");
+    }
+  }
+
   /** The practising specialist that holds treatment responsibility in GP hours, if any. */
   public static Optional<Organisation> treatingSpecialist(PatientSituation situation) {
-    Organisation best = null;
-    Instant bestSince = null;
-    String bestId = null;
+    return treatments(situation).stream().min(Treatment.TREATING_FIRST).map(Treatment::specialist);
+  }
+
+  /** Every course's bid to treat, unordered; {@link #treatingSpecialist} is the first of them. */
+  public static List<Treatment> treatments(PatientSituation situation) {
+    List<Treatment> treatments = new ArrayList<>();
     for (SpecialistCourse course : situation.specialistCourses()) {
-      if (later(course.startedAt(), course.courseId(), bestSince, bestId)) {
-        best = course.specialist();
-        bestSince = course.startedAt();
-        bestId = course.courseId();
-      }
+      treatments.add(new Treatment(course.specialist(), course.startedAt(), course.ref()));
     }
     for (Referral referral : situation.referrals()) {
       if (referral.state() == ReferralState.STARTED
           && !referral.receiver().isHospital()
-          && referral.handedOverTo().isEmpty()
-          && later(referral.startedAt().orElseThrow(), referral.referralId(), bestSince, bestId)) {
-        best = referral.receiver();
-        bestSince = referral.startedAt().get();
-        bestId = referral.referralId();
+          && referral.handedOverTo().isEmpty()) {
+        treatments.add(
+            new Treatment(referral.receiver(), referral.startedAt().orElseThrow(), referral.ref()));
       }
     }
-    return Optional.ofNullable(best);
+    return treatments;
   }
 
   public static boolean applies(PatientSituation situation) {
     return treatingSpecialist(situation).isPresent();
-  }
-
-  private static boolean later(Instant since, String id, Instant bestSince, String bestId) {
-    if (bestSince == null) {
-      return true;
-    }
-    int byTime = since.compareTo(bestSince);
-    return byTime > 0 || byTime == 0 && id.compareTo(bestId) < 0;
   }
 }

@@ -24,7 +24,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * <p>The default build runs 100,000 courses ({@link #everyCourseKeepsTheInvariants}); the
  * 1,000,000-course run is {@code -Dstafet.property.exhaustive=true}.
  */
-class CourseInvariantPropertiesTest {
+public class CourseInvariantPropertiesTest {
 
   private static final CourseReplay REPLAY = new CourseReplay(ResponsibilityRules.standard());
   private static final DanishCalendar CALENDAR = new DanishCalendar();
@@ -60,8 +60,9 @@ class CourseInvariantPropertiesTest {
     HANDOVER_CHECKS.addAndGet(course.handoverChecks());
   }
 
+  /** The random courses; other property tests (the ledger's, too) draw from them. */
   @Provide
-  Arbitrary<GeneratedCourse> courses() {
+  public Arbitrary<GeneratedCourse> courses() {
     Arbitrary<Step> step =
         Combinators.combine(
                 Arbitraries.integers().between(0, 99),

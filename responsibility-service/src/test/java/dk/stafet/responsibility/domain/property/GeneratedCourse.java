@@ -9,7 +9,7 @@ import java.util.Set;
  * the ledger (a permutation), the municipality ids that must never become responsible, and a seed
  * for random check instants.
  */
-record GeneratedCourse(
+public record GeneratedCourse(
     List<CourseEvent> facts,
     List<CourseEvent> deliveryOrder,
     Set<String> municipalityIds,
