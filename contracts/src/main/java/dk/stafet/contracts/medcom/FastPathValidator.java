@@ -2,10 +2,8 @@ package dk.stafet.contracts.medcom;
 
 import ca.uhn.fhir.context.support.ConceptValidationOptions;
 import ca.uhn.fhir.context.support.IValidationSupport;
-import ca.uhn.fhir.parser.IParser;
-import com.fasterxml.jackson.core.JsonFactory;
+import ca.uhn.fhir.parser.IJsonLikeParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.stafet.contracts.medcom.CompiledProfiles.CompiledElement;
 import dk.stafet.contracts.medcom.CompiledProfiles.CompiledProfile;
 import dk.stafet.contracts.medcom.CompiledProfiles.Invariant;
@@ -76,12 +74,6 @@ public final class FastPathValidator {
       return new Verdict(false, reason);
     }
   }
-
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(
-          JsonFactory.builder()
-              .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-              .build());
 
   /** Narrative XHTML the fast path accepts; anything else is left to HAPI's XHTML checks. */
   private static final Set<String> SAFE_XHTML_ELEMENTS =
@@ -178,16 +170,17 @@ public final class FastPathValidator {
     } catch (MedcomParseException e) {
       return Verdict.askHapi("not parsed: " + e.kind());
     }
-    return check(parsed, text, messageProfile);
+    return check(parsed, messageProfile);
   }
 
   /**
-   * Checks a message the codec has parsed from {@code text}, before anything else has read the
-   * model (HAPI's getters create the elements they are asked for).
+   * Checks a message the codec has parsed, before anything else has read the model (HAPI's getters
+   * create the elements they are asked for). The text's own tree, which the model is compared with,
+   * comes with it ({@link MedcomCodec.Parsed#tree}).
    *
    * @param messageProfile the profile of the message's type, which the Bundle must conform to
    */
-  public Verdict check(MedcomCodec.Parsed parsed, String text, String messageProfile) {
+  public Verdict check(MedcomCodec.Parsed parsed, String messageProfile) {
     if (parsed.format() != MedcomFormat.JSON) {
       return Verdict.askHapi("XML is validated by HAPI");
     }
@@ -196,10 +189,13 @@ public final class FastPathValidator {
     }
     Bundle bundle = parsed.bundle();
     try {
-      if (!representedExactly(text, encodedWithoutNarrativeXhtml(bundle))) {
+      if (parsed.tree() == null) {
+        return Verdict.askHapi("not strict JSON");
+      }
+      if (!sameTree(parsed.tree(), encodedWithoutNarrativeXhtml(bundle))) {
         return Verdict.askHapi("the object model does not hold the text exactly");
       }
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return Verdict.askHapi("fast path could not decide (" + e.getClass().getSimpleName() + ")");
     }
     return walk(bundle, messageProfile);
@@ -248,32 +244,26 @@ public final class FastPathValidator {
   }
 
   /**
-   * The model as JSON, each narrative's XHTML left out: the comparison only asks that the text has
-   * one (the walk checks the model's XHTML), and writing it again was two thirds of the encoding
-   * (session 17). Leaving elements out this way adds no SUBSETTED tag (HAPI adds one for summaries,
-   * suppressed narratives and element lists to encode, not for elements not to encode).
+   * The model as a JSON tree, each narrative's XHTML left out: the comparison only asks that the
+   * text has one (the walk checks the model's XHTML), and writing it again was two thirds of the
+   * encoding (session 17). Leaving elements out this way adds no SUBSETTED tag (HAPI adds one for
+   * summaries, suppressed narratives and element lists to encode, not for elements not to encode).
+   * Written as a tree, not as text read back (session 18).
    */
-  private String encodedWithoutNarrativeXhtml(Bundle bundle) {
-    IParser parser = codec.fhirContext().newJsonParser();
+  private JsonNode encodedWithoutNarrativeXhtml(Bundle bundle) throws IOException {
+    IJsonLikeParser parser = (IJsonLikeParser) codec.fhirContext().newJsonParser();
     parser.setDontEncodeElements(NARRATIVE_XHTML);
-    return parser.encodeResourceToString(bundle);
+    return JsonTrees.encoded(parser, bundle);
   }
 
   /**
    * The walk sees HAPI's object model of the message, HAPI's validator sees the text. They agree
-   * only if the model holds the text exactly: re-encoded, it must give the same JSON tree (a list
+   * only if the model holds the text exactly: re-encoded, it must give the text's JSON tree (a list
    * where one value belongs, an unknown or mistyped property, an id taken from the fullUrl all show
    * as a difference). A narrative's {@code div} must be in the text, a string that starts as one;
-   * the encoding leaves it out and the walk checks the model's XHTML.
+   * the encoding leaves it out and the walk checks the model's XHTML. Numbers compare by their text
+   * (both sides exact decimals; an integer may be an int on one side and a long on the other).
    */
-  private static boolean representedExactly(String text, String encoded) {
-    try {
-      return sameTree(MAPPER.readTree(text), MAPPER.readTree(encoded));
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   private static boolean sameTree(JsonNode original, JsonNode encoded) {
     if (original.isTextual()) {
       // HAPI's validator reports empty strings and (for most types) surrounding whitespace

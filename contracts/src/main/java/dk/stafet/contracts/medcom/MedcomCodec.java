@@ -2,9 +2,12 @@ package dk.stafet.contracts.medcom;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.IParserErrorHandler;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
+import ca.uhn.fhir.parser.json.JsonLikeStructure;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -86,8 +89,13 @@ public final class MedcomCodec {
    * these (MedCom's R-Tek-C expects extra elements to be accepted) but the object model then no
    * longer holds the text exactly, which the validation fast path must know: it hands such a
    * message to HAPI. Parsing once for both saves the fast path a second parse of every message.
+   *
+   * <p>{@code tree}: the text as the JSON tree the model was parsed from, read strictly ({@link
+   * JsonTrees#strictObject}); the fast path compares the model with it. Null for XML, and for JSON
+   * that is not strict (repeated names, single quotes, …), which HAPI's lenient reader parsed from
+   * the text itself.
    */
-  public record Parsed(Bundle bundle, MedcomFormat format, String parserNote) {}
+  public record Parsed(Bundle bundle, MedcomFormat format, String parserNote, ObjectNode tree) {}
 
   public Bundle parse(String body, MedcomFormat format) {
     return parseNoted(body, format).bundle();
@@ -96,10 +104,15 @@ public final class MedcomCodec {
   /** As {@link #parse(String, MedcomFormat)}, with what the parser tolerated ({@link Parsed}). */
   public Parsed parseNoted(String body, MedcomFormat format) {
     refuseDtdDeclarations(body);
+    ObjectNode tree = format == MedcomFormat.JSON ? JsonTrees.strictObject(body) : null;
     IBaseResource resource;
     RefusingInvalidValues handler = new RefusingInvalidValues();
     try {
-      resource = newParser(format).setParserErrorHandler(handler).parseResource(body);
+      IParser parser = newParser(format).setParserErrorHandler(handler);
+      resource =
+          tree != null
+              ? ((IJsonLikeParser) parser).parseResource(structureOf(tree))
+              : parser.parseResource(body);
     } catch (MedcomParseException e) {
       throw e;
     } catch (DataFormatException | IllegalArgumentException | IllegalStateException e) {
@@ -124,7 +137,14 @@ public final class MedcomCodec {
           MedcomParseException.Kind.NOT_A_BUNDLE,
           "Expected a Bundle but found " + resource.fhirType());
     }
-    return new Parsed(bundle, format, handler.tolerated);
+    return new Parsed(bundle, format, handler.tolerated, tree);
+  }
+
+  /** HAPI's JSON structure over a tree already read: its parser reads the text into one too. */
+  private static JsonLikeStructure structureOf(ObjectNode tree) {
+    JacksonStructure structure = new JacksonStructure();
+    structure.setNativeObject(tree);
+    return structure;
   }
 
   /**

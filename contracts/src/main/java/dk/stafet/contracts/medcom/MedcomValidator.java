@@ -227,18 +227,18 @@ public final class MedcomValidator {
         messageTypeOf(parsed.bundle()),
         text,
         parsed.format(),
-        fastPath.enabled() ? fastPathVerdict(parsed, text) : null);
+        fastPath.enabled() ? fastPathVerdict(parsed) : null);
   }
 
-  /** The fast path's verdict on the codec's model of {@code text}, whether it is on or not. */
-  FastPathValidator.Verdict fastPathVerdict(MedcomCodec.Parsed parsed, String text) {
+  /** The fast path's verdict on a message the codec parsed, whether it is on or not. */
+  FastPathValidator.Verdict fastPathVerdict(MedcomCodec.Parsed parsed) {
     MessageType type = messageTypeOf(parsed.bundle());
     if (!isProfileValidationEnabled() || type == MessageType.UNKNOWN) {
       return FastPathValidator.Verdict.askHapi("no profile for the message");
     }
     return fastPaths
         .get(ProfileSet.forMessageType(type))
-        .check(parsed, text, type.messageProfile().orElseThrow());
+        .check(parsed, type.messageProfile().orElseThrow());
   }
 
   /**

@@ -142,7 +142,7 @@ class BuiltMessagesFastPathTest {
     FastPathValidator.Verdict onModel = VALIDATOR.builtVerdict(type, bundle);
     String text = CODEC.write(bundle, MedcomFormat.JSON);
     FastPathValidator.Verdict onText =
-        VALIDATOR.fastPathVerdict(CODEC.parseNoted(text, MedcomFormat.JSON), text);
+        VALIDATOR.fastPathVerdict(CODEC.parseNoted(text, MedcomFormat.JSON));
     Statistics.label("change, verdict on the model")
         .collect(change, onModel.accepted() ? "accept" : "ask HAPI");
     if (change.keepsItAsWritten()) {

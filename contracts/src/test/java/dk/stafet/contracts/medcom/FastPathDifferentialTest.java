@@ -44,8 +44,7 @@ class FastPathDifferentialTest {
    */
   private FastPathValidator.Verdict verdict(
       String text, MedcomFormat format, String name, boolean alsoOwnParse) {
-    FastPathValidator.Verdict shared =
-        validator.fastPathVerdict(codec.parseNoted(text, format), text);
+    FastPathValidator.Verdict shared = validator.fastPathVerdict(codec.parseNoted(text, format));
     if (!alsoOwnParse) {
       return shared;
     }
