@@ -17,10 +17,10 @@ import java.io.Writer;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
- * The JSON trees of a received message: the text read once, strictly, as the tree HAPI's parser
- * builds its model from ({@link MedcomCodec#parseNoted}) and the fast path compares that model with
- * ({@link FastPathValidator}); and the model written back as a tree without writing it out as text.
- * Each saved a reading of the whole message (session 18, docs/performance.md).
+ * The JSON trees of a received message: the text read once, strictly, which the fast path compares
+ * HAPI's model with ({@link FastPathValidator}) and the codec takes narratives out of ({@link
+ * NarrativeDivs}); and the model written back as a tree without writing it out as text (session 18,
+ * docs/performance.md).
  */
 final class JsonTrees {
 
@@ -41,10 +41,10 @@ final class JsonTrees {
 
   /**
    * The text's tree, when the text is one JSON object in strict JSON, starting (after JSON
-   * whitespace) with its brace; null otherwise, and HAPI's parser reads the text itself. HAPI's
-   * reader reads whatever this one does into the same tree: it accepts more (single quotes, a
-   * leading plus sign, repeated names, any string length, any whitespace before the brace), never
-   * less, and keeps numbers the same way. So handing HAPI this tree gives the model the text gives.
+   * whitespace) with its brace; null otherwise. HAPI's reader reads whatever this one does into the
+   * same tree: it accepts more (single quotes, a leading plus sign, repeated names, any string
+   * length, any whitespace before the brace), never less, and keeps numbers the same way. So the
+   * tree written out again gives HAPI the model the text gives.
    */
   static ObjectNode strictObject(String text) {
     int first = 0;

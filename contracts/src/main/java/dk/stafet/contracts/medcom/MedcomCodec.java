@@ -2,17 +2,15 @@ package dk.stafet.contracts.medcom;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.IParserErrorHandler;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
-import ca.uhn.fhir.parser.json.JsonLikeStructure;
-import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -90,10 +88,9 @@ public final class MedcomCodec {
    * longer holds the text exactly, which the validation fast path must know: it hands such a
    * message to HAPI. Parsing once for both saves the fast path a second parse of every message.
    *
-   * <p>{@code tree}: the text as the JSON tree the model was parsed from, read strictly ({@link
-   * JsonTrees#strictObject}); the fast path compares the model with it. Null for XML, and for JSON
-   * that is not strict (repeated names, single quotes, …), which HAPI's lenient reader parsed from
-   * the text itself.
+   * <p>{@code tree}: the text's JSON tree, read strictly ({@link JsonTrees#strictObject}); the fast
+   * path compares the model with it. Null for XML, and for JSON that is not strict (repeated names,
+   * single quotes, …), which only HAPI's lenient reader reads.
    */
   public record Parsed(Bundle bundle, MedcomFormat format, String parserNote, ObjectNode tree) {}
 
@@ -105,14 +102,16 @@ public final class MedcomCodec {
   public Parsed parseNoted(String body, MedcomFormat format) {
     refuseDtdDeclarations(body);
     ObjectNode tree = format == MedcomFormat.JSON ? JsonTrees.strictObject(body) : null;
+    if (tree != null) {
+      Parsed withOurNarratives = parseWithOurNarratives(tree);
+      if (withOurNarratives != null) {
+        return withOurNarratives;
+      }
+    }
     IBaseResource resource;
     RefusingInvalidValues handler = new RefusingInvalidValues();
     try {
-      IParser parser = newParser(format).setParserErrorHandler(handler);
-      resource =
-          tree != null
-              ? ((IJsonLikeParser) parser).parseResource(structureOf(tree))
-              : parser.parseResource(body);
+      resource = newParser(format).setParserErrorHandler(handler).parseResource(body);
     } catch (MedcomParseException e) {
       throw e;
     } catch (DataFormatException | IllegalArgumentException | IllegalStateException e) {
@@ -140,11 +139,38 @@ public final class MedcomCodec {
     return new Parsed(bundle, format, handler.tolerated, tree);
   }
 
-  /** HAPI's JSON structure over a tree already read: its parser reads the text into one too. */
-  private static JsonLikeStructure structureOf(ObjectNode tree) {
-    JacksonStructure structure = new JacksonStructure();
-    structure.setNativeObject(tree);
-    return structure;
+  /**
+   * HAPI's parse of a JSON message with its entries' narratives parsed by {@link NarrativeDivs}
+   * (one XHTML parser per thread instead of one per narrative). Null when HAPI's own parse must
+   * decide: no narrative taken out, anything tolerated or refused, a model that does not line up
+   * with the tree. The tree is the text's again afterwards either way.
+   */
+  private Parsed parseWithOurNarratives(ObjectNode tree) {
+    List<NarrativeDivs.Taken> taken = NarrativeDivs.takeOut(tree);
+    if (taken.isEmpty()) {
+      return null;
+    }
+    int entries = tree.get("entry").size();
+    RefusingInvalidValues handler = new RefusingInvalidValues();
+    IBaseResource resource;
+    try {
+      // From text, not from the tree: HAPI's parse of a text sets entries' ids from their fullUrl
+      // in its own way, which its parse of a tree does not quite repeat (NarrativeDivsTest).
+      resource =
+          newParser(MedcomFormat.JSON)
+              .setParserErrorHandler(handler)
+              .parseResource(tree.toString());
+    } catch (RuntimeException e) {
+      return null;
+    } finally {
+      NarrativeDivs.putBack(taken);
+    }
+    if (handler.tolerated != null
+        || !(resource instanceof Bundle bundle)
+        || !NarrativeDivs.setInto(bundle, entries, taken)) {
+      return null;
+    }
+    return new Parsed(bundle, MedcomFormat.JSON, null, tree);
   }
 
   /**
