@@ -22,14 +22,21 @@ import org.hl7.fhir.utilities.xhtml.XhtmlParser;
  * HAPI's parse of a MedCom letter and 9 % of the front door's CPU (JFR, session 18). So the codec
  * takes each entry resource's {@code text.div} out of the message's tree before HAPI parses it, and
  * sets the div into the model afterwards as {@code setValueAsString} does, with the thread's
- * parser. What is not plainly a narrative of an entry (anything but a string starting {@code <div},
- * a div with extensions, a narrative that is nothing but its div, contained resources') is left
- * where it is for HAPI; and when the model does not line up with the tree, the codec parses the
- * message again with every div back in place. {@code NarrativeDivsTest} holds the model equal to
- * HAPI's own parse over every MedCom example and thousands of mutants of them.
+ * parser. What is not plainly a narrative of an entry (anything but a string that is one whole
+ * {@code div} element, a div with extensions, a narrative that is nothing but its div, contained
+ * resources') is left where it is for HAPI; and when the model does not line up with the tree, the
+ * codec parses the message again with every div back in place. {@code NarrativeDivsTest} holds the
+ * model equal to HAPI's own parse over every MedCom example and 1,725 mutants of them.
  */
 final class NarrativeDivs {
 
+  /**
+   * One parser per thread (it is not thread-safe), a few hundred KB each, on the services' platform
+   * threads (none of them runs on virtual threads). A parse reads a fresh reader; what else it
+   * keeps between parses is answered where it is used: only whole divs ({@link #plainDiv}), its
+   * list of findings emptied, a parser that failed dropped. The positions it records in nodes run
+   * on from parse to parse; nothing reads them.
+   */
   private static final ThreadLocal<XhtmlParser> PARSER = ThreadLocal.withInitial(XhtmlParser::new);
 
   /** One div taken out: the entry it belongs to, its resource's type, its narrative's object. */
@@ -55,13 +62,22 @@ final class NarrativeDivs {
           && !narrative.has("_div")
           && narrative.get("div") != null
           && narrative.get("div").isTextual()
-          && narrative.get("div").asText().trim().startsWith("<div")) {
+          && plainDiv(narrative.get("div").asText())) {
         taken.add(
             new Taken(
                 i, resource.get("resourceType").asText(), narrative, narrative.remove("div")));
       }
     }
     return taken;
+  }
+
+  /**
+   * A div that is one element from its first character to its last: the reused parser then reads it
+   * to its end, and nothing of it is left over for the next one.
+   */
+  private static boolean plainDiv(String value) {
+    String trimmed = value.trim();
+    return trimmed.startsWith("<div") && trimmed.endsWith("</div>");
   }
 
   /** Puts every taken div back where it was, so the tree is the text's again; returns none. */
@@ -102,14 +118,23 @@ final class NarrativeDivs {
   /**
    * The div HAPI's parser makes of a narrative's string: the string as HAPI's XHTML datatype holds
    * it, trimmed, its namespace declaration made explicit, parsed as a fragment whose first element
-   * (after a processing instruction, if any) becomes the div. Only for strings starting {@code
-   * <div} ({@link #takeOut}).
+   * (after a processing instruction, if any) becomes the div. Only for whole divs ({@link
+   * #plainDiv}).
    */
   static XhtmlNode parse(String value) throws Exception {
     XhtmlDt asHeld = new XhtmlDt();
     asHeld.setValueAsString(value);
     String xhtml = XhtmlDt.preprocessXhtmlNamespaceDeclaration(asHeld.getValueAsString().trim());
-    XhtmlDocument fragment = PARSER.get().parse(xhtml, "div");
+    XhtmlParser parser = PARSER.get();
+    XhtmlDocument fragment;
+    try {
+      fragment = parser.parse(xhtml, "div");
+    } catch (Exception e) {
+      PARSER.remove(); // whatever a failed parse left in it stays out of the next one
+      throw e;
+    } finally {
+      parser.getValidationIssues().clear(); // it collects them across parses, for no one here
+    }
     XhtmlNodeList nodes = fragment.getChildNodes();
     boolean instructionFirst =
         !nodes.isEmpty()

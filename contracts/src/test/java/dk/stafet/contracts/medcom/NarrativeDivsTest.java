@@ -2,6 +2,7 @@ package dk.stafet.contracts.medcom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,6 +94,56 @@ class NarrativeDivsTest {
         compared, throughOurNarratives, apart.size());
     assertThat(apart).isEmpty();
     assertThat(throughOurNarratives).isGreaterThan(1_000);
+  }
+
+  /**
+   * One thread's parser reused across narratives that end early, carry trailing text, elements
+   * outside the safe set, entities, or do not parse at all, each twice in turn: every model equal
+   * to HAPI's, every refusal a refusal by both.
+   */
+  @Test
+  void oddNarrativesInTurnParseAsHapiParsesThem() {
+    String example = MedcomExamples.read(jsonExamples().get(0));
+    String xhtml = "<div xmlns=\"http://www.w3.org/1999/xhtml\">";
+    List<String> divs =
+        List.of(
+            xhtml + "<p>plain</p></div>",
+            xhtml + "<p>trailing</p></div> and more",
+            xhtml + "<blink>outside the safe set</blink></div>",
+            xhtml + "<p>&nbsp;&eacute;&amp;&#169;</p></div>",
+            xhtml + "<p>not closed</div>",
+            xhtml + "<p>after a broken one</p></div>",
+            "<div><p>no namespace</p></div>");
+    int parsed = 0;
+    for (int round = 0; round < 2; round++) {
+      for (String div : divs) {
+        ObjectNode tree = JsonTrees.strictObject(example);
+        for (JsonNode entry : tree.get("entry")) {
+          if (entry.path("resource").path("text") instanceof ObjectNode narrative) {
+            narrative.put("div", div);
+          }
+        }
+        String text = tree.toString();
+        Bundle expected;
+        try {
+          expected = hapi(text);
+        } catch (RuntimeException e) {
+          expected = null;
+        }
+        Bundle actual;
+        try {
+          actual = CODEC.parse(text, MedcomFormat.JSON);
+        } catch (MedcomParseException e) {
+          actual = null;
+        }
+        assertThat(actual == null).as("refused by the codec: %s", div).isEqualTo(expected == null);
+        if (actual != null) {
+          assertSameModel(actual, expected);
+          parsed++;
+        }
+      }
+    }
+    assertThat(parsed).isGreaterThanOrEqualTo(8);
   }
 
   private static Bundle hapi(String text) {
