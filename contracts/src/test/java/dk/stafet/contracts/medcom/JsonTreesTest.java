@@ -20,10 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The codec parses a JSON message from one strict tree of its text and the fast path compares the
+ * The codec reads a JSON message into one strict tree of its text, and the fast path compares the
  * model with that tree and with the model written as a tree ({@link JsonTrees}). Each must be what
- * the text would have given: the same model as HAPI's parse of the text, the same tree as the
- * written text read back, and no tree at all for what HAPI's lenient reader reads differently.
+ * the text gives: the codec's model the same as HAPI's parse of the text (and the tree left as it
+ * was), the model written as a tree the same as the written text read back, and no tree at all for
+ * what HAPI's lenient reader reads differently.
  */
 class JsonTreesTest {
 
@@ -35,8 +36,7 @@ class JsonTreesTest {
 
   @ParameterizedTest
   @MethodSource("jsonExamples")
-  void theModelFromTheTreeIsTheModelFromTheTextAndTheTreeIsLeftAsItWas(Path example)
-      throws Exception {
+  void theCodecsModelIsHapisParseOfTheTextAndTheTreeIsLeftAsItWas(Path example) throws Exception {
     String text = MedcomExamples.read(example);
     MedcomCodec.Parsed parsed = CODEC.parseNoted(text, MedcomFormat.JSON);
     assertThat(parsed.tree()).as("strict JSON gives a tree").isNotNull();
