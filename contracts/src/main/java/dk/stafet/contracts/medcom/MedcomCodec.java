@@ -29,6 +29,10 @@ import org.hl7.fhir.r4.model.Bundle;
 public final class MedcomCodec {
 
   private static final Pattern JSON_POSITION = Pattern.compile("line: (\\d+), column: (\\d+)");
+
+  /** HAPI's code for a narrative its XHTML parser refuses (a JSON narrative is a string). */
+  private static final String NOT_XHTML = "HAPI-1755";
+
   private static final Pattern XML_POSITION =
       Pattern.compile("\\[row,col[^\\]]*\\]: \\[(\\d+),(\\d+)\\]");
 
@@ -277,6 +281,13 @@ public final class MedcomCodec {
   private static String describePosition(String parserMessage) {
     if (parserMessage == null) {
       return "";
+    }
+    if (parserMessage.contains(NOT_XHTML)) {
+      // Before the positions: a position in HAPI's finding is one in the narrative, not in the
+      // message. HAPI quotes the narrative after its finding; only the kind is named here.
+      return parserMessage.contains("Maximum Element Depth")
+          ? ": a narrative (text.div) nests its XHTML elements deeper than HAPI's limit of 1,000"
+          : ": a narrative (text.div) is not well-formed XHTML";
     }
     for (Pattern pattern : new Pattern[] {JSON_POSITION, XML_POSITION}) {
       Matcher matcher = pattern.matcher(parserMessage);

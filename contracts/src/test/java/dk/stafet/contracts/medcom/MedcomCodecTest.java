@@ -179,6 +179,29 @@ class MedcomCodecTest {
   }
 
   @Test
+  void aNarrativeThatIsNotXhtmlIsNamedWithoutQuotingIt() {
+    String example = MedcomExamples.read("HospitalNotification_Ex_STIN_A.json");
+    int closing = example.indexOf("</div>", example.indexOf("\"div\""));
+    String unclosed =
+        example.substring(0, closing) + "<p>" + CPR_IN_EXAMPLES + example.substring(closing);
+    String tooDeep =
+        example.substring(0, closing)
+            + "<b>".repeat(1_000)
+            + CPR_IN_EXAMPLES
+            + "</b>".repeat(1_000)
+            + example.substring(closing);
+
+    assertThatThrownBy(() -> codec.parse(unclosed, "application/fhir+json"))
+        .isInstanceOf(MedcomParseException.class)
+        .hasMessage("Malformed JSON: a narrative (text.div) is not well-formed XHTML");
+    assertThatThrownBy(() -> codec.parse(tooDeep, "application/fhir+json"))
+        .isInstanceOf(MedcomParseException.class)
+        .hasMessage(
+            "Malformed JSON: a narrative (text.div) nests its XHTML elements deeper than HAPI's"
+                + " limit of 1,000");
+  }
+
+  @Test
   void anInvalidValueIsASyntaxErrorThatDoesNotQuoteTheValue() {
     String broken =
         MedcomExamples.read("HospitalNotification_Ex_STIN_A.json")
