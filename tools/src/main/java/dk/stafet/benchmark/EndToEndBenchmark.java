@@ -95,7 +95,7 @@ public final class EndToEndBenchmark {
   private final Path runDir = Path.of(prop("bench.run.dir", ".stafet/run"));
   private final Path outDir = Path.of(prop("bench.out", ".stafet/bench"));
   private final int seconds = Integer.parseInt(prop("bench.seconds", "60"));
-  private final int warmUpSeconds = Integer.parseInt(prop("bench.warmup.seconds", "20"));
+  private final int warmUpSeconds = Integer.parseInt(prop("bench.warmup.seconds", "60"));
   private final int settleSeconds = Integer.parseInt(prop("bench.settle.seconds", "180"));
   private final double httpShare = Double.parseDouble(prop("bench.http.share", "0.5"));
   private final double duplicateShare = Double.parseDouble(prop("bench.duplicate.share", "0.03"));
@@ -197,7 +197,11 @@ public final class EndToEndBenchmark {
         "| offered/s | sent | completed e2e | e2e/s | vs box (PG commits, Kafka, HAPI) | front door p50/p95/p99 ms | relay | delivery | ack loop | ledger | overall p50/p95/p99 ms | load |");
     out(report, "|---|---|---|---|---|---|---|---|---|---|---|---|");
     StringBuilder cpu = new StringBuilder();
+    StringBuilder quiet = new StringBuilder("before each rate, every consumer group caught up:");
     for (double rate : rates) {
+      // Each rate starts on a system that has caught up with what came before (the warm-up, the
+      // rate before, a backlog the stack started with), so that a rate measures itself.
+      quiet.append(String.format(Locale.ROOT, " %.0f/s %s;", rate, awaitQuiet()));
       Map<String, Double> cpuBefore = cpuSeconds();
       long start = System.currentTimeMillis();
       List<Sent> letters = offer(rate, seconds);
@@ -244,6 +248,7 @@ public final class EndToEndBenchmark {
     }
     out(report, cpu.toString());
     out(report, "");
+    out(report, quiet.toString());
     out(report, "memory at the end: " + memory());
     out(report, "consumer lag at the end: " + ConsumerLag.byGroup(bootstrap, "stafet-bench"));
     out(
@@ -400,6 +405,29 @@ public final class EndToEndBenchmark {
       }
       Thread.sleep(2000);
     }
+  }
+
+  /**
+   * Waits until no consumer group (the benchmark's own left out) lags behind its topics at two
+   * polls in a row, five seconds apart, at most the settle time: a relay with an outbox left to
+   * publish makes lag again between the polls. Says how long it took, or that it did not happen.
+   */
+  private String awaitQuiet() throws Exception {
+    long start = System.currentTimeMillis();
+    long deadline = start + settleSeconds * 1000L;
+    boolean caughtUpBefore = false;
+    while (System.currentTimeMillis() < deadline) {
+      long lag =
+          ConsumerLag.byGroup(bootstrap, "stafet-bench").values().stream()
+              .mapToLong(Long::longValue)
+              .sum();
+      if (lag == 0 && caughtUpBefore) {
+        return "after " + (System.currentTimeMillis() - start) / 1000 + " s";
+      }
+      caughtUpBefore = lag == 0;
+      Thread.sleep(5000);
+    }
+    return "not within " + settleSeconds + " s (measured anyway)";
   }
 
   /**
