@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r4.fhirpath.BaseHostServices;
 import org.hl7.fhir.r4.fhirpath.ExpressionNode;
@@ -125,7 +124,6 @@ public final class FastPathValidator {
   private static final Set<String> NARRATIVE_XHTML = Set.of("*.text.div");
 
   private static final Set<String> URI_TYPES = Set.of("uri", "url", "canonical");
-  private static final Pattern ABSOLUTE_URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.+");
 
   private final MedcomCodec codec;
   private final CompiledProfiles compiled;
@@ -1010,7 +1008,7 @@ public final class FastPathValidator {
     }
     if (element.id.endsWith(".system")
         && URI_TYPES.contains(primitive.fhirType())
-        && !ABSOLUTE_URI.matcher(text).matches()) {
+        && !PrimitiveFormats.isAbsoluteUri(text)) {
       return false; // HAPI: a system must be an absolute reference
     }
     if (text.startsWith("urn:oid:") && !PrimitiveFormats.OID.test(text)
