@@ -344,7 +344,7 @@ public class MessageReception {
     UUID quarantineId =
         quarantine.quarantine(rejection(input, "INVALID_MESSAGE", issues), input.request().body())
             .id;
-    sendAckOverKafka(input, stored.patientKey, ack);
+    sendAckOverKafka(input, stored.patientKey, ack, stored.ackBundle);
     Log.infof(
         "Message %s rejected with %d error(s)",
         stored.messageHeaderId, issues.stream().filter(MedcomIssue::isError).count());
@@ -374,7 +374,7 @@ public class MessageReception {
           stored.messageHeaderId,
           event);
     }
-    sendAckOverKafka(input, patientKey, ack);
+    sendAckOverKafka(input, patientKey, ack, stored.ackBundle);
     Log.infof(
         "Message %s (%s) accepted with %d warning(s)",
         stored.messageHeaderId, stored.messageType, warnings.size());
@@ -392,7 +392,7 @@ public class MessageReception {
                 "The receiver could not process the message now; it will be processed when it is sent again"));
     Bundle ack = acknowledgement(input.message(), ResponseType.TRANSIENTERROR, issues);
     ReceivedMessage stored = store(input, ReceivedMessage.Outcome.TRANSIENT_ERROR, ack, null);
-    sendAckOverKafka(input, stored.patientKey, ack);
+    sendAckOverKafka(input, stored.patientKey, ack, stored.ackBundle);
     return new InboundResult(Disposition.TRANSIENT_ERROR, ack, null, null);
   }
 
@@ -503,6 +503,15 @@ public class MessageReception {
    * names; over HTTP it is the response.
    */
   private void sendAckOverKafka(ReceivedInput input, String patientKey, Bundle ack) {
+    sendAckOverKafka(input, patientKey, ack, null);
+  }
+
+  /**
+   * As above, with the acknowledgement already written as JSON when it was stored: a JSON sender
+   * gets that text, not a second writing of it (HAPI writes its narratives again each time).
+   */
+  private void sendAckOverKafka(
+      ReceivedInput input, String patientKey, Bundle ack, String storedAsJson) {
     if (input.request().channel() != Channel.KAFKA) {
       return;
     }
@@ -514,7 +523,9 @@ public class MessageReception {
         patientKey == null ? ackHeaderId : patientKey,
         ACK_EVENT_TYPE,
         ackHeaderId,
-        codec.write(ack, input.format()),
+        storedAsJson != null && input.format() == MedcomFormat.JSON
+            ? storedAsJson
+            : codec.write(ack, input.format()),
         input.format().mimeType());
   }
 
