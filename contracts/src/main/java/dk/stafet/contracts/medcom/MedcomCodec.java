@@ -29,12 +29,11 @@ import org.hl7.fhir.r4.model.Bundle;
 public final class MedcomCodec {
 
   private static final Pattern JSON_POSITION = Pattern.compile("line: (\\d+), column: (\\d+)");
+  private static final Pattern XML_POSITION =
+      Pattern.compile("\\[row,col[^\\]]*\\]: \\[(\\d+),(\\d+)\\]");
 
   /** HAPI's code for a narrative its XHTML parser refuses (a JSON narrative is a string). */
   private static final String NOT_XHTML = "HAPI-1755";
-
-  private static final Pattern XML_POSITION =
-      Pattern.compile("\\[row,col[^\\]]*\\]: \\[(\\d+),(\\d+)\\]");
 
   private static final ObjectMapper ROUTING_READER = new ObjectMapper();
   private static final Set<String> ROUTING_TYPES =
