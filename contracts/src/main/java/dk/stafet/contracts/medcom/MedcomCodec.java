@@ -120,7 +120,7 @@ public final class MedcomCodec {
     } catch (DataFormatException | IllegalArgumentException | IllegalStateException e) {
       throw new MedcomParseException(
           MedcomParseException.Kind.MALFORMED_SYNTAX,
-          "Malformed " + format + describePosition(e.getMessage()));
+          "Malformed " + format + whatTheSenderMayBeTold(e.getMessage()));
     } catch (RuntimeException e) {
       // HAPI's parser fails on some shapes of input with an unchecked exception of its own (e.g. a
       // NullPointerException for a Bundle entry whose resource has no resourceType). Whatever the
@@ -276,8 +276,11 @@ public final class MedcomCodec {
     return true;
   }
 
-  /** Keeps only the line and column of a parser message; the rest may quote the input. */
-  private static String describePosition(String parserMessage) {
+  /**
+   * What a parser message may tell the sender: the line and column, or the kind of finding (a
+   * narrative that is not XHTML, an unknown resource type); the rest may quote the input.
+   */
+  private static String whatTheSenderMayBeTold(String parserMessage) {
     if (parserMessage == null) {
       return "";
     }

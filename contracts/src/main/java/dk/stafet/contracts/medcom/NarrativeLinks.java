@@ -16,7 +16,11 @@ final class NarrativeLinks {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (!(isAsciiLetterOrDigit(c) || c == '_' || c == '.' || c == ':' || c == '-')) {
+      if (!(PrimitiveFormats.isAsciiLetterOrDigit(c)
+          || c == '_'
+          || c == '.'
+          || c == ':'
+          || c == '-')) {
         return false;
       }
     }
@@ -35,31 +39,12 @@ final class NarrativeLinks {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (!(isAsciiLetterOrDigit(c) || "_.:/#=?&%+~-".indexOf(c) >= 0)) {
+      if (!(PrimitiveFormats.isAsciiLetterOrDigit(c) || "_.:/#=?&%+~-".indexOf(c) >= 0)) {
         return false;
       }
     }
-    return !startsWithScheme(value) || value.startsWith("http://") || value.startsWith("https://");
-  }
-
-  private static boolean startsWithScheme(String value) {
-    char first = value.charAt(0);
-    if (!(first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z')) {
-      return false;
-    }
-    for (int i = 1; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == ':') {
-        return true;
-      }
-      if (!(isAsciiLetterOrDigit(c) || c == '+' || c == '.' || c == '-')) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isAsciiLetterOrDigit(char c) {
-    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    return PrimitiveFormats.schemeColon(value) < 0
+        || value.startsWith("http://")
+        || value.startsWith("https://");
   }
 }

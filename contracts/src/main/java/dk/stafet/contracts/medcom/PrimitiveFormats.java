@@ -98,19 +98,9 @@ final class PrimitiveFormats {
    * character, none of them a line terminator (which {@code .} does not match).
    */
   static boolean isAbsoluteUri(String text) {
-    if (text.isEmpty() || !isAsciiLetter(text.charAt(0))) {
-      return false;
-    }
-    int colon = 1;
-    while (colon < text.length() && text.charAt(colon) != ':') {
-      char c = text.charAt(colon);
-      if (!(isAsciiLetterOrDigit(c) || c == '+' || c == '.' || c == '-')) {
-        return false;
-      }
-      colon++;
-    }
-    if (colon >= text.length() - 1) {
-      return false; // no colon, or nothing after it
+    int colon = schemeColon(text);
+    if (colon < 0 || colon == text.length() - 1) {
+      return false; // no scheme, or nothing after it
     }
     for (int i = colon + 1; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -121,7 +111,28 @@ final class PrimitiveFormats {
     return true;
   }
 
+  /**
+   * Where the URI scheme the text starts with ends ({@code [A-Za-z][A-Za-z0-9+.-]*:}): the index of
+   * its colon, or -1 if the text does not start with one.
+   */
+  static int schemeColon(String text) {
+    if (text.isEmpty() || !isAsciiLetter(text.charAt(0))) {
+      return -1;
+    }
+    for (int i = 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ':') {
+        return i;
+      }
+      if (!(isAsciiLetterOrDigit(c) || c == '+' || c == '.' || c == '-')) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
   private static boolean isOidUrn(String text) {
+    // The length makes the loop read at least one arc.
     if (!text.startsWith("urn:oid:") || text.length() < 11) {
       return false;
     }
@@ -130,21 +141,17 @@ final class PrimitiveFormats {
       return false;
     }
     int i = 9;
-    int arcs = 0;
     while (i < text.length()) {
-      if (text.charAt(i) != '.' || i + 1 == text.length()) {
+      if (text.charAt(i) != '.') {
         return false;
       }
-      int first = ++i;
-      while (i < text.length() && isDigit(text.charAt(i))) {
-        i++;
-      }
+      int first = i + 1;
+      i = afterDigits(text, first);
       if (i == first || text.charAt(first) == '0' && i - first > 1) {
         return false; // an empty arc, or a leading zero
       }
-      arcs++;
     }
-    return arcs > 0;
+    return true;
   }
 
   private static boolean isUuidUrn(String text) {
@@ -204,10 +211,8 @@ final class PrimitiveFormats {
         return false;
       }
       if (text.charAt(i) == '.') {
-        int first = ++i;
-        while (i < text.length() && isDigit(text.charAt(i))) {
-          i++;
-        }
+        int first = i + 1;
+        i = afterDigits(text, first);
         if (i == first || i == text.length()) {
           return false;
         }
@@ -257,6 +262,15 @@ final class PrimitiveFormats {
     }
   }
 
+  /** The index after the run of digits starting at {@code from} ({@code from} if none). */
+  private static int afterDigits(String text, int from) {
+    int i = from;
+    while (i < text.length() && isDigit(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }
@@ -265,7 +279,7 @@ final class PrimitiveFormats {
     return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
   }
 
-  private static boolean isAsciiLetterOrDigit(char c) {
+  static boolean isAsciiLetterOrDigit(char c) {
     return isAsciiLetter(c) || isDigit(c);
   }
 

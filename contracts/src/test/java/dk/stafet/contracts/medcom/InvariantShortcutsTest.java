@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +162,7 @@ class InvariantShortcutsTest {
   /** A rule whose published text changes loses its shortcut silently; this says which. */
   @Example
   void everyRuleWrittenForFindsItsShortcutInTheDefinitions() {
-    Set<String> keys = new java.util.HashSet<>(BUNDLE_RULES);
+    Set<String> keys = new HashSet<>(BUNDLE_RULES);
     keys.addAll(Set.of("bdl-5", "bdl-8", "cpt-2", "dk-core-organization-mandatory-identifier"));
     assertThat(CONSTRAINTS.values().stream().map(Constraint::key).toList()).containsAll(keys);
   }
