@@ -47,12 +47,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scale-out of the ledger (issue 11, docs/performance.md "Scale-out"): two responsibility-service
- * processes in one consumer group on one database share {@code stafet.course-events}'s partitions.
- * Each patient's facts (key = the patient's pseudonym) reach one member in the order they were
- * sent; when one member stops, the other takes over its partitions and the patients' later facts
- * follow their earlier ones. The rates of two members and then of one, each on fresh patients after
- * a warm-up, are printed (measured here, not asserted: a benchmark run uses {@code
- * -Dstafet.scaleout.patients=N}).
+ * processes in one consumer group on one database share {@code stafet.course-events}'s partitions,
+ * the first with two consumers of its own ({@code STAFET_EVENT_CONSUMERS=2}, as the manifests run
+ * every replica), the second with one. Each patient's facts (key = the patient's pseudonym) reach
+ * one consumer in the order they were sent; when the second member stops, the first member's two
+ * consumers take over its partitions and the patients' later facts follow their earlier ones. The
+ * rates of the two members and then of the first alone, each on fresh patients after a warm-up, are
+ * printed (measured here, not asserted: a benchmark run uses {@code -Dstafet.scaleout.patients=N}).
  */
 class LedgerScaleOutIT {
 
@@ -60,6 +61,9 @@ class LedgerScaleOutIT {
   private static final int PATIENTS_PER_PARTITION =
       Integer.getInteger("stafet.scaleout.patients", 40) / PARTITIONS;
   private static final String GROUP = "responsibility-service";
+
+  /** Consumers of the channel in each member: the first runs two side by side, as replicas do. */
+  private static final int[] CONSUMERS_OF_MEMBER = {2, 1};
 
   /** Facts per patient in a phase: the listed GP, then admissions and discharges. */
   private static final int FACTS = 12;
@@ -108,9 +112,11 @@ class LedgerScaleOutIT {
         ServiceProcess.backendEnvironment(
             database, broker.bootstrapServers(), shared, secret, issuer);
     for (int member = 1; member <= 2; member++) {
+      Map<String, String> memberEnv = new HashMap<>(env);
+      memberEnv.put("STAFET_EVENT_CONSUMERS", String.valueOf(CONSUMERS_OF_MEMBER[member - 1]));
       LEDGERS.add(
           ServiceProcess.start(
-              root, "responsibility-service", logs.resolve("member-" + member), env));
+              root, "responsibility-service", logs.resolve("member-" + member), memberEnv));
     }
     LEDGERS.forEach(ledger -> ledger.awaitReady(HTTP));
   }
@@ -129,10 +135,11 @@ class LedgerScaleOutIT {
   @Test
   void twoMembersShareThePartitionsKeepEachPatientsOrderAndOneTakesOverWhenTheOtherStops()
       throws Exception {
-    Map<String, Set<TopicPartition>> assignment = awaitMembers(2);
+    Map<String, Set<TopicPartition>> assignment =
+        awaitConsumers(CONSUMERS_OF_MEMBER[0] + CONSUMERS_OF_MEMBER[1]);
     assertTrue(
         assignment.values().stream().noneMatch(Set::isEmpty),
-        "each member owns partitions: " + assignment);
+        "each consumer owns partitions: " + assignment);
 
     // Warm-up (JIT, pools, caches), then the same work for fresh patients with two members and,
     // after the second member stopped, with one.
@@ -146,11 +153,8 @@ class LedgerScaleOutIT {
     ServiceProcess leaving = LEDGERS.get(1);
     leaving.terminate();
     assertNotNull(leaving.awaitExit(Duration.ofSeconds(60)), "member 2 still runs after SIGTERM");
-    Map<String, Set<TopicPartition>> alone = awaitMembers(1);
-    assertEquals(
-        PARTITIONS,
-        alone.values().iterator().next().size(),
-        "the remaining member owns every partition: " + alone);
+    // The remaining member's two consumers own every partition between them.
+    awaitConsumers(CONSUMERS_OF_MEMBER[0]);
 
     List<String> measuredWithOne = patientsSpreadOverThePartitions();
     long oneMember = sendAndDrain(measuredWithOne, 0, FACTS);
@@ -165,12 +169,15 @@ class LedgerScaleOutIT {
     int events = measuredWithTwo.size() * FACTS;
     System.out.printf(
         "[scale-out] %d patients over %d partitions, %d facts per phase after a warm-up of as many:"
-            + " two members stored them in %d ms (%.0f facts/s), one member in %d ms (%.0f facts/s)%n",
+            + " two members (%d consumers) stored them in %d ms (%.0f facts/s), one member (%d"
+            + " consumers) in %d ms (%.0f facts/s)%n",
         measuredWithTwo.size(),
         PARTITIONS,
         events,
+        CONSUMERS_OF_MEMBER[0] + CONSUMERS_OF_MEMBER[1],
         twoMembers,
         events * 1000.0 / twoMembers,
+        CONSUMERS_OF_MEMBER[0],
         oneMember,
         events * 1000.0 / oneMember);
   }
@@ -330,8 +337,11 @@ class LedgerScaleOutIT {
     }
   }
 
-  /** Waits until the group has {@code members} members with partitions assigned to them. */
-  private static Map<String, Set<TopicPartition>> awaitMembers(int members) throws Exception {
+  /**
+   * Waits until the group has {@code members} consumers, each with partitions assigned to it, and
+   * every partition assigned.
+   */
+  private static Map<String, Set<TopicPartition>> awaitConsumers(int members) throws Exception {
     try (Admin admin = admin()) {
       Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
       Map<String, Set<TopicPartition>> assignment = Map.of();
@@ -357,7 +367,7 @@ class LedgerScaleOutIT {
       throw new AssertionError(
           "the group never settled on "
               + members
-              + " member(s) sharing all partitions: "
+              + " consumer(s) sharing all partitions: "
               + assignment);
     }
   }
