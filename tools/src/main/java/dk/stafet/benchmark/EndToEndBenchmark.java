@@ -95,7 +95,9 @@ public final class EndToEndBenchmark {
   private final Path runDir = Path.of(prop("bench.run.dir", ".stafet/run"));
   private final Path outDir = Path.of(prop("bench.out", ".stafet/bench"));
   private final int seconds = Integer.parseInt(prop("bench.seconds", "60"));
-  private final int warmUpSeconds = Integer.parseInt(prop("bench.warmup.seconds", "60"));
+  // A service's JIT compiler works for minutes after its start (HAPI is much code): 31 % of
+  // referral-service's CPU in its first ten minutes. The report gives each rate's JIT share.
+  private final int warmUpSeconds = Integer.parseInt(prop("bench.warmup.seconds", "180"));
   private final int settleSeconds = Integer.parseInt(prop("bench.settle.seconds", "180"));
   private final double httpShare = Double.parseDouble(prop("bench.http.share", "0.5"));
   private final double duplicateShare = Double.parseDouble(prop("bench.duplicate.share", "0.03"));
@@ -203,10 +205,12 @@ public final class EndToEndBenchmark {
       // rate before, a backlog the stack started with), so that a rate measures itself.
       quiet.append(String.format(Locale.ROOT, " %.0f/s %s;", rate, awaitQuiet()));
       Map<String, Double> cpuBefore = cpuSeconds();
+      Map<String, Double> jitBefore = jitSeconds();
       long start = System.currentTimeMillis();
       List<Sent> letters = offer(rate, seconds);
       awaitCompletion(letters, Duration.ofSeconds(settleSeconds));
       Map<String, Double> cpuAfter = cpuSeconds();
+      Map<String, Double> jitAfter = jitSeconds();
       // Read after the CPU window: the hop times scan the outbox, which is not the system's work.
       Map<String, long[]> times =
           stored(letters.stream().filter(l -> l.measured).map(l -> l.headerId).toList());
@@ -239,11 +243,20 @@ public final class EndToEndBenchmark {
       cpu.append(String.format(Locale.ROOT, "%n%.0f msg/s offered, CPU ms per letter sent:", rate));
       for (String process : cpuAfter.keySet()) {
         double used = cpuAfter.get(process) - cpuBefore.getOrDefault(process, 0.0);
+        double jit =
+            jitAfter.containsKey(process)
+                ? jitAfter.get(process) - jitBefore.getOrDefault(process, 0.0)
+                : -1;
         // less than before: the process ended (or was restarted) during the rate
         cpu.append(
             used < 0
                 ? " " + process + " ended during the run;"
-                : String.format(Locale.ROOT, " %s %.1f;", process, 1000 * used / letters.size()));
+                : String.format(Locale.ROOT, " %s %.1f", process, 1000 * used / letters.size())
+                    + (jit >= 0
+                        ? String.format(
+                            Locale.ROOT, " (JIT compiler %.1f)", 1000 * jit / letters.size())
+                        : "")
+                    + ";");
       }
     }
     out(report, cpu.toString());
@@ -588,6 +601,16 @@ public final class EndToEndBenchmark {
     postmaster().ifPresent(pid -> cpu.put("postgresql", ProcessUsage.cpuSeconds(pid, true)));
     cpu.put("benchmark client", ProcessUsage.cpuSeconds(ProcessHandle.current().pid(), false));
     return cpu;
+  }
+
+  /** The JIT compiler's share of each JVM's CPU seconds so far (ProcessUsage.jitCpuSeconds). */
+  private Map<String, Double> jitSeconds() throws Exception {
+    Map<String, Double> jit = new LinkedHashMap<>();
+    for (String service : SERVICES) {
+      pid(service).ifPresent(pid -> jit.put(service, ProcessUsage.jitCpuSeconds(pid)));
+    }
+    pid("kafka").ifPresent(pid -> jit.put("kafka", ProcessUsage.jitCpuSeconds(pid)));
+    return jit;
   }
 
   private String memory() throws Exception {

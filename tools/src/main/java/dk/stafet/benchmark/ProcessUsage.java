@@ -28,6 +28,29 @@ final class ProcessUsage {
     return seconds;
   }
 
+  /**
+   * CPU seconds a JVM's JIT compiler threads (HotSpot's {@code C1 CompilerThread}s and {@code C2
+   * CompilerThread}s) have used so far: the part of a service's CPU that is compiling its code, not
+   * working its messages. It goes on for minutes after a start (HAPI is much code), so a
+   * benchmark's first minutes carry it.
+   */
+  static double jitCpuSeconds(long pid) {
+    double ticks = 0;
+    try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path thread : threads.toList()) {
+        String s = Files.readString(thread.resolve("stat"));
+        String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')'));
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+          String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+      }
+    } catch (IOException | RuntimeException gone) {
+      // the process or a thread ended while being read: what was read so far
+    }
+    return ticks / TICKS_PER_SECOND;
+  }
+
   /** Resident set size in MiB (with the children when {@code withChildren}). */
   static double rssMiB(long pid, boolean withChildren) {
     double kib = rssKiB(pid);
