@@ -52,7 +52,10 @@ public class Escalations {
   @Transactional(Transactional.TxType.MANDATORY)
   public void escalateUnaddressed(
       String patientKey, String messageType, String duty, String reason) {
-    Log.warnf("Escalating %s duty %s: %s", messageType, duty, reason);
+    // No message type when the duty found no recipient at all: the line then names the duty alone.
+    Log.warnf(
+        "Escalating duty %s%s, no message sent: %s",
+        duty, messageType == null ? "" : " (" + messageType + ")", reason);
     publish(
         new DeliveryEvent(
             UUID.randomUUID(),
