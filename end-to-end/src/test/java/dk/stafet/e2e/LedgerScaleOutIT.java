@@ -338,10 +338,10 @@ class LedgerScaleOutIT {
   }
 
   /**
-   * Waits until the group has {@code members} consumers, each with partitions assigned to it, and
+   * Waits until the group has {@code consumers} consumers, each with partitions assigned to it, and
    * every partition assigned.
    */
-  private static Map<String, Set<TopicPartition>> awaitConsumers(int members) throws Exception {
+  private static Map<String, Set<TopicPartition>> awaitConsumers(int consumers) throws Exception {
     try (Admin admin = admin()) {
       Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
       Map<String, Set<TopicPartition>> assignment = Map.of();
@@ -359,14 +359,16 @@ class LedgerScaleOutIT {
                                 .collect(Collectors.toSet())));
         long withPartitions = assignment.values().stream().filter(s -> !s.isEmpty()).count();
         int assigned = assignment.values().stream().mapToInt(Set::size).sum();
-        if (assignment.size() == members && withPartitions == members && assigned == PARTITIONS) {
+        if (assignment.size() == consumers
+            && withPartitions == consumers
+            && assigned == PARTITIONS) {
           return assignment;
         }
         Thread.sleep(500);
       }
       throw new AssertionError(
           "the group never settled on "
-              + members
+              + consumers
               + " consumer(s) sharing all partitions: "
               + assignment);
     }

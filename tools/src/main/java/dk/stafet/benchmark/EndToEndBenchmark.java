@@ -243,20 +243,18 @@ public final class EndToEndBenchmark {
       cpu.append(String.format(Locale.ROOT, "%n%.0f msg/s offered, CPU ms per letter sent:", rate));
       for (String process : cpuAfter.keySet()) {
         double used = cpuAfter.get(process) - cpuBefore.getOrDefault(process, 0.0);
-        double jit =
-            jitAfter.containsKey(process)
-                ? jitAfter.get(process) - jitBefore.getOrDefault(process, 0.0)
-                : -1;
+        double jit = jitAfter.getOrDefault(process, 0.0) - jitBefore.getOrDefault(process, 0.0);
+        // JVMs only, and not one restarted during the rate
+        String ofIt =
+            jitAfter.containsKey(process) && jit >= 0
+                ? String.format(Locale.ROOT, " (JIT compiler %.1f)", 1000 * jit / letters.size())
+                : "";
         // less than before: the process ended (or was restarted) during the rate
         cpu.append(
             used < 0
                 ? " " + process + " ended during the run;"
-                : String.format(Locale.ROOT, " %s %.1f", process, 1000 * used / letters.size())
-                    + (jit >= 0
-                        ? String.format(
-                            Locale.ROOT, " (JIT compiler %.1f)", 1000 * jit / letters.size())
-                        : "")
-                    + ";");
+                : String.format(
+                    Locale.ROOT, " %s %.1f%s;", process, 1000 * used / letters.size(), ofIt));
       }
     }
     out(report, cpu.toString());

@@ -38,11 +38,10 @@ final class ProcessUsage {
     double ticks = 0;
     try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
       for (Path thread : threads.toList()) {
-        String s = Files.readString(thread.resolve("stat"));
-        String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')'));
+        String stat = Files.readString(thread.resolve("stat"));
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-          String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          ticks += ownTicks(fieldsAfterCommand(stat));
         }
       }
     } catch (IOException | RuntimeException gone) {
@@ -67,8 +66,7 @@ final class ProcessUsage {
     if (f == null) {
       return 0;
     }
-    // fields after the command: state is index 0, utime 11, stime 12, cutime 13, cstime 14
-    double ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    double ticks = ownTicks(f);
     if (exitedChildren) {
       ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
     }
@@ -77,11 +75,23 @@ final class ProcessUsage {
 
   private static String[] stat(long pid) {
     try {
-      String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      return s.substring(s.lastIndexOf(')') + 2).split(" ");
+      return fieldsAfterCommand(Files.readString(Path.of("/proc/" + pid + "/stat")));
     } catch (IOException | RuntimeException gone) {
       return null;
     }
+  }
+
+  /**
+   * The fields of a {@code stat} line after the command (which may hold spaces and parentheses):
+   * state is index 0, utime 11, stime 12, cutime 13, cstime 14.
+   */
+  private static String[] fieldsAfterCommand(String stat) {
+    return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+  }
+
+  /** utime + stime: the ticks the process or thread itself has used. */
+  private static long ownTicks(String[] fields) {
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
   private static long rssKiB(long pid) {
